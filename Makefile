@@ -1,0 +1,31 @@
+# quotebot: `make demo` sets up and runs the main job on the embedded SQLite archive;
+# `make test` runs the checks CI runs. Both create the virtual environment when it is missing.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= sqlite:///var/demo.sqlite3
+
+.PHONY: demo test lint bench-extraction clean
+
+$(BIN)/quotebot: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/quotebot
+	@mkdir -p var
+	$(BIN)/quotebot --db $(DEMO_DB) ingest samples/
+	$(BIN)/quotebot --db $(DEMO_DB) extract samples/business-wire-harbour-strike.txt
+	$(BIN)/quotebot --db $(DEMO_DB) stats
+
+test: $(BIN)/quotebot
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+bench-extraction: $(BIN)/quotebot
+	$(BIN)/python bench/extraction.py ../shared/data/polnear-train.jsonl
+
+clean:
+	rm -rf var build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,46 @@
+"""The article as every reader hands it to extraction and the archive.
+
+Readers differ in what they can learn (an HTML page knows its site name, a text file may only
+know its trailing "Read the original article on X" line), so everything but the text is
+optional; an ingest command's `--outlet`, `--url` and `--published` fill the gaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from store.quotation import Quotation
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, normalised to plain text with paragraphs separated by blank lines."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    byline: str | None = None
+    #: Where the article came from (a path, a URL, `path:line`), for messages and reports.
+    source: str = "-"
+    #: The identifier an export gave the article (JSON Lines `id`), echoed back by `extract --jsonl`.
+    external_id: str | None = None
+    #: Quotations already attributed by the source (a Quotebank dump); None means "extract them".
+    given_quotations: tuple[Quotation, ...] | None = field(default=None, compare=False)
+
+    def with_defaults(
+        self,
+        *,
+        outlet: str | None = None,
+        url: str | None = None,
+        published: dt.date | None = None,
+    ) -> Article:
+        """Fill what the reader could not learn from values given on the command line."""
+        return replace(
+            self,
+            outlet=self.outlet or outlet,
+            url=self.url or url,
+            published=self.published or published,
+        )

@@ -1,0 +1,46 @@
+"""An attributed quotation: what extraction produces and the archive stores."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How the words appear in the article."""
+
+    #: A full quotation: the quoted words are the whole of what is attributed.
+    DIRECT = "direct"
+    #: A few quoted words inside the writer's own sentence: fell "very far" from its demands.
+    PARTIAL = "partial"
+    #: Reported speech without quotation marks: X said that ..., X accused Y of ...
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One quotation with its speaker, located in its article by character offsets."""
+
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    #: The speaker resolved to a full name ("Mairav Zonszein"), or None when nobody credible said it.
+    speaker: str | None = None
+    #: The speaker as the sentence names them ("she", "Mekelberg", "the prime minister").
+    speaker_as_written: str | None = None
+    speaker_role: str | None = None
+    #: The outlet the speaker spoke to: "she told Al Jazeera".
+    reported_to: str | None = None
+    #: Who relayed the words: "per Sky News", "according to The New York Times".
+    via: str | None = None
+    #: The paragraph around the quotation.
+    context: str = ""
+    context_start: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        """The `Q` document of the command-line contract (DESIGN.md)."""
+        data = asdict(self)
+        data["kind"] = str(self.kind)
+        data.pop("context_start")
+        return data

@@ -1,0 +1,19 @@
+"""What a reader reports instead of an article when a source cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A source (a file, a URL, `path:line` of an export) that yielded no article, and why.
+
+    Readers yield these instead of raising, so that one bad file never stops a batch.
+    """
+
+    source: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.error}"
