@@ -17,3 +17,11 @@ class ReadFailure:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.error}"
+
+
+class ReadError(Exception):
+    """Raised inside the readers when a whole source cannot be read.
+
+    Its message is the one-line reason a user sees; `read_sources` turns it into a ReadFailure
+    for the source being read, so the exception never leaves the package.
+    """

@@ -1,0 +1,67 @@
+"""Web pages: the article's main text and metadata, without navigation, ads and comments.
+
+trafilatura does the boilerplate removal and reads the metadata pages carry (title, date,
+author, site name, canonical URL); lxml underneath is lenient, so truncated and malformed pages
+still give their text. A page with no main text (a login wall, an index page, a 404 page) is a
+failure, not an article: trafilatura falls back to whatever text a page has, so the result must
+also hold at least one sentence of prose.
+"""
+
+from __future__ import annotations
+
+import trafilatura
+
+from store.article import Article
+from store.readers.dates import parse_date
+from store.readers.decode import declared_html_charset, decode_text
+from store.readers.failure import ReadError
+from store.readers.plaintext import join_paragraphs
+
+#: A sentence of prose has a few words and ends like one; menus, buttons and "Page not found."
+#: do not.
+_MIN_SENTENCE_WORDS = 6
+_SENTENCE_ENDINGS = tuple(".!?\"”’)…")
+
+
+def read_html(
+    data: bytes, source: str, *, url: str | None = None, charset: str | None = None
+) -> Article:
+    """One article from the bytes of an HTML page (ReadError when it has no main text).
+
+    `url` is where the page was downloaded from, used when it names no canonical URL.
+    """
+    page = decode_text(data, charset or declared_html_charset(data))
+    if not page.strip():
+        raise ReadError("empty file" if not data else "empty: only whitespace")
+    try:
+        document = trafilatura.bare_extraction(
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+        )
+    # A parser fed arbitrary pages can fail in ways its documentation does not list; whatever
+    # it raises, this one page is unreadable and the batch must go on.
+    except Exception as exc:
+        raise ReadError(f"could not parse the HTML: {exc}") from None
+    text = join_paragraphs((document.text or "").split("\n")) if document is not None else ""
+    if not _has_prose(text):
+        raise ReadError("no article text found in the HTML")
+    return Article(
+        text=text,
+        title=document.title or None,
+        outlet=document.sitename or None,
+        url=document.url or url,
+        published=parse_date(document.date),
+        byline=document.author or None,
+        source=source,
+    )
+
+
+def _has_prose(text: str) -> bool:
+    return any(
+        len(paragraph.split()) >= _MIN_SENTENCE_WORDS and paragraph.endswith(_SENTENCE_ENDINGS)
+        for paragraph in text.split("\n\n")
+    )

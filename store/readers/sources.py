@@ -1,0 +1,191 @@
+"""From what a user names (files, folders, `-`, URLs) to articles, one source at a time.
+
+This is the batch loop of every ingest: it walks folders lazily, opens each source, picks its
+reader by content, and turns whatever goes wrong with one source into a ReadFailure naming it,
+so that the batch always goes on to the next.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from store.article import Article
+from store.readers.compressed import compression_of, decompressed
+from store.readers.decode import reject_binary
+from store.readers.detect import SNIFF_BYTES, sniff
+from store.readers.failure import ReadError, ReadFailure
+from store.readers.feed import read_feed
+from store.readers.fetch import fetch
+from store.readers.html import read_html
+from store.readers.jsonl import read_jsonl
+from store.readers.quotebank import read_quotebank
+from store.readers.sizes import DEFAULT_MAX_BYTES, too_large
+from store.readers.streams import peek, read_capped
+from store.readers.text import read_text
+
+Result = Article | ReadFailure
+
+#: Formats read a line at a time, so exports of any size stream through.
+_LINE_READERS: dict[str, Callable[..., Iterator[Result]]] = {
+    "jsonl": read_jsonl,
+    "quotebank": read_quotebank,
+}
+#: Formats read as one document, held in memory up to the size cap.
+_DOCUMENT_READERS: dict[str, Callable[..., Article | Iterator[Result]]] = {
+    "text": read_text,
+    "html": read_html,
+    "feed": read_feed,
+}
+#: The values of `--format`: `auto` decides by content, the others force one reader.
+FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "feed", "quotebank")
+
+STDIN_SOURCE = "<stdin>"
+_COMPRESSED_SUFFIXES = (".gz", ".bz2")
+
+
+def read_sources(
+    inputs: Sequence[str],
+    fmt: str = "auto",
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | ReadFailure]:
+    """Every article in `inputs`, in order, and a ReadFailure for each thing that could not be read.
+
+    An input is a file, a folder (walked recursively in sorted order, hidden entries skipped),
+    `-` for `stdin` (default: the process's standard input), or an http(s) URL. `fmt` forces a
+    reader for every input; `auto` decides each source by its content. `max_bytes` caps each
+    file, each URL body and each line of an export. Bad input never raises.
+    """
+    if isinstance(inputs, str):
+        raise TypeError("inputs is a sequence of paths or URLs, not one string")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return _read_all(inputs, fmt, stdin, max_bytes)
+
+
+def _read_all(
+    inputs: Sequence[str], fmt: str, stdin: BinaryIO | None, max_bytes: int
+) -> Iterator[Result]:
+    for name in inputs:
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _guarded(STDIN_SOURCE, _read_stream(STDIN_SOURCE, stream, fmt, max_bytes))
+        elif _is_url(name):
+            yield from _guarded(name, _read_url(name, fmt, max_bytes))
+        elif os.path.isdir(name):
+            for path in _walk(name):
+                if isinstance(path, ReadFailure):
+                    yield path
+                else:
+                    yield from _guarded(path, _read_file(path, fmt, max_bytes))
+        else:
+            yield from _guarded(name, _read_file(name, fmt, max_bytes))
+
+
+def _guarded(source: str, results: Iterator[Result]) -> Iterator[Result]:
+    """The results of one source; an error reading it ends that source with a ReadFailure."""
+    try:
+        yield from results
+    except ReadError as exc:
+        yield ReadFailure(source, str(exc))
+    except OSError as exc:
+        yield ReadFailure(source, describe_os_error(exc))
+
+
+def _walk(folder: str) -> Iterator[str | ReadFailure]:
+    """The files under `folder`, depth first in name order, without hidden files and folders.
+
+    Lazy, so a folder of a hundred thousand files starts yielding at once; symbolic links to
+    folders are not followed, so a link loop cannot trap the walk.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield ReadFailure(folder, describe_os_error(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield entry.path
+
+
+def _read_file(path: str, fmt: str, max_bytes: int) -> Iterator[Result]:
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        yield from _read_stream(path, file, fmt, max_bytes, size=size, name=path)
+
+
+def _read_url(url: str, fmt: str, max_bytes: int) -> Iterator[Result]:
+    download = fetch(url, max_bytes=max_bytes)
+    yield from _read_stream(
+        url,
+        io.BytesIO(download.body),
+        fmt,
+        max_bytes,
+        name=urlsplit(download.url).path,
+        content_type=download.content_type,
+        charset=download.charset,
+        url=download.url,
+    )
+
+
+def _read_stream(
+    source: str,
+    stream: BinaryIO,
+    fmt: str,
+    max_bytes: int,
+    *,
+    size: int | None = None,
+    name: str | None = None,
+    content_type: str | None = None,
+    charset: str | None = None,
+    url: str | None = None,
+) -> Iterator[Result]:
+    """The articles of one opened source, whatever its format and compression."""
+    head, stream = peek(stream, SNIFF_BYTES)
+    if compression := compression_of(head):
+        head, stream = peek(decompressed(stream, compression), SNIFF_BYTES)
+        size, content_type = None, None
+        if name and name.endswith(_COMPRESSED_SUFFIXES):
+            name = os.path.splitext(name)[0]
+    if not head.strip() and len(head) < SNIFF_BYTES:
+        raise ReadError("empty file" if not head else "empty: only whitespace")
+    reject_binary(head)
+    chosen = sniff(head, name=name, content_type=content_type) if fmt == "auto" else fmt
+    if chosen in _LINE_READERS:
+        yield from _LINE_READERS[chosen](stream, source, max_bytes=max_bytes)
+        return
+    if size is not None and size > max_bytes:
+        raise ReadError(too_large(size, max_bytes))
+    data = read_capped(stream, max_bytes)
+    result = _DOCUMENT_READERS[chosen](data, source, url=url, charset=charset)
+    if isinstance(result, Article):
+        yield result
+    else:
+        yield from result
+
+
+def _is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An operating-system error as a short message, without errno numbers."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder"
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot read: {reason[:1].lower()}{reason[1:]}"
