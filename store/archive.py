@@ -1,0 +1,364 @@
+"""The archive: articles and their attributed quotations, stored once, in one transaction each.
+
+Nothing is lost and nothing is half-stored: an article and all its quotations, speakers and
+aliases are written in one transaction, so a failure anywhere (a bad row, a full disk, a killed
+process) leaves the archive as it was before that article. An article seen before, under a
+cleaned-up URL or with the same normalised text, is recognised and not written again.
+Several processes may ingest at once: outlets and speakers are created with
+INSERT ... ON CONFLICT DO NOTHING and then read back, which never fails on a race.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.article import Article
+from store.db import schema
+from store.db.engine import archive_errors, create_archive_engine, for_writing
+from store.db.models import (
+    MAX_NAME_CHARS,
+    MAX_URL_CHARS,
+    ArticleRow,
+    Base,
+    OutletRow,
+    QuotationRow,
+    SpeakerAliasRow,
+    SpeakerRow,
+)
+from store.errors import ArchiveError
+from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
+from store.quotation import Kind, Quotation
+
+#: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+#: Name suffixes that are not a surname: "Martin Luther King Jr." is found as "King".
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+TOP_SPEAKERS = 10
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `Archive.add` did with one article."""
+
+    #: The stored article, or for a duplicate the one already in the archive.
+    article_id: int
+    duplicate: bool
+    #: Quotations stored now (0 for a duplicate).
+    quotations: int
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    name: str
+    quotations: int
+
+
+@dataclass(frozen=True)
+class ArchiveStats:
+    """The size and span of the archive, for `quotebot stats`."""
+
+    articles: int
+    quotations_by_kind: Mapping[str, int]
+    speakers: int
+    outlets: int
+    earliest_published: dt.date | None
+    latest_published: dt.date | None
+    top_speakers: tuple[SpeakerCount, ...] = field(default=())
+
+    @property
+    def quotations(self) -> int:
+        return sum(self.quotations_by_kind.values())
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One article's printing of a quotation."""
+
+    quotation_id: int
+    article_id: int
+    text: str
+    kind: Kind
+    speaker: str | None
+    speaker_as_written: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: dt.date | None
+
+
+class Archive:
+    """The stored articles and quotations of one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Archive:
+        """The archive at `url`, set up when the database is empty; ArchiveError if unusable."""
+        engine = create_archive_engine(url)
+        try:
+            schema.ensure_current(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def add(self, article: Article, quotations: Sequence[Quotation]) -> AddResult:
+        """Store the article and its quotations in one transaction, unless already stored."""
+        url = url_key(article.url) if article.url else None
+        if url is not None and len(url) > MAX_URL_CHARS:
+            raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
+        digest = content_hash(article.text)
+        with archive_errors(self.engine), Session(for_writing(self.engine)) as session:
+            result = _Writer(session).add(article, url, digest, quotations)
+            if result.duplicate:
+                session.rollback()
+            else:
+                session.commit()
+            return result
+
+    def stats(self, *, top: int = TOP_SPEAKERS) -> ArchiveStats:
+        """Counts of what the archive holds, and its most quoted speakers."""
+        with archive_errors(self.engine), Session(self.engine) as session:
+            by_kind = {str(kind): 0 for kind in Kind}
+            for kind, count in session.execute(
+                select(QuotationRow.kind, func.count()).group_by(QuotationRow.kind)
+            ):
+                by_kind[str(kind)] = count
+            earliest, latest = session.execute(
+                select(func.min(ArticleRow.published), func.max(ArticleRow.published))
+            ).one()
+            return ArchiveStats(
+                articles=_count(session, ArticleRow),
+                quotations_by_kind=by_kind,
+                speakers=_count(session, SpeakerRow),
+                outlets=_count(session, OutletRow),
+                earliest_published=earliest,
+                latest_published=latest,
+                top_speakers=_top_speakers(session, top),
+            )
+
+    def occurrences(self, fingerprint: str) -> list[Occurrence]:
+        """Every article that printed the quotation, earliest first, undated ones last."""
+        query = (
+            select(QuotationRow, ArticleRow, OutletRow.name, SpeakerRow.name)
+            .join(QuotationRow.article)
+            .outerjoin(ArticleRow.outlet)
+            .outerjoin(QuotationRow.speaker)
+            .where(QuotationRow.fingerprint == fingerprint)
+            .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, QuotationRow.id)
+        )
+        with archive_errors(self.engine), Session(self.engine) as session:
+            return [
+                Occurrence(
+                    quotation_id=quotation.id,
+                    article_id=article.id,
+                    text=quotation.text,
+                    kind=quotation.kind,
+                    speaker=speaker,
+                    speaker_as_written=quotation.speaker_as_written,
+                    outlet=outlet,
+                    title=article.title,
+                    url=article.url,
+                    published=article.published,
+                )
+                for quotation, article, outlet, speaker in session.execute(query)
+            ]
+
+
+class _Writer:
+    """The statements that store one article, inside the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        dialect = session.get_bind().dialect.name
+        self._insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        self._speaker_ids: dict[str, int] = {}
+
+    def add(
+        self, article: Article, url: str | None, digest: str, quotations: Sequence[Quotation]
+    ) -> AddResult:
+        existing = self._stored_article_id(url, digest)
+        if existing is not None:
+            return AddResult(existing, duplicate=True, quotations=0)
+        outlet_id = self._outlet_id(article.outlet) if article.outlet else None
+        article_id = self.session.scalar(
+            self._insert(ArticleRow)
+            .values(_article_row(article, url, digest, outlet_id))
+            .on_conflict_do_nothing()
+            .returning(ArticleRow.id)
+        )
+        if article_id is None:  # another process stored it since we looked
+            existing = self._stored_article_id(url, digest)
+            if existing is None:
+                raise ArchiveError("the article conflicted with one that then disappeared")
+            return AddResult(existing, duplicate=True, quotations=0)
+        self._resolve_speakers(quotations)
+        rows = [self._quotation_row(article_id, quotation) for quotation in quotations]
+        if rows:
+            self.session.execute(insert(QuotationRow), rows)
+        self._add_aliases(quotations)
+        return AddResult(article_id, duplicate=False, quotations=len(rows))
+
+    def _stored_article_id(self, url: str | None, digest: str) -> int | None:
+        same = ArticleRow.content_hash == digest
+        if url is not None:
+            same = same | (ArticleRow.url_key == url)
+        return self.session.scalar(select(ArticleRow.id).where(same).limit(1))
+
+    def _outlet_id(self, outlet: str) -> int:
+        name = outlet.strip()[:MAX_NAME_CHARS]
+        return self._get_or_create(OutletRow, name=name, name_key=name_key(name)[:MAX_NAME_CHARS])
+
+    def _speaker_id(self, speaker: str) -> int:
+        name = speaker.strip()[:MAX_NAME_CHARS]
+        key = name_key(name)[:MAX_NAME_CHARS]
+        if key not in self._speaker_ids:
+            self._speaker_ids[key] = self._get_or_create(SpeakerRow, name=name, name_key=key)
+        return self._speaker_ids[key]
+
+    def _resolve_speakers(self, quotations: Iterable[Quotation]) -> None:
+        # Always in the same order: two PostgreSQL transactions creating the same two speakers
+        # in opposite orders would deadlock.
+        names = {name_key(q.speaker): q.speaker for q in quotations if _has_text(q.speaker)}
+        for key in sorted(names):
+            self._speaker_id(names[key])
+
+    def _get_or_create(
+        self, model: type[OutletRow | SpeakerRow], *, name: str, name_key: str
+    ) -> int:
+        created = self.session.scalar(
+            self._insert(model)
+            .values(name=name, name_key=name_key)
+            .on_conflict_do_nothing(index_elements=["name_key"])
+            .returning(model.id)
+        )
+        if created is not None:
+            return created
+        return self.session.scalars(select(model.id).where(model.name_key == name_key)).one()
+
+    def _quotation_row(self, article_id: int, quotation: Quotation) -> dict[str, Any]:
+        speaker_id = self._speaker_id(quotation.speaker) if _has_text(quotation.speaker) else None
+        return {
+            "article_id": article_id,
+            "text": quotation.text,
+            "start_offset": quotation.start,
+            "end_offset": quotation.end,
+            "context_start": quotation.context_start,
+            "context_end": quotation.context_start + len(quotation.context),
+            "kind": _kind(quotation.kind),
+            "speaker_id": speaker_id,
+            "speaker_as_written": quotation.speaker_as_written,
+            "speaker_role": quotation.speaker_role,
+            "reported_to": quotation.reported_to,
+            "via": quotation.via,
+            "fingerprint": quotation_fingerprint(quotation.text),
+        }
+
+    def _add_aliases(self, quotations: Iterable[Quotation]) -> None:
+        rows: dict[tuple[int, str, str], str] = {}
+        for quotation in quotations:
+            if not _has_text(quotation.speaker):
+                continue
+            speaker_id = self._speaker_id(quotation.speaker)
+            for kind, alias in _aliases(quotation):
+                rows.setdefault((speaker_id, kind, name_key(alias)), alias)
+        if not rows:
+            return
+        self.session.execute(
+            self._insert(SpeakerAliasRow)
+            .values(
+                [  # sorted, like speakers, so that concurrent writers never deadlock
+                    {"speaker_id": speaker_id, "kind": kind, "alias_key": key, "alias": alias}
+                    for (speaker_id, kind, key), alias in sorted(rows.items())
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["speaker_id", "kind", "alias_key"])
+        )
+
+
+def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
+    """(kind, alias) pairs a quotation teaches about its speaker."""
+    assert quotation.speaker is not None
+    full_key = name_key(quotation.speaker)
+    words = [word for word in quotation.speaker.split() if name_key(word) not in _NAME_SUFFIXES]
+    candidates = [
+        ("surname", words[-1] if len(words) > 1 else None),
+        ("as_written", quotation.speaker_as_written),
+        ("role", quotation.speaker_role),
+    ]
+    for kind, alias in candidates:
+        if not _has_text(alias):
+            continue
+        alias = alias.strip()
+        key = name_key(alias)
+        if key and key != full_key and key not in _PRONOUNS and len(alias) <= MAX_NAME_CHARS:
+            yield kind, alias
+
+
+def _article_row(
+    article: Article, url: str | None, digest: str, outlet_id: int | None
+) -> dict[str, Any]:
+    return {
+        "outlet_id": outlet_id,
+        "title": article.title,
+        "url": article.url,
+        "url_key": url,
+        "content_hash": digest,
+        "published": article.published,
+        "byline": article.byline,
+        "text": article.text,
+        "source": article.source,
+        "external_id": article.external_id,
+        "ingested_at": dt.datetime.now(dt.UTC),
+    }
+
+
+def _kind(value: str) -> Kind:
+    try:
+        return Kind(value)
+    except ValueError:
+        expected = ", ".join(kind.value for kind in Kind)
+        raise ArchiveError(f"unknown quotation kind {value!r} (expected {expected})") from None
+
+
+def _has_text(value: str | None) -> bool:
+    return value is not None and bool(value.strip())
+
+
+def _count(session: Session, model: type[Base]) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _top_speakers(session: Session, top: int) -> tuple[SpeakerCount, ...]:
+    quoted = func.count(QuotationRow.id).label("quoted")
+    rows = session.execute(
+        select(SpeakerRow.name, quoted)
+        .join(QuotationRow, QuotationRow.speaker_id == SpeakerRow.id)
+        .group_by(SpeakerRow.id, SpeakerRow.name)
+        .order_by(quoted.desc(), SpeakerRow.name)
+        .limit(top)
+    )
+    return tuple(SpeakerCount(name, count) for name, count in rows)

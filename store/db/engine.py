@@ -1,0 +1,150 @@
+"""Connections to the archive's database, chosen by URL: an SQLite file or a PostgreSQL server.
+
+SQLite is the embedded default and has to behave well while the nightly ingest writes and the
+bot reads at the same time, which is what the per-connection settings below are for.
+PostgreSQL is reached through psycopg 3 whatever the URL says, so that a plain
+`postgresql://` URL copied from a hosting panel works as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event, exc, make_url
+
+from store.errors import ArchiveError
+
+#: Applied to every SQLite connection. busy_timeout comes first: switching to WAL takes a lock.
+SQLITE_PRAGMAS = (
+    # A second writer waits its turn for up to 30 s instead of failing at once.
+    "PRAGMA busy_timeout = 30000",
+    # Readers (the bot) never wait for a writer (the ingest), and a writer never waits for them.
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA foreign_keys = ON",
+    # With WAL, NORMAL stays consistent after a crash and spares an fsync per transaction.
+    "PRAGMA synchronous = NORMAL",
+)
+
+#: Execution option naming transactions that will write; see `for_writing`.
+WRITE_INTENT = "quotebot_writes"
+
+POSTGRES_CONNECT_TIMEOUT_S = 10
+# psycopg2 URLs too: they are what most SQLAlchemy examples show, and psycopg 3 reads them.
+_POSTGRES_ALIASES = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}
+_SHOWN_URL_CHARS = 200
+
+
+def create_archive_engine(url: str) -> Engine:
+    """An engine for the archive at `url`, configured for quotebot; ArchiveError if unusable."""
+    parsed = parse_database_url(url)
+    with archive_errors():
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(parsed)
+        return _postgresql_engine(parsed)
+
+
+def parse_database_url(url: str) -> URL:
+    """The URL parsed, with PostgreSQL mapped to psycopg 3; ArchiveError for anything else."""
+    try:
+        parsed = make_url(url)
+    except (exc.ArgumentError, ValueError):
+        shown = url[:_SHOWN_URL_CHARS]
+        raise ArchiveError(
+            f"not a database URL: {shown!r} "
+            "(expected sqlite:///path/to/archive.sqlite3 or postgresql://user@host/database)"
+        ) from None
+    if parsed.drivername in _POSTGRES_ALIASES:
+        return parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername in {"sqlite", "sqlite+pysqlite"}:
+        return parsed
+    raise ArchiveError(
+        f"quotebot keeps its archive in SQLite or PostgreSQL (psycopg), not {parsed.drivername!r}"
+    )
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine, whose transactions announce that they will write.
+
+    On SQLite such a transaction takes the write lock at BEGIN (BEGIN IMMEDIATE). A transaction
+    that reads first and writes later would otherwise fail at once with "database is locked"
+    when another process wrote in between, whatever the busy timeout.
+    """
+    return engine.execution_options(**{WRITE_INTENT: True})
+
+
+@contextmanager
+def archive_errors(engine: Engine | None = None) -> Iterator[None]:
+    """Turn driver and SQLAlchemy failures inside the block into a one-line ArchiveError."""
+    try:
+        yield
+    except exc.DBAPIError as error:
+        raise ArchiveError(_explain_driver_error(error, engine)) from error
+    except exc.NoSuchModuleError as error:
+        raise ArchiveError(f"no database driver installed for this URL: {error}") from error
+    except exc.SQLAlchemyError as error:
+        raise ArchiveError(f"database error: {_first_line(str(error))}") from error
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+        folder = Path(url.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise ArchiveError(f"the folder of the SQLite archive does not exist: {folder}")
+    engine = create_engine(url)
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    # Take BEGIN away from the sqlite3 module, which would otherwise skip it before SELECTs and
+    # DDL; `_begin_sqlite_transaction` emits it instead (SQLAlchemy's documented recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    writes = connection.get_execution_options().get(WRITE_INTENT, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def _postgresql_engine(url: URL) -> Engine:
+    connect_args: dict[str, Any] = {"application_name": "quotebot"}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT_S
+    # pool_pre_ping: the bot runs for weeks; a server restart must not break the next answer.
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _explain_driver_error(error: exc.DBAPIError, engine: Engine | None) -> str:
+    message = _first_line(str(error.orig)) if error.orig is not None else _first_line(str(error))
+    where = f" ({_location(engine.url)})" if engine is not None else ""
+    lowered = message.lower()
+    if "readonly database" in lowered or "read-only" in lowered:
+        return f"the archive is read-only{where}: {message}"
+    if "database is locked" in lowered:
+        return f"the archive is busy: another process has held it for 30 s{where}"
+    if "unable to open database file" in lowered:
+        return f"cannot open the SQLite archive{where}: {message}"
+    if isinstance(error, exc.OperationalError) and "connect" in lowered:
+        return f"cannot connect to the archive{where}: {message}"
+    return f"database error{where}: {message}"
+
+
+def _location(url: URL) -> str:
+    if url.get_backend_name() == "sqlite":
+        return (url.database or ":memory:").removeprefix("file:")
+    return url.render_as_string(hide_password=True)
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if lines else "unknown error"

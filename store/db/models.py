@@ -1,0 +1,175 @@
+"""The archive's tables, one schema for SQLite and PostgreSQL.
+
+The models stay inside `store/`: the rest of quotebot sees `Article`, `Quotation` and the
+archive's own result dataclasses. Every change here needs a migration in `migrations/versions/`
+(tests/test_migrations.py fails when the two disagree).
+
+Offsets (`start_offset`, `context_start`, ...) index `articles.text`, so a quotation's words and
+its paragraph are always cut from the one stored copy of the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from store.quotation import Kind
+
+#: Longest normalised URL the archive indexes (PostgreSQL's B-tree entries have a size limit).
+MAX_URL_CHARS = 2048
+#: Longest speaker or outlet name, alias or role kept; longer strings are extraction noise.
+MAX_NAME_CHARS = 300
+
+# Constraint names are fixed so that migrations can refer to them on both databases.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class OutletRow(Base):
+    """A publication: "Harbour Gazette". Found again by its normalised name."""
+
+    __tablename__ = "outlets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_NAME_CHARS))
+    name_key: Mapped[str] = mapped_column(String(MAX_NAME_CHARS), unique=True)
+
+
+class ArticleRow(Base):
+    """One stored article. Stored once: its normalised URL and its text hash are unique."""
+
+    __tablename__ = "articles"
+    __table_args__ = (Index(None, "published"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    #: The URL without case, fragment, trailing slash or tracking parameters (store.normalise).
+    url_key: Mapped[str | None] = mapped_column(String(MAX_URL_CHARS), unique=True)
+    #: SHA-256 of the normalised text, so a re-published copy under another URL is recognised.
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    byline: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    #: Where it was read from (a path, a URL, `path:line`), for reports.
+    source: Mapped[str] = mapped_column(Text)
+    #: The identifier an export gave the article.
+    external_id: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    outlet: Mapped[OutletRow | None] = relationship()
+    quotations: Mapped[list[QuotationRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SpeakerRow(Base):
+    """A person quotations are attributed to, by full name; found again by the normalised name."""
+
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_NAME_CHARS))
+    name_key: Mapped[str] = mapped_column(String(MAX_NAME_CHARS), unique=True)
+
+    aliases: Mapped[list[SpeakerAliasRow]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SpeakerAliasRow(Base):
+    """Another way articles name a speaker: a surname, a form as written, a role.
+
+    Lets the matcher recognise "Zonszein" or "the analyst" in a pasted claim as the person the
+    archive knows by full name.
+    """
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (
+        UniqueConstraint("speaker_id", "kind", "alias_key"),
+        Index(None, "alias_key"),
+        CheckConstraint("kind IN ('surname', 'as_written', 'role')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    #: "surname", "as_written" or "role".
+    kind: Mapped[str] = mapped_column(String(16))
+    alias: Mapped[str] = mapped_column(String(MAX_NAME_CHARS))
+    alias_key: Mapped[str] = mapped_column(String(MAX_NAME_CHARS))
+
+    speaker: Mapped[SpeakerRow] = relationship(back_populates="aliases")
+
+
+class QuotationRow(Base):
+    """One quotation as one article printed it.
+
+    The same words printed by several articles are stored once per article and linked by
+    `fingerprint`, so all their occurrences, and the earliest, are one indexed query away.
+    """
+
+    __tablename__ = "quotations"
+    __table_args__ = (
+        CheckConstraint("kind IN ('direct', 'partial', 'reported')", name="kind"),
+        CheckConstraint("start_offset <= end_offset", name="span"),
+        CheckConstraint("context_start <= context_end", name="context_span"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    #: The words as printed.
+    text: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    #: The paragraph around the quotation, as a span of the article text.
+    context_start: Mapped[int] = mapped_column(Integer)
+    context_end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[Kind] = mapped_column(
+        Enum(
+            Kind,
+            name="quotation_kind",
+            native_enum=False,
+            create_constraint=False,  # the named check constraint above, same on both databases
+            length=16,
+            values_callable=lambda kinds: [kind.value for kind in kinds],
+        )
+    )
+    #: The resolved speaker; None when the article gives nobody credible.
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"), index=True)
+    speaker_as_written: Mapped[str | None] = mapped_column(Text)
+    speaker_role: Mapped[str | None] = mapped_column(Text)
+    #: The outlet the speaker spoke to ("she told Al Jazeera").
+    reported_to: Mapped[str | None] = mapped_column(Text)
+    #: Who relayed the words ("according to The New York Times").
+    via: Mapped[str | None] = mapped_column(Text)
+    #: Hash of the normalised words (store.normalise.quotation_fingerprint).
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="quotations")
+    speaker: Mapped[SpeakerRow | None] = relationship()

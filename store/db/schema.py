@@ -1,0 +1,95 @@
+"""The archive's schema revision: read it, bring a database to it, refuse a stale one.
+
+Migrations are Alembic scripts shipped inside the package and run from here, so users need no
+alembic.ini. A new, empty database is brought to the current revision on first use; a database
+at an older revision is refused until someone runs `quotebot db upgrade` on purpose, because an
+upgrade of a shared newsroom archive is a decision, not a side effect of a nightly ingest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from store.db.engine import archive_errors, for_writing
+from store.errors import ArchiveError
+
+#: The Alembic scripts; tests point this at a copy with an extra revision.
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+# Any fixed number: holders of this PostgreSQL advisory lock are migrating quotebot's schema.
+_SCHEMA_LOCK_KEY = 0x71756F7465626F74
+
+
+def head_revision() -> str:
+    """The revision this quotebot's models need."""
+    head = _scripts().get_current_head()
+    if head is None:
+        raise ArchiveError(f"no schema migrations found in {MIGRATIONS}")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's revision, or None for a database quotebot has never set up."""
+    with archive_errors(engine), engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the database to the head revision and return it; safe when run twice at once."""
+    with archive_errors(engine), for_writing(engine).begin() as connection:
+        _lock_schema(connection)
+        current = MigrationContext.configure(connection).get_current_revision()
+        _refuse_unknown(current)
+        config = _config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return head_revision()
+
+
+def ensure_current(engine: Engine) -> None:
+    """Set up an empty database; raise ArchiveError for one at any other revision than head."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        upgrade(engine)
+        return
+    _refuse_unknown(current)
+    raise ArchiveError(
+        f"the archive's schema is at revision {current}, this quotebot needs {head}: "
+        "run `quotebot db upgrade`"
+    )
+
+
+def _refuse_unknown(current: str | None) -> None:
+    known = {script.revision for script in _scripts().walk_revisions()}
+    if current is not None and current not in known:
+        raise ArchiveError(
+            f"the archive's schema is at revision {current}, which this quotebot does not know "
+            f"(it needs {head_revision()}): the archive was set up by a newer quotebot; "
+            "upgrade quotebot"
+        )
+
+
+def _lock_schema(connection: Connection) -> None:
+    # SQLite: the transaction already holds the write lock (BEGIN IMMEDIATE). PostgreSQL: a lock
+    # held until commit, so a second process waits and then finds the schema at head.
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())

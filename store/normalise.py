@@ -1,0 +1,99 @@
+"""Keys that recognise the same thing written two ways: URLs, article texts, quotations, names.
+
+The archive stores an article once although feeds, exports and re-publications hand it over
+with tracking parameters, another quote-mark style or different spacing; and it links the
+same quotation printed by several outlets. Each key here is the normal form those differences
+collapse to, hashed where the original can be long.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+#: Query parameters that say how a reader arrived at a page, not which page it is.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+        "mc_cid", "mc_eid", "_ga", "_gl", "ocid", "cmpid", "ref_src", "smid", "sr_share",
+    }
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_",)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Typographic variants of the same mark: curly, low-9, primes, guillemets.
+_QUOTE_MARKS = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+    }
+)
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
+_WORD = re.compile(r"\w+(?:'\w+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def url_key(url: str) -> str:
+    """The URL as the archive compares it.
+
+    Scheme and host are lower-cased, http and https count as one, default ports, the fragment,
+    a trailing slash and tracking parameters (utm_*, fbclid, ...) are dropped, and the remaining
+    query parameters are sorted.
+    """
+    url = url.strip()
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        scheme = "https"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = (parts.hostname or "").lower()
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking(name)
+    )
+    return urlunsplit((scheme, host, parts.path.rstrip("/"), urlencode(query), ""))
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text without differences of case, spacing or quote-mark style."""
+    normal = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
+    normal = _SPACE.sub(" ", normal).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def quotation_words(text: str) -> str:
+    """The quotation's words alone: lower case, no punctuation, no [insertions] or ellipses.
+
+    Two outlets printing the same words with different quote marks, dashes or editorial
+    insertions give the same result.
+    """
+    normal = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
+    normal = _ELLIPSIS.sub(" ", _BRACKETED.sub(" ", normal))
+    return " ".join(word.replace("'", "") for word in _WORD.findall(normal))
+
+
+def quotation_fingerprint(text: str) -> str:
+    """The key shared by every printing of the same quotation (hex, 64 characters)."""
+    return hashlib.sha256(quotation_words(text).encode("utf-8")).hexdigest()
+
+
+def name_key(name: str) -> str:
+    """A person's or an outlet's name as the archive compares it: "Ada  O’Brien" = "ada obrien"."""
+    normal = unicodedata.normalize("NFKC", name).translate(_QUOTE_MARKS).casefold()
+    return " ".join(word.replace("'", "") for word in _WORD.findall(normal))
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PREFIXES)

@@ -1,0 +1,66 @@
+"""Where quotebot keeps its archive, from the command line, the environment or `.env`.
+
+Settings come only from the environment and a `.env` file (documented in `.env.example`), so
+the same process can run from a shell, a cron job or a container without a config file format
+of its own. The order is: an explicit value (`--db`), the process environment, the nearest
+`.env` file above the current directory, then a default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from dotenv import dotenv_values, find_dotenv
+
+from store.errors import ArchiveError
+
+ARCHIVE_FILE_NAME = "archive.sqlite3"
+
+
+def setting(name: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """The value of `name` from the environment, else from the nearest `.env`, else None.
+
+    `.env` is read, not loaded: it never overrides or leaks into the process environment.
+    """
+    environ = os.environ if environ is None else environ
+    value = environ.get(name)
+    if value:
+        return value
+    dotenv_path = find_dotenv(usecwd=True)
+    if not dotenv_path:
+        return None
+    return dotenv_values(dotenv_path).get(name) or None
+
+
+def quotebot_home(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder of quotebot's own data: QUOTEBOT_HOME, else `$XDG_DATA_HOME/quotebot`."""
+    environ = os.environ if environ is None else environ
+    home = setting("QUOTEBOT_HOME", environ)
+    if home:
+        return Path(home).expanduser()
+    data_home = environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(data_home):  # the XDG spec says relative values are to be ignored
+        data_home = str(Path("~/.local/share").expanduser())
+    return Path(data_home) / "quotebot"
+
+
+def database_url(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The archive's database URL: `--db`, else DATABASE_URL, else the default SQLite file.
+
+    The default file's folder is created here, because a first `quotebot ingest` on a new
+    machine should just work; a folder named in an explicit URL is never created for the user.
+    """
+    if explicit:
+        return explicit
+    configured = setting("DATABASE_URL", environ)
+    if configured:
+        return configured
+    home = quotebot_home(environ)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ArchiveError(f"cannot create quotebot's data folder {home}: {reason}") from None
+    return f"sqlite:///{home / ARCHIVE_FILE_NAME}"

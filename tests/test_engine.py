@@ -1,0 +1,84 @@
+"""Database URLs: what quotebot accepts, how it sets SQLite up, and the one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import article, ferry_quotations
+
+from store.archive import Archive
+from store.db.engine import create_archive_engine, parse_database_url
+from store.errors import ArchiveError
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://archivist@db.example/newsroom",
+        "postgres://archivist@db.example/newsroom",
+        "postgresql+psycopg2://archivist@db.example/newsroom",
+    ],
+)
+def test_postgresql_urls_are_served_by_psycopg_3(url: str) -> None:
+    assert parse_database_url(url).drivername == "postgresql+psycopg"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("archive.sqlite3", "not a database URL: 'archive.sqlite3'"),
+        ("mysql://archivist@db.example/newsroom", "SQLite or PostgreSQL (psycopg), not 'mysql'"),
+    ],
+)
+def test_unusable_urls_are_refused_in_one_line(url: str, message: str) -> None:
+    with pytest.raises(ArchiveError) as refused:
+        create_archive_engine(url)
+    assert message in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+def test_sqlite_file_in_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+
+    with pytest.raises(ArchiveError, match="folder of the SQLite archive does not exist"):
+        Archive.open(f"sqlite:///{missing / 'archive.sqlite3'}")
+    assert not missing.exists()
+
+
+def test_unreachable_server_is_one_line_without_the_password() -> None:
+    with pytest.raises(ArchiveError) as refused:
+        Archive.open("postgresql://archivist:s3cret@127.0.0.1:1/newsroom")
+
+    message = str(refused.value)
+    assert message.startswith("cannot connect to the archive (postgresql+psycopg://archivist:***@")
+    assert "s3cret" not in message
+    assert "\n" not in message
+
+
+def test_writing_to_a_read_only_archive_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    Archive.open(f"sqlite:///{path}").close()
+
+    with Archive.open(f"sqlite:///file:{path}?mode=ro&uri=true") as read_only:
+        assert read_only.stats().articles == 0
+        with pytest.raises(ArchiveError, match=f"^the archive is read-only \\({path}\\)"):
+            read_only.add(article(), ferry_quotations())
+
+
+def test_every_sqlite_connection_waits_for_writers_and_enforces_foreign_keys(
+    tmp_path: Path,
+) -> None:
+    engine = create_archive_engine(f"sqlite:///{tmp_path / 'archive.sqlite3'}")
+    settings: dict[str, object] = {}
+    with engine.connect() as connection:
+        for pragma in ("journal_mode", "busy_timeout", "foreign_keys", "synchronous"):
+            settings[pragma] = connection.exec_driver_sql(f"PRAGMA {pragma}").scalar()
+    engine.dispose()
+
+    assert settings == {
+        "journal_mode": "wal",
+        "busy_timeout": 30000,
+        "foreign_keys": 1,
+        "synchronous": 1,  # NORMAL
+    }
