@@ -19,7 +19,7 @@ _PROLOGUE = re.compile(
     r"""\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE\s+(?P<doctype>[^\s>\[]*)[^>\[]*(?:\[.*?\])?\s*>)""",
     re.S | re.I,
 )
-_ROOT_TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
+_ROOT_TAG = re.compile(r"\s*<([A-Za-z][\w:.-]*)")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf"})
 _HTML_TAGS = frozenset({
     "a", "article", "aside", "b", "blockquote", "body", "br", "center", "div", "em", "figure",

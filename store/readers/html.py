@@ -20,7 +20,7 @@ from store.readers.plaintext import join_paragraphs
 #: A sentence of prose has a few words and ends like one; menus, buttons and "Page not found."
 #: do not.
 _MIN_SENTENCE_WORDS = 6
-_SENTENCE_ENDINGS = tuple(".!?\"”’)…")
+_SENTENCE_ENDINGS = tuple('.!?"”’)…')
 
 
 def read_html(

@@ -8,6 +8,7 @@ so that the batch always goes on to the next.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,8 @@ from store.readers.quotebank import read_quotebank
 from store.readers.sizes import DEFAULT_MAX_BYTES, too_large
 from store.readers.streams import peek, read_capped
 from store.readers.text import read_text
+
+logger = logging.getLogger(__name__)
 
 Result = Article | ReadFailure
 
@@ -96,6 +99,11 @@ def _guarded(source: str, results: Iterator[Result]) -> Iterator[Result]:
         yield ReadFailure(source, str(exc))
     except OSError as exc:
         yield ReadFailure(source, describe_os_error(exc))
+    # The parsers underneath meet every kind of hostile input; should one fail in a way nobody
+    # foresaw, that source is lost, the batch is not, and the log keeps the traceback.
+    except Exception as exc:
+        logger.exception("unexpected error reading %s", source)
+        yield ReadFailure(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def _walk(folder: str) -> Iterator[str | ReadFailure]:

@@ -1,0 +1,105 @@
+"""Quotebank dumps: quotations with their speakers, plain or compressed."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+from datetime import date
+from pathlib import Path
+
+import pytest
+from readers_support import articles, failures, fixture, read_all, read_one
+
+from store.quotation import Kind, Quotation
+from store.readers import ReadFailure
+
+DUMP = fixture("quotebank-sample.json")
+
+
+def test_each_line_is_an_article_carrying_its_attributed_quotation() -> None:
+    first = articles(read_all(DUMP))[0]
+    text = "we will rebuild the pier before the summer season"
+    assert first.text == text
+    assert first.given_quotations == (
+        Quotation(text, 0, len(text), Kind.DIRECT, speaker="Rosalind Achterberg", context=text),
+    )
+    assert first.external_id == "2019-11-04-000112"
+    assert first.source == f"{DUMP}:1"
+
+
+def test_first_url_gives_the_url_and_its_domain_the_outlet() -> None:
+    first, second, third = articles(read_all(DUMP))
+    assert first.url == "https://www.saltmarsh-herald.example/news/pier-rebuild"
+    assert first.outlet == third.outlet == "saltmarsh-herald.example"
+    assert second.outlet == "coastline-weekly.example"
+
+
+def test_date_becomes_the_published_date() -> None:
+    assert [a.published for a in articles(read_all(DUMP))] == [
+        date(2019, 11, 4),
+        date(2019, 11, 5),
+        date(2019, 11, 6),
+    ]
+
+
+def test_speaker_none_in_the_dump_means_no_speaker() -> None:
+    second = articles(read_all(DUMP))[1]
+    assert second.given_quotations is not None
+    assert second.given_quotations[0].speaker is None
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, bz2.compress], ids=["gz", "bz2"])
+def test_compressed_dump_reads_like_the_plain_one(tmp_path: Path, compress: object) -> None:
+    path = tmp_path / "quotes-2019-11.json.compressed"
+    path.write_bytes(compress(DUMP.read_bytes()))  # type: ignore[operator]
+    results = read_all(path)
+    assert [a.text for a in articles(results)] == [a.text for a in articles(read_all(DUMP))]
+    assert results[0].source == f"{path}:1"
+
+
+@pytest.mark.parametrize(
+    ("compress", "kind"), [(gzip.compress, "gzip"), (bz2.compress, "bzip2")], ids=["gz", "bz2"]
+)
+def test_truncated_compressed_dump_fails_with_a_clear_message(
+    tmp_path: Path, compress: object, kind: str
+) -> None:
+    many_lines = DUMP.read_bytes() * 400
+    packed = compress(many_lines)  # type: ignore[operator]
+    path = tmp_path / "quotes.json.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    results = read_all(path)
+    assert results[-1] == ReadFailure(
+        str(path), f"truncated {kind} file: the compressed data ends early"
+    )
+    assert len(failures(results)) == 1
+
+
+def test_corrupt_compressed_dump_fails_naming_the_file(tmp_path: Path) -> None:
+    packed = bytearray(gzip.compress(DUMP.read_bytes() * 50))
+    packed[40:80] = b"\xff" * 40
+    path = tmp_path / "quotes.json.gz"
+    path.write_bytes(bytes(packed))
+    failure = failures(read_all(path))[-1]
+    assert failure.source == str(path)
+    assert failure.error.startswith("corrupt gzip file: ")
+
+
+def test_line_without_a_quotation_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text(
+        '{"quoteID": "2020-01-01-000001", "speaker": "Lena Orsolya"}\n'
+        '{"quoteID": "2020-01-01-000002", "quotation": "the ferry runs at dawn", '
+        '"speaker": "Lena Orsolya", "urls": [], "date": "2020-01-01 06:00:00"}\n',
+        encoding="utf-8",
+    )
+    results = read_all(path)
+    assert results[0] == ReadFailure(f"{path}:1", 'no "quotation" in this Quotebank line')
+    assert articles(results)[0].outlet is None
+
+
+def test_forced_quotebank_format_reads_a_dump_whatever_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(DUMP.read_bytes().splitlines(keepends=True)[2])
+    article = read_one(path, fmt="quotebank")
+    assert article.given_quotations is not None
+    assert article.given_quotations[0].speaker == "Emeka Thorvaldsen"
