@@ -28,6 +28,12 @@ def parse_date(value: object) -> dt.date | None:
         return value
     if not isinstance(value, str) or not value.strip() or len(value) > _MAX_DATE_LENGTH:
         return None
+    # ISO 8601 is what exports and Quotebank write, millions of times per dump: the standard
+    # library reads it many times faster than dateutil's general parser.
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        pass
     try:
         first, second = (dateutil_parser.parse(value, default=d, ignoretz=True) for d in _DEFAULTS)
     except (ValueError, OverflowError):
