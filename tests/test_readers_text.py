@@ -78,6 +78,17 @@ def test_one_paragraph_per_line_becomes_separate_paragraphs(tmp_path: Path) -> N
     ]
 
 
+def test_credit_after_a_blank_line_does_not_make_lines_one_paragraph(tmp_path: Path) -> None:
+    body = "Orchard festival cancelled\nNo festival this year.\nThe frost took every blossom.\n\n"
+    article = read_one(write(tmp_path, body + "Source: The Kestrel Valley Times\n"))
+    assert article.outlet == "The Kestrel Valley Times"
+    assert article.text.split("\n\n") == [
+        "Orchard festival cancelled",
+        "No festival this year.",
+        "The frost took every blossom.",
+    ]
+
+
 def test_hard_wrapped_paragraphs_stay_whole() -> None:
     article = read_one(fixture("bridge-closure.txt"))
     paragraphs = article.text.split("\n\n")

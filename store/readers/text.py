@@ -32,17 +32,12 @@ def read_text(
     data: bytes, source: str, *, url: str | None = None, charset: str | None = None
 ) -> Article:
     """One article from the bytes of a text file (ReadError when there is no text)."""
-    text = decode_text(data, charset)
-    lines = [line.rstrip() for line in text.split("\n")]
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
+    lines = _trimmed([line.rstrip() for line in decode_text(data, charset).split("\n")])
     if not lines:
         raise ReadError("empty file" if not data else "empty: only whitespace")
     outlet = None
     if len(lines) > 1 and (outlet := credited_outlet(lines[-1])):
-        lines.pop()
+        lines = _trimmed(lines[:-1])
     title = lines[0].strip()
     body = lines[1:]
     if any(not line.strip() for line in lines):
@@ -56,6 +51,13 @@ def read_text(
         url=url,
         source=source,
     )
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    """`lines` without the blank lines at either end."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((i for i in range(len(lines), start, -1) if lines[i - 1].strip()), start)
+    return lines[start:end]
 
 
 def credited_outlet(line: str) -> str | None:
