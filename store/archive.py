@@ -77,6 +77,22 @@ class ArchiveStats:
     def quotations(self) -> int:
         return sum(self.quotations_by_kind.values())
 
+    def to_json(self) -> dict[str, object]:
+        """The document `quotebot stats --json` prints."""
+        return {
+            "articles": self.articles,
+            "quotations": self.quotations,
+            "quotations_by_kind": dict(self.quotations_by_kind),
+            "speakers": self.speakers,
+            "outlets": self.outlets,
+            "earliest_published": _iso(self.earliest_published),
+            "latest_published": _iso(self.latest_published),
+            "top_speakers": [
+                {"name": speaker.name, "quotations": speaker.quotations}
+                for speaker in self.top_speakers
+            ],
+        }
+
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -342,6 +358,10 @@ def _kind(value: str) -> Kind:
     except ValueError:
         expected = ", ".join(kind.value for kind in Kind)
         raise ArchiveError(f"unknown quotation kind {value!r} (expected {expected})") from None
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date is not None else None
 
 
 def _has_text(value: str | None) -> bool:

@@ -1,0 +1,129 @@
+"""Output for people at a terminal: quotations, archive statistics, ingest summaries, progress.
+
+Rich decides per stream whether it is a terminal: colour and the progress bar appear only
+there, so the same commands write plain text into files, pipes and cron mail. Every piece of
+article or user text is printed as plain text, never as markup, and stripped of control
+characters, so an article cannot restyle or clear the reader's terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from store.archive import ArchiveStats
+from store.article import Article
+from store.ingest import IngestReport
+from store.quotation import Quotation
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_SHOWN_SOURCE_CHARS = 60
+
+
+def one_line(text: str) -> str:
+    """The text on one line, without control characters (escape sequences, newlines)."""
+    return _CONTROL.sub(" ", text).strip()
+
+
+def stdout() -> Console:
+    # Made per call: the stream is looked up when printing (click's test runner swaps it).
+    return Console(soft_wrap=True, highlight=False)
+
+
+@contextmanager
+def ingest_progress() -> Iterator[Callable[[str], None] | None]:
+    """A progress callback drawing a bar on stderr when stderr is a terminal, else None."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} sources"),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def advance(source: str) -> None:
+            shown = one_line(source)[-_SHOWN_SOURCE_CHARS:]
+            progress.update(task, advance=1, description=escape(shown))
+
+        yield advance
+
+
+def print_ingest_summary(report: IngestReport) -> None:
+    parts = [
+        f"Stored {_count(report.articles, 'article')} with {_count(report.quotes, 'quotation')}"
+    ]
+    if report.duplicates:
+        parts.append(f"{_count(report.duplicates, 'duplicate')} already in the archive")
+    if report.errors:
+        parts.append(f"{_count(len(report.errors), 'source')} failed")
+    stdout().print("; ".join(parts) + ".")
+
+
+def print_quotations(article: Article, quotations: Sequence[Quotation]) -> None:
+    """The article's heading, then each quotation: speaker (role) — “words” [kind] told/via."""
+    console = stdout()
+    heading = Text(one_line(article.title or article.source), style="bold")
+    published = article.published.isoformat() if article.published else None
+    details = [detail for detail in (article.outlet, published) if detail]
+    if details:
+        heading.append(" — " + one_line(", ".join(details)))
+    console.print(heading)
+    if not quotations:
+        console.print(Text("  no quotations found", style="dim"))
+    for quotation in quotations:
+        console.print(quotation_line(quotation))
+
+
+def quotation_line(quotation: Quotation) -> Text:
+    line = Text("  ")
+    line.append(one_line(quotation.speaker or "unknown speaker"), style="bold")
+    if quotation.speaker_role:
+        line.append(f" ({one_line(quotation.speaker_role)})")
+    line.append(f" — “{one_line(quotation.text)}” ")
+    line.append(f"[{quotation.kind}]", style="dim")
+    if quotation.reported_to:
+        line.append(f" told {one_line(quotation.reported_to)}")
+    if quotation.via:
+        line.append(f" via {one_line(quotation.via)}")
+    return line
+
+
+def print_stats(stats: ArchiveStats) -> None:
+    console = stdout()
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_column()
+    by_kind = ", ".join(f"{count} {kind}" for kind, count in stats.quotations_by_kind.items())
+    table.add_row("Articles", str(stats.articles), "")
+    table.add_row("Quotations", str(stats.quotations), by_kind)
+    table.add_row("Speakers", str(stats.speakers), "")
+    table.add_row("Outlets", str(stats.outlets), "")
+    if stats.earliest_published is not None:
+        span = f"{stats.earliest_published.isoformat()} to {stats.latest_published.isoformat()}"
+        table.add_row("Published", "", span)
+    console.print(table)
+    if stats.top_speakers:
+        top = Table(title="Most quoted", title_justify="left", box=None, pad_edge=False)
+        top.add_column("Speaker")
+        top.add_column("Quotations", justify="right")
+        for speaker in stats.top_speakers:
+            top.add_row(Text(one_line(speaker.name)), str(speaker.quotations))
+        console.print()
+        console.print(top)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,97 @@
+"""The ingest batch: read every source, extract each article's quotations, store them.
+
+A nightly ingest over thousands of files must not stop at the first bad one: a source that
+cannot be read, an article the extractor chokes on and an article the database refuses each
+become one error naming the source, and the batch goes on with the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from store.archive import Archive
+from store.article import Article
+from store.errors import ArchiveError
+from store.extract import extract_quotations
+from store.quotation import Quotation
+from store.readers import ReadFailure, read_sources
+
+
+class ExtractionFailed(Exception):
+    """The extractor raised on one article; the message says so in one line."""
+
+
+class IngestError(NamedTuple):
+    """A source (or `path:line`) that was not stored, and why, in one line."""
+
+    source: str
+    error: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did; the document `quotebot ingest --json` prints."""
+
+    #: Articles stored by this run.
+    articles: int = 0
+    #: Articles recognised as already in the archive, and not stored again.
+    duplicates: int = 0
+    #: Quotations stored by this run.
+    quotes: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "articles": self.articles,
+            "duplicates": self.duplicates,
+            "quotes": self.quotes,
+            "errors": [{"source": error.source, "error": error.error} for error in self.errors],
+        }
+
+
+def ingest(
+    inputs: Sequence[str],
+    archive: Archive,
+    *,
+    fmt: str = "auto",
+    outlet: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
+
+    `on_progress` is called with each source once it is stored, skipped or failed.
+    """
+    articles = duplicates = quotes = 0
+    errors: list[IngestError] = []
+    for item in read_sources(inputs, fmt):
+        if isinstance(item, ReadFailure):
+            errors.append(IngestError(item.source, item.error))
+        else:
+            article = item.with_defaults(outlet=outlet, url=url, published=published)
+            try:
+                result = archive.add(article, quotations_of(article))
+            except (ExtractionFailed, ArchiveError) as error:
+                errors.append(IngestError(article.source, str(error)))
+            else:
+                duplicates += result.duplicate
+                articles += not result.duplicate
+                quotes += result.quotations
+        if on_progress is not None:
+            on_progress(item.source)
+    return IngestReport(articles, duplicates, quotes, errors)
+
+
+def quotations_of(article: Article) -> list[Quotation]:
+    """The article's quotations: the ones its source gave, else what extraction finds."""
+    if article.given_quotations is not None:
+        return list(article.given_quotations)
+    try:
+        return extract_quotations(article)
+    except Exception as error:  # an extractor bug on one article must not end a nightly batch
+        reason = " ".join(str(error).split())[:300]
+        raise ExtractionFailed(f"extraction failed: {type(error).__name__}: {reason}") from error
