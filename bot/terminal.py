@@ -46,7 +46,7 @@ def ingest_progress() -> Iterator[Callable[[str], None] | None]:
         return
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.completed} sources"),
+        TextColumn("{task.completed} read"),
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
     )
