@@ -219,6 +219,11 @@ def corpus() -> tuple[Located, ...]:
     )
 
 
+def corpus_of(key: str) -> list[Located]:
+    """The located annotations of one article."""
+    return [loc for loc in corpus() if loc.sample.key == key]
+
+
 def without_nicknames(text: str) -> str:
     """The text with quoted nicknames taken out of names: Marcus "Tugboat" Fenwick."""
     return re.sub(r' ["“][^"”]{1,30}["”](?= [A-Z])', "", text)
@@ -341,10 +346,6 @@ def test_credited_outlets_are_outlets_the_article_names(key: str) -> None:
             if outlet is not None:
                 assert outlet in outlets, f"{field} {outlet!r} is not an outlet"
                 assert outlet in sample.text or outlet == sample.outlet, quote
-
-
-def corpus_of(key: str) -> list[Located]:
-    return [loc for loc in corpus() if loc.sample.key == key]
 
 
 # --- every case extraction must handle is covered -----------------------------------------
