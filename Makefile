@@ -14,10 +14,12 @@ $(BIN)/quotebot: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+SAMPLES := $(filter-out samples/README.md,$(wildcard samples/*))
+
 demo: $(BIN)/quotebot
 	@mkdir -p var
-	$(BIN)/quotebot --db $(DEMO_DB) ingest samples/
-	$(BIN)/quotebot --db $(DEMO_DB) extract samples/business-wire-harbour-strike.txt
+	$(BIN)/quotebot --db $(DEMO_DB) ingest $(SAMPLES)
+	$(BIN)/quotebot --db $(DEMO_DB) extract samples/meridian-wire-harbour-strike.txt
 	$(BIN)/quotebot --db $(DEMO_DB) stats
 
 test: $(BIN)/quotebot

@@ -25,8 +25,8 @@ class Article:
     byline: str | None = None
     #: Where the article came from (a path, a URL, `path:line`), for messages and reports.
     source: str = "-"
-    #: The identifier an export gave the article (JSON Lines `id`), echoed back by `extract --jsonl`.
-    external_id: str | None = None
+    #: The id an export gave the article (JSON Lines `id`), echoed back by `extract --jsonl`.
+    external_id: str | int | None = None
     #: Quotations already attributed by the source (a Quotebank dump); None means "extract them".
     given_quotations: tuple[Quotation, ...] | None = field(default=None, compare=False)
 

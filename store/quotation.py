@@ -25,7 +25,7 @@ class Quotation:
     start: int
     end: int
     kind: Kind
-    #: The speaker resolved to a full name ("Mairav Zonszein"), or None when nobody credible said it.
+    #: The speaker resolved to a full name ("Mairav Zonszein"); None when no credible one.
     speaker: str | None = None
     #: The speaker as the sentence names them ("she", "Mekelberg", "the prime minister").
     speaker_as_written: str | None = None

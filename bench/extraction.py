@@ -1,0 +1,258 @@
+"""Extraction quality and speed on annotated news, against a regular-expression baseline.
+
+Usage:
+    python bench/extraction.py DATA.jsonl [--limit N] [--errors N] [--repeat N]
+
+DATA.jsonl holds one annotated article a line (`text`, `outlet`, `quotes` with `start`, `end`,
+`speaker`, `speaker_resolved_by`, and `unannotated_quoted_spans`), the format of the PolNeAR
+export described in the shared data README. Scoring, for quotebot and the baseline alike:
+- a gold quotation is *found* when an extracted one overlaps at least half of its characters;
+  recall = found / gold;
+- precision = extracted quotations overlapping a gold or an unannotated quoted stretch /
+  extracted (reported speech is not a quotation and is left out of both);
+- speaker accuracy = found gold quotations with a `gold` speaker whose extracted speaker is the
+  same person: same surname, and the same full name where both give one. quotebot's resolved
+  name and its speaker as written both count ("the Texas senator" is the senator);
+- speed = articles per second on one core, extraction only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from store.article import Article
+from store.extract import extract_quotations
+from store.extract.lexicon import titles
+from store.quotation import Kind
+
+
+@dataclass(frozen=True)
+class Extracted:
+    start: int
+    end: int
+    speakers: tuple[str, ...]
+
+
+Extractor = Callable[[dict], list[Extracted]]
+
+
+def quotebot(article: dict) -> list[Extracted]:
+    found = extract_quotations(Article(text=article["text"], outlet=article.get("outlet")))
+    return [
+        Extracted(q.start, q.end, tuple(s for s in (q.speaker, q.speaker_as_written) if s))
+        for q in found
+        if q.kind is not Kind.REPORTED
+    ]
+
+
+_BASELINE_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,2000})[\"”]")
+_BASELINE_SAID = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s){1,3})said\b|\bsaid,?\s+((?:[A-Z][\w'’.-]*\s?){1,3})"
+)
+
+
+def baseline(article: dict) -> list[Extracted]:
+    """The README's orientation point: every quoted stretch, the capitalised words after "said"."""
+    text = article["text"]
+    found = []
+    for match in _BASELINE_QUOTE.finditer(text):
+        tail = text[match.end() : match.end() + 120]
+        said = _BASELINE_SAID.search(tail)
+        speaker = ((said.group(1) or said.group(2)).strip(),) if said else ()
+        found.append(Extracted(match.start(1), match.end(1), speaker))
+    return found
+
+
+# -- who is the same person --------------------------------------------------------------------
+
+_DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its"}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _name_tokens(text: str) -> tuple[list[str], bool]:
+    """The name in a speaker string, and whether it is a name at all (not "the group").
+
+    "Former Florida Gov. Jeb Bush" -> jeb bush; "Breitbart's Joel Pollak" -> joel pollak;
+    "Stacy Baker of Columbia" -> stacy baker.
+    """
+    text = re.sub(r"\([^)]*\)", " ", _fold(text))
+    text = re.split(r",| of | from | who ", text)[0]
+    words = re.findall(r"[\w][\w'.-]*", text)
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in words:
+        possessive = word.endswith("'s")
+        word = word[:-2] if possessive else word
+        if word[:1].isupper() and word.lower() not in _DETERMINERS:
+            run.append(word)
+        elif run:
+            runs.append(run)
+            run = []
+        if possessive and run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    known = titles()
+    for candidate in reversed(runs):
+        cut = max(
+            (
+                i + 1
+                for i, w in enumerate(candidate)
+                if w.lower() in known or w.lower().rstrip(".") in known
+            ),
+            default=0,
+        )
+        name = candidate[cut:]
+        if name:
+            return [w.lower().strip(".") for w in name], True
+    return [w.lower() for w in words if w.lower() not in _DETERMINERS], False
+
+
+def same_person(gold: str, extracted: str) -> bool:
+    gold_name, gold_is_name = _name_tokens(gold)
+    ours, ours_is_name = _name_tokens(extracted)
+    if not gold_name or not ours:
+        return False
+    if gold_name[-1] != ours[-1]:
+        return False
+    if gold_is_name and ours_is_name and len(gold_name) > 1 and len(ours) > 1:
+        return gold_name[0] == ours[0] or gold_name[0][0] == ours[0][0] == ours[0]
+    return True
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    extracted: int = 0
+    precise: int = 0
+    speakers: int = 0
+    speakers_right: int = 0
+    by_kind: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    articles: int = 0
+    words: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> list[str]:
+        recall = self.found / self.gold if self.gold else 0.0
+        precision = self.precise / self.extracted if self.extracted else 0.0
+        accuracy = self.speakers_right / self.speakers if self.speakers else 0.0
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        per_800 = rate * (self.words / self.articles) / 800 if self.articles else 0.0
+        return [
+            name,
+            f"{recall:.3f}",
+            f"{precision:.3f}",
+            f"{accuracy:.3f}",
+            f"{rate:,.0f}",
+            f"{per_800:,.0f}",
+        ]
+
+
+def _span(stretch: dict | list) -> tuple[int, int]:
+    """Unannotated stretches come as {"start", "end"} objects or as [start, end] pairs."""
+    if isinstance(stretch, dict):
+        return stretch["start"], stretch["end"]
+    return stretch[0], stretch[1]
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def score(
+    articles: Iterable[dict], extractor: Extractor, name: str, keep_errors: int, repeat: int = 1
+) -> Score:
+    result = Score()
+    for article in articles:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            extracted = extractor(article)
+        result.seconds += (time.perf_counter() - started) / repeat
+        result.articles += 1
+        result.words += len(article["text"].split())
+        text = article["text"]
+        quoted = [(q["start"], q["end"]) for q in article["quotes"]] + [
+            _span(s) for s in article.get("unannotated_quoted_spans", [])
+        ]
+        result.extracted += len(extracted)
+        result.precise += sum(
+            1 for e in extracted if any(_overlap(e.start, e.end, s, t) > 0 for s, t in quoted)
+        )
+        for gold in article["quotes"]:
+            result.gold += 1
+            length = gold["end"] - gold["start"]
+            match = next(
+                (
+                    e
+                    for e in extracted
+                    if _overlap(e.start, e.end, gold["start"], gold["end"]) * 2 >= length
+                ),
+                None,
+            )
+            if match is None:
+                if len(result.errors) < keep_errors:
+                    result.errors.append(f"MISSED {text[gold['start'] : gold['end']][:90]!r}")
+                continue
+            result.found += 1
+            if gold["speaker_resolved_by"] != "gold" or not gold["speaker"]:
+                continue
+            result.speakers += 1
+            right = any(same_person(gold["speaker"], s) for s in match.speakers)
+            result.speakers_right += right
+            if not right and len(result.errors) < keep_errors:
+                window = text[max(0, gold["start"] - 150) : gold["end"] + 120].replace("\n", " / ")
+                result.errors.append(
+                    f"SPEAKER gold={gold['speaker']!r} ours={match.speakers!r}\n    {window}"
+                )
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="annotated articles, JSON Lines")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    parser.add_argument("--errors", type=int, default=0, help="print N misses of quotebot")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per article for the timing")
+    options = parser.parse_args()
+    with options.data.open(encoding="utf-8") as handle:
+        articles = [json.loads(line) for line in handle if line.strip()]
+    if options.limit:
+        articles = articles[: options.limit]
+    ours = score(articles, quotebot, "quotebot", options.errors, options.repeat)
+    theirs = score(articles, baseline, "regex baseline", 0, options.repeat)
+    header = ["extractor", "recall", "precision", "speaker acc.", "articles/s", "800-word/s"]
+    rows = [header, ours.row("quotebot"), theirs.row("regex baseline")]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    print(
+        f"{len(articles)} articles, {ours.gold} gold quotations, "
+        f"{ours.speakers} with a gold speaker ({options.data.name})"
+    )
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
+    for error in ours.errors:
+        print(error)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,316 @@
+"""Who said each quotation: its own cue, else the cue of a neighbouring quotation.
+
+Pass one finds each quotation's own cue (`cues`). Pass two walks the article in order,
+resolving mentions to people as it goes (so "he" can mean the last speaker) and lending a
+speaker to quotations without a cue of their own: another quotation of the same sentence, the
+previous quotation of the paragraph, the previous piece of a quotation that runs over several
+paragraphs, or the last quotation or `X said:` of the paragraph just before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store.extract.cues import (
+    Cue,
+    clause_subject,
+    cue_after,
+    cue_at_sentence_end,
+    cue_before,
+    sentence_subject,
+)
+from store.extract.document import Document, QuoteTokens
+from store.extract.outlets import Outlets, Relay
+from store.extract.people import Entity, People
+from store.extract.phrases import NAME, NOMINAL, PRONOUN
+
+_LIGHT_COMPLEMENT = 12
+#: A sentence that only attributes the quotation before it: "Smith said Tuesday in Denver."
+_NEXT_SENTENCE_TAIL = 6
+_RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in", "on", "at"})
+_NOT_ROLES = ("who ", "which ", "whose ", "where ", "when ", "speaking", "according")
+
+
+@dataclass
+class Attribution:
+    """The answer for one quotation."""
+
+    quote: QuoteTokens
+    cue: Cue | None = None
+    #: Where the cue came from: "after", "before", "subject", "inherited" or None.
+    source: str | None = None
+    entity: Entity | None = None
+    speaker_as_written: str | None = None
+    role: str | None = None
+    relay: Relay = field(default_factory=Relay)
+    direct: bool = False
+
+
+def attribute(document: Document, people: People, outlets: Outlets) -> list[Attribution]:
+    results = [_own_cue(document, quote) for quote in document.quotes]
+    for number, result in enumerate(results):
+        if result.cue is not None:
+            _resolve(document, people, result)
+        else:
+            _inherit(document, people, results, number)
+        result.relay = _relay(document, outlets, result, results, number)
+        result.direct = _is_direct(document, result)
+    _fill_back(results)
+    return results
+
+
+def _own_cue(document: Document, quote: QuoteTokens) -> Attribution:
+    low, high = document.sentence_bounds(quote.open)
+    after_low, after_high = _after_range(document, quote, high)
+    before_low, before_high = _before_range(document, quote, low)
+    result = Attribution(quote)
+    cue = cue_after(document, after_low, after_high) if after_low <= after_high else None
+    if cue is None and not _has_words(document, after_low, after_high):
+        cue = _cue_in_next_sentence(document, quote, high)
+    if cue is not None:
+        result.cue, result.source = cue, "after"
+        return result
+    cue = cue_before(document, before_low, before_high) if before_low <= before_high else None
+    if cue is None and low < before_low:
+        cue = cue_before(document, low, quote.open - 1)
+    if cue is not None:
+        result.cue, result.source = cue, "before"
+        return result
+    if after_high == high and after_low <= after_high:
+        cue = cue_at_sentence_end(document, after_low, after_high)
+        if cue is not None:
+            result.cue, result.source = cue, "after"
+            return result
+    if _embedded(document, quote, low, high):
+        cue = sentence_subject(document, low, quote.open - 1)
+        if cue is not None:
+            result.cue, result.source = cue, "subject"
+    return result
+
+
+def _has_words(document: Document, low: int, high: int) -> bool:
+    return any(document.tokens.words[i][0].isalnum() for i in range(low, high + 1))
+
+
+def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> Cue | None:
+    """`"Why not?" Smith asked.` — the writer's full stop after the mark hides the cue."""
+    following = high + 1
+    if (
+        following >= len(document.tokens)
+        or document.paragraph_of[following] != document.paragraph_of[quote.open]
+        or not document.outside(following)
+    ):
+        return None
+    low, next_high = document.sentence_bounds(following)
+    cue = cue_after(document, low, next_high)
+    if cue is None:
+        return None
+    tail = [
+        i for i in range(cue.verb_end + 1, next_high + 1) if document.tokens.words[i][0].isalnum()
+    ]
+    return cue if len(tail) <= _NEXT_SENTENCE_TAIL else None
+
+
+def _after_range(document: Document, quote: QuoteTokens, sentence_high: int) -> tuple[int, int]:
+    low = quote.close + 1
+    high = sentence_high
+    for index in range(low, sentence_high + 1):
+        if document.inside[index] >= 0:
+            high = index - 1
+            break
+    return low, high
+
+
+def _before_range(document: Document, quote: QuoteTokens, sentence_low: int) -> tuple[int, int]:
+    low = sentence_low
+    for index in range(quote.open - 1, sentence_low - 1, -1):
+        if document.inside[index] >= 0:
+            low = index + 1
+            break
+    return low, quote.open - 1
+
+
+def _embedded(document: Document, quote: QuoteTokens, low: int, high: int) -> bool:
+    """The quotation sits inside the writer's sentence: there are words on both sides or before."""
+    words = document.tokens.words
+    before = [i for i in range(low, quote.open) if words[i][0].isalnum()]
+    return bool(before)
+
+
+def _resolve(document: Document, people: People, result: Attribution) -> None:
+    cue = result.cue
+    assert cue is not None
+    mention = cue.mention
+    entity = people.resolve(mention, mention.first)
+    if entity is not None and mention.kind == NOMINAL and _indefinite(mention.text):
+        entity = entity if _unique_role_holder(people, entity) else None
+    result.entity = entity
+    result.speaker_as_written = mention.text
+    role = _role_text(mention.role, cue.appositive)
+    if entity is not None:
+        people.note_speaker(entity, mention.first)
+        if role is None and mention.kind in {PRONOUN, NAME, NOMINAL}:
+            role = entity.role()
+    result.role = _clean_role(role)
+
+
+def _indefinite(text: str) -> bool:
+    first = text.split()[0].lower() if text.split() else ""
+    return first in {"a", "an", "one", "another", "some"}
+
+
+def _unique_role_holder(people: People, entity: Entity) -> bool:
+    roles = {r.lower() for r in entity.roles}
+    holders = [e for e in people.entities if {r.lower() for r in e.roles} & roles]
+    return len(holders) == 1
+
+
+def _role_text(prefix: str | None, appositive: str | None) -> str | None:
+    parts = [part.strip() for part in (prefix, appositive) if part and part.strip()]
+    parts = [part for part in parts if not part.lower().startswith(_NOT_ROLES)]
+    return ", ".join(parts) or None
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = role.split()
+    if words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    cleaned = " ".join(words).strip(" ,;:")
+    if not cleaned or (cleaned[0].isdigit() and len(cleaned) <= 3):
+        return None
+    return cleaned[:300]
+
+
+def _inherit(document: Document, people: People, results: list[Attribution], number: int) -> None:
+    result = results[number]
+    quote = result.quote
+    donor = _donor(document, results, number)
+    if donor is None:
+        return
+    if donor.entity is None and donor.cue is not None and donor not in results:
+        _resolve(document, people, donor)  # the cue of a paragraph without quotations
+    result.entity = donor.entity
+    result.speaker_as_written = donor.speaker_as_written
+    result.role = donor.role
+    result.source = "inherited"
+    if (
+        donor.relay != Relay()
+        and document.paragraph_of[donor.quote.open] == document.paragraph_of[quote.open]
+    ):
+        result.relay = donor.relay
+
+
+def _donor(document: Document, results: list[Attribution], number: int) -> Attribution | None:
+    quote = results[number].quote
+    sentence = document.sentence_of[quote.open]
+    paragraph = document.paragraph_of[quote.open]
+    # The same sentence: "A" and "B," he said.
+    for other in results[number + 1 :]:
+        if document.sentence_of[other.quote.open] != sentence:
+            break
+        if other.cue is not None and other.source in {"after", "before"}:
+            return other
+    for other in reversed(results[:number]):
+        if document.paragraph_of[other.quote.open] != paragraph:
+            break
+        if other.speaker_as_written is not None:
+            return other
+    for other in results[number + 1 :]:
+        if document.paragraph_of[other.quote.open] != paragraph:
+            break
+        if other.cue is not None and other.source == "after":
+            return other
+    if quote.span.continued and number > 0 and results[number - 1].speaker_as_written:
+        return results[number - 1]
+    if quote.open == document.paragraph_first[paragraph] and paragraph > 0:
+        return _previous_paragraph_speaker(document, results, number, paragraph - 1)
+    return None
+
+
+def _previous_paragraph_speaker(
+    document: Document, results: list[Attribution], number: int, paragraph: int
+) -> Attribution | None:
+    """A quote-only paragraph continues the last speaker of the paragraph before it."""
+    last_token = document.paragraph_last[paragraph]
+    previous = [r for r in results[:number] if document.paragraph_of[r.quote.open] == paragraph]
+    if previous and previous[-1].speaker_as_written is not None:
+        last = previous[-1]
+        low, high = document.sentence_bounds(last.quote.open)
+        if high >= document.sentence_bounds(last_token)[0] or high == last_token:
+            return last
+    if previous:
+        return None
+    # No quotation there: an introduction ("Parker Eaton said:") or a paraphrase of the same
+    # person ("Valastro praised Christie's leadership ...") leads into the quote-only paragraph.
+    low, _ = document.sentence_bounds(last_token)
+    high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token
+    cue = cue_before(document, low, high)
+    if cue is None:
+        first = document.paragraph_first[paragraph]
+        found = clause_subject(document, first, document.sentence_bounds(first)[1])
+        cue = Cue(found[0], found[0].last, found[0].last, found[1]) if found else None
+        if cue is None or cue.mention.kind != NAME:
+            return None
+    return Attribution(
+        results[number].quote, cue=cue, source="before", speaker_as_written=cue.mention.text
+    )
+
+
+def _fill_back(results: list[Attribution]) -> None:
+    """A quotation over several paragraphs may carry its cue in a later piece."""
+    for number in range(len(results) - 2, -1, -1):
+        result, following = results[number], results[number + 1]
+        if (
+            result.speaker_as_written is None
+            and result.quote.span.continues
+            and (following.speaker_as_written is not None)
+        ):
+            result.entity = following.entity
+            result.speaker_as_written = following.speaker_as_written
+            result.role = following.role
+            result.source = "inherited"
+
+
+def _relay(
+    document: Document,
+    outlets: Outlets,
+    result: Attribution,
+    results: list[Attribution],
+    number: int,
+) -> Relay:
+    low, high = document.sentence_bounds(result.quote.open)
+    skip = [index >= 0 for index in document.inside]
+    relay = outlets.relay(low, high, skip)
+    if relay == Relay() and result.source == "inherited":
+        return result.relay
+    return relay
+
+
+def _is_direct(document: Document, result: Attribution) -> bool:
+    """A full quotation: nothing of the writer's own around it but the attribution."""
+    quote = result.quote
+    words, lowers = document.tokens.words, document.tokens.lowers
+    low, high = document.sentence_bounds(quote.open)
+    before_low, before_high = _before_range(document, quote, low)
+    after_low, after_high = _after_range(document, quote, high)
+    before = [i for i in range(before_low, before_high + 1) if words[i][0].isalnum()]
+    after = [i for i in range(after_low, after_high + 1) if words[i][0].isalnum()]
+    cue = result.cue
+    if before:
+        if result.source != "before" or cue is None:
+            return False
+        complement = [i for i in before if i > cue.verb_end]
+        if len(complement) > _LIGHT_COMPLEMENT:
+            return False
+        mark = words[quote.open - 1] if quote.open > 0 else ""
+        introduced = mark in {":", ",", "—"} or (complement and lowers[complement[-1]] == "that")
+        if not introduced and (complement or lowers[cue.verb_end] not in {"said", "says"}):
+            return False
+    if after and not (result.source == "after" and cue is not None):
+        return lowers[after[0]] in _RELAY_STARTS
+    return True
+
+
+__all__ = ["Attribution", "attribute"]

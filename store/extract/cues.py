@@ -1,0 +1,358 @@
+"""Attribution cues: the speech verb near a quotation and the phrase naming who spoke.
+
+Three places hold the cue, tried in this order:
+- right after the quotation: `"…," she said` / `"…," said Issawi Frej, a member of parliament`;
+- before it in the same sentence: `Cruz said: "…"`, `Sanders said his staff "did the wrong thing"`,
+  `Netanyahu rejected the proposal, saying it was designed to "torpedo" …`, `According to X, "…"`;
+- (in `attribution`) a neighbouring quotation of the same sentence, paragraph or the paragraph
+  before, for quotations that carry no cue of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.extract.document import Document
+from store.extract.grammar import (
+    CAPITALISED_NON_NAMES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PRONOUNS,
+    VERB_MODIFIERS,
+)
+from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs
+from store.extract.phrases import (
+    NAME,
+    NOMINAL,
+    PRONOUN,
+    Mention,
+    is_name_word,
+    phrase_ending_at,
+    phrase_starting_at,
+)
+
+#: How far after a quotation its subject-first cue may end ("…," Yossi Mekelberg, an associate
+#: fellow at Chatham House's Middle East and North Africa Program, said).
+_SUBJECT_REACH = 32
+#: Base forms that are more often nouns than verbs ("the state", "a report", "the post").
+_NOUN_LIKE = frozenset(
+    """report post call state note charge comment answer question quote tweet counter offer reason
+    object protest demand promise pledge brand label text cite read reply respond claim""".split()
+)
+_PLURAL_SUBJECTS = frozenset(
+    {"they", "we", "i", "you", "people", "officials", "experts", "critics"}
+)
+_INTRO_WORDS = frozenset(
+    """in on at after before during since speaking asked earlier later meanwhile however
+    still yet instead separately elsewhere last this next when while as if although though
+    because despite unlike like for from with without under over by through according""".split()
+)
+_PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
+#: Words an attribution may carry after its verb: "said Tuesday in a statement".
+_TAIL_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech verb and the mention of its subject."""
+
+    mention: Mention
+    verb: int
+    verb_end: int
+    #: Role given by an appositive around the mention ("Mairav Zonszein, a senior analyst ...").
+    appositive: str | None = None
+
+
+def verb_at(document: Document, index: int) -> int | None:
+    """If a speech verb starts at token `index`, the index of its last token."""
+    lowers = document.tokens.lowers
+    if index + 1 < len(lowers):
+        pair = lowers[index] + " " + lowers[index + 1]
+        if speech_verbs().base(pair) is not None:
+            return index + 1
+    word = lowers[index]
+    base = speech_verbs().base(word)
+    if base is None or " " in base:
+        return None
+    if word == base:
+        # A bare base form is a verb only after "they", "we", "officials"...: "experts say".
+        before = lowers[index - 1] if index > 0 else ""
+        if word in _NOUN_LIKE or not (
+            before in _PLURAL_SUBJECTS
+            or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
+            or before in VERB_MODIFIERS
+            or before in {"to", "will", "would", "did", "could"}
+        ):
+            return None
+    if word.endswith("s") and word != base and base in _NOUN_LIKE:
+        before = lowers[index - 1] if index > 0 else ""
+        if before in {"the", "a", "an", "of", "his", "her", "their", "its", "our"}:
+            return None
+    return index
+
+
+def _skip_back_modifiers(document: Document, low: int, high: int) -> int:
+    lowers = document.tokens.lowers
+    while high >= low and (
+        lowers[high] in VERB_MODIFIERS
+        or (
+            lowers[high].endswith("ly")
+            and len(lowers[high]) > 4
+            and lowers[high].isalpha()
+            and not document.tokens.capitalised[high]
+        )
+    ):
+        high -= 1
+    return high
+
+
+def _appositive_text(document: Document, first: int, last: int) -> str | None:
+    """The text of an appositive or parenthesis between `first` and `last` (marks trimmed)."""
+    words = document.tokens.words
+    while first <= last and words[first] in _PUNCTUATION:
+        first += 1
+    while last >= first and words[last] in _PUNCTUATION:
+        last -= 1
+    if last < first:
+        return None
+    text = document.tokens.span_text(first, last)
+    return text if len(text) <= 300 else None
+
+
+def subject_before(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
+    """The subject of a verb that follows token `high`; `low` bounds the clause."""
+    high = _skip_back_modifiers(document, low, high)
+    if high < low:
+        return None
+    words = document.tokens.words
+    if words[high] in {",", ")"}:
+        return _subject_with_appositive(document, low, high)
+    mention = phrase_ending_at(document.tokens, low, high)
+    if mention is None:
+        return None
+    place = _place_before(document, low, mention.start)
+    if place is not None:
+        # "Stacy Baker of Columbia, South Carolina says": the person before the place.
+        outer = phrase_ending_at(document.tokens, low, place - 1)
+        if outer is not None:
+            return outer, document.tokens.span_text(place, high)
+    return mention, None
+
+
+def _place_before(document: Document, low: int, start: int) -> int | None:
+    """If `, Name` at `start` continues a place ("in Worcester, Massachusetts"), the "in"."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    comma = start - 1
+    if comma - 2 < low or words[comma] != ",":
+        return None
+    index = comma - 1
+    while index > low and is_name_word(document.tokens, index):
+        index -= 1
+    if index < comma - 1 and lowers[index] in {"in", "of", "from"}:
+        return index
+    return None
+
+
+def _subject_with_appositive(
+    document: Document, low: int, high: int
+) -> tuple[Mention, str | None] | None:
+    """`Name, appositive, said` or `Name (D-N.Y.) said`: the phrase starting a clause chunk."""
+    words = document.tokens.words
+    starts = [low] + [i + 1 for i in range(low, high) if words[i] == ","]
+    for start in starts:
+        if start > high or document.tokens.lowers[start] in _INTRO_WORDS:
+            continue
+        if _place_before(document, low, start) is not None:
+            continue  # ", Massachusetts," after "a woman in Worcester"
+        mention = phrase_starting_at(document.tokens, start, high)
+        if mention is None:
+            continue
+        after = mention.last + 1
+        if after <= high and words[after] in {",", "("}:
+            return mention, _appositive_text(document, after, high)
+    # "a woman in Worcester, Massachusetts, told him": the phrase that ends at the appositive.
+    opening = next(
+        (
+            i
+            for i in range(high - 1, low - 1, -1)
+            if words[i] == "," and _place_before(document, low, i + 1) is None
+        ),
+        None,
+    )
+    if opening is not None and opening > low:
+        mention = phrase_ending_at(document.tokens, low, opening - 1)
+        place = _place_before(document, low, mention.start) if mention else None
+        if mention is not None and place is not None:
+            outer = phrase_ending_at(document.tokens, low, place - 1)
+            if outer is not None:
+                return outer, _appositive_text(document, place, high)
+        if mention is not None and mention.kind == NOMINAL:
+            return mention, _appositive_text(document, opening, high)
+    return None
+
+
+def clause_subject(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
+    """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    starts = [low] + [i + 1 for i in range(low, high) if words[i] == ","]
+    for start in starts:
+        index = start
+        while index <= high and (
+            lowers[index] in {"and", "but", "so", "then", "also", "yet"}
+            or not words[index][0].isalnum()
+        ):
+            index += 1
+        if index > high or lowers[index] in _INTRO_WORDS:
+            continue
+        if not document.outside(index):
+            continue
+        mention = phrase_starting_at(document.tokens, index, high)
+        if mention is None:
+            continue
+        if mention.kind == NOMINAL and not _person_or_group(document, mention):
+            continue
+        if (
+            mention.kind == NOMINAL
+            and not document.tokens.capitalised[mention.first]
+            and (lowers[mention.first] not in DETERMINERS)
+        ):
+            continue  # "founder of the Leadership Institute": an appositive, not a subject
+        after = mention.last + 1
+        appositive = None
+        if after <= high and words[after] in {",", "("}:
+            stop = next((i for i in range(after + 1, high + 1) if words[i] in {",", ")"}), None)
+            if stop is None:
+                continue
+            appositive = _appositive_text(document, after, stop)
+        return mention, appositive
+    return None
+
+
+def _person_or_group(document: Document, mention: Mention) -> bool:
+    head = document.tokens.lowers[mention.last]
+    return head in role_nouns() or head in org_words() or head in document_nouns()
+
+
+def cue_after(document: Document, low: int, high: int) -> Cue | None:
+    """A cue in the tokens just after a quotation: `, she told Al Jazeera.`"""
+    words = document.tokens.words
+    while low <= high and words[low] in _PUNCTUATION:
+        low += 1
+    if low > high:
+        return None
+    verb_end = verb_at(document, low)
+    if verb_end is not None:
+        mention = phrase_starting_at(document.tokens, verb_end + 1, high)
+        if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
+            return None
+        appositive = None
+        after = mention.last + 1
+        if after <= high and words[after] in {",", "("}:
+            appositive = _appositive_text(document, after, high)
+        return Cue(mention, low, verb_end, appositive)
+    limit = min(high, low + _SUBJECT_REACH)
+    for index in range(low + 1, limit + 1):
+        if not document.outside(index) or words[index] in {".", ";", "?", "!"}:
+            break
+        verb_end = verb_at(document, index)
+        if verb_end is None:
+            continue
+        found = subject_before(document, low, index - 1)
+        if found is None:
+            continue
+        mention, appositive = found
+        if mention.start != low and not (appositive and mention.first >= low):
+            continue
+        return Cue(mention, index, verb_end, appositive)
+    return None
+
+
+def cue_before(document: Document, low: int, high: int) -> Cue | None:
+    """A cue in the same sentence before a quotation: `Cruz said, "…"`, `called it "…"`."""
+    lowers = document.tokens.lowers
+    index = high
+    while index >= low:
+        if not document.outside(index):
+            index -= 1
+            continue
+        if lowers[index] == "according" and index + 1 <= high and lowers[index + 1] == "to":
+            mention = phrase_starting_at(document.tokens, index + 2, high)
+            if mention is not None and mention.kind != PRONOUN:
+                return Cue(mention, index, index + 1)
+        verb_end = verb_at(document, index)
+        if verb_end is None or verb_end > high:
+            index -= 1
+            continue
+        found = _subject_of_verb(document, low, index)
+        if found is not None:
+            mention, appositive = found
+            cue = Cue(mention, index, verb_end, appositive)
+            if mention.kind == PRONOUN:
+                # "Shoshani said it had urged residents to 'temporarily' ...": the named
+                # speaker of the outer verb, not the pronoun inside what he said.
+                outer = (
+                    cue_before(document, low, mention.start - 1) if mention.start > low else None
+                )
+                if outer is not None and outer.mention.kind == NAME:
+                    return outer
+            return cue
+        index -= 1
+    return _headline_cue(document, low, high)
+
+
+def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, str | None] | None:
+    words, lowers = document.tokens.words, document.tokens.lowers
+    if lowers[verb].endswith("ing"):
+        # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
+        # subject of the main clause, not the noun just before the participle.
+        end = verb - 2 if verb - 1 >= low and words[verb - 1] in {",", "—", "–"} else verb - 1
+        return clause_subject(document, low, end)
+    if (
+        verb - 1 >= low
+        and lowers[verb - 1] in {"as", "was", "were", "being"}
+        and lowers[verb].endswith(("ed", "id", "ld", "ote"))
+    ):
+        return None  # "was quoted as saying", "as described": the passive hides the speaker
+    found = subject_before(document, low, verb - 1)
+    if found is not None:
+        return found
+    return None
+
+
+def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
+    """`Cruz: "…"` — a name and a colon right before the quotation."""
+    words = document.tokens.words
+    if high < low or words[high] != ":":
+        return None
+    mention = phrase_ending_at(document.tokens, low, high - 1)
+    if mention is None or mention.kind != NAME or mention.start != low:
+        return None
+    return Cue(mention, high, high)
+
+
+def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
+    """The subject of a sentence with no speech verb, for a few quoted words inside it."""
+    found = clause_subject(document, low, high)
+    if found is None:
+        return None
+    mention, appositive = found
+    if mention.kind == NOMINAL and not _person_or_group(document, mention):
+        return None
+    if mention.kind == NAME and document.tokens.lowers[mention.first] in CAPITALISED_NON_NAMES:
+        return None
+    return Cue(mention, mention.last, mention.last, appositive)
+
+
+def cue_at_sentence_end(document: Document, low: int, high: int) -> Cue | None:
+    """`…, the rights group says.` — an attribution closing the sentence after its last comma."""
+    words = document.tokens.words
+    for index in range(high, low - 1, -1):
+        if not document.outside(index):
+            return None
+        if words[index] == ",":
+            cue = cue_after(document, index + 1, high)
+            if cue is None:
+                return None
+            tail = [i for i in range(cue.verb_end + 1, high + 1) if words[i][0].isalnum()]
+            return cue if len(tail) <= _TAIL_WORDS else None
+    return None

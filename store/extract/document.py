@@ -1,0 +1,147 @@
+"""One article prepared for extraction: tokens, paragraphs, sentences and quotation positions.
+
+Built once per article and read by every rule, so that each rule is a small function over
+token indices instead of a new scan of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from store.extract.paragraphs import Paragraph, split_paragraphs
+from store.extract.quotemarks import QuoteSpan, find_quote_spans
+from store.extract.sentences import sentence_index, sentence_starts
+from store.extract.tokens import Tokens, tokenize
+
+SpanFilter = Callable[[str, QuoteSpan, Tokens], bool]
+
+
+@dataclass(frozen=True)
+class QuoteTokens:
+    """Where a quoted stretch sits among the tokens."""
+
+    span: QuoteSpan
+    #: Token of the opening mark; tokens of the words (first..last); token of the closing mark,
+    #: or last + 1 when the quotation is never closed in its paragraph.
+    open: int
+    first: int
+    last: int
+    close: int
+
+
+@dataclass
+class Document:
+    text: str
+    tokens: Tokens
+    paragraphs: list[Paragraph]
+    quotes: list[QuoteTokens]
+    #: For each token: the quotation holding it (marks included), or -1.
+    inside: list[int]
+    paragraph_of: list[int]
+    paragraph_first: list[int]
+    paragraph_last: list[int]
+    sentence_starts: list[int]
+    sentence_of: list[int]
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """First and last token of the sentence holding token `index`."""
+        number = self.sentence_of[index]
+        first = self.sentence_starts[number]
+        last = (
+            self.sentence_starts[number + 1] - 1
+            if number + 1 < len(self.sentence_starts)
+            else len(self.tokens) - 1
+        )
+        paragraph = self.paragraph_of[index]
+        return max(first, self.paragraph_first[paragraph]), min(
+            last, self.paragraph_last[paragraph]
+        )
+
+    def outside(self, index: int) -> bool:
+        return self.inside[index] < 0
+
+
+def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
+    """Tokenise and segment an article, keeping the quoted stretches `is_speech` accepts."""
+    tokens = tokenize(text)
+    paragraphs = split_paragraphs(text)
+    spans = find_quote_spans(text, paragraphs)
+    if is_speech is not None:
+        spans = [span for span in spans if is_speech(text, span, tokens)]
+    count = len(tokens)
+    paragraph_of = [0] * count
+    paragraph_first: list[int] = []
+    paragraph_last: list[int] = []
+    for paragraph in paragraphs:
+        first = tokens.index_at(paragraph.start)
+        last = tokens.index_at(paragraph.end) - 1
+        paragraph_first.append(first)
+        paragraph_last.append(last)
+        for index in range(first, last + 1):
+            paragraph_of[index] = paragraph.index
+    quotes: list[QuoteTokens] = []
+    inside = [-1] * count
+    close_of: dict[int, int] = {}
+    for span in spans:
+        opened = tokens.index_at(span.open)
+        first = tokens.index_at(span.start)
+        last = tokens.index_at(span.end) - 1
+        close = tokens.index_at(span.close) if span.closed else last + 1
+        number = len(quotes)
+        quotes.append(QuoteTokens(span, opened, first, last, close))
+        for index in range(opened, min(close, count - 1) + 1 if span.closed else last + 1):
+            inside[index] = number
+        close_of[number] = close
+    starts = sentence_starts(tokens, paragraph_first, inside, close_of)
+    tokens.not_names = _sentence_initial_non_names(tokens, starts)
+    return Document(
+        text=text,
+        tokens=tokens,
+        paragraphs=paragraphs,
+        quotes=quotes,
+        inside=inside,
+        paragraph_of=paragraph_of,
+        paragraph_first=paragraph_first,
+        paragraph_last=paragraph_last,
+        sentence_starts=starts,
+        sentence_of=sentence_index(starts, count),
+    )
+
+
+_LEADING = frozenset({"“", '"', "‘", "'", "«", "(", "[", "—", "-", "•", "*", "–"})
+
+
+def _sentence_initial_non_names(tokens: Tokens, starts: list[int]) -> set[int]:
+    """Sentence-initial capitalised words that are capitalised only there, standing alone.
+
+    "Hours later, Trump ..." must not make "Hours" a speaker; "Mairav Zonszein, ..." stays a name
+    because a capitalised word follows, and "Trump returned ..." because the article writes
+    "Trump" capitalised mid-sentence too.
+    """
+    from store.extract.lexicon import first_name_genders
+
+    count = len(tokens)
+    initial: set[int] = set()
+    for start in starts:
+        index = start
+        while index < count and tokens.words[index] in _LEADING:
+            index += 1
+        if index < count:
+            initial.add(index)
+    elsewhere = {
+        tokens.lowers[i] for i in range(count) if tokens.capitalised[i] and i not in initial
+    }
+    names = first_name_genders()
+    doubtful: set[int] = set()
+    for index in initial:
+        word = tokens.words[index]
+        if not tokens.capitalised[index] or word.isupper() or tokens.lowers[index] in elsewhere:
+            continue
+        following = index + 1
+        if following < count and tokens.capitalised[following]:
+            continue
+        if tokens.lowers[index] in names:
+            continue
+        doubtful.add(index)
+    return doubtful

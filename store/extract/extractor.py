@@ -1,0 +1,49 @@
+"""From an article to its attributed quotations: the extraction pipeline in one place."""
+
+from __future__ import annotations
+
+from store.article import Article
+from store.extract.attribution import Attribution, attribute
+from store.extract.document import Document, prepare
+from store.extract.nonspeech import is_not_speech
+from store.extract.outlets import Outlets
+from store.extract.people import People
+from store.extract.reported import reported_speech
+from store.quotation import Kind, Quotation
+
+#: Extraction is linear, but an article larger than this is not news: cut, do not choke.
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+def extract_quotations(article: Article) -> list[Quotation]:
+    """Every quotation and reported statement of an article, in text order."""
+    text = article.text[:MAX_ARTICLE_CHARS]
+    document = prepare(text, lambda t, span, tokens: not is_not_speech(t, span, tokens))
+    outside = [index < 0 for index in document.inside]
+    people = People(document.tokens, outside, document.paragraph_of, set(document.sentence_starts))
+    outlets = Outlets(document.tokens, article.outlet)
+    # Learn the outlets the article names, so that "per the outlet" finds the last one.
+    outlets.relay(0, len(document.tokens) - 1, [index >= 0 for index in document.inside])
+    quotations = [_quotation(document, result) for result in attribute(document, people, outlets)]
+    quotations.extend(reported_speech(document, people, outlets))
+    quotations.sort(key=lambda q: (q.start, q.end))
+    return quotations
+
+
+def _quotation(document: Document, result: Attribution) -> Quotation:
+    span = result.quote.span
+    paragraph = document.paragraphs[span.paragraph]
+    entity = result.entity
+    return Quotation(
+        text=document.text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        kind=Kind.DIRECT if result.direct else Kind.PARTIAL,
+        speaker=entity.name if entity is not None else None,
+        speaker_as_written=result.speaker_as_written,
+        speaker_role=result.role,
+        reported_to=result.relay.reported_to,
+        via=result.relay.via,
+        context=document.text[paragraph.start : paragraph.end],
+        context_start=paragraph.start,
+    )

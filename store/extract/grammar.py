@@ -1,0 +1,63 @@
+"""Closed word classes the phrase and cue rules need, apart from the open lists in data/."""
+
+from __future__ import annotations
+
+#: Capitalised at the start of a sentence, never part of a name.
+CAPITALISED_NON_NAMES = frozenset(
+    """the a an in on at but and as if when after before while since for with this that these
+    those it he she they we i you his her their our its my your according meanwhile however yet
+    so still also then there here what who whom whose why how where now today yesterday
+    tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december no yes not all both
+    each every some many most more few other another such one two three four five six seven
+    eight nine ten first second third last next over under despite although though because
+    unless until instead rather perhaps maybe indeed thus hence therefore ms mrs mr sir
+    madam dear read said says asked by from to of into about against during through without
+    within upon per among amid via let please thanks thank oh well like just only even""".split()
+)
+
+#: Lowercase words that join the parts of a name: Ludwig van Beethoven, Bank of England.
+NAME_PARTICLES = frozenset(
+    "de da di del della der den van von bin ibn al el la le du dos das ter ten y of".split()
+)
+
+DETERMINERS = frozenset(
+    """the a an another one some two three four several many his her their its our this that
+    these those each every any no either neither""".split()
+)
+
+PRONOUNS = frozenset("he she they it we i".split())
+
+#: Words that can never be inside the subject noun phrase of a speech verb.
+FUNCTION_WORDS = frozenset(
+    """in on at by for with from to into about over after before during since against among
+    through under without within upon per toward towards across behind beyond near amid
+    and or but nor yet so because although though while whereas if unless when whenever where
+    as than who whom whose which that what whether is are was were be been being has have had
+    do does did will would shall should can could may might must not never also then later
+    now still just only even already again too very there here it he she they we i you me him
+    them us""".split()
+)
+
+#: Words between a subject and its speech verb that do not change who spoke.
+VERB_MODIFIERS = frozenset(
+    """also later then previously repeatedly once recently again further finally similarly
+    earlier later has have had would will could may might did does do was were is are been
+    not never had already still even often frequently publicly privately separately
+    subsequently reportedly apparently allegedly bluntly flatly simply""".split()
+)
+
+#: Gerunds after a comma whose subject is the subject of the main clause:
+#: "Netanyahu rejected the proposal, saying ...".
+PARTICIPLE_SUFFIX = "ing"
+
+#: Role words that tell a person's gender.
+FEMININE_WORDS = frozenset(
+    """she her woman spokeswoman chairwoman congresswoman businesswoman councilwoman
+    actress mother wife daughter sister grandmother queen princess ms mrs miss madam lady
+    girl aunt niece widow stepmother""".split()
+)
+MASCULINE_WORDS = frozenset(
+    """he him man spokesman chairman congressman businessman councilman actor father husband
+    son brother grandfather king prince mr sir gentleman boy uncle nephew widower""".split()
+)

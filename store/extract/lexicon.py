@@ -1,0 +1,110 @@
+"""Word lists extraction relies on: speech verbs, titles, pronouns, organisation and outlet words.
+
+The lists live in `data/*.txt` so that a newsroom can read and extend them without touching code;
+this module loads them once and generates the inflections of regular verbs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("store.extract").joinpath("data").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _inflect(base: str) -> list[str]:
+    """Past, third person and -ing forms of a regular verb (the irregular ones are listed)."""
+    if base.endswith("ee"):
+        return [base + "d", base + "s", base + "ing"]
+    if base.endswith("e"):
+        return [base + "d", base + "s", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base[:-1] + "ied", base[:-1] + "ies", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base + "ed", base + "es", base + "ing"]
+    return [base + "ed", base + "s", base + "ing"]
+
+
+@dataclass(frozen=True)
+class SpeechVerbs:
+    """Every form of every speech verb, mapped to its base form."""
+
+    forms: dict[str, str]
+
+    def base(self, form: str) -> str | None:
+        return self.forms.get(form.lower())
+
+
+@cache
+def speech_verbs() -> SpeechVerbs:
+    forms: dict[str, str] = {}
+    for line in _lines("speech_verbs.txt"):
+        base, _, listed = line.partition(":")
+        base = base.strip()
+        words = base.split(" ", 1)
+        if listed:
+            inflected = [form.strip() for form in listed.split(",")]
+        else:
+            rest = " " + words[1] if len(words) > 1 else ""
+            inflected = [form + rest for form in _inflect(words[0])]
+        for form in [base, *inflected]:
+            forms.setdefault(form, base)
+    return SpeechVerbs(forms)
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Lowercase titles, with and without a trailing period."""
+    found = set()
+    for title in _lines("titles.txt"):
+        found.add(title)
+        found.add(title.rstrip("."))
+    return frozenset(found)
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """Heads of noun phrases that name a person by role: titles and the nouns of roles.txt."""
+    return frozenset(_lines("roles.txt")) | frozenset(
+        t.rstrip(".") for t in titles() if " " not in t
+    )
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Heads of phrases for texts that speak: "the statement said", "a sign read"."""
+    return frozenset(_lines("document_nouns.txt"))
+
+
+@cache
+def org_words() -> frozenset[str]:
+    return frozenset(_lines("org_words.txt"))
+
+
+@cache
+def outlet_words() -> frozenset[str]:
+    return frozenset(_lines("outlet_words.txt"))
+
+
+@cache
+def known_outlets() -> frozenset[str]:
+    return frozenset(name.lower() for name in _lines("outlets.txt"))
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    genders = {name: "f" for name in _lines("first_names_female.txt")}
+    for name in _lines("first_names_male.txt"):
+        # A name on both lists (e.g. "jean") tells us nothing.
+        genders[name] = "" if genders.get(name) == "f" else "m"
+    return {name: gender for name, gender in genders.items() if gender}
+
+
+@cache
+def pronoun_genders() -> dict[str, str]:
+    pairs = (line.split(":") for line in _lines("pronouns.txt"))
+    return {word.strip(): gender.strip() for word, gender in pairs}

@@ -1,0 +1,211 @@
+"""To whom the words were said (`reported_to`) and who relayed them (`via`).
+
+"she told Al Jazeera" and "in an interview with the Ledger" give `reported_to`; "per Sky News",
+"according to The New York Times", "per a copy of the proposal obtained by Al Jazeera" and
+"AP reported" give `via`. Short forms are expanded from the article itself: "BI" in a Business
+Insider article, "the Ledger" after "The Harbour Ledger", "the outlet" for the last outlet named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.extract.lexicon import known_outlets, outlet_words
+from store.extract.phrases import run_starting_at
+from store.extract.tokens import Tokens
+
+_BACK_REFERENCES = frozenset(
+    """outlet newspaper paper network broadcaster agency station publication magazine channel
+    site website wire outlet's""".split()
+)
+_DOCUMENTS = frozenset(
+    """copy statement report transcript recording video document letter memo email emails
+    filing draft proposal text leaked internal""".split()
+)
+_INTERVIEW = frozenset(
+    {"interview", "interviews", "conversation", "podcast", "comments", "remarks"}
+)
+_REPORTING = frozenset({"reported", "reports", "reporting", "report", "quoted", "cited"})
+_MAX_DOCUMENT_REACH = 8
+
+
+@dataclass(frozen=True)
+class Relay:
+    reported_to: str | None = None
+    via: str | None = None
+
+
+class Outlets:
+    """The outlets one article names, for recognising and expanding references to them."""
+
+    def __init__(self, tokens: Tokens, article_outlet: str | None) -> None:
+        self.tokens = tokens
+        self.article_outlet = article_outlet
+        self.named: list[tuple[int, str]] = []  # (token position, outlet name) in text order
+
+    def is_outlet(self, name: str) -> bool:
+        words = name.lower().replace("’s", "").replace("'s", "").split()
+        if not words:
+            return False
+        if " ".join(words) in known_outlets() or words[0] in known_outlets():
+            return True
+        if words[-1] in outlet_words() and len(words) >= 2:
+            return True
+        if len(words) == 1 and words[0] in outlet_words():
+            return False
+        return self._expand_short(name) is not None
+
+    def _expand_short(self, name: str) -> str | None:
+        """ "BI" for Business Insider, "the Ledger" for The Harbour Ledger."""
+        bare = name.strip()
+        candidates = [outlet for _, outlet in self.named]
+        if self.article_outlet:
+            candidates.append(self.article_outlet)
+        for outlet in reversed(candidates):
+            words = [w for w in outlet.split() if w.lower() != "the"]
+            initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
+            if bare.isupper() and len(bare) >= 2 and bare == initials and bare != outlet:
+                return outlet
+            if bare.lower() != outlet.lower() and bare.lower() in {w.lower() for w in words[1:]}:
+                return outlet
+        return None
+
+    def canonical(self, name: str) -> str:
+        return self._expand_short(name) or name
+
+    def back_reference(self, at: int) -> str | None:
+        """ "the outlet": the outlet named last before `at`, else the article's own."""
+        before = [name for position, name in self.named if position < at]
+        if before:
+            return before[-1]
+        return self.article_outlet
+
+    def remember(self, at: int, name: str) -> None:
+        if (at, name) not in self.named:
+            self.named.append((at, name))
+            self.named.sort()
+
+    def name_at(self, index: int, high: int) -> tuple[str, int] | None:
+        """An outlet named at token `index` ("Al Jazeera", "the Ledger", "BI"), with its end."""
+        tokens = self.tokens
+        start = index
+        if start <= high and tokens.lowers[start] == "the":
+            if start + 1 <= high and tokens.lowers[start + 1] in _BACK_REFERENCES:
+                outlet = self.back_reference(start)
+                return (outlet, start + 1) if outlet else None
+            start += 1
+        end = run_starting_at(tokens, start, high)
+        if end is None:
+            return None
+        name = tokens.span_text(start, end)
+        if tokens.words[index] == "The":
+            name = tokens.span_text(index, end)
+        if not self.is_outlet(name):
+            return None
+        return self.canonical(name), end
+
+    def relay(self, low: int, high: int, skip: list[bool]) -> Relay:
+        """Find reported_to and via in tokens low..high, ignoring quoted tokens (`skip`)."""
+        tokens = self.tokens
+        lowers = tokens.lowers
+        reported_to: str | None = None
+        via: str | None = None
+        index = low
+        while index <= high:
+            if skip[index]:
+                index += 1
+                continue
+            lower = lowers[index]
+            found: tuple[str, int] | None = None
+            if lower in {"told", "tells", "telling", "tell"} or (
+                lower in {"speaking", "spoke", "talking", "talked", "said"}
+                and index + 1 <= high
+                and lowers[index + 1] in {"to", "with", "on"}
+            ):
+                target = index + 1 if lower in {"told", "tells", "telling", "tell"} else index + 2
+                found = self.name_at(target, high) if target <= high else None
+                if found and reported_to is None:
+                    reported_to = found[0]
+            elif lower in _INTERVIEW and index + 1 <= high and lowers[index + 1] in {"with", "to"}:
+                found = self.name_at(index + 2, high) if index + 2 <= high else None
+                if found and reported_to is None:
+                    reported_to = found[0]
+            elif lower in {"per", "via"} or (
+                lower == "according" and index + 1 <= high and lowers[index + 1] == "to"
+            ):
+                target = index + 1 if lower != "according" else index + 2
+                found = self._via_at(target, high)
+                if found and via is None:
+                    via = found[0]
+            elif (
+                lower in {"by"}
+                and index > low
+                and lowers[index - 1]
+                in {
+                    "obtained",
+                    "seen",
+                    "reviewed",
+                    "reported",
+                    "published",
+                    "cited",
+                    "quoted",
+                    "aired",
+                    "broadcast",
+                }
+            ):
+                found = self.name_at(index + 1, high) if index + 1 <= high else None
+                if found and via is None:
+                    via = found[0]
+            elif lower in _REPORTING and index - 1 >= low and not skip[index - 1]:
+                found = self._name_ending_at(index - 1, low)
+                if found and via is None:
+                    via = found
+            if found:
+                self.remember(index, found[0] if isinstance(found, tuple) else found)
+            index += 1
+        return Relay(reported_to, via)
+
+    def _via_at(self, index: int, high: int) -> tuple[str, int] | None:
+        """After "per" or "according to": an outlet, or a document "obtained by" an outlet."""
+        if index > high:
+            return None
+        direct = self.name_at(index, high)
+        if direct:
+            return direct
+        lowers = self.tokens.lowers
+        stop = min(high, index + _MAX_DOCUMENT_REACH)
+        if lowers[index] in {"a", "an", "the"} and any(
+            lowers[i] in _DOCUMENTS for i in range(index, stop + 1)
+        ):
+            for position in range(index, stop + 1):
+                if (
+                    lowers[position] == "by"
+                    and position > index
+                    and lowers[position - 1]
+                    in {
+                        "obtained",
+                        "seen",
+                        "reviewed",
+                        "published",
+                        "released",
+                    }
+                ):
+                    return self.name_at(position + 1, high) if position + 1 <= high else None
+        return None
+
+    def _name_ending_at(self, end: int, low: int) -> str | None:
+        """ "AP reported", "The New York Times reported"."""
+        tokens = self.tokens
+        start = end
+        while (
+            start - 1 >= low
+            and tokens.capitalised[start - 1]
+            and tokens.words[start - 1][0].isalpha()
+        ):
+            start -= 1
+        if start > end or not tokens.capitalised[end]:
+            return None
+        name = tokens.span_text(start, end)
+        if start > low and tokens.lowers[start - 1] == "the" and tokens.words[start - 1] == "the":
+            pass
+        return self.canonical(name) if self.is_outlet(name) else None

@@ -1,0 +1,351 @@
+"""Who is who in one article: full names, surnames, titles, genders and pronouns.
+
+News introduces a person once in full ("Yossi Mekelberg, an associate fellow at Chatham House")
+and then says "Mekelberg", "he" or "the fellow". `People` is built from every name outside the
+quotations, then answers: which full name does this surname, title or pronoun stand for here?
+When the article does not tell, it answers None: a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store.extract.grammar import DETERMINERS, FEMININE_WORDS, MASCULINE_WORDS
+from store.extract.lexicon import first_name_genders, pronoun_genders, role_nouns, titles
+from store.extract.phrases import (
+    NAME,
+    NOMINAL,
+    PRONOUN,
+    Mention,
+    is_name_word,
+    is_organisation_name,
+    run_starting_at,
+    title_end,
+)
+from store.extract.tokens import Tokens
+
+#: How many paragraphs back a pronoun may reach for its person.
+_PRONOUN_REACH = 3
+_ROLE_REACH = 16
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lady": "f",
+    "lord": "m",
+}
+
+
+@dataclass
+class Entity:
+    """A person or organisation the article names."""
+
+    name: str
+    organisation: bool
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    #: Token positions where the article names it outside quotations; subject-like ones apart.
+    mentions: list[int] = field(default_factory=list)
+    salient: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    @property
+    def given(self) -> str | None:
+        parts = self.name.split()
+        return parts[0].lower() if len(parts) > 1 else None
+
+    def last_before(self, positions: list[int], at: int) -> int:
+        best = -1
+        for position in positions:
+            if position < at:
+                best = position
+            else:
+                break
+        return best
+
+    def role(self) -> str | None:
+        return self.roles[0] if self.roles else None
+
+
+class People:
+    """The entities of one article and the rules that resolve mentions to them."""
+
+    def __init__(
+        self,
+        tokens: Tokens,
+        outside: list[bool],
+        paragraph_of: list[int],
+        sentence_starts: set[int],
+    ) -> None:
+        self.tokens = tokens
+        self.paragraph_of = paragraph_of
+        self.entities: list[Entity] = []
+        self._by_name: dict[str, Entity] = {}
+        self._collect(outside, sentence_starts)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _collect(self, outside: list[bool], sentence_starts: set[int]) -> None:
+        tokens = self.tokens
+        count = len(tokens)
+        index = 0
+        while index < count:
+            if not outside[index] or not is_name_word(tokens, index):
+                index += 1
+                continue
+            end = run_starting_at(tokens, index, count - 1)
+            assert end is not None
+            while end > index and not outside[end]:
+                end -= 1
+            self._add_run(index, end, sentence_starts)
+            index = end + 1
+
+    def _add_run(self, first: int, last: int, sentence_starts: set[int]) -> None:
+        tokens = self.tokens
+        name_start = title_end(tokens, first, last)
+        if name_start > last:
+            return
+        title = tokens.span_text(first, name_start - 1) if name_start > first else None
+        words = tokens.words[name_start : last + 1]
+        organisation = is_organisation_name(tokens, name_start, last) or (
+            first > 0 and tokens.lowers[first - 1] == "the" and not title
+        )
+        honorific = tokens.lowers[first - 1] if first > 0 else ""
+        gender = _HONORIFIC_GENDER.get(honorific) or _HONORIFIC_GENDER.get((title or "").lower())
+        subject = (
+            first in sentence_starts
+            or (first - 1 in sentence_starts)
+            or (title is not None and first in sentence_starts)
+        )
+        if len(words) == 1 and not title:
+            # A lone capitalised word is a person only once the article has named them in full
+            # ("Mekelberg" after "Yossi Mekelberg") or credited them with words (see resolve).
+            entity = self._existing_single(words[0], first)
+            if entity is not None:
+                entity.mentions.append(name_start)
+                if subject:
+                    entity.salient.append(name_start)
+            return
+        entity = self.entity_for_name(" ".join(words), organisation, name_start)
+        entity.mentions.append(name_start)
+        if subject:
+            entity.salient.append(name_start)
+        if title:
+            self._add_role(entity, title)
+        if gender and not entity.gender:
+            entity.gender = gender
+        appositive = self._appositive_role(last)
+        if appositive:
+            self._add_role(entity, appositive)
+
+    def _appositive_role(self, last: int) -> str | None:
+        """ "Netanyahu, Israel's longest-serving prime minister, ..." gives a role."""
+        tokens = self.tokens
+        start = last + 1
+        if start >= len(tokens) or tokens.words[start] != ",":
+            return None
+        stop = start + 1
+        while (
+            stop < len(tokens)
+            and stop - start <= _ROLE_REACH
+            and tokens.words[stop] not in {",", ".", ";", ":", "(", "“", '"', "—"}
+        ):
+            stop += 1
+        if stop - start > _ROLE_REACH or stop == start + 1:
+            return None
+        lowers = tokens.lowers[start + 1 : stop]
+        first = lowers[0]
+        if (
+            first in DETERMINERS or tokens.words[start + 2 : start + 3] in (["’s"], ["'s"])
+        ) and any(word in role_nouns() for word in lowers):
+            return tokens.span_text(start + 1, stop - 1)
+        return None
+
+    def _add_role(self, entity: Entity, role: str) -> None:
+        role = role.strip()
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+        if not entity.gender:
+            words = {word.strip(".,").lower() for word in role.split()}
+            if words & FEMININE_WORDS:
+                entity.gender = "f"
+            elif words & MASCULINE_WORDS:
+                entity.gender = "m"
+
+    def entity_for_name(self, name: str, organisation: bool, at: int) -> Entity:
+        key = name.lower()
+        entity = self._by_name.get(key)
+        if entity is not None:
+            return entity
+        parts = name.split()
+        if len(parts) > 1:
+            # "Mekelberg" met before "Yossi Mekelberg": the full name takes the single one over.
+            single = self._by_name.get(parts[-1].lower())
+            if single is not None and not single.organisation:
+                del self._by_name[single.name.lower()]
+                single.name = name
+                self._by_name[key] = single
+                return single
+        gender = (
+            None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
+        )
+        entity = Entity(name, organisation, gender)
+        self.entities.append(entity)
+        self._by_name[key] = entity
+        return entity
+
+    def _existing_single(self, word: str, at: int) -> Entity | None:
+        lower = word.lower()
+        matches = [e for e in self.entities if not e.organisation and e.surname == lower]
+        if not matches:
+            return self._by_name.get(lower)
+        return self._nearest(matches, at)
+
+    def _nearest(self, entities: list[Entity], at: int) -> Entity:
+        """The one named last before `at`, else the first named after it."""
+        before = [(e.last_before(e.mentions, at), e) for e in entities]
+        best = max(before, key=lambda pair: pair[0])
+        if best[0] >= 0:
+            return best[1]
+        return min(entities, key=lambda e: e.mentions[0] if e.mentions else 1 << 30)
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def resolve(self, mention: Mention, at: int) -> Entity | None:
+        if mention.kind == PRONOUN:
+            return self.resolve_pronoun(mention.text.lower(), at)
+        if mention.kind == NAME:
+            return self._resolve_name(mention, at)
+        if mention.kind == NOMINAL:
+            return self._resolve_description(mention, at)
+        return None
+
+    def _resolve_name(self, mention: Mention, at: int) -> Entity:
+        words = mention.text.split()
+        if len(words) == 1 and not mention.organisation:
+            lower = words[0].lower()
+            matches = [e for e in self.entities if not e.organisation and e.surname == lower]
+            if not matches:
+                matches = [e for e in self.entities if e.given == lower and not e.organisation]
+                if len({e.name for e in matches}) > 1:
+                    matches = []
+            if matches:
+                entity = self._nearest(matches, at)
+                self._learn(entity, mention)
+                return entity
+        entity = self.entity_for_name(mention.text, mention.organisation, at)
+        if at not in entity.mentions:
+            entity.mentions.append(at)
+            entity.mentions.sort()
+        self._learn(entity, mention)
+        return entity
+
+    def _learn(self, entity: Entity, mention: Mention) -> None:
+        if mention.role:
+            self._add_role(entity, mention.role)
+
+    def _resolve_description(self, mention: Mention, at: int) -> Entity | None:
+        """ "the prime minister", "the Texas senator", "the union", "an analyst"."""
+        tokens = self.tokens
+        words = [w.lower().strip(".") for w in mention.text.split()]
+        while words and (words[0] in DETERMINERS or words[0] in {"’s", "'s"}):
+            words = words[1:]
+        if not words:
+            return None
+        head = words[-1]
+        head_phrase = " ".join(words[-2:]) if len(words) > 1 else head
+        if mention.organisation:
+            candidates = [e for e in self.entities if e.organisation and e.surname == head]
+        else:
+            candidates = [
+                e
+                for e in self.entities
+                if not e.organisation
+                and any(_role_has(role, head_phrase, head) for role in e.roles)
+            ]
+            modifiers = [w for w in words[:-1] if w not in titles() and w not in role_nouns()]
+            if modifiers and len(candidates) > 1:
+                narrowed = [
+                    e for e in candidates if any(m in " ".join(e.roles).lower() for m in modifiers)
+                ]
+                candidates = narrowed or candidates
+        if not candidates:
+            return None
+        if len(candidates) > 1 and len({e.name for e in candidates}) > 1:
+            before = [e for e in candidates if e.last_before(e.mentions, at) >= 0]
+            if not before:
+                return None  # several holders introduced later: do not guess
+            candidates = before
+        del tokens
+        return self._nearest(candidates, at)
+
+    def resolve_pronoun(self, pronoun: str, at: int) -> Entity | None:
+        gender = pronoun_genders().get(pronoun)
+        if gender in {None, "s"}:
+            return None  # "I", "we": the writer or a group, not a person we can name
+        paragraph = self.paragraph_of[at] if at < len(self.paragraph_of) else 0
+        wants_organisation = gender in {"n", "p"}
+        best: tuple[int, int, Entity] | None = None
+        for entity in self.entities:
+            if entity.organisation != wants_organisation and not (
+                gender == "p" and entity.organisation
+            ):
+                continue
+            if gender in {"m", "f"} and entity.gender and entity.gender != gender:
+                continue
+            last = entity.last_before(entity.mentions, at)
+            if last < 0 or paragraph - self.paragraph_of[last] > _PRONOUN_REACH:
+                continue
+            salient = entity.last_before(entity.salient, at)
+            if salient >= 0 and paragraph - self.paragraph_of[salient] > _PRONOUN_REACH - 1:
+                salient = -1
+            rank = (1 if salient >= 0 else 0, salient if salient >= 0 else last)
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], entity)
+        if best is None:
+            return None
+        entity = best[2]
+        if gender in {"m", "f"} and not entity.gender:
+            entity.gender = gender
+        return entity
+
+    def note_speaker(self, entity: Entity, at: int) -> None:
+        """A speaker is what a following "he said" most likely means."""
+        if at not in entity.salient:
+            entity.salient.append(at)
+            entity.salient.sort()
+        if at not in entity.mentions:
+            entity.mentions.append(at)
+            entity.mentions.sort()
+
+
+def _role_has(role: str, phrase: str, head: str) -> bool:
+    words = [w.strip(".,").lower() for w in role.split()]
+    text = " ".join(words)
+    if " " in phrase and phrase in text:
+        return True
+    if head in words:
+        return True
+    # "Sen." for "senator", "Gov." for "governor", "Rep." for "representative".
+    short = {
+        "senator": "sen",
+        "governor": "gov",
+        "representative": "rep",
+        "president": "pres",
+        "general": "gen",
+        "professor": "prof",
+        "secretary": "sec",
+    }
+    return short.get(head, "\0") in words
+
+
+__all__ = ["NAME", "NOMINAL", "PRONOUN", "Entity", "People"]

@@ -1,0 +1,329 @@
+"""Noun phrases that name who spoke: a name, a pronoun, or a description ("the Texas senator").
+
+Two readings are needed. Before a speech verb the subject is the phrase that *ends* at the verb
+("At the debate, Sanders said"), or, when an appositive sits between them, the phrase that
+*starts* the clause ("Mairav Zonszein, a senior analyst ..., said"). After an inverted verb
+("said Issawi Frej, a member of parliament") it is the phrase that starts there. Each reading
+returns a `Mention`: the head as written, its kind, and the role the text gives around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.extract.grammar import (
+    CAPITALISED_NON_NAMES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    PRONOUNS,
+)
+from store.extract.lexicon import (
+    document_nouns,
+    org_words,
+    outlet_words,
+    role_nouns,
+    speech_verbs,
+    titles,
+)
+from store.extract.tokens import Tokens
+
+NAME = "name"
+PRONOUN = "pronoun"
+NOMINAL = "nominal"
+
+_MAX_PHRASE = 12
+_POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'", "«", "»"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who a cue names, as written."""
+
+    #: Token range of the head (the name without titles, the pronoun, or the whole description).
+    first: int
+    last: int
+    kind: str
+    text: str
+    role: str | None = None
+    #: The head names an organisation (The Israel Defense Forces, the union), not a person.
+    organisation: bool = False
+    #: Title words before the name ("Prime Minister", "Sen."): a role the text gives the person.
+    title: str | None = None
+    #: First token of the whole phrase, determiner and descriptors included.
+    start: int = -1
+
+
+def is_name_word(tokens: Tokens, index: int) -> bool:
+    word = tokens.words[index]
+    return (
+        tokens.capitalised[index]
+        and word[0].isalpha()
+        and tokens.lowers[index] not in CAPITALISED_NON_NAMES
+        and index not in tokens.not_names
+    )
+
+
+def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
+    """A particle, an initial's full stop or a title's full stop inside a name run."""
+    lower = tokens.lowers[index]
+    if lower in NAME_PARTICLES:
+        return (
+            low < index < high
+            and is_name_word(tokens, index + 1)
+            and (is_name_word(tokens, index - 1))
+        )
+    if lower == "." and index > low and tokens.starts[index] == tokens.ends[index - 1]:
+        before = tokens.words[index - 1]
+        return (len(before) == 1 and before.isupper()) or before.lower() + "." in titles()
+    return False
+
+
+def run_ending_at(tokens: Tokens, low: int, end: int) -> int | None:
+    """Start of the run of name words that ends at token `end`, or None."""
+    if end < low or not is_name_word(tokens, end):
+        return None
+    index = end
+    while index - 1 >= low and (
+        is_name_word(tokens, index - 1) or _joins_name(tokens, index - 1, low, end)
+    ):
+        index -= 1
+    while index < end and not is_name_word(tokens, index):
+        index += 1
+    return index
+
+
+def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
+    """End of the run of name words that starts at token `start`, or None."""
+    if start > high or not is_name_word(tokens, start):
+        return None
+    index = start
+    while index + 1 <= high and (
+        is_name_word(tokens, index + 1) or _joins_name(tokens, index + 1, start, high)
+    ):
+        index += 1
+    while index > start and not is_name_word(tokens, index):
+        index -= 1
+    return index
+
+
+def title_end(tokens: Tokens, first: int, last: int) -> int:
+    """Index after the last title inside a name run ("Texas Senator Ted Cruz" -> "Ted")."""
+    known = titles()
+    cut = first
+    index = first
+    while index <= last:
+        matched = 0
+        for size in (3, 2, 1):
+            if index + size - 1 > last:
+                continue
+            phrase = " ".join(tokens.lowers[index : index + size])
+            if phrase in known or phrase.replace(" .", ".") in known:
+                matched = size
+                break
+        if matched:
+            index += matched
+            if index <= last and tokens.words[index] == ".":
+                index += 1
+            cut = index
+        else:
+            index += 1
+    return cut
+
+
+def is_organisation_name(tokens: Tokens, first: int, last: int) -> bool:
+    last_word = tokens.lowers[last]
+    word = tokens.words[last]
+    return (
+        last_word in org_words()
+        or last_word in outlet_words()
+        or (word.isupper() and len(word) >= 2 and first == last)
+    )
+
+
+def _is_head_noun(lower: str) -> bool:
+    return lower in role_nouns() or lower in org_words() or lower in document_nouns()
+
+
+_AGE = re.compile(r"\d+-year-old$")
+_QUANTIFIERS = frozenset({"one", "another", "some", "others", "many", "several", "both", "most"})
+#: How far past a name a description may go on to reach the head: "Band member Flea".
+_DESCRIPTOR_REACH = 4
+
+
+def _descriptor(tokens: Tokens, index: int) -> bool:
+    lower = tokens.lowers[index]
+    return (
+        tokens.words[index][0].isalpha()
+        and not tokens.capitalised[index]
+        and lower not in FUNCTION_WORDS
+        and lower not in DETERMINERS
+        and speech_verbs().base(lower) is None
+    ) or bool(_AGE.match(lower))
+
+
+def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
+    """After a name run, do descriptors lead on to a role or another name?
+
+    "Democratic presidential candidate Bernie Sanders" goes on; "Trump returned the" does not.
+    """
+    for position in range(index, min(high, index + _DESCRIPTOR_REACH) + 1):
+        if is_name_word(tokens, position):
+            return position > index
+        if not _descriptor(tokens, position):
+            return False
+        if tokens.lowers[position] in role_nouns():
+            return True
+    return False
+
+
+def mention_from(tokens: Tokens, first: int, last: int) -> Mention | None:
+    """Classify the noun phrase `first..last` (determiner and descriptors included)."""
+    if last < first:
+        return None
+    lowers = tokens.lowers
+    if first == last and lowers[first] in PRONOUNS:
+        return Mention(first, last, PRONOUN, tokens.words[first], start=first)
+    run_start = run_ending_at(tokens, first, last)
+    if run_start is not None:
+        return _name_mention(tokens, first, run_start, last)
+    if not tokens.words[last][0].isalpha():
+        return None
+    # A description: "the Texas senator", "a spokesman for the ministry", "the group".
+    text = tokens.span_text(first, last)
+    organisation = lowers[last] in org_words() and lowers[last] not in role_nouns()
+    return Mention(first, last, NOMINAL, text, organisation=organisation, start=first)
+
+
+def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Mention | None:
+    lowers = tokens.lowers
+    determiner = lowers[first] if first < run_start else None
+    name_start = title_end(tokens, run_start, last)
+    descriptors = tokens.span_text(first, run_start - 1) if first < run_start else ""
+    if determiner in DETERMINERS:
+        descriptors = tokens.span_text(first + 1, run_start - 1)
+    title = tokens.span_text(run_start, name_start - 1) if name_start > run_start else None
+    if name_start > last:
+        # Only a title: "the Prime Minister", "Senator".
+        return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
+    organisation = is_organisation_name(tokens, name_start, last)
+    if determiner in DETERMINERS and determiner != "the" and not title:
+        # "another New Hampshire Republican", "one Trump supporter": a description.
+        return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
+    if determiner == "the" and not title and run_start == first + 1:
+        organisation = True  # "the Daily News", "The Israel Defense Forces"
+    role_parts = [part for part in (descriptors.strip(), title) if part]
+    role = " ".join(role_parts) or None
+    return Mention(
+        name_start,
+        last,
+        NAME,
+        tokens.span_text(name_start, last),
+        role=role,
+        organisation=organisation,
+        title=title,
+        start=first,
+    )
+
+
+def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
+    """The noun phrase that ends exactly at `end` (the word before a speech verb)."""
+    if end < low:
+        return None
+    lowers, words = tokens.lowers, tokens.words
+    if lowers[end] in PRONOUNS:
+        return Mention(end, end, PRONOUN, words[end], start=end)
+    if lowers[end] in DETERMINERS:
+        return None
+    run_start = run_ending_at(tokens, low, end)
+    start = run_start if run_start is not None else end
+    if run_start is None and not (words[end][0].isalpha() and lowers[end] not in FUNCTION_WORDS):
+        return None
+    # Walk left over descriptors ("Sanders campaign manager"), stopping at a determiner.
+    index = start - 1
+    steps = 0
+    while index >= low and steps < _MAX_PHRASE:
+        lower = lowers[index]
+        if lower in DETERMINERS:
+            start = index
+            break
+        if (
+            lower in _POSSESSIVE
+            or is_name_word(tokens, index)
+            or (
+                words[index][0].isalpha()
+                and lower not in FUNCTION_WORDS
+                and speech_verbs().base(lower) is None
+                and not words[index][0].isdigit()
+            )
+        ):
+            start = index
+            index -= 1
+            steps += 1
+            continue
+        break
+    if run_start is None and not _is_head_noun(lowers[end]) and lowers[start] not in DETERMINERS:
+        return None
+    # "a spokesman for the ministry": a role noun before of/for/at reaches over the phrase.
+    mention = mention_from(tokens, start, end)
+    if (
+        mention
+        and mention.kind == NOMINAL
+        and start - 2 >= low
+        and lowers[start - 1] in {"of", "for", "at", "with", "from"}
+    ):
+        outer = phrase_ending_at(tokens, low, start - 2)
+        if outer and outer.kind == NOMINAL and lowers[outer.last] in role_nouns():
+            return Mention(
+                outer.first, end, NOMINAL, tokens.span_text(outer.first, end), start=outer.first
+            )
+    return mention
+
+
+def phrase_starting_at(tokens: Tokens, start: int, high: int) -> Mention | None:
+    """The noun phrase that starts at `start`: "Prime Minister Benjamin Netanyahu rejected ..."."""
+    lowers, words = tokens.lowers, tokens.words
+    index = start
+    while index <= high and lowers[index] in {"and", "but", "so", "then", "also", "yet", "—", "-"}:
+        index += 1
+    if index > high:
+        return None
+    first = index
+    if lowers[first] in PRONOUNS:
+        return Mention(first, first, PRONOUN, words[first], start=first)
+    if lowers[first] in _QUANTIFIERS and (first == high or not words[first + 1][0].isalpha()):
+        # "“Anybody but Trump,” read one."
+        return Mention(first, first, NOMINAL, words[first], start=first)
+    end: int | None = None
+    if lowers[index] in DETERMINERS:
+        index += 1
+    steps = 0
+    while index <= high and steps < _MAX_PHRASE:
+        steps += 1
+        run_end = run_starting_at(tokens, index, high)
+        if run_end is not None:
+            end = run_end
+            index = run_end + 1
+            if index <= high and lowers[index] in _POSSESSIVE:
+                # "Israel's prime minister", "Murphy's spokeswoman Galia Slayen": the possessor
+                # is not the head.
+                index += 1
+                end = None
+                continue
+            if _continues_to_head(tokens, index, high):
+                end = None
+                continue
+            break
+        lower = lowers[index]
+        if not _descriptor(tokens, index) and not _is_head_noun(lower):
+            break
+        if _is_head_noun(lower):
+            end = index
+        elif end is not None and lower not in role_nouns():
+            break  # the verb after a description: "the group said" was handled, "the ad ran"
+        index += 1
+    if end is None:
+        return None
+    return mention_from(tokens, first, end)

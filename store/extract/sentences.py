@@ -1,0 +1,80 @@
+"""Sentence boundaries, counted outside quotations.
+
+A quotation may hold several sentences (`"We tried. We failed," she said.`); what matters for
+attribution is the writer's sentence around it, so a full stop inside a quotation ends a sentence
+only when the quotation ends there too. Abbreviations (`Sen.`, `Jan.`) and initials (`J.`) do not
+end sentences.
+"""
+
+from __future__ import annotations
+
+from store.extract.tokens import Tokens
+
+_ENDS = frozenset({".", "?", "!", "…", "...", ". . ."})
+_CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
+_OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "—", "-", "•", "*"})
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov lt gen col maj capt sgt adm cmdr atty rev st mt ft jr sr
+    inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd dept
+    est approx fig p pp vol gov't u.s univ assn bros""".split()
+)
+
+
+def sentence_starts(
+    tokens: Tokens,
+    paragraph_starts: list[int],
+    inside_quote: list[int],
+    close_of: dict[int, int],
+) -> list[int]:
+    """Token indices where sentences start, sorted.
+
+    `inside_quote[i]` is the quotation holding token i (-1 outside), `close_of[q]` the token of
+    quotation q's closing mark.
+    """
+    words, capitalised = tokens.words, tokens.capitalised
+    count = len(words)
+    starts = set(paragraph_starts)
+    closing_marks = set(close_of.values())
+    for index, word in enumerate(words):
+        if word not in _ENDS:
+            continue
+        following = index + 1
+        quote = inside_quote[index]
+        while (
+            following < count
+            and words[following] in _CLOSERS
+            and (following in closing_marks or words[following] in {")", "]"})
+        ):
+            following += 1
+        if quote >= 0 and close_of.get(quote, -1) >= following:
+            continue  # a sentence inside a quotation that goes on
+        if following >= count:
+            continue
+        if word == "." and _abbreviation(tokens, index):
+            continue
+        nxt = words[following]
+        if capitalised[following] or nxt in _OPENERS or nxt[0].isdigit():
+            starts.add(following)
+    return sorted(starts)
+
+
+def _abbreviation(tokens: Tokens, index: int) -> bool:
+    if index == 0:
+        return False
+    before = tokens.words[index - 1]
+    if tokens.ends[index - 1] != tokens.starts[index]:
+        return False  # "word ." is punctuation, not an abbreviation
+    return before.lower() in _ABBREVIATIONS or (len(before) == 1 and before.isupper())
+
+
+def sentence_index(starts: list[int], count: int) -> list[int]:
+    """For each token, the number of the sentence holding it."""
+    numbers = [0] * count
+    sentence = -1
+    following = 0
+    for index in range(count):
+        while following < len(starts) and starts[following] <= index:
+            sentence += 1
+            following += 1
+        numbers[index] = max(sentence, 0)
+    return numbers
