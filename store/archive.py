@@ -347,7 +347,7 @@ def _article_row(
         "byline": article.byline,
         "text": article.text,
         "source": article.source,
-        "external_id": article.external_id,
+        "external_id": None if article.external_id is None else str(article.external_id),
         "ingested_at": dt.datetime.now(dt.UTC),
     }
 

@@ -40,8 +40,8 @@ def test_each_line_is_an_article_with_its_fields() -> None:
     assert second.source == f"{EXPORT}:2"
 
 
-def test_numeric_id_becomes_the_external_id() -> None:
-    assert articles(read_all(EXPORT))[1].external_id == "2"
+def test_numeric_id_is_kept_as_a_number_to_echo_it_unchanged() -> None:
+    assert articles(read_all(EXPORT))[1].external_id == 2
 
 
 def test_unreadable_date_is_dropped_not_fatal() -> None:
@@ -151,5 +151,5 @@ class EndlessExport(io.RawIOBase):
 def test_an_export_streams_one_line_at_a_time() -> None:
     results = read_sources(["-"], "jsonl", stdin=io.BufferedReader(EndlessExport()))
     first_three = list(itertools.islice(results, 3))
-    assert [a.external_id for a in articles(first_three)] == ["0", "1", "2"]
+    assert [a.external_id for a in articles(first_three)] == [0, 1, 2]
     assert first_three[0].source == "<stdin>:1"

@@ -126,12 +126,15 @@ def string_field(record: dict[str, Any], key: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
-def _identifier(value: object) -> str | None:
+def _identifier(value: object) -> str | int | None:
+    """The export's own id, kept as it was given so `extract --jsonl` echoes it unchanged."""
     # bool is an int to Python but never an identifier in an export.
     if isinstance(value, bool):
         return None
-    if isinstance(value, str | int | float):
-        return str(value)
+    if isinstance(value, str | int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else str(value)
     return None
 
 
