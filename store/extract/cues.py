@@ -74,6 +74,11 @@ def verb_at(document: Document, index: int) -> int | None:
     base = speech_verbs().base(word)
     if base is None or " " in base:
         return None
+    tokens = document.tokens
+    if tokens.capitalised[index] and index > 0 and is_name_word(tokens, index - 1) and (
+        index not in document.sentence_first
+    ):
+        return None  # "the United States", "Fox News Reports": part of a name
     if word == base:
         # A bare base form is a verb only after "they", "we", "officials"...: "experts say".
         before = lowers[index - 1] if index > 0 else ""
@@ -128,15 +133,60 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     if words[high] in {",", ")"}:
         return _subject_with_appositive(document, low, high)
     mention = phrase_ending_at(document.tokens, low, high)
+    adverbial = _adverbial_start(document, low, high, mention)
+    if adverbial is not None:
+        # "Trump at the time said", "Clinton on Tuesday said": the subject is before it.
+        return subject_before(document, low, adverbial - 1)
     if mention is None:
         return None
     place = _place_before(document, low, mention.start)
     if place is not None:
         # "Stacy Baker of Columbia, South Carolina says": the person before the place.
         outer = phrase_ending_at(document.tokens, low, place - 1)
-        if outer is not None:
+        if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
     return mention, None
+
+
+def _person_like(document: Document, mention: Mention) -> bool:
+    """A name or a description of people ("a woman"), not "the Democratic debate"."""
+    if mention.kind == NAME:
+        before = mention.start - 1
+        return before < 0 or document.tokens.lowers[before] not in _INTRO_WORDS
+    return mention.kind == NOMINAL and document.tokens.lowers[mention.last] in role_nouns()
+
+
+_ADVERBIAL_PREPOSITIONS = frozenset(
+    "at on in during after before for with last this earlier later late early".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+    week weekend month year today yesterday time moment day days weeks months years""".split()
+)
+
+
+def _adverbial_start(
+    document: Document, low: int, high: int, mention: Mention | None
+) -> int | None:
+    """Where a time or place phrase right before the verb starts, when it is not the subject."""
+    lowers = document.tokens.lowers
+    if mention is not None and mention.kind in {NAME, PRONOUN}:
+        return None
+    if mention is not None and lowers[mention.last] in role_nouns():
+        return None
+    for index in range(high, max(low, high - 5) - 1, -1):
+        lower = lowers[index]
+        if lower in _ADVERBIAL_PREPOSITIONS and index > low:
+            tail = lowers[index + 1 : high + 1]
+            if lower in {"last", "this", "earlier", "later", "late", "early"} and not tail:
+                continue
+            if not tail or tail[-1] in _TIME_WORDS or lower in {"at", "on", "in", "during"}:
+                return index
+        if not document.tokens.words[index][0].isalnum():
+            return None
+    if lowers[high] in _TIME_WORDS and high > low:
+        return high
+    return None
 
 
 def _place_before(document: Document, low: int, start: int) -> int | None:
@@ -162,8 +212,11 @@ def _subject_with_appositive(
     for start in starts:
         if start > high or document.tokens.lowers[start] in _INTRO_WORDS:
             continue
-        if _place_before(document, low, start) is not None:
-            continue  # ", Massachusetts," after "a woman in Worcester"
+        place = _place_before(document, low, start)
+        if place is not None:
+            outer = phrase_ending_at(document.tokens, low, place - 1)
+            if outer is not None and _person_like(document, outer):
+                continue  # ", Massachusetts," after "a woman in Worcester"
         mention = phrase_starting_at(document.tokens, start, high)
         if mention is None:
             continue
@@ -184,7 +237,7 @@ def _subject_with_appositive(
         place = _place_before(document, low, mention.start) if mention else None
         if mention is not None and place is not None:
             outer = phrase_ending_at(document.tokens, low, place - 1)
-            if outer is not None:
+            if outer is not None and _person_like(document, outer):
                 return outer, _appositive_text(document, place, high)
         if mention is not None and mention.kind == NOMINAL:
             return mention, _appositive_text(document, opening, high)
@@ -252,7 +305,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         return Cue(mention, low, verb_end, appositive)
     limit = min(high, low + _SUBJECT_REACH)
     for index in range(low + 1, limit + 1):
-        if not document.outside(index) or words[index] in {".", ";", "?", "!"}:
+        if not document.outside(index) or words[index] in {";", "?", "!"}:
             break
         verb_end = verb_at(document, index)
         if verb_end is None:

@@ -43,6 +43,8 @@ class Document:
     paragraph_last: list[int]
     sentence_starts: list[int]
     sentence_of: list[int]
+    #: The first word of each sentence (after any opening marks).
+    sentence_first: set[int]
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """First and last token of the sentence holding token `index`."""
@@ -94,7 +96,8 @@ def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
             inside[index] = number
         close_of[number] = close
     starts = sentence_starts(tokens, paragraph_first, inside, close_of)
-    tokens.not_names = _sentence_initial_non_names(tokens, starts)
+    first_words = _first_words(tokens, starts)
+    tokens.not_names = _sentence_initial_non_names(tokens, first_words)
     return Document(
         text=text,
         tokens=tokens,
@@ -106,29 +109,35 @@ def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
         paragraph_last=paragraph_last,
         sentence_starts=starts,
         sentence_of=sentence_index(starts, count),
+        sentence_first=first_words,
     )
 
 
 _LEADING = frozenset({"“", '"', "‘", "'", "«", "(", "[", "—", "-", "•", "*", "–"})
 
 
-def _sentence_initial_non_names(tokens: Tokens, starts: list[int]) -> set[int]:
-    """Sentence-initial capitalised words that are capitalised only there, standing alone.
-
-    "Hours later, Trump ..." must not make "Hours" a speaker; "Mairav Zonszein, ..." stays a name
-    because a capitalised word follows, and "Trump returned ..." because the article writes
-    "Trump" capitalised mid-sentence too.
-    """
-    from store.extract.lexicon import first_name_genders
-
+def _first_words(tokens: Tokens, starts: list[int]) -> set[int]:
     count = len(tokens)
-    initial: set[int] = set()
+    first: set[int] = set()
     for start in starts:
         index = start
         while index < count and tokens.words[index] in _LEADING:
             index += 1
         if index < count:
-            initial.add(index)
+            first.add(index)
+    return first
+
+
+def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
+    """Sentence-initial capitalised words that are capitalised only there, standing alone.
+
+    "Hours later, Trump ..." must not make "Hours" a speaker; "Mairav Zonszein, ..." stays a name
+    because a capitalised word follows, "Trump returned ..." because the article writes "Trump"
+    capitalised mid-sentence too, and "Ramos lamented ..." because a speech verb follows.
+    """
+    from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs
+
+    count = len(tokens)
     elsewhere = {
         tokens.lowers[i] for i in range(count) if tokens.capitalised[i] and i not in initial
     }
@@ -136,12 +145,17 @@ def _sentence_initial_non_names(tokens: Tokens, starts: list[int]) -> set[int]:
     doubtful: set[int] = set()
     for index in initial:
         word = tokens.words[index]
-        if not tokens.capitalised[index] or word.isupper() or tokens.lowers[index] in elsewhere:
+        lower = tokens.lowers[index]
+        if not tokens.capitalised[index] or word.isupper() or lower in elsewhere:
             continue
         following = index + 1
         if following < count and tokens.capitalised[following]:
             continue
-        if tokens.lowers[index] in names:
+        if lower in names:
             continue
+        if following < count and lower not in role_nouns():
+            verb = speech_verbs().base(tokens.lowers[following])
+            if verb is not None and verb != tokens.lowers[following]:
+                continue
         doubtful.add(index)
     return doubtful

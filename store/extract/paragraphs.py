@@ -1,6 +1,8 @@
 """Paragraphs of an article, as character spans of its text.
 
-Readers separate paragraphs by blank lines; a single newline inside a paragraph is a line wrap.
+Readers separate paragraphs by blank lines, but exports often keep one paragraph a line. A
+single newline is therefore a paragraph break when the line before it is longer than a wrapped
+line would be, or ends a sentence before a line that starts one; otherwise it is a line wrap.
 Quotations never cross a paragraph except by the newswire convention for long quotes (an opening
 mark at each paragraph, one closing mark at the end), which `quotemarks` handles.
 """
@@ -11,6 +13,11 @@ import re
 from dataclasses import dataclass
 
 _BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_NEWLINE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*")
+#: Wrapped text keeps lines under about 80 characters; a longer line is a paragraph of its own.
+_WRAP_WIDTH = 90
+_SENTENCE_END = tuple('.?!:"”’)')
+_SENTENCE_START = re.compile(r"[A-Z0-9\"“‘'«(\[•*—–-]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,15 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
+    for start, end in _blocks(text):
+        for first, last in _lines_as_paragraphs(text, start, end):
+            paragraphs.append(Paragraph(len(paragraphs), first, last))
+    return paragraphs
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Stretches between blank lines, without surrounding space."""
+    blocks = []
     position = 0
     for match in [*_BREAK.finditer(text), None]:
         stop = match.start() if match else len(text)
@@ -31,7 +47,22 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         stripped = chunk.strip()
         if stripped:
             start = position + (len(chunk) - len(chunk.lstrip()))
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped)))
+            blocks.append((start, start + len(stripped)))
         if match:
             position = match.end()
-    return paragraphs
+    return blocks
+
+
+def _lines_as_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    first = start
+    for match in _NEWLINE.finditer(text, start, end):
+        line = text[first : match.start()]
+        following = text[match.end() : match.end() + 1]
+        if len(line) > _WRAP_WIDTH or (
+            line.endswith(_SENTENCE_END) and _SENTENCE_START.match(following)
+        ):
+            pieces.append((first, match.start()))
+            first = match.end()
+    pieces.append((first, end))
+    return [(a, b) for a, b in pieces if b > a]

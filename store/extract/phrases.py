@@ -110,8 +110,11 @@ def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
 
 
 def title_end(tokens: Tokens, first: int, last: int) -> int:
-    """Index after the last title inside a name run ("Texas Senator Ted Cruz" -> "Ted")."""
-    known = titles()
+    """Index after the last title inside a name run ("Texas Senator Ted Cruz" -> "Ted").
+
+    Capitalised role nouns count as titles there too: "Moderator David Muir".
+    """
+    known = titles() | role_nouns()
     cut = first
     index = first
     while index <= last:

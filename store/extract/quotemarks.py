@@ -56,12 +56,33 @@ def _context(text: str, index: int, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
-def _double_spans(text: str, paragraph: Paragraph) -> list[tuple[int, int, bool]]:
-    """(open, close, closed) for the double-quoted stretches of one paragraph."""
+def _double_spans(
+    text: str, paragraph: Paragraph, next_opens: bool = False
+) -> list[tuple[int, int, bool]]:
+    """(open, close, closed) for the double-quoted stretches of one paragraph.
+
+    A straight mark that leaves a quotation unclosed among curly ones is a stray left by copying
+    (`"Trump tried … “Only Rosie.” But …`): the paragraph is paired again without straight marks,
+    unless the next paragraph opens with a mark (the start of a long quotation).
+    """
+    marks = list(_DOUBLE.finditer(text, paragraph.start, paragraph.end))
+    spans = _pair_doubles(text, paragraph, marks)
+    unclosed = sum(1 for span in spans if not span[2])
+    long_quote = next_opens and bool(marks) and marks[0].start() == paragraph.start
+    if unclosed and not long_quote and any(m.group() != '"' for m in marks):
+        curly = _pair_doubles(text, paragraph, [m for m in marks if m.group() != '"'])
+        if sum(1 for span in curly if not span[2]) < unclosed:
+            return curly
+    return spans
+
+
+def _pair_doubles(
+    text: str, paragraph: Paragraph, marks: list[re.Match[str]]
+) -> list[tuple[int, int, bool]]:
     start, end = paragraph.start, paragraph.end
     spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    for match in _DOUBLE.finditer(text, start, end):
+    for match in marks:
         index, mark = match.start(), match.group()
         before, after = _context(text, index, start, end)
         open_side = before in _OPENING_CONTEXT or before in "\"“'‘"
@@ -138,8 +159,10 @@ def _trimmed(text: str, opened: int, close: int) -> tuple[int, int]:
 def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """Every quoted stretch of the article, in text order."""
     found: list[QuoteSpan] = []
-    for paragraph in paragraphs:
-        doubles = _double_spans(text, paragraph)
+    for number, paragraph in enumerate(paragraphs):
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        next_opens = following is not None and text[following.start] in '"“„«'
+        doubles = _double_spans(text, paragraph, next_opens)
         singles = _single_spans(text, paragraph, doubles)
         # Keep the outermost stretches: a double-quoted word inside a single-quoted quotation
         # (British style) belongs to the single-quoted one.
