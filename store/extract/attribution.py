@@ -108,7 +108,8 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
     tail = [
         i for i in range(cue.verb_end + 1, next_high + 1) if document.tokens.words[i][0].isalnum()
     ]
-    return cue if len(tail) <= _NEXT_SENTENCE_TAIL else None
+    exclaimed = document.text[quote.span.end - 1 : quote.span.end] in {"?", "!"}
+    return cue if exclaimed or len(tail) <= _NEXT_SENTENCE_TAIL else None
 
 
 def _after_range(document: Document, quote: QuoteTokens, sentence_high: int) -> tuple[int, int]:

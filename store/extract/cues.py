@@ -19,6 +19,7 @@ from store.extract.grammar import (
     FUNCTION_WORDS,
     PRONOUNS,
     VERB_MODIFIERS,
+    WEAK_SPEECH_VERBS,
 )
 from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs
 from store.extract.phrases import (
@@ -50,6 +51,9 @@ _INTRO_WORDS = frozenset(
 _PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".
 _TAIL_WORDS = 8
+#: How many words a weak speech verb may stand from its quotation ("continued:", "read,").
+_WEAK_REACH = 3
+_REPORTING = frozenset({"say", "tell", "add", "write", "explain", "argue", "insist", "claim"})
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,12 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     words = document.tokens.words
     if words[high] in {",", ")"}:
         return _subject_with_appositive(document, low, high)
+    relative = _relative_pronoun(document, low, high)
+    if relative is not None:
+        # "the groups who wrote to her on Thursday say": the phrase before "who".
+        outer = phrase_ending_at(document.tokens, low, relative - 1)
+        if outer is not None and outer.kind in {NAME, NOMINAL}:
+            return outer, None
     mention = phrase_ending_at(document.tokens, low, high)
     adverbial = _adverbial_start(document, low, high, mention)
     if adverbial is not None:
@@ -163,6 +173,16 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
     week weekend month year today yesterday time moment day days weeks months years""".split()
 )
+
+
+def _relative_pronoun(document: Document, low: int, high: int) -> int | None:
+    lowers = document.tokens.lowers
+    for index in range(high - 1, max(low, high - 12) - 1, -1):
+        if document.tokens.words[index] in {",", ";", ":"} or not document.outside(index):
+            return None
+        if lowers[index] in {"who", "which"} and index > low:
+            return index
+    return None
 
 
 def _adverbial_start(
@@ -247,7 +267,7 @@ def _subject_with_appositive(
 def clause_subject(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
     """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    starts = [low] + [i + 1 for i in range(low, high) if words[i] == ","]
+    starts = [low] + [i + 1 for i in range(low, high) if words[i] in {",", "—", "–", "-"}]
     for start in starts:
         index = start
         while index <= high and (
@@ -277,6 +297,9 @@ def clause_subject(document: Document, low: int, high: int) -> tuple[Mention, st
             if stop is None:
                 continue
             appositive = _appositive_text(document, after, stop)
+            after = stop + 1
+        if after <= high and words[after] in {"—", "–", "-", ":"}:
+            continue  # a dateline ("WASHINGTON (AP) —") or a label, not a subject
         return mention, appositive
     return None
 
@@ -295,7 +318,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         return None
     verb_end = verb_at(document, low)
     if verb_end is not None:
-        mention = phrase_starting_at(document.tokens, verb_end + 1, high)
+        mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
             return None
         appositive = None
@@ -333,7 +356,10 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             if mention is not None and mention.kind != PRONOUN:
                 return Cue(mention, index, index + 1)
         verb_end = verb_at(document, index)
-        if verb_end is None or verb_end > high:
+        if verb_end is None or verb_end > high or (
+            speech_verbs().base(lowers[index]) in WEAK_SPEECH_VERBS
+            and _words_between(document, verb_end, high) > _WEAK_REACH
+        ):
             index -= 1
             continue
         found = _subject_of_verb(document, low, index)
@@ -353,13 +379,22 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
     return _headline_cue(document, low, high)
 
 
+def _words_between(document: Document, verb_end: int, high: int) -> int:
+    return sum(1 for i in range(verb_end + 1, high + 1) if document.tokens.words[i][0].isalnum())
+
+
 def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, str | None] | None:
     words, lowers = document.tokens.words, document.tokens.lowers
     if lowers[verb].endswith("ing"):
+        with_subject = _with_phrase(document, low, verb - 1)
+        if with_subject is not None:
+            return with_subject, None  # "with Trump reportedly yelling: …"
         # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
         # subject of the main clause, not the noun just before the participle.
         end = verb - 2 if verb - 1 >= low and words[verb - 1] in {",", "—", "–"} else verb - 1
         return clause_subject(document, low, end)
+    if verb - 1 >= low and lowers[verb - 1] == "to":
+        return _controller(document, low, verb - 2)
     if (
         verb - 1 >= low
         and lowers[verb - 1] in {"as", "was", "were", "being"}
@@ -372,13 +407,50 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     return None
 
 
+def _with_phrase(document: Document, low: int, high: int) -> Mention | None:
+    """`with NP [adverb]` right before a participle: the participle's subject."""
+    high = _skip_back_modifiers(document, low, high)
+    if high < low:
+        return None
+    mention = phrase_ending_at(document.tokens, low, high)
+    if mention is None or mention.start - 1 < low:
+        return None
+    if document.tokens.lowers[mention.start - 1] != "with":
+        return None
+    return mention
+
+
+#: How far back the person whose words an infinitive reports may be: "Lewandowski taking to
+#: Twitter to call Fields …".
+_CONTROL_REACH = 10
+
+
+def _controller(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
+    """The subject of `to VERB`: the nearest name or pronoun followed by a verb, to the left."""
+    tokens = document.tokens
+    for index in range(high, max(low, high - _CONTROL_REACH) - 1, -1):
+        if tokens.words[index] in {",", ";", ":"}:
+            break
+        if not (is_name_word(tokens, index) or tokens.lowers[index] in PRONOUNS):
+            continue
+        following = index + 1
+        if following > high or tokens.capitalised[following] or not tokens.words[following][0].isalpha():
+            continue
+        mention = phrase_ending_at(tokens, low, index)
+        if mention is not None and mention.kind in {NAME, PRONOUN}:
+            return mention, None
+    return clause_subject(document, low, high)
+
+
 def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
     """`Cruz: "…"` — a name and a colon right before the quotation."""
     words = document.tokens.words
     if high < low or words[high] != ":":
         return None
     mention = phrase_ending_at(document.tokens, low, high - 1)
-    if mention is None or mention.kind != NAME or mention.start != low:
+    if mention is None or mention.kind != NAME:
+        return None
+    if mention.start != low and document.tokens.words[mention.start - 1] not in {"—", "–", "-"}:
         return None
     return Cue(mention, high, high)
 

@@ -97,7 +97,7 @@ def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
         close_of[number] = close
     starts = sentence_starts(tokens, paragraph_first, inside, close_of)
     first_words = _first_words(tokens, starts)
-    tokens.not_names = _sentence_initial_non_names(tokens, first_words)
+    tokens.not_names = _sentence_initial_non_names(tokens, first_words) | _shouted(tokens)
     return Document(
         text=text,
         tokens=tokens,
@@ -135,7 +135,7 @@ def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
     because a capitalised word follows, "Trump returned ..." because the article writes "Trump"
     capitalised mid-sentence too, and "Ramos lamented ..." because a speech verb follows.
     """
-    from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs
+    from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs, titles
 
     count = len(tokens)
     elsewhere = {
@@ -151,7 +151,7 @@ def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
         following = index + 1
         if following < count and tokens.capitalised[following]:
             continue
-        if lower in names:
+        if lower in names or lower in titles() or lower + "." in titles():
             continue
         if following < count and lower not in role_nouns():
             verb = speech_verbs().base(tokens.lowers[following])
@@ -159,3 +159,26 @@ def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
                 continue
         doubtful.add(index)
     return doubtful
+
+
+_SHOUTED_RUN = 3
+
+
+def _shouted(tokens: Tokens) -> set[int]:
+    """Words of all-capital headlines ("OBAMA'S LAST STATE OF THE UNION"): not names.
+
+    Acronyms such as IDF or NATO stand alone or in pairs; three capitalised-only words in a row
+    are a headline shouting.
+    """
+    shouted: set[int] = set()
+    run: list[int] = []
+    for index, word in enumerate([*tokens.words, ""]):
+        if len(word) >= 2 and word.isupper() and word[0].isalpha():
+            run.append(index)
+            continue
+        if word in {"’s", "'s", "-", "’", "'", ":"} and run:
+            continue
+        if len(run) >= _SHOUTED_RUN:
+            shouted.update(run)
+        run = []
+    return shouted

@@ -22,7 +22,7 @@ NAME_PARTICLES = frozenset(
 )
 
 DETERMINERS = frozenset(
-    """the a an another one some two three four several many his her their its our this that
+    """the a an another one some two three four several many his her their its our this
     these those each every any no either neither""".split()
 )
 
@@ -44,7 +44,15 @@ VERB_MODIFIERS = frozenset(
     """also later then previously repeatedly once recently again further finally similarly
     earlier later has have had would will could may might did does do was were is are been
     not never had already still even often frequently publicly privately separately
-    subsequently reportedly apparently allegedly bluntly flatly simply""".split()
+    subsequently reportedly apparently allegedly bluntly flatly simply be can heard seen
+    overheard caught recorded filmed""".split()
+)
+
+#: Speech verbs that count only right next to a quotation ("continued: '…'"): far from one they
+#: are usually something else ("will continue to be", "offered a plan").
+WEAK_SPEECH_VERBS = frozenset(
+    """continue offer begin answer repeat read question counter object post state promise agree
+    volunteer venture reason quote cite echo relate remind voice protest demand comment""".split()
 )
 
 #: Gerunds after a comma whose subject is the subject of the main clause:

@@ -285,8 +285,13 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
     return mention
 
 
-def phrase_starting_at(tokens: Tokens, start: int, high: int) -> Mention | None:
-    """The noun phrase that starts at `start`: "Prime Minister Benjamin Netanyahu rejected ..."."""
+def phrase_starting_at(
+    tokens: Tokens, start: int, high: int, loose: bool = False
+) -> Mention | None:
+    """The noun phrase that starts at `start`: "Prime Minister Benjamin Netanyahu rejected ...".
+
+    `loose`: after an inverted verb ("…," says a narrator) any noun ending the phrase is its head.
+    """
     lowers, words = tokens.lowers, tokens.words
     index = start
     while index <= high and lowers[index] in {"and", "but", "so", "then", "also", "yet", "—", "-"}:
@@ -322,7 +327,8 @@ def phrase_starting_at(tokens: Tokens, start: int, high: int) -> Mention | None:
         lower = lowers[index]
         if not _descriptor(tokens, index) and not _is_head_noun(lower):
             break
-        if _is_head_noun(lower):
+        closes_phrase = index == high or not words[index + 1][0].isalnum()
+        if _is_head_noun(lower) or _AGE.match(lower) or (loose and closes_phrase):
             end = index
         elif end is not None and lower not in role_nouns():
             break  # the verb after a description: "the group said" was handled, "the ad ran"
