@@ -76,7 +76,7 @@ def _own_cue(document: Document, quote: QuoteTokens) -> Attribution:
     if cue is not None:
         result.cue, result.source = cue, "before"
         return result
-    if after_high == high and after_low <= after_high:
+    if after_low <= after_high:
         cue = cue_at_sentence_end(document, after_low, after_high)
         if cue is not None:
             result.cue, result.source = cue, "after"
@@ -225,6 +225,15 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
             return other
     if quote.span.continued and number > 0 and results[number - 1].speaker_as_written:
         return results[number - 1]
+    sentence_low, _ = document.sentence_bounds(quote.open)
+    if sentence_low > document.paragraph_first[paragraph] and not any(
+        document.paragraph_of[r.quote.open] == paragraph for r in results[:number]
+    ):
+        # "Bolton distanced himself ..., saying he would help. “I'm going to support him.”"
+        previous_low, _ = document.sentence_bounds(sentence_low - 1)
+        cue = cue_before(document, previous_low, sentence_low - 1)
+        if cue is not None:
+            return Attribution(quote, cue=cue, source="before", speaker_as_written=cue.mention.text)
     if quote.open == document.paragraph_first[paragraph] and paragraph > 0:
         return _previous_paragraph_speaker(document, results, number, paragraph - 1)
     return None
@@ -241,9 +250,9 @@ def _previous_paragraph_speaker(
         low, high = document.sentence_bounds(last.quote.open)
         if high >= document.sentence_bounds(last_token)[0] or high == last_token:
             return last
-    if previous:
+    if previous and previous[-1].speaker_as_written is not None:
         return None
-    # No quotation there: an introduction ("Parker Eaton said:") or a paraphrase of the same
+    # No attributed quotation there: an introduction ("Parker Eaton said:") or a paraphrase of the same
     # person ("Valastro praised Christie's leadership ...") leads into the quote-only paragraph.
     low, _ = document.sentence_bounds(last_token)
     high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token

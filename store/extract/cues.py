@@ -230,6 +230,8 @@ def _subject_with_appositive(
     words = document.tokens.words
     starts = [low] + [i + 1 for i in range(low, high) if words[i] == ","]
     for start in starts:
+        if start <= high and document.tokens.lowers[start] in {"as", "and", "but"}:
+            start += 1  # "As House Speaker Paul Ryan (R-Wis.) has pointed out, …"
         if start > high or document.tokens.lowers[start] in _INTRO_WORDS:
             continue
         place = _place_before(document, low, start)
@@ -469,15 +471,21 @@ def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
 
 
 def cue_at_sentence_end(document: Document, low: int, high: int) -> Cue | None:
-    """`…, the rights group says.` — an attribution closing the sentence after its last comma."""
+    """`…, the rights group says.` — an attribution clause after a comma closing the sentence.
+
+    The clause may carry an appositive of its own (", Howard Dean, the former governor of
+    Vermont, proclaimed ..."), so each comma after the quotation is tried from the left.
+    """
     words = document.tokens.words
-    for index in range(high, low - 1, -1):
+    for index in range(low, high + 1):
         if not document.outside(index):
             return None
-        if words[index] == ",":
-            cue = cue_after(document, index + 1, high)
-            if cue is None:
-                return None
-            tail = [i for i in range(cue.verb_end + 1, high + 1) if words[i][0].isalnum()]
-            return cue if len(tail) <= _TAIL_WORDS else None
+        if words[index] != ",":
+            continue
+        cue = cue_after(document, index + 1, high)
+        if cue is None:
+            continue
+        tail = [i for i in range(cue.verb_end + 1, high + 1) if words[i][0].isalnum()]
+        if len(tail) <= _TAIL_WORDS:
+            return cue
     return None

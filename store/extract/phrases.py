@@ -238,6 +238,8 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
     lowers, words = tokens.lowers, tokens.words
     if lowers[end] in PRONOUNS:
         return Mention(end, end, PRONOUN, words[end], start=end)
+    if lowers[end] in _QUANTIFIERS and (end == low or lowers[end - 1] not in DETERMINERS):
+        return Mention(end, end, NOMINAL, words[end], start=end)  # "Some chanted …"
     if lowers[end] in DETERMINERS:
         return None
     run_start = run_ending_at(tokens, low, end)
