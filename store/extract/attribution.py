@@ -102,6 +102,8 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
     ):
         return None
     low, next_high = document.sentence_bounds(following)
+    if any(document.inside[i] >= 0 for i in range(low, next_high + 1)):
+        return None  # a sentence with its own quotation has its own speaker
     cue = cue_after(document, low, next_high)
     if cue is None:
         return None

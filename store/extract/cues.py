@@ -397,6 +397,11 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
         return clause_subject(document, low, end)
     if verb - 1 >= low and lowers[verb - 1] == "to":
         return _controller(document, low, verb - 2)
+    before = _skip_back_modifiers(document, low, verb - 1)
+    if before >= low and lowers[before] in {"and", "but", "then", "or"}:
+        # "Carson took the stage at the Grand Hotel and called the system …": the subject of
+        # the first verb of the clause.
+        return clause_subject(document, low, before - 1)
     if (
         verb - 1 >= low
         and lowers[verb - 1] in {"as", "was", "were", "being"}

@@ -192,7 +192,7 @@ def mention_from(tokens: Tokens, first: int, last: int) -> Mention | None:
     run_start = run_ending_at(tokens, first, last)
     if run_start is not None:
         return _name_mention(tokens, first, run_start, last)
-    if not tokens.words[last][0].isalpha():
+    if not tokens.words[last][0].isalpha() and not _AGE.match(lowers[last]):
         return None
     # A description: "the Texas senator", "a spokesman for the ministry", "the group".
     text = tokens.span_text(first, last)
