@@ -77,7 +77,8 @@ def baseline(article: dict) -> list[Extracted]:
 # -- who is the same person --------------------------------------------------------------------
 
 _DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its"}
-_QUALIFIERS = {"in", "at", "on", "for", "with", "who", "that", "which", "of", "from", "by"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+_QUALIFIERS = {"in", "at", "on", "for", "with", "who", "that", "which", "of", "from", "by", "to"}
 
 
 def _fold(text: str) -> str:
@@ -85,44 +86,58 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
+def _title_cut(words: list[str]) -> int:
+    """Index after the last title in a run, multi-word titles included (Secretary of State)."""
+    known = titles()
+    lowered = [w.lower() for w in words]
+    cut = 0
+    for index in range(len(words)):
+        for size in (3, 2, 1):
+            phrase = " ".join(lowered[index : index + size])
+            if len(lowered[index : index + size]) == size and (
+                phrase in known or phrase.rstrip(".") in known
+            ):
+                cut = max(cut, index + size)
+                break
+    return cut
+
+
 def _name_tokens(text: str) -> tuple[list[str], bool]:
     """The name in a speaker string, and whether it is a name at all (not "the group").
 
-    "Former Florida Gov. Jeb Bush" -> jeb bush; "Breitbart's Joel Pollak" -> joel pollak;
-    "Stacy Baker of Columbia" -> stacy baker.
+    A name ends its phrase: "Former Florida Gov. Jeb Bush" -> jeb bush, "Breitbart's Joel
+    Pollak" -> joel pollak, "Stacy Baker of Columbia" -> stacy baker. A phrase ending in a
+    lowercase word is a description, compared by its head: "the Florida senator" -> senator.
     """
     text = re.sub(r"\([^)]*\)", " ", _fold(text))
-    text = re.split(r",| of | from | who ", text)[0]
-    words = re.findall(r"[\w][\w'.-]*", text)
-    runs: list[list[str]] = []
+    text = re.split(r",| who | that | which ", text)[0]
+    text = re.sub(r"(\w)'s?\b", r"\1 | ", text)  # a possessive ends a name: Breitbart's Joel
+    words = [w for w in re.findall(r"[\w][\w'.-]*|\|", text) if w.lower() not in _REFLEXIVES]
+    if len(words) > 1:
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+    for index, word in enumerate(words):
+        if word.lower() in _QUALIFIERS and index > 0:
+            before = words[:index]
+            only_titles = all(w[:1].isupper() for w in before) and _title_cut(before) == len(
+                before
+            )
+            if not (only_titles and index + 1 < len(words) and words[index + 1][:1].isupper()):
+                words = words[:index]
+                break
+    if not words or words[-1] == "|":
+        return [w.lower() for w in words if w != "|"][-1:], False
+    if not words[-1][:1].isupper():
+        return [words[-1].lower()], False
     run: list[str] = []
-    for word in words:
-        possessive = word.endswith("'s")
-        word = word[:-2] if possessive else word
-        if word[:1].isupper() and word.lower() not in _DETERMINERS:
-            run.append(word)
-        elif run:
-            runs.append(run)
-            run = []
-        if possessive and run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    known = titles()
-    for candidate in reversed(runs):
-        cut = max(
-            (
-                i + 1
-                for i, w in enumerate(candidate)
-                if w.lower() in known or w.lower().rstrip(".") in known
-            ),
-            default=0,
-        )
-        name = candidate[cut:]
-        if name:
-            return [w.lower().strip(".") for w in name], True
-    return [w.lower() for w in words if w.lower() not in _DETERMINERS], False
+    for word in reversed(words):
+        if word == "|" or (not word[:1].isupper() and word.lower() != "of"):
+            break
+        run.insert(0, word)
+    name = [w.lower().strip(".") for w in run[_title_cut(run) :] if w.lower() != "of"]
+    if not name:
+        return [run[-1].lower().strip(".")], False  # only a title: "the Senator"
+    return name, True
 
 
 def same_person(gold: str, extracted: str) -> bool:

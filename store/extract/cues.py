@@ -93,11 +93,23 @@ def verb_at(document: Document, index: int) -> int | None:
             or before in {"to", "will", "would", "did", "could"}
         ):
             return None
-    if word.endswith("s") and word != base and base in _NOUN_LIKE:
-        before = lowers[index - 1] if index > 0 else ""
-        if before in {"the", "a", "an", "of", "his", "her", "their", "its", "our"}:
-            return None
+    if word.endswith("s") and word != base and _after_article(document, index):
+        return None  # "his anti-Muslim remarks", "the reports": a plural noun
     return index
+
+
+_ARTICLES = frozenset({"the", "a", "an", "of", "his", "her", "their", "its", "our", "my"})
+_ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary")
+
+
+def _after_article(document: Document, index: int) -> bool:
+    """"the reports", "his anti-Muslim remarks": an -s word after an article is a noun."""
+    lowers = document.tokens.lowers
+    before = lowers[index - 1] if index > 0 else ""
+    if before in _ARTICLES:
+        return True
+    adjective = "-" in before or before.endswith(_ADJECTIVE_ENDINGS[1:])
+    return adjective and index > 1 and lowers[index - 2] in _ARTICLES
 
 
 def _skip_back_modifiers(document: Document, low: int, high: int) -> int:
@@ -136,6 +148,10 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     words = document.tokens.words
     if words[high] in {",", ")"}:
         return _subject_with_appositive(document, low, high)
+    if high > low and document.tokens.lowers[high].endswith("ed") and (
+        document.tokens.lowers[high] not in role_nouns()
+    ):
+        high -= 1  # "the order released Friday said": a participle after the subject
     relative = _relative_pronoun(document, low, high)
     if relative is not None:
         # "the groups who wrote to her on Thursday say": the phrase before "who".

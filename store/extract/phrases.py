@@ -175,11 +175,20 @@ def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
     for position in range(index, min(high, index + _DESCRIPTOR_REACH) + 1):
         if is_name_word(tokens, position):
             return position > index
-        if not _descriptor(tokens, position):
+        if not _descriptor(tokens, position) or _verb_like(tokens.lowers[position]):
             return False
-        if tokens.lowers[position] in role_nouns():
+        if _role_word(tokens.lowers[position]):
             return True
     return False
+
+
+def _verb_like(lower: str) -> bool:
+    """"endorsed" in "Ryan endorsed Trump": a verb between two names, not a description."""
+    return lower.endswith("ed") and not _role_word(lower)
+
+
+def _role_word(lower: str) -> bool:
+    return lower in role_nouns() or lower.rsplit("-", 1)[-1] in role_nouns()
 
 
 def mention_from(tokens: Tokens, first: int, last: int) -> Mention | None:
@@ -231,6 +240,21 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     )
 
 
+def _trim_descriptors(tokens: Tokens, start: int, run_start: int) -> int:
+    """Keep the words before a name only up to the nearest verb-like one.
+
+    "Sanders campaign manager Jeff Weaver" keeps "Sanders campaign manager"; "Ryan endorsed
+    Trump" keeps nothing: "endorsed" is a verb, not a description.
+    """
+    lowers = tokens.lowers
+    for index in range(run_start - 1, start - 1, -1):
+        if _verb_like(lowers[index]):
+            return index + 1 if index + 1 < run_start and lowers[index + 1] in role_nouns() else (
+                run_start
+            )
+    return start
+
+
 def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
     """The noun phrase that ends exactly at `end` (the word before a speech verb)."""
     if end < low:
@@ -269,7 +293,11 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             steps += 1
             continue
         break
-    if run_start is None and not _is_head_noun(lowers[end]) and lowers[start] not in DETERMINERS:
+    if run_start is not None and start < run_start:
+        start = _trim_descriptors(tokens, start, run_start)
+    if run_start is None and not _is_head_noun(lowers[end]) and (
+        lowers[start] not in DETERMINERS or _verb_like(lowers[end])
+    ):
         return None
     # "a spokesman for the ministry": a role noun before of/for/at reaches over the phrase.
     mention = mention_from(tokens, start, end)
@@ -332,6 +360,16 @@ def phrase_starting_at(
         closes_phrase = index == high or not words[index + 1][0].isalnum()
         if _is_head_noun(lower) or _AGE.match(lower) or (loose and closes_phrase):
             end = index
+            if index + 1 <= high and lowers[index + 1] in _POSSESSIVE:
+                index += 2  # "the ad's narrator"
+                end = None
+                continue
+            if index + 1 <= high and (
+                run_starting_at(tokens, index + 1, high) is not None
+                or _continues_to_head(tokens, index + 1, high)
+            ):
+                index += 1  # "Republican presidential nominee Donald Trump"
+                continue
         elif end is not None and lower not in role_nouns():
             break  # the verb after a description: "the group said" was handled, "the ad ran"
         index += 1
