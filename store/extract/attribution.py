@@ -22,7 +22,7 @@ from store.extract.cues import (
 from store.extract.document import Document, QuoteTokens
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
-from store.extract.phrases import NAME, NOMINAL, PRONOUN
+from store.extract.phrases import NAME, NOMINAL
 
 _LIGHT_COMPLEMENT = 12
 #: A sentence that only attributes the quotation before it: "Smith said Tuesday in Denver."
@@ -141,20 +141,26 @@ def _embedded(document: Document, quote: QuoteTokens, low: int, high: int) -> bo
 
 
 def _resolve(document: Document, people: People, result: Attribution) -> None:
-    cue = result.cue
-    assert cue is not None
+    assert result.cue is not None
+    result.entity, result.speaker_as_written, result.role = resolve_mention(
+        document, people, result.cue
+    )
+
+
+def resolve_mention(
+    document: Document, people: People, cue: Cue
+) -> tuple[Entity | None, str | None, str | None]:
+    """Who a cue's mention is (entity), as written, and the role the text gives them."""
     mention = cue.mention
     entity = people.resolve(mention, mention.first)
     if entity is not None and mention.kind == NOMINAL and _indefinite(mention.text):
         entity = entity if _unique_role_holder(people, entity) else None
-    result.entity = entity
-    result.speaker_as_written = mention.text
     role = _role_text(mention.role, cue.appositive)
     if entity is not None:
         people.note_speaker(entity, mention.first)
-        if role is None and mention.kind in {PRONOUN, NAME, NOMINAL}:
+        if role is None:
             role = entity.role()
-    result.role = _clean_role(role)
+    return entity, mention.text, _clean_role(role)
 
 
 def _indefinite(text: str) -> bool:
@@ -169,8 +175,18 @@ def _unique_role_holder(people: People, entity: Entity) -> bool:
 
 
 def _role_text(prefix: str | None, appositive: str | None) -> str | None:
-    parts = [part.strip() for part in (prefix, appositive) if part and part.strip()]
-    parts = [part for part in parts if not part.lower().startswith(_NOT_ROLES)]
+    """The role the text gives: a title before the name and an appositive after it.
+
+    Ages ("52") and relative clauses ("who started as a lasher") describe, they are not roles.
+    """
+    parts = [prefix.strip()] if prefix and prefix.strip() else []
+    for part in (appositive or "").split(","):
+        part = part.strip()
+        if not part or part.lower().startswith(_NOT_ROLES) or part[:1].isdigit():
+            if parts and part.lower().startswith(_NOT_ROLES):
+                break
+            continue
+        parts.append(part)
     return ", ".join(parts) or None
 
 
@@ -180,10 +196,8 @@ def _clean_role(role: str | None) -> str | None:
     words = role.split()
     if words and words[0].lower() in {"a", "an", "the"}:
         words = words[1:]
-    cleaned = " ".join(words).strip(" ,;:")
-    if not cleaned or (cleaned[0].isdigit() and len(cleaned) <= 3):
-        return None
-    return cleaned[:300]
+    cleaned = " ".join(words).strip(" ,;:.")
+    return cleaned[:300] or None
 
 
 def _inherit(document: Document, people: People, results: list[Attribution], number: int) -> None:
@@ -254,8 +268,8 @@ def _previous_paragraph_speaker(
             return last
     if previous and previous[-1].speaker_as_written is not None:
         return None
-    # No attributed quotation there: an introduction ("Parker Eaton said:") or a paraphrase of the same
-    # person ("Valastro praised Christie's leadership ...") leads into the quote-only paragraph.
+    # No attributed quotation there: an introduction ("Parker Eaton said:") or a paraphrase of
+    # the same person ("Valastro praised Christie's leadership ...") leads into the paragraph.
     low, _ = document.sentence_bounds(last_token)
     high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token
     cue = cue_before(document, low, high)
@@ -325,4 +339,4 @@ def _is_direct(document: Document, result: Attribution) -> bool:
     return True
 
 
-__all__ = ["Attribution", "attribute"]
+__all__ = ["Attribution", "attribute", "resolve_mention"]

@@ -79,8 +79,11 @@ def verb_at(document: Document, index: int) -> int | None:
     if base is None or " " in base:
         return None
     tokens = document.tokens
-    if tokens.capitalised[index] and index > 0 and is_name_word(tokens, index - 1) and (
-        index not in document.sentence_first
+    if (
+        tokens.capitalised[index]
+        and index > 0
+        and is_name_word(tokens, index - 1)
+        and (index not in document.sentence_first)
     ):
         return None  # "the United States", "Fox News Reports": part of a name
     if word == base:
@@ -103,7 +106,7 @@ _ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary"
 
 
 def _after_article(document: Document, index: int) -> bool:
-    """"the reports", "his anti-Muslim remarks": an -s word after an article is a noun."""
+    """ "the reports", "his anti-Muslim remarks": an -s word after an article is a noun."""
     lowers = document.tokens.lowers
     before = lowers[index - 1] if index > 0 else ""
     if before in _ARTICLES:
@@ -148,8 +151,10 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     words = document.tokens.words
     if words[high] in {",", ")"}:
         return _subject_with_appositive(document, low, high)
-    if high > low and document.tokens.lowers[high].endswith("ed") and (
-        document.tokens.lowers[high] not in role_nouns()
+    if (
+        high > low
+        and document.tokens.lowers[high].endswith("ed")
+        and (document.tokens.lowers[high] not in role_nouns())
     ):
         high -= 1  # "the order released Friday said": a participle after the subject
     relative = _relative_pronoun(document, low, high)
@@ -374,9 +379,13 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             if mention is not None and mention.kind != PRONOUN:
                 return Cue(mention, index, index + 1)
         verb_end = verb_at(document, index)
-        if verb_end is None or verb_end > high or (
-            speech_verbs().base(lowers[index]) in WEAK_SPEECH_VERBS
-            and _words_between(document, verb_end, high) > _WEAK_REACH
+        if (
+            verb_end is None
+            or verb_end > high
+            or (
+                speech_verbs().base(lowers[index]) in WEAK_SPEECH_VERBS
+                and _words_between(document, verb_end, high) > _WEAK_REACH
+            )
         ):
             index -= 1
             continue
@@ -457,7 +466,11 @@ def _controller(document: Document, low: int, high: int) -> tuple[Mention, str |
         if not (is_name_word(tokens, index) or tokens.lowers[index] in PRONOUNS):
             continue
         following = index + 1
-        if following > high or tokens.capitalised[following] or not tokens.words[following][0].isalpha():
+        if (
+            following > high
+            or tokens.capitalised[following]
+            or not tokens.words[following][0].isalpha()
+        ):
             continue
         mention = phrase_ending_at(tokens, low, index)
         if mention is not None and mention.kind in {NAME, PRONOUN}:

@@ -183,7 +183,7 @@ def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
 
 
 def _verb_like(lower: str) -> bool:
-    """"endorsed" in "Ryan endorsed Trump": a verb between two names, not a description."""
+    """ "endorsed" in "Ryan endorsed Trump": a verb between two names, not a description."""
     return lower.endswith("ed") and not _role_word(lower)
 
 
@@ -249,8 +249,10 @@ def _trim_descriptors(tokens: Tokens, start: int, run_start: int) -> int:
     lowers = tokens.lowers
     for index in range(run_start - 1, start - 1, -1):
         if _verb_like(lowers[index]):
-            return index + 1 if index + 1 < run_start and lowers[index + 1] in role_nouns() else (
-                run_start
+            return (
+                index + 1
+                if index + 1 < run_start and lowers[index + 1] in role_nouns()
+                else (run_start)
             )
     return start
 
@@ -295,8 +297,10 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         break
     if run_start is not None and start < run_start:
         start = _trim_descriptors(tokens, start, run_start)
-    if run_start is None and not _is_head_noun(lowers[end]) and (
-        lowers[start] not in DETERMINERS or _verb_like(lowers[end])
+    if (
+        run_start is None
+        and not _is_head_noun(lowers[end])
+        and (lowers[start] not in DETERMINERS or _verb_like(lowers[end]))
     ):
         return None
     # "a spokesman for the ministry": a role noun before of/for/at reaches over the phrase.

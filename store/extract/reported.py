@@ -1,19 +1,208 @@
 """Reported speech: what someone said, in the writer's words, without quotation marks.
 
 Kept so that a paraphrase pasted as if it were a quote is recognised as one. Only the clear
-shapes count: `X said (that) …`, `X told Y (that) …`, `X accused Y of …` at the start of a
-sentence, and `…, X added.` / `…, according to X.` at its end. Sentences holding quotation
-marks are left to the quotations.
+shapes count, one statement a sentence:
+- `X said (that) …`, `X told Y (that) …`, `X accused Y of …`: the clause after the verb;
+- `…, X added.`, `…, AP reported Saturday.`: the clause before the attribution;
+- `According to X, …` and `…, according to X.`, `…, per X.`.
+A sentence holding quotation marks is left to its quotations, and a question is not a statement.
 """
 
 from __future__ import annotations
 
+from store.extract.attribution import resolve_mention
+from store.extract.cues import Cue, cue_after, subject_before, verb_at
 from store.extract.document import Document
-from store.extract.outlets import Outlets
+from store.extract.lexicon import speech_verbs
+from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
-from store.quotation import Quotation
+from store.extract.phrases import Mention, phrase_starting_at
+from store.quotation import Kind, Quotation
+
+#: Verbs whose complement is a statement ("said the talks would resume"), unlike "called" or
+#: "thanked".
+_STATEMENT_VERBS = frozenset(
+    """say tell add warn argue claim insist accuse deny announce explain note state write suggest
+    predict acknowledge admit confirm stress emphasize emphasise contend maintain assert allege
+    complain urge promise vow pledge threaten recall report estimate caution concede reiterate
+    testify declare reveal disclose tweet respond reply agree""".split()
+)
+#: Verbs followed by the person spoken to before the statement: "told Al Jazeera (that) …".
+_OBJECT_FIRST = frozenset({"tell", "assure", "inform", "remind", "warn"})
+#: Verbs whose object belongs to the statement: "accused the council of stalling".
+_OBJECT_KEPT = frozenset({"accuse", "urge", "blame"})
+_MIN_WORDS = 4
+_SUBJECT_WINDOW = 25
+_TAIL_WORDS = 8
+_END_MARKS = frozenset({".", "!", "…", "...", ";"})
 
 
 def reported_speech(document: Document, people: People, outlets: Outlets) -> list[Quotation]:
-    del document, people, outlets
-    return []
+    found: list[Quotation] = []
+    for start in document.sentence_starts:
+        low, high = document.sentence_bounds(start)
+        if high < low or any(document.inside[i] >= 0 for i in range(low, high + 1)):
+            continue
+        while high > low and document.tokens.words[high] in _END_MARKS:
+            high -= 1
+        if document.tokens.words[high] == "?":
+            continue
+        statement = _statement(document, outlets, low, high)
+        if statement is None:
+            continue
+        first, last, cue = statement
+        while first < last and not document.tokens.words[first][0].isalnum():
+            first += 1  # a bullet or a dash opening the sentence
+        if sum(1 for i in range(first, last + 1) if document.tokens.words[i][0].isalnum()) < (
+            _MIN_WORDS
+        ):
+            continue
+        found.append(_quotation(document, people, outlets, first, last, cue, low, high))
+    return found
+
+
+def _statement(
+    document: Document, outlets: Outlets, low: int, high: int
+) -> tuple[int, int, Cue | None] | None:
+    """(first token, last token, cue) of the statement in one sentence, if it reports one."""
+    lowers = document.tokens.lowers
+    if lowers[low] == "according" and low + 1 < high and lowers[low + 1] == "to":
+        comma = _next_comma(document, low + 2, high)
+        if comma is None:
+            return None
+        mention = phrase_starting_at(document.tokens, low + 2, comma - 1)
+        cue = Cue(mention, low, low + 1) if mention is not None else None
+        return comma + 1, high, cue
+    closing = _closing_attribution(document, outlets, low, high)
+    if closing is not None:
+        return closing
+    return _opening_attribution(document, low, high)
+
+
+def _opening_attribution(
+    document: Document, low: int, high: int
+) -> tuple[int, int, Cue | None] | None:
+    """`[In a statement,] X said (that) …` with the subject starting the clause."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    clause_starts = {low} | {i + 1 for i in range(low, high) if words[i] == ","}
+    for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
+        verb_end = verb_at(document, index)
+        if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT_VERBS:
+            continue
+        if lowers[index].endswith("ing") or lowers[index - 1] in {"to", "not", "n't", "never"}:
+            continue
+        found = subject_before(document, low, index - 1)
+        if found is None:
+            continue
+        mention, appositive = found
+        if mention.start not in clause_starts and not (
+            appositive and mention.first in clause_starts
+        ):
+            continue
+        first = _statement_start(document, index, verb_end, high)
+        if first is None:
+            return None
+        return first, high, Cue(mention, index, verb_end, appositive)
+    return None
+
+
+def _statement_start(document: Document, verb: int, verb_end: int, high: int) -> int | None:
+    lowers, words = document.tokens.lowers, document.tokens.words
+    base = speech_verbs().base(lowers[verb])
+    first = verb_end + 1
+    if base in _OBJECT_KEPT:
+        return first if first <= high else None
+    that = next((i for i in range(first, min(high, first + 10) + 1) if lowers[i] == "that"), None)
+    if that is not None and not any(words[i] in {",", ";"} for i in range(first, that)):
+        return that + 1 if that + 1 <= high else None
+    if base in _OBJECT_FIRST and first <= high:
+        # "told Al Jazeera the talks …", "told reporters the talks …": skip who was told.
+        mention = phrase_starting_at(document.tokens, first, high)
+        if mention is not None:
+            first = mention.last + 1
+        elif lowers[first] in {"him", "her", "them", "us", "me", "reporters"}:
+            first += 1
+    while first <= high and words[first] in {",", ":"}:
+        first += 1
+    return first if first <= high else None
+
+
+def _closing_attribution(
+    document: Document, outlets: Outlets, low: int, high: int
+) -> tuple[int, int, Cue | None] | None:
+    """`…, X added.`, `…, according to X.`, `…, per X.`: the clause before the attribution."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    for index in range(low + 1, high + 1):
+        if words[index] != ",":
+            continue
+        following = index + 1
+        if following > high:
+            break
+        if lowers[following] == "per" or (
+            lowers[following] == "according"
+            and following + 1 <= high
+            and lowers[following + 1] == "to"
+        ):
+            target = following + 1 if lowers[following] == "per" else following + 2
+            mention = phrase_starting_at(document.tokens, target, high)
+            if mention is None and lowers[following] == "according":
+                continue
+            cue = Cue(mention, following, following) if mention is not None else None
+            if cue is not None and outlets.is_outlet(mention.text):
+                cue = None  # an outlet relays; the relay finds it
+            if lowers[following] == "per" and not _relayed(document, outlets, following, high):
+                continue
+            return low, index - 1, cue
+        cue = cue_after(document, following, high)
+        if cue is None:
+            continue
+        tail = [i for i in range(cue.verb_end + 1, high + 1) if words[i][0].isalnum()]
+        if len(tail) > _TAIL_WORDS:
+            continue
+        return low, index - 1, cue
+    return None
+
+
+def _relayed(document: Document, outlets: Outlets, low: int, high: int) -> bool:
+    skip = [index >= 0 for index in document.inside]
+    return outlets.relay(low, high, skip).via is not None
+
+
+def _next_comma(document: Document, low: int, high: int) -> int | None:
+    return next((i for i in range(low, high + 1) if document.tokens.words[i] == ","), None)
+
+
+def _quotation(
+    document: Document,
+    people: People,
+    outlets: Outlets,
+    first: int,
+    last: int,
+    cue: Cue | None,
+    low: int,
+    high: int,
+) -> Quotation:
+    tokens = document.tokens
+    start, end = tokens.starts[first], tokens.ends[last]
+    paragraph = document.paragraphs[document.paragraph_of[first]]
+    relay = outlets.relay(low, high, [i >= 0 for i in document.inside])
+    entity, as_written, role = (None, None, None)
+    mention: Mention | None = cue.mention if cue is not None else None
+    if mention is not None and outlets.is_outlet(mention.text):
+        relay = Relay(relay.reported_to, relay.via or outlets.canonical(mention.text))
+        mention = None
+    if cue is not None and mention is not None:
+        entity, as_written, role = resolve_mention(document, people, cue)
+    return Quotation(
+        text=document.text[start:end],
+        start=start,
+        end=end,
+        kind=Kind.REPORTED,
+        speaker=entity.name if entity is not None else None,
+        speaker_as_written=as_written,
+        speaker_role=role,
+        reported_to=relay.reported_to,
+        via=relay.via,
+        context=document.text[paragraph.start : paragraph.end],
+        context_start=paragraph.start,
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 _TOKEN = re.compile(
     r"""
       (?:[A-Za-z]\.){2,}(?![A-Za-z])     # U.S.  D.C.  a.m.
+    | \d+(?:[.,:]\d+)+                  # 2.3  34,500  6:30
     | \w+(?:[-&]\w+)*(?:['’](?!s\b)\w+(?:[-&]\w+)*)*   # words: cease-fire, O'Rourke, don't
     | ['’]s\b                              # possessive
     | \.\.\.|…|\.\s\.\s\.                 # ellipsis
