@@ -13,6 +13,8 @@ export described in the shared data README. Scoring, for quotebot and the baseli
 - speaker accuracy = found gold quotations with a `gold` speaker whose extracted speaker is the
   same person: same surname, and the same full name where both give one. quotebot's resolved
   name and its speaker as written both count ("the Texas senator" is the senator);
+- pronoun accuracy: the same for quotations whose gold speaker the annotators' tool resolved
+  from a pronoun (`corenlp_coref`): a rougher check of pronoun resolution;
 - speed = articles per second on one core, extraction only.
 """
 
@@ -119,9 +121,7 @@ def _name_tokens(text: str) -> tuple[list[str], bool]:
     for index, word in enumerate(words):
         if word.lower() in _QUALIFIERS and index > 0:
             before = words[:index]
-            only_titles = all(w[:1].isupper() for w in before) and _title_cut(before) == len(
-                before
-            )
+            only_titles = all(w[:1].isupper() for w in before) and _title_cut(before) == len(before)
             if not (only_titles and index + 1 < len(words) and words[index + 1][:1].isupper()):
                 words = words[:index]
                 break
@@ -165,6 +165,9 @@ class Score:
     precise: int = 0
     speakers: int = 0
     speakers_right: int = 0
+    #: Quotations whose speaker the annotators resolved from a pronoun by machine (less reliable).
+    coref: int = 0
+    coref_right: int = 0
     by_kind: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     articles: int = 0
@@ -175,6 +178,7 @@ class Score:
         recall = self.found / self.gold if self.gold else 0.0
         precision = self.precise / self.extracted if self.extracted else 0.0
         accuracy = self.speakers_right / self.speakers if self.speakers else 0.0
+        pronouns = self.coref_right / self.coref if self.coref else 0.0
         rate = self.articles / self.seconds if self.seconds else 0.0
         per_800 = rate * (self.words / self.articles) / 800 if self.articles else 0.0
         return [
@@ -182,6 +186,7 @@ class Score:
             f"{recall:.3f}",
             f"{precision:.3f}",
             f"{accuracy:.3f}",
+            f"{pronouns:.3f}",
             f"{rate:,.0f}",
             f"{per_800:,.0f}",
         ]
@@ -233,6 +238,9 @@ def score(
                     result.errors.append(f"MISSED {text[gold['start'] : gold['end']][:90]!r}")
                 continue
             result.found += 1
+            if gold["speaker_resolved_by"] == "corenlp_coref" and gold["speaker"]:
+                result.coref += 1
+                result.coref_right += any(same_person(gold["speaker"], s) for s in match.speakers)
             if gold["speaker_resolved_by"] != "gold" or not gold["speaker"]:
                 continue
             result.speakers += 1
@@ -259,7 +267,10 @@ def main() -> None:
         articles = articles[: options.limit]
     ours = score(articles, quotebot, "quotebot", options.errors, options.repeat)
     theirs = score(articles, baseline, "regex baseline", 0, options.repeat)
-    header = ["extractor", "recall", "precision", "speaker acc.", "articles/s", "800-word/s"]
+    header = [
+        "extractor", "recall", "precision", "speaker acc.", "pronoun acc.", "articles/s",
+        "800-word/s",
+    ]
     rows = [header, ours.row("quotebot"), theirs.row("regex baseline")]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     print(

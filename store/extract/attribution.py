@@ -9,6 +9,7 @@ paragraphs, or the last quotation or `X said:` of the paragraph just before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from store.extract.cues import (
@@ -46,9 +47,18 @@ class Attribution:
     direct: bool = False
 
 
-def attribute(document: Document, people: People, outlets: Outlets) -> list[Attribution]:
+def attribute(
+    document: Document,
+    people: People,
+    outlets: Outlets,
+    before_quote: Callable[[int], None] | None = None,
+) -> list[Attribution]:
+    """Attribute every quotation; `before_quote(token)` lets the caller resolve what comes
+    before each quotation in the text first (reported statements), keeping text order."""
     results = [_own_cue(document, quote) for quote in document.quotes]
     for number, result in enumerate(results):
+        if before_quote is not None:
+            before_quote(result.quote.open)
         if result.cue is not None:
             _resolve(document, people, result)
         else:
@@ -274,7 +284,10 @@ def _previous_paragraph_speaker(
     high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token
     cue = cue_before(document, low, high)
     if cue is None:
-        first = document.paragraph_first[paragraph]
+        # "President Clinton released the following statement:" / "Valastro praised …".
+        first = (
+            low if document.tokens.words[last_token] == ":" else document.paragraph_first[paragraph]
+        )
         found = clause_subject(document, first, document.sentence_bounds(first)[1])
         cue = Cue(found[0], found[0].last, found[0].last, found[1]) if found else None
         if cue is None or cue.mention.kind != NAME:

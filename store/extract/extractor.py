@@ -8,7 +8,7 @@ from store.extract.document import Document, prepare
 from store.extract.nonspeech import is_not_speech
 from store.extract.outlets import Outlets
 from store.extract.people import People
-from store.extract.reported import reported_speech
+from store.extract.reported import find_statements, statement_quotation
 from store.quotation import Kind, Quotation
 
 #: Extraction is linear, but an article larger than this is not news: cut, do not choke.
@@ -24,8 +24,18 @@ def extract_quotations(article: Article) -> list[Quotation]:
     outlets = Outlets(document.tokens, article.outlet)
     # Learn the outlets the article names, so that "per the outlet" finds the last one.
     outlets.relay(0, len(document.tokens) - 1, [index >= 0 for index in document.inside])
-    quotations = [_quotation(document, result) for result in attribute(document, people, outlets)]
-    quotations.extend(reported_speech(document, people, outlets))
+    statements = find_statements(document, outlets)
+    reported: list[Quotation] = []
+
+    def report_until(token: int) -> None:
+        while len(reported) < len(statements) and statements[len(reported)].first < token:
+            reported.append(
+                statement_quotation(document, people, outlets, statements[len(reported)])
+            )
+
+    results = attribute(document, people, outlets, before_quote=report_until)
+    report_until(len(document.tokens))
+    quotations = [_quotation(document, result) for result in results] + reported
     quotations.sort(key=lambda q: (q.start, q.end))
     return quotations
 

@@ -11,7 +11,7 @@ CAPITALISED_NON_NAMES = frozenset(
     march april june july august september october november december no yes not all both
     each every some many most more few other another such one two three four five six seven
     eight nine ten first second third last next over under despite although though because
-    unless until instead rather perhaps maybe indeed thus hence therefore ms mrs mr sir
+    unless until instead rather perhaps maybe indeed thus hence therefore sir
     madam dear read said says asked by from to of into about against during through without
     within upon per among amid via let please thanks thank oh well like just only even""".split()
 )

@@ -26,6 +26,8 @@ from store.extract.tokens import Tokens
 
 #: How many paragraphs back a pronoun may reach for its person.
 _PRONOUN_REACH = 3
+_HEADLINE_WORDS = 4
+_HEADLINE_SHARE = 0.7
 _ROLE_REACH = 16
 _HONORIFIC_GENDER = {
     "mr": "m",
@@ -97,6 +99,7 @@ class People:
     def _collect(self, outside: list[bool], sentence_starts: set[int]) -> None:
         tokens = self.tokens
         count = len(tokens)
+        headline = self._title_case_paragraphs()
         index = 0
         while index < count:
             if not outside[index] or not is_name_word(tokens, index):
@@ -106,8 +109,32 @@ class People:
             assert end is not None
             while end > index and not outside[end]:
                 end -= 1
-            self._add_run(index, end, sentence_starts)
+            if self.paragraph_of[index] not in headline and not self._describes(end):
+                self._add_run(index, end, sentence_starts)
             index = end + 1
+
+    def _title_case_paragraphs(self) -> set[int]:
+        """Headlines in Title Case ("NYTimes Casually Conflates Ted Cruz With …") name nobody
+        reliably: every word is capitalised."""
+        tokens = self.tokens
+        counts: dict[int, list[int]] = {}
+        for index, word in enumerate(tokens.words):
+            if word[0].isalpha():
+                seen = counts.setdefault(self.paragraph_of[index], [0, 0])
+                seen[0] += 1
+                seen[1] += tokens.capitalised[index]
+        return {
+            paragraph
+            for paragraph, (words, capitals) in counts.items()
+            if words >= _HEADLINE_WORDS and capitals / words >= _HEADLINE_SHARE
+        }
+
+    def _describes(self, end: int) -> bool:
+        """ "Republican Presidential candidate Ted Cruz": capitalised words before a role noun."""
+        following = end + 1
+        return following < len(self.tokens) and (
+            not self.tokens.capitalised[following] and self.tokens.lowers[following] in role_nouns()
+        )
 
     def _add_run(self, first: int, last: int, sentence_starts: set[int]) -> None:
         tokens = self.tokens
@@ -135,7 +162,8 @@ class People:
                 if subject:
                     entity.salient.append(name_start)
             return
-        entity = self.entity_for_name(" ".join(words), organisation, name_start)
+        existing = self._existing_single(words[0], first) if len(words) == 1 else None
+        entity = existing or self.entity_for_name(" ".join(words), organisation, name_start)
         entity.mentions.append(name_start)
         if subject:
             entity.salient.append(name_start)

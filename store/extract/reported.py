@@ -10,6 +10,8 @@ A sentence holding quotation marks is left to its quotations, and a question is 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from store.extract.attribution import resolve_mention
 from store.extract.cues import Cue, cue_after, subject_before, verb_at
 from store.extract.document import Document
@@ -37,8 +39,21 @@ _TAIL_WORDS = 8
 _END_MARKS = frozenset({".", "!", "…", "...", ";"})
 
 
-def reported_speech(document: Document, people: People, outlets: Outlets) -> list[Quotation]:
-    found: list[Quotation] = []
+@dataclass(frozen=True)
+class Statement:
+    """A reported statement found in one sentence, before its speaker is resolved."""
+
+    first: int
+    last: int
+    cue: Cue | None
+    #: The sentence holding it.
+    low: int
+    high: int
+
+
+def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
+    """Every reported statement of the article, in text order."""
+    found: list[Statement] = []
     for start in document.sentence_starts:
         low, high = document.sentence_bounds(start)
         if high < low or any(document.inside[i] >= 0 for i in range(low, high + 1)):
@@ -57,7 +72,7 @@ def reported_speech(document: Document, people: People, outlets: Outlets) -> lis
             _MIN_WORDS
         ):
             continue
-        found.append(_quotation(document, people, outlets, first, last, cue, low, high))
+        found.append(Statement(first, last, cue, low, high))
     return found
 
 
@@ -172,16 +187,13 @@ def _next_comma(document: Document, low: int, high: int) -> int | None:
     return next((i for i in range(low, high + 1) if document.tokens.words[i] == ","), None)
 
 
-def _quotation(
-    document: Document,
-    people: People,
-    outlets: Outlets,
-    first: int,
-    last: int,
-    cue: Cue | None,
-    low: int,
-    high: int,
+def statement_quotation(
+    document: Document, people: People, outlets: Outlets, statement: Statement
 ) -> Quotation:
+    """The statement as a `reported` quotation, its speaker resolved now (in text order, so
+    that a later "he said" can mean this speaker)."""
+    first, last, cue = statement.first, statement.last, statement.cue
+    low, high = statement.low, statement.high
     tokens = document.tokens
     start, end = tokens.starts[first], tokens.ends[last]
     paragraph = document.paragraphs[document.paragraph_of[first]]
