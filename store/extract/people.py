@@ -50,7 +50,10 @@ class Entity:
 
     name: str
     organisation: bool
+    #: What the text says ("Ms.", "spokeswoman", a pronoun already resolved to them): binding.
     gender: str | None = None
+    #: What the first name suggests ("Lindsey" is mostly a woman's name): only a preference.
+    name_gender: str | None = None
     roles: list[str] = field(default_factory=list)
     #: Token positions where the article names it outside quotations; subject-like ones apart.
     mentions: list[int] = field(default_factory=list)
@@ -223,10 +226,10 @@ class People:
                 single.name = name
                 self._by_name[key] = single
                 return single
-        gender = (
+        guess = (
             None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
         )
-        entity = Entity(name, organisation, gender)
+        entity = Entity(name, organisation, name_gender=guess)
         self.entities.append(entity)
         self._by_name[key] = entity
         return entity
@@ -322,7 +325,7 @@ class People:
             return None  # "I", "we": the writer or a group, not a person we can name
         paragraph = self.paragraph_of[at] if at < len(self.paragraph_of) else 0
         wants_organisation = gender in {"n", "p"}
-        best: tuple[int, int, Entity] | None = None
+        best: tuple[tuple[int, int, int], Entity] | None = None
         for entity in self.entities:
             if entity.organisation != wants_organisation and not (
                 gender == "p" and entity.organisation
@@ -336,12 +339,15 @@ class People:
             salient = entity.last_before(entity.salient, at)
             if salient >= 0 and paragraph - self.paragraph_of[salient] > _PRONOUN_REACH - 1:
                 salient = -1
-            rank = (1 if salient >= 0 else 0, salient if salient >= 0 else last)
-            if best is None or rank > best[:2]:
-                best = (rank[0], rank[1], entity)
+            # The last speaker or subject first, then the one whose first name fits, then the
+            # nearest: "Sen. Lindsey Graham said … He continued" is Graham.
+            fits = 0 if entity.name_gender and entity.name_gender != gender else 1
+            rank = (1 if salient >= 0 else 0, fits, salient if salient >= 0 else last)
+            if best is None or rank > best[0]:
+                best = (rank, entity)
         if best is None:
             return None
-        entity = best[2]
+        entity = best[1]
         if gender in {"m", "f"} and not entity.gender:
             entity.gender = gender
         return entity
