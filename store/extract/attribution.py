@@ -20,12 +20,14 @@ from store.extract.cues import (
     cue_before,
     sentence_subject,
 )
-from store.extract.document import Document, QuoteTokens
+from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL
 
 _LIGHT_COMPLEMENT = 12
+#: How many quotations away a quotation without a cue may borrow a speaker from.
+_DONOR_REACH = 30
 #: A sentence that only attributes the quotation before it: "Smith said Tuesday in Denver."
 _NEXT_SENTENCE_TAIL = 6
 _RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in", "on", "at"})
@@ -45,6 +47,8 @@ class Attribution:
     role: str | None = None
     relay: Relay = field(default_factory=Relay)
     direct: bool = False
+    #: Made up for a cue outside any quotation (`X said:` closing the paragraph before).
+    borrowed: bool = False
 
 
 def attribute(
@@ -70,7 +74,7 @@ def attribute(
 
 
 def _own_cue(document: Document, quote: QuoteTokens) -> Attribution:
-    low, high = document.sentence_bounds(quote.open)
+    low, high = _bounds(document, quote)
     after_low, after_high = _after_range(document, quote, high)
     before_low, before_high = _before_range(document, quote, low)
     result = Attribution(quote)
@@ -96,6 +100,12 @@ def _own_cue(document: Document, quote: QuoteTokens) -> Attribution:
         if cue is not None:
             result.cue, result.source = cue, "subject"
     return result
+
+
+def _bounds(document: Document, quote: QuoteTokens) -> tuple[int, int]:
+    """The quotation's sentence, within reach of the quotation."""
+    low, high = document.sentence_bounds(quote.open)
+    return max(low, quote.open - WINDOW), min(high, quote.close + WINDOW)
 
 
 def _has_words(document: Document, low: int, high: int) -> bool:
@@ -179,9 +189,7 @@ def _indefinite(text: str) -> bool:
 
 
 def _unique_role_holder(people: People, entity: Entity) -> bool:
-    roles = {r.lower() for r in entity.roles}
-    holders = [e for e in people.entities if {r.lower() for r in e.roles} & roles]
-    return len(holders) == 1
+    return all(people.role_holders(role) == [entity] for role in entity.roles)
 
 
 def _role_text(prefix: str | None, appositive: str | None) -> str | None:
@@ -216,7 +224,7 @@ def _inherit(document: Document, people: People, results: list[Attribution], num
     donor = _donor(document, results, number)
     if donor is None:
         return
-    if donor.entity is None and donor.cue is not None and donor not in results:
+    if donor.entity is None and donor.cue is not None and donor.borrowed:
         _resolve(document, people, donor)  # the cue of a paragraph without quotations
     result.entity = donor.entity
     result.speaker_as_written = donor.speaker_as_written
@@ -233,18 +241,23 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
     quote = results[number].quote
     sentence = document.sentence_of[quote.open]
     paragraph = document.paragraph_of[quote.open]
+    following = range(number + 1, min(len(results), number + _DONOR_REACH))
+    preceding = range(number - 1, max(-1, number - _DONOR_REACH), -1)
     # The same sentence: "A" and "B," he said.
-    for other in results[number + 1 :]:
+    for index in following:
+        other = results[index]
         if document.sentence_of[other.quote.open] != sentence:
             break
         if other.cue is not None and other.source in {"after", "before"}:
             return other
-    for other in reversed(results[:number]):
+    for index in preceding:
+        other = results[index]
         if document.paragraph_of[other.quote.open] != paragraph:
             break
         if other.speaker_as_written is not None:
             return other
-    for other in results[number + 1 :]:
+    for index in following:
+        other = results[index]
         if document.paragraph_of[other.quote.open] != paragraph:
             break
         if other.cue is not None and other.source == "after":
@@ -252,14 +265,18 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
     if quote.span.continued and number > 0 and results[number - 1].speaker_as_written:
         return results[number - 1]
     sentence_low, _ = document.sentence_bounds(quote.open)
-    if sentence_low > document.paragraph_first[paragraph] and not any(
-        document.paragraph_of[r.quote.open] == paragraph for r in results[:number]
-    ):
+    first_in_paragraph = (
+        number == 0 or document.paragraph_of[results[number - 1].quote.open] != paragraph
+    )
+    if sentence_low > document.paragraph_first[paragraph] and first_in_paragraph:
         # "Bolton distanced himself ..., saying he would help. “I'm going to support him.”"
         previous_low, _ = document.sentence_bounds(sentence_low - 1)
+        previous_low = max(previous_low, sentence_low - WINDOW)
         cue = cue_before(document, previous_low, sentence_low - 1)
         if cue is not None:
-            return Attribution(quote, cue=cue, source="before", speaker_as_written=cue.mention.text)
+            return Attribution(
+                quote, cue=cue, source="before", speaker_as_written=cue.mention.text, borrowed=True
+            )
     if quote.open == document.paragraph_first[paragraph] and paragraph > 0:
         return _previous_paragraph_speaker(document, results, number, paragraph - 1)
     return None
@@ -270,7 +287,11 @@ def _previous_paragraph_speaker(
 ) -> Attribution | None:
     """A quote-only paragraph continues the last speaker of the paragraph before it."""
     last_token = document.paragraph_last[paragraph]
-    previous = [r for r in results[:number] if document.paragraph_of[r.quote.open] == paragraph]
+    previous = []
+    for index in range(number - 1, max(-1, number - _DONOR_REACH), -1):
+        if document.paragraph_of[results[index].quote.open] != paragraph:
+            break
+        previous.insert(0, results[index])
     if previous and previous[-1].speaker_as_written is not None:
         last = previous[-1]
         low, high = document.sentence_bounds(last.quote.open)
@@ -281,6 +302,7 @@ def _previous_paragraph_speaker(
     # No attributed quotation there: an introduction ("Parker Eaton said:") or a paraphrase of
     # the same person ("Valastro praised Christie's leadership ...") leads into the paragraph.
     low, _ = document.sentence_bounds(last_token)
+    low = max(low, last_token - WINDOW)
     high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token
     cue = cue_before(document, low, high)
     if cue is None:
@@ -293,7 +315,11 @@ def _previous_paragraph_speaker(
         if cue is None or cue.mention.kind != NAME:
             return None
     return Attribution(
-        results[number].quote, cue=cue, source="before", speaker_as_written=cue.mention.text
+        results[number].quote,
+        cue=cue,
+        source="before",
+        speaker_as_written=cue.mention.text,
+        borrowed=True,
     )
 
 
@@ -319,9 +345,8 @@ def _relay(
     results: list[Attribution],
     number: int,
 ) -> Relay:
-    low, high = document.sentence_bounds(result.quote.open)
-    skip = [index >= 0 for index in document.inside]
-    relay = outlets.relay(low, high, skip)
+    low, high = _bounds(document, result.quote)
+    relay = outlets.relay(low, high, document.quoted)
     if relay == Relay() and result.source == "inherited":
         return result.relay
     return relay
@@ -331,7 +356,7 @@ def _is_direct(document: Document, result: Attribution) -> bool:
     """A full quotation: nothing of the writer's own around it but the attribution."""
     quote = result.quote
     words, lowers = document.tokens.words, document.tokens.lowers
-    low, high = document.sentence_bounds(quote.open)
+    low, high = _bounds(document, quote)
     before_low, before_high = _before_range(document, quote, low)
     after_low, after_high = _after_range(document, quote, high)
     before = [i for i in range(before_low, before_high + 1) if words[i][0].isalnum()]

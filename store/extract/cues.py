@@ -53,6 +53,9 @@ _PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
 _TAIL_WORDS = 8
 #: How many words a weak speech verb may stand from its quotation ("continued:", "read,").
 _WEAK_REACH = 3
+#: Speech verbs weighed per cue, and clause starts per subject: bounds for pathological text.
+_VERB_TRIES = 6
+_CLAUSE_STARTS = 8
 _REPORTING = frozenset({"say", "tell", "add", "write", "explain", "argue", "insist", "claim"})
 
 
@@ -70,6 +73,8 @@ class Cue:
 def verb_at(document: Document, index: int) -> int | None:
     """If a speech verb starts at token `index`, the index of its last token."""
     lowers = document.tokens.lowers
+    if lowers[index] not in speech_verbs().first_words:
+        return None
     if index + 1 < len(lowers):
         pair = lowers[index] + " " + lowers[index + 1]
         if speech_verbs().base(pair) is not None:
@@ -244,12 +249,18 @@ def _place_before(document: Document, low: int, start: int) -> int | None:
     return None
 
 
+def _clause_starts(words: list[str], low: int, high: int, marks: set[str]) -> list[int]:
+    """`low` and the tokens after the last few separating marks before `high`."""
+    after_marks = [i + 1 for i in range(low, high) if words[i] in marks]
+    return [low, *after_marks[-_CLAUSE_STARTS:]]
+
+
 def _subject_with_appositive(
     document: Document, low: int, high: int
 ) -> tuple[Mention, str | None] | None:
     """`Name, appositive, said` or `Name (D-N.Y.) said`: the phrase starting a clause chunk."""
     words = document.tokens.words
-    starts = [low] + [i + 1 for i in range(low, high) if words[i] == ","]
+    starts = _clause_starts(words, low, high, {","})
     for start in starts:
         if start <= high and document.tokens.lowers[start] in {"as", "and", "but"}:
             start += 1  # "As House Speaker Paul Ryan (R-Wis.) has pointed out, …"
@@ -290,7 +301,7 @@ def _subject_with_appositive(
 def clause_subject(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
     """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    starts = [low] + [i + 1 for i in range(low, high) if words[i] in {",", "—", "–", "-"}]
+    starts = _clause_starts(words, low, high, {",", "—", "–", "-"})
     for start in starts:
         index = start
         while index <= high and (
@@ -370,7 +381,8 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
     """A cue in the same sentence before a quotation: `Cruz said, "…"`, `called it "…"`."""
     lowers = document.tokens.lowers
     index = high
-    while index >= low:
+    tries = 0
+    while index >= low and tries < _VERB_TRIES:
         if not document.outside(index):
             index -= 1
             continue
@@ -389,6 +401,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
         ):
             index -= 1
             continue
+        tries += 1
         found = _subject_of_verb(document, low, index)
         if found is not None:
             mention, appositive = found

@@ -15,6 +15,10 @@ from store.extract.sentences import sentence_index, sentence_starts
 from store.extract.tokens import Tokens, tokenize
 
 SpanFilter = Callable[[str, QuoteSpan, Tokens], bool]
+#: Tokens either side of a quotation that attribution rules may read.
+WINDOW = 150
+#: The longest paragraph kept whole as a quotation's context.
+MAX_CONTEXT_CHARS = 4_000
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Document:
     quotes: list[QuoteTokens]
     #: For each token: the quotation holding it (marks included), or -1.
     inside: list[int]
+    #: For each token: True inside a quotation (`inside[i] >= 0`), for rules that skip quotes.
+    quoted: list[bool]
     paragraph_of: list[int]
     paragraph_first: list[int]
     paragraph_last: list[int]
@@ -45,6 +51,24 @@ class Document:
     sentence_of: list[int]
     #: The first word of each sentence (after any opening marks).
     sentence_first: set[int]
+
+    def near(self, low: int, high: int, index: int) -> tuple[int, int]:
+        """`low..high` cut to a window around token `index`.
+
+        A cue sits within a sentence's reach of its quotation; on text without sentence ends
+        (a million characters of one paragraph) the window keeps every rule linear.
+        """
+        return max(low, index - WINDOW), min(high, index + WINDOW)
+
+    def context(self, paragraph: int, start: int, end: int) -> tuple[int, int]:
+        """Where the context of the text at `start:end` begins and ends: its paragraph, cut
+        to a window when the paragraph is abnormally long (an export without paragraph
+        breaks), so that no quotation carries a megabyte with it."""
+        first, last = self.paragraphs[paragraph].start, self.paragraphs[paragraph].end
+        if last - first <= MAX_CONTEXT_CHARS:
+            return first, last
+        margin = (MAX_CONTEXT_CHARS - min(end - start, MAX_CONTEXT_CHARS)) // 2
+        return max(first, start - margin), min(last, max(end, start + MAX_CONTEXT_CHARS) + margin)
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """First and last token of the sentence holding token `index`."""
@@ -104,6 +128,7 @@ def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
         paragraphs=paragraphs,
         quotes=quotes,
         inside=inside,
+        quoted=[number >= 0 for number in inside],
         paragraph_of=paragraph_of,
         paragraph_first=paragraph_first,
         paragraph_last=paragraph_last,

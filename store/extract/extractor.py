@@ -19,11 +19,12 @@ def extract_quotations(article: Article) -> list[Quotation]:
     """Every quotation and reported statement of an article, in text order."""
     text = article.text[:MAX_ARTICLE_CHARS]
     document = prepare(text, lambda t, span, tokens: not is_not_speech(t, span, tokens))
-    outside = [index < 0 for index in document.inside]
+    outside = [not quoted for quoted in document.quoted]
     people = People(document.tokens, outside, document.paragraph_of, set(document.sentence_starts))
     outlets = Outlets(document.tokens, article.outlet)
     # Learn the outlets the article names, so that "per the outlet" finds the last one.
-    outlets.relay(0, len(document.tokens) - 1, [index >= 0 for index in document.inside])
+    outlets.learn(document.quoted)
+    outlets.relay(0, len(document.tokens) - 1, document.quoted)
     statements = find_statements(document, outlets)
     reported: list[Quotation] = []
 
@@ -42,7 +43,7 @@ def extract_quotations(article: Article) -> list[Quotation]:
 
 def _quotation(document: Document, result: Attribution) -> Quotation:
     span = result.quote.span
-    paragraph = document.paragraphs[span.paragraph]
+    context_start, context_end = document.context(span.paragraph, span.start, span.end)
     entity = result.entity
     return Quotation(
         text=document.text[span.start : span.end],
@@ -54,6 +55,6 @@ def _quotation(document: Document, result: Attribution) -> Quotation:
         speaker_role=result.role,
         reported_to=result.relay.reported_to,
         via=result.relay.via,
-        context=document.text[paragraph.start : paragraph.end],
-        context_start=paragraph.start,
+        context=document.text[context_start:context_end],
+        context_start=context_start,
     )

@@ -34,6 +34,8 @@ class SpeechVerbs:
     """Every form of every speech verb, mapped to its base form."""
 
     forms: dict[str, str]
+    #: The first word of every form, to rule most tokens out with one set lookup.
+    first_words: frozenset[str] = frozenset()
 
     def base(self, form: str) -> str | None:
         return self.forms.get(form.lower())
@@ -53,7 +55,7 @@ def speech_verbs() -> SpeechVerbs:
             inflected = [form + rest for form in _inflect(words[0])]
         for form in [base, *inflected]:
             forms.setdefault(form, base)
-    return SpeechVerbs(forms)
+    return SpeechVerbs(forms, frozenset(form.split(" ", 1)[0] for form in forms))
 
 
 @cache

@@ -8,6 +8,7 @@ Insider article, "the Ledger" after "The Harbour Ledger", "the outlet" for the l
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from store.extract.lexicon import known_outlets, outlet_words
@@ -27,6 +28,7 @@ _INTERVIEW = frozenset(
 )
 _REPORTING = frozenset({"reported", "reports", "reporting", "report", "quoted", "cited"})
 _MAX_DOCUMENT_REACH = 8
+_MAX_OUTLET_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -42,48 +44,72 @@ class Outlets:
         self.tokens = tokens
         self.article_outlet = article_outlet
         self.named: list[tuple[int, str]] = []  # (token position, outlet name) in text order
+        self._seen: set[tuple[int, str]] = set()
+        #: Short forms of the outlets met so far: initials ("BI") and later words ("ledger").
+        self._short: dict[str, str] = {}
+        if article_outlet:
+            self._learn_short(article_outlet)
 
     def is_outlet(self, name: str) -> bool:
         words = name.lower().replace("’s", "").replace("'s", "").split()
-        if not words:
+        if not words or len(words) > _MAX_OUTLET_WORDS:
             return False
+        if self._expand_short(name) is not None:
+            return True
         if " ".join(words) in known_outlets() or words[0] in known_outlets():
             return True
-        if words[-1] in outlet_words() and len(words) >= 2:
-            return True
-        if len(words) == 1 and words[0] in outlet_words():
-            return False
-        return self._expand_short(name) is not None
+        return words[-1] in outlet_words() and len(words) >= 2
+
+    def _learn_short(self, outlet: str) -> None:
+        words = [w for w in outlet.split() if w.lower() != "the"]
+        if len(words) < 2:
+            return
+        initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
+        self._short[initials] = outlet
+        for word in words[1:]:
+            self._short[word.lower()] = outlet
 
     def _expand_short(self, name: str) -> str | None:
         """ "BI" for Business Insider, "the Ledger" for The Harbour Ledger."""
         bare = name.strip()
-        candidates = [outlet for _, outlet in self.named]
-        if self.article_outlet:
-            candidates.append(self.article_outlet)
-        for outlet in reversed(candidates):
-            words = [w for w in outlet.split() if w.lower() != "the"]
-            initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
-            if bare.isupper() and len(bare) >= 2 and bare == initials and bare != outlet:
-                return outlet
-            if bare.lower() != outlet.lower() and bare.lower() in {w.lower() for w in words[1:]}:
-                return outlet
-        return None
+        if bare.lower().startswith("the "):
+            bare = bare[4:]
+        found = self._short.get(bare if bare.isupper() and len(bare) >= 2 else bare.lower())
+        return found if found is not None and found.lower() != name.strip().lower() else None
 
     def canonical(self, name: str) -> str:
         return self._expand_short(name) or name
 
     def back_reference(self, at: int) -> str | None:
         """ "the outlet": the outlet named last before `at`, else the article's own."""
-        before = [name for position, name in self.named if position < at]
-        if before:
-            return before[-1]
+        index = bisect.bisect_left(self.named, (at, ""))
+        if index:
+            return self.named[index - 1][1]
         return self.article_outlet
 
     def remember(self, at: int, name: str) -> None:
-        if (at, name) not in self.named:
-            self.named.append((at, name))
-            self.named.sort()
+        if (at, name) not in self._seen:
+            self._seen.add((at, name))
+            bisect.insort(self.named, (at, name))
+            self._learn_short(name)
+
+    def learn(self, quoted: list[bool]) -> None:
+        """Remember every outlet the article names outside quotations, in text order."""
+        tokens = self.tokens
+        index = 0
+        while index < len(tokens):
+            end = run_starting_at(tokens, index, len(tokens) - 1) if not quoted[index] else None
+            if end is None:
+                index += 1
+                continue
+            start = index
+            if end - start < _MAX_OUTLET_WORDS:
+                name = tokens.span_text(start, end)
+                if index > 0 and tokens.words[index - 1] == "The":
+                    name = tokens.span_text(index - 1, end)
+                if self.is_outlet(name):
+                    self.remember(start, self.canonical(name))
+            index = end + 1
 
     def name_at(self, index: int, high: int) -> tuple[str, int] | None:
         """An outlet named at token `index` ("Al Jazeera", "the Ledger", "BI"), with its end."""

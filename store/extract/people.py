@@ -8,6 +8,7 @@ When the article does not tell, it answers None: a wrong speaker is worse than n
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from store.extract.grammar import DETERMINERS, FEMININE_WORDS, MASCULINE_WORDS
@@ -26,6 +27,19 @@ from store.extract.tokens import Tokens
 
 #: How many paragraphs back a pronoun may reach for its person.
 _PRONOUN_REACH = 3
+#: How many different entities a pronoun weighs at most (the nearest ones).
+_RECENT_LIMIT = 40
+#: How many mentions back a pronoun looks at most (one endless paragraph must stay cheap).
+_RECENT_MENTIONS = 200
+_SHORT_TITLES = {
+    "senator": "sen",
+    "governor": "gov",
+    "representative": "rep",
+    "president": "pres",
+    "general": "gen",
+    "professor": "prof",
+    "secretary": "sec",
+}
 _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.7
 _ROLE_REACH = 16
@@ -69,13 +83,13 @@ class Entity:
         return parts[0].lower() if len(parts) > 1 else None
 
     def last_before(self, positions: list[int], at: int) -> int:
-        best = -1
-        for position in positions:
-            if position < at:
-                best = position
-            else:
-                break
-        return best
+        """The last of the sorted `positions` before `at`, or -1."""
+        index = bisect.bisect_left(positions, at)
+        return positions[index - 1] if index else -1
+
+    def last_named(self, at: int) -> int:
+        """Where the article last named or credited it before `at`, or -1."""
+        return max(self.last_before(self.mentions, at), self.last_before(self.salient, at))
 
     def role(self) -> str | None:
         return self.roles[0] if self.roles else None
@@ -94,7 +108,17 @@ class People:
         self.tokens = tokens
         self.paragraph_of = paragraph_of
         self.entities: list[Entity] = []
+        # Indexes, so that no lookup walks every entity (an article may name thousands).
         self._by_name: dict[str, Entity] = {}
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._by_given: dict[str, list[Entity]] = {}
+        self._by_role_word: dict[str, list[Entity]] = {}
+        #: Every mention in text order (positions, and the entity at each): names found up
+        #: front, and speakers credited as attribution walks the text (so nearly in order).
+        self._timeline: list[int] = []
+        self._timeline_entities: list[Entity] = []
+        self._credited: list[int] = []
+        self._credited_entities: list[Entity] = []
         self._collect(outside, sentence_starts)
 
     # -- building -------------------------------------------------------------------------
@@ -161,15 +185,11 @@ class People:
             # ("Mekelberg" after "Yossi Mekelberg") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
             if entity is not None:
-                entity.mentions.append(name_start)
-                if subject:
-                    entity.salient.append(name_start)
+                self._mention(entity, name_start, subject)
             return
         existing = self._existing_single(words[0], first) if len(words) == 1 else None
         entity = existing or self.entity_for_name(" ".join(words), organisation, name_start)
-        entity.mentions.append(name_start)
-        if subject:
-            entity.salient.append(name_start)
+        self._mention(entity, name_start, subject)
         if title:
             self._add_role(entity, title)
         if gender and not entity.gender:
@@ -201,10 +221,22 @@ class People:
             return tokens.span_text(start + 1, stop - 1)
         return None
 
+    def _mention(self, entity: Entity, at: int, salient: bool = False) -> None:
+        """Record that the article names `entity` at token `at` (lists kept sorted)."""
+        if not _holds(entity.mentions, at):
+            bisect.insort(entity.mentions, at)
+            index = bisect.bisect_right(self._timeline, at)
+            self._timeline.insert(index, at)
+            self._timeline_entities.insert(index, entity)
+        if salient and not _holds(entity.salient, at):
+            bisect.insort(entity.salient, at)
+
     def _add_role(self, entity: Entity, role: str) -> None:
         role = role.strip()
         if role and role not in entity.roles:
             entity.roles.append(role)
+            for word in {w.strip(".,").lower() for w in role.split()}:
+                self._by_role_word.setdefault(word, []).append(entity)
         if not entity.gender:
             words = {word.strip(".,").lower() for word in role.split()}
             if words & FEMININE_WORDS:
@@ -218,32 +250,40 @@ class People:
         if entity is not None:
             return entity
         parts = name.split()
+        guess = (
+            None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
+        )
         if len(parts) > 1:
             # "Mekelberg" met before "Yossi Mekelberg": the full name takes the single one over.
             single = self._by_name.get(parts[-1].lower())
             if single is not None and not single.organisation:
                 del self._by_name[single.name.lower()]
                 single.name = name
+                single.name_gender = single.name_gender or guess
                 self._by_name[key] = single
+                self._by_given.setdefault(parts[0].lower(), []).append(single)
                 return single
-        guess = (
-            None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
-        )
         entity = Entity(name, organisation, name_gender=guess)
         self.entities.append(entity)
         self._by_name[key] = entity
+        self._by_surname.setdefault(entity.surname, []).append(entity)
+        if entity.given:
+            self._by_given.setdefault(entity.given, []).append(entity)
         return entity
+
+    def _people_named(self, surname: str) -> list[Entity]:
+        return [e for e in self._by_surname.get(surname, ()) if not e.organisation]
 
     def _existing_single(self, word: str, at: int) -> Entity | None:
         lower = word.lower()
-        matches = [e for e in self.entities if not e.organisation and e.surname == lower]
+        matches = self._people_named(lower)
         if not matches:
             return self._by_name.get(lower)
         return self._nearest(matches, at)
 
     def _nearest(self, entities: list[Entity], at: int) -> Entity:
         """The one named last before `at`, else the first named after it."""
-        before = [(e.last_before(e.mentions, at), e) for e in entities]
+        before = [(e.last_named(at), e) for e in entities]
         best = max(before, key=lambda pair: pair[0])
         if best[0] >= 0:
             return best[1]
@@ -264,9 +304,13 @@ class People:
         words = mention.text.split()
         if len(words) == 1 and not mention.organisation:
             lower = words[0].lower()
-            matches = [e for e in self.entities if not e.organisation and e.surname == lower]
+            matches = self._people_named(lower)
             if not matches:
-                matches = [e for e in self.entities if e.given == lower and not e.organisation]
+                matches = [
+                    e
+                    for e in self._by_given.get(lower, ())
+                    if e.given == lower and not e.organisation
+                ]
                 if len({e.name for e in matches}) > 1:
                     matches = []
             if matches:
@@ -274,9 +318,7 @@ class People:
                 self._learn(entity, mention)
                 return entity
         entity = self.entity_for_name(mention.text, mention.organisation, at)
-        if at not in entity.mentions:
-            entity.mentions.append(at)
-            entity.mentions.sort()
+        self._mention(entity, at)
         self._learn(entity, mention)
         return entity
 
@@ -295,11 +337,16 @@ class People:
         head = words[-1]
         head_phrase = " ".join(words[-2:]) if len(words) > 1 else head
         if mention.organisation:
-            candidates = [e for e in self.entities if e.organisation and e.surname == head]
+            candidates = [e for e in self._by_surname.get(head, ()) if e.organisation]
         else:
+            holders = {
+                id(e): e
+                for word in (head, _SHORT_TITLES.get(head, head))
+                for e in self._by_role_word.get(word, ())
+            }
             candidates = [
                 e
-                for e in self.entities
+                for e in holders.values()
                 if not e.organisation
                 and any(_role_has(role, head_phrase, head) for role in e.roles)
             ]
@@ -312,7 +359,7 @@ class People:
         if not candidates:
             return None
         if len(candidates) > 1 and len({e.name for e in candidates}) > 1:
-            before = [e for e in candidates if e.last_before(e.mentions, at) >= 0]
+            before = [e for e in candidates if e.last_named(at) >= 0]
             if not before:
                 return None  # several holders introduced later: do not guess
             candidates = before
@@ -326,16 +373,14 @@ class People:
         paragraph = self.paragraph_of[at] if at < len(self.paragraph_of) else 0
         wants_organisation = gender in {"n", "p"}
         best: tuple[tuple[int, int, int], Entity] | None = None
-        for entity in self.entities:
+        for entity in self._recent(at, paragraph):
             if entity.organisation != wants_organisation and not (
                 gender == "p" and entity.organisation
             ):
                 continue
             if gender in {"m", "f"} and entity.gender and entity.gender != gender:
                 continue
-            last = entity.last_before(entity.mentions, at)
-            if last < 0 or paragraph - self.paragraph_of[last] > _PRONOUN_REACH:
-                continue
+            last = entity.last_named(at)
             salient = entity.last_before(entity.salient, at)
             if salient >= 0 and paragraph - self.paragraph_of[salient] > _PRONOUN_REACH - 1:
                 salient = -1
@@ -352,14 +397,49 @@ class People:
             entity.gender = gender
         return entity
 
+    def role_holders(self, role: str) -> list[Entity]:
+        """The entities the article gives exactly this role."""
+        words = [w.strip(".,").lower() for w in role.split()]
+        if not words:
+            return []
+        wanted = role.lower()
+        return [
+            e
+            for e in self._by_role_word.get(words[-1], ())
+            if any(r.lower() == wanted for r in e.roles)
+        ]
+
+    def _recent(self, at: int, paragraph: int) -> list[Entity]:
+        """Entities named or credited before `at` within reach of a pronoun, nearest first."""
+        seen: dict[int, Entity] = {}
+        for positions, entities in (
+            (self._credited, self._credited_entities),
+            (self._timeline, self._timeline_entities),
+        ):
+            index = bisect.bisect_left(positions, at) - 1
+            stop = max(-1, index - _RECENT_MENTIONS)
+            while index > stop and len(seen) < _RECENT_LIMIT:
+                if paragraph - self.paragraph_of[positions[index]] > _PRONOUN_REACH:
+                    break
+                entity = entities[index]
+                seen.setdefault(id(entity), entity)
+                index -= 1
+        return list(seen.values())
+
     def note_speaker(self, entity: Entity, at: int) -> None:
         """A speaker is what a following "he said" most likely means."""
-        if at not in entity.salient:
-            entity.salient.append(at)
-            entity.salient.sort()
-        if at not in entity.mentions:
-            entity.mentions.append(at)
-            entity.mentions.sort()
+        if _holds(entity.salient, at):
+            return
+        bisect.insort(entity.salient, at)
+        # Attribution walks the text in order, so these inserts land at or near the end.
+        index = bisect.bisect_right(self._credited, at)
+        self._credited.insert(index, at)
+        self._credited_entities.insert(index, entity)
+
+
+def _holds(positions: list[int], at: int) -> bool:
+    index = bisect.bisect_left(positions, at)
+    return index < len(positions) and positions[index] == at
 
 
 def _role_has(role: str, phrase: str, head: str) -> bool:
@@ -370,16 +450,7 @@ def _role_has(role: str, phrase: str, head: str) -> bool:
     if head in words:
         return True
     # "Sen." for "senator", "Gov." for "governor", "Rep." for "representative".
-    short = {
-        "senator": "sen",
-        "governor": "gov",
-        "representative": "rep",
-        "president": "pres",
-        "general": "gen",
-        "professor": "prof",
-        "secretary": "sec",
-    }
-    return short.get(head, "\0") in words
+    return _SHORT_TITLES.get(head, "\0") in words
 
 
 __all__ = ["NAME", "NOMINAL", "PRONOUN", "Entity", "People"]

@@ -16,6 +16,7 @@ they matter in real news:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -118,8 +119,9 @@ def _single_spans(
     segment = text[start:end]
     if "'" not in segment and "‘" not in segment and "’" not in segment:
         return []
+    taken_opens = [span[0] for span in taken]
     opens = [m.start() + start for m in _SINGLE_OPEN.finditer(segment)]
-    opens = [i for i in opens if not _ELISION.match(text, i) and not _inside(i, taken)]
+    opens = [i for i in opens if not _ELISION.match(text, i) and not _inside(i, taken, taken_opens)]
     if not opens:
         return []
     closes = [m.start() + start for m in _SINGLE_CLOSE.finditer(segment)]
@@ -128,8 +130,10 @@ def _single_spans(
         if spans and opened < spans[-1][1]:
             continue
         limit = opens[number + 1] if number + 1 < len(opens) else end
-        candidates = [c for c in closes if opened + 2 < c < limit + 1 and c <= end]
-        candidates = [c for c in candidates if not _inside(c, taken)]
+        between = closes[
+            bisect.bisect_right(closes, opened + 2) : bisect.bisect_right(closes, limit)
+        ]
+        candidates = [c for c in between if not _inside(c, taken, taken_opens)]
         if not candidates:
             continue
         strong = [c for c in candidates if _strong_close(text, c, end)]
@@ -143,8 +147,18 @@ def _strong_close(text: str, index: int, end: int) -> bool:
     return before in _STRONG_CLOSE_BEFORE or after in ".,;:!?" or index + 1 >= end
 
 
-def _inside(index: int, spans: list[tuple[int, int, bool]]) -> bool:
-    return any(opened <= index <= closed for opened, closed, _ in spans)
+def _inside(index: int, spans: list[tuple[int, int, bool]], opens: list[int]) -> bool:
+    """Is `index` within one of the sorted, non-overlapping `spans` (`opens` their starts)?"""
+    number = bisect.bisect_right(opens, index) - 1
+    return number >= 0 and spans[number][0] <= index <= spans[number][1]
+
+
+_WORD = re.compile(r"[^\W_]")
+
+
+def _has_word(text: str, first: int, last: int) -> bool:
+    """Marks around no letter or digit ("'", "…") quote nothing."""
+    return _WORD.search(text, first, last) is not None
 
 
 def _trimmed(text: str, opened: int, close: int) -> tuple[int, int]:
@@ -166,14 +180,19 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
         singles = _single_spans(text, paragraph, doubles)
         # Keep the outermost stretches: a double-quoted word inside a single-quoted quotation
         # (British style) belongs to the single-quoted one.
-        doubles = [d for d in doubles if not any(s[0] < d[0] and d[1] < s[1] for s in singles)]
+        single_opens = [span[0] for span in singles]
+        doubles = [
+            d
+            for d in doubles
+            if not (_inside(d[0], singles, single_opens) and _inside(d[1], singles, single_opens))
+        ]
         marks = sorted(
             [(o, c, closed, False) for o, c, closed in doubles]
             + [(o, c, closed, True) for o, c, closed in singles]
         )
         for opened, close, closed, single in marks:
             first, last = _trimmed(text, opened, close)
-            if last > first:
+            if last > first and _has_word(text, first, last):
                 found.append(QuoteSpan(opened, close, first, last, paragraph.index, closed, single))
     return _link_continuations(text, found, paragraphs)
 

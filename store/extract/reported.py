@@ -179,8 +179,8 @@ def _closing_attribution(
 
 
 def _relayed(document: Document, outlets: Outlets, low: int, high: int) -> bool:
-    skip = [index >= 0 for index in document.inside]
-    return outlets.relay(low, high, skip).via is not None
+    low, high = document.near(low, high, low)
+    return outlets.relay(low, high, document.quoted).via is not None
 
 
 def _next_comma(document: Document, low: int, high: int) -> int | None:
@@ -196,8 +196,10 @@ def statement_quotation(
     low, high = statement.low, statement.high
     tokens = document.tokens
     start, end = tokens.starts[first], tokens.ends[last]
-    paragraph = document.paragraphs[document.paragraph_of[first]]
-    relay = outlets.relay(low, high, [i >= 0 for i in document.inside])
+    context_start, context_end = document.context(
+        document.paragraph_of[first], tokens.starts[first], tokens.ends[last]
+    )
+    relay = outlets.relay(*document.near(low, high, first), document.quoted)
     entity, as_written, role = (None, None, None)
     mention: Mention | None = cue.mention if cue is not None else None
     if mention is not None and outlets.is_outlet(mention.text):
@@ -215,6 +217,6 @@ def statement_quotation(
         speaker_role=role,
         reported_to=relay.reported_to,
         via=relay.via,
-        context=document.text[paragraph.start : paragraph.end],
-        context_start=paragraph.start,
+        context=document.text[context_start:context_end],
+        context_start=context_start,
     )
