@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
 from store.extract.quotemarks import QuoteSpan, find_quote_spans
 from store.extract.sentences import sentence_index, sentence_starts
@@ -44,6 +45,8 @@ class Document:
     inside: list[int]
     #: For each token: True inside a quotation (`inside[i] >= 0`), for rules that skip quotes.
     quoted: list[bool]
+    #: Lowercase forms of the words the text capitalises mid-sentence: its names.
+    names: frozenset[str]
     paragraph_of: list[int]
     paragraph_first: list[int]
     paragraph_last: list[int]
@@ -88,11 +91,20 @@ class Document:
         return self.inside[index] < 0
 
 
-def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
-    """Tokenise and segment an article, keeping the quoted stretches `is_speech` accepts."""
+def prepare(
+    text: str, is_speech: SpanFilter | None = None, names: frozenset[str] = frozenset()
+) -> Document:
+    """Tokenise and segment an article, keeping the quoted stretches `is_speech` accepts.
+
+    `names`: lowercase words known to be capitalised names from elsewhere (when the text is a
+    quotation read on its own, the article around it).
+    """
     tokens = tokenize(text)
     paragraphs = split_paragraphs(text)
     spans = find_quote_spans(text, paragraphs)
+    for nickname in nickname_spans(text, spans):
+        first, last = tokens.index_at(nickname.open), tokens.index_at(nickname.close)
+        tokens.nicknames.update(range(first, last + 1))
     if is_speech is not None:
         spans = [span for span in spans if is_speech(text, span, tokens)]
     count = len(tokens)
@@ -121,7 +133,7 @@ def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
         close_of[number] = close
     starts = sentence_starts(tokens, paragraph_first, inside, close_of)
     first_words = _first_words(tokens, starts)
-    tokens.not_names = _sentence_initial_non_names(tokens, first_words) | _shouted(tokens)
+    tokens.not_names = _sentence_initial_non_names(tokens, first_words, names) | _shouted(tokens)
     return Document(
         text=text,
         tokens=tokens,
@@ -129,6 +141,11 @@ def prepare(text: str, is_speech: SpanFilter | None = None) -> Document:
         quotes=quotes,
         inside=inside,
         quoted=[number >= 0 for number in inside],
+        names=frozenset(
+            tokens.lowers[i]
+            for i in range(count)
+            if tokens.capitalised[i] and i not in first_words and i not in tokens.not_names
+        ),
         paragraph_of=paragraph_of,
         paragraph_first=paragraph_first,
         paragraph_last=paragraph_last,
@@ -153,7 +170,9 @@ def _first_words(tokens: Tokens, starts: list[int]) -> set[int]:
     return first
 
 
-def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
+def _sentence_initial_non_names(
+    tokens: Tokens, initial: set[int], names: frozenset[str]
+) -> set[int]:
     """Sentence-initial capitalised words that are capitalised only there, standing alone.
 
     "Hours later, Trump ..." must not make "Hours" a speaker; "Mairav Zonszein, ..." stays a name
@@ -163,7 +182,7 @@ def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
     from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs, titles
 
     count = len(tokens)
-    elsewhere = {
+    elsewhere = names | {
         tokens.lowers[i] for i in range(count) if tokens.capitalised[i] and i not in initial
     }
     names = first_name_genders()
@@ -174,6 +193,8 @@ def _sentence_initial_non_names(tokens: Tokens, initial: set[int]) -> set[int]:
         if not tokens.capitalised[index] or word.isupper() or lower in elsewhere:
             continue
         following = index + 1
+        while following < count and following in tokens.nicknames:
+            following += 1
         if following < count and tokens.capitalised[following]:
             continue
         if lower in names or lower in titles() or lower + "." in titles():

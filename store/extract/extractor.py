@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from store.article import Article
 from store.extract.attribution import Attribution, attribute
 from store.extract.document import Document, prepare
 from store.extract.nonspeech import is_not_speech
 from store.extract.outlets import Outlets
 from store.extract.people import People
+from store.extract.phrases import NAME, Mention
 from store.extract.reported import find_statements, statement_quotation
 from store.quotation import Kind, Quotation
 
 #: Extraction is linear, but an article larger than this is not news: cut, do not choke.
 MAX_ARTICLE_CHARS = 2_000_000
+_MARKS = re.compile(r"[\"“”„«»‘’‚']")
 
 
 def extract_quotations(article: Article) -> list[Quotation]:
@@ -36,25 +41,91 @@ def extract_quotations(article: Article) -> list[Quotation]:
 
     results = attribute(document, people, outlets, before_quote=report_until)
     report_until(len(document.tokens))
-    quotations = [_quotation(document, result) for result in results] + reported
+    quotations = _joined(document, results) + _nested(document, people, results) + reported
     quotations.sort(key=lambda q: (q.start, q.end))
     return quotations
 
 
-def _quotation(document: Document, result: Attribution) -> Quotation:
-    span = result.quote.span
-    context_start, context_end = document.context(span.paragraph, span.start, span.end)
+def _joined(document: Document, results: list[Attribution]) -> list[Quotation]:
+    """One quotation per quotation, the pieces of one that runs over paragraphs joined."""
+    quotations: list[Quotation] = []
+    group: list[Attribution] = []
+    for result in results:
+        group.append(result)
+        if not result.quote.span.continues:
+            quotations.append(_quotation(document, group))
+            group = []
+    if group:
+        quotations.append(_quotation(document, group))
+    return quotations
+
+
+def _nested(document: Document, people: People, results: list[Attribution]) -> list[Quotation]:
+    """Quotations inside quotations: "He told me, 'Sign it or leave,' and walked out."
+
+    The outer quotation's words are read as a little article of their own, so that "He" can be
+    the "Pell" named a sentence earlier inside it; the names found are then resolved against
+    the whole article ("Pell" is Gareth Pell).
+    """
+    nested: list[Quotation] = []
+    for result in results:
+        span = result.quote.span
+        words = document.text[span.start : span.end]
+        if not _MARKS.search(words):
+            continue
+        inner = prepare(words, lambda t, s, tokens: not is_not_speech(t, s, tokens), document.names)
+        if not inner.quotes:
+            continue
+        outside = [not quoted for quoted in inner.quoted]
+        inner_people = People(inner.tokens, outside, inner.paragraph_of, set(inner.sentence_starts))
+        at = document.tokens.index_at(span.start)
+        for found in attribute(inner, inner_people, Outlets(inner.tokens, None)):
+            piece = _quotation(inner, [found])
+            if found.entity is not None:
+                named = Mention(at, at, NAME, found.entity.name, start=at)
+                entity = people.resolve(replace(named, organisation=found.entity.organisation), at)
+                piece = replace(piece, speaker=entity.name if entity is not None else None)
+            nested.append(
+                replace(
+                    piece,
+                    start=piece.start + span.start,
+                    end=piece.end + span.start,
+                    **_context(document, span.paragraph, span.paragraph, span.start, span.end),
+                )
+            )
+    return nested
+
+
+def _context(
+    document: Document, first: int, last: int, start: int, end: int
+) -> dict[str, str | int]:
+    if first == last:
+        context_start, context_end = document.context(first, start, end)
+    else:
+        context_start, context_end = document.paragraphs[first].start, document.paragraphs[last].end
+    return {"context": document.text[context_start:context_end], "context_start": context_start}
+
+
+_UNSET = object()
+
+
+def _quotation(
+    document: Document, pieces: list[Attribution], speaker: object = _UNSET
+) -> Quotation:
+    """A quotation from its piece (or the pieces of one that runs over several paragraphs)."""
+    first, last = pieces[0].quote.span, pieces[-1].quote.span
+    result = next((p for p in pieces if p.speaker_as_written is not None), pieces[0])
     entity = result.entity
+    text = " ".join(document.text[p.quote.span.start : p.quote.span.end] for p in pieces)
     return Quotation(
-        text=document.text[span.start : span.end],
-        start=span.start,
-        end=span.end,
-        kind=Kind.DIRECT if result.direct else Kind.PARTIAL,
+        text=text,
+        start=first.start,
+        end=last.end,
+        kind=Kind.DIRECT if pieces[0].direct else Kind.PARTIAL,
         speaker=entity.name if entity is not None else None,
         speaker_as_written=result.speaker_as_written,
         speaker_role=result.role,
         reported_to=result.relay.reported_to,
         via=result.relay.via,
-        context=document.text[context_start:context_end],
-        context_start=context_start,
+        **_context(document, first.paragraph, last.paragraph, first.start, last.end),
     )

@@ -14,7 +14,8 @@ _TITLE_CUES = frozenset(
     """show program programme book books film films movie song songs album series article column
     essay op-ed headline headlined titled entitled dubbed nicknamed novel play musical
     documentary podcast segment episode hashtag slogan memoir bestseller magazine newsletter
-    campaign anthem poem painting exhibition exhibit report""".split()
+    campaign anthem poem painting exhibition exhibit report serial named played sang performed
+    screened aired broadcast""".split()
 )
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is vs".split())
 _MAX_TITLE_WORDS = 9
@@ -37,6 +38,18 @@ def is_not_speech(text: str, span: QuoteSpan, tokens: Tokens) -> bool:
         return True
     # NBC's "Today", on "Meet the Press."
     return bool(before) and (before[-1].endswith(("’s", "'s")) or lowered[-1] in {"on", "in"})
+
+
+def nickname_spans(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The nicknames among the quoted stretches: `Fenella "Flash" Okoro`."""
+    found = []
+    for span in spans:
+        words = text[span.start : span.end].split()
+        before = _words_before(text, span.open, 3)
+        after = text[span.close + 1 : span.close + 40] if span.closed else ""
+        if words and _nickname(words, before, after):
+            found.append(span)
+    return found
 
 
 def _words_before(text: str, index: int, count: int) -> list[str]:

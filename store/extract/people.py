@@ -169,7 +169,7 @@ class People:
         if name_start > last:
             return
         title = tokens.span_text(first, name_start - 1) if name_start > first else None
-        words = tokens.words[name_start : last + 1]
+        words = [tokens.words[i] for i in range(name_start, last + 1) if i not in tokens.nicknames]
         organisation = is_organisation_name(tokens, name_start, last) or (
             first > 0 and tokens.lowers[first - 1] == "the" and not title
         )

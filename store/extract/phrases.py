@@ -67,7 +67,9 @@ def is_name_word(tokens: Tokens, index: int) -> bool:
 
 
 def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
-    """A particle, an initial's full stop or a title's full stop inside a name run."""
+    """A particle, an initial's full stop, a title's full stop or a nickname inside a run."""
+    if index in tokens.nicknames:
+        return low < index < high
     lower = tokens.lowers[index]
     if lower in NAME_PARTICLES:
         return (
@@ -223,7 +225,7 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     organisation = is_organisation_name(tokens, name_start, last)
     if determiner in DETERMINERS and determiner != "the" and not title:
         # "another New Hampshire Republican", "one Trump supporter": a description.
-        return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
+        return Mention(first, last, NOMINAL, tokens.name_text(first, last), start=first)
     if determiner == "the" and not title and run_start == first + 1:
         organisation = True  # "the Daily News", "The Israel Defense Forces"
     role_parts = [part for part in (descriptors.strip(), title) if part]
@@ -232,7 +234,7 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
         name_start,
         last,
         NAME,
-        tokens.span_text(name_start, last),
+        tokens.name_text(name_start, last),
         role=role,
         organisation=organisation,
         title=title,

@@ -112,9 +112,13 @@ def _pair_doubles(
 
 
 def _single_spans(
-    text: str, paragraph: Paragraph, taken: list[tuple[int, int, bool]]
+    text: str, paragraph: Paragraph, taken: list[tuple[int, int, bool]], next_opens: bool = False
 ) -> list[tuple[int, int, bool]]:
-    """Single-quoted stretches outside the double-quoted ones; unpaired marks are apostrophes."""
+    """Single-quoted stretches outside the double-quoted ones; unpaired marks are apostrophes.
+
+    One exception: a single mark opening the paragraph and never closed, when the next paragraph
+    opens with one too, starts a quotation that runs on (`next_opens`).
+    """
     start, end = paragraph.start, paragraph.end
     segment = text[start:end]
     if "'" not in segment and "‘" not in segment and "’" not in segment:
@@ -135,10 +139,23 @@ def _single_spans(
         ]
         candidates = [c for c in between if not _inside(c, taken, taken_opens)]
         if not candidates:
+            if opened == start and next_opens and number == len(opens) - 1:
+                spans.append((opened, end, False))
             continue
-        strong = [c for c in candidates if _strong_close(text, c, end)]
+        strong = [c for c in candidates if _strong_close(text, c, end) and not _possessive(text, c)]
         spans.append((opened, (strong or candidates)[0], True))
     return spans
+
+
+def _possessive(text: str, index: int) -> bool:
+    """`the councillors',' Wren said`: the first mark is a plural's apostrophe, the second
+    closes the quotation."""
+    return text[index - 1 : index] in {"s", "S"} and text[index + 1 : index + 3] in {
+        ",'",
+        ".'",
+        ",’",
+        ".’",
+    }
 
 
 def _strong_close(text: str, index: int, end: int) -> bool:
@@ -176,8 +193,9 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     for number, paragraph in enumerate(paragraphs):
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
         next_opens = following is not None and text[following.start] in '"“„«'
+        next_opens_single = following is not None and text[following.start] in "'‘"
         doubles = _double_spans(text, paragraph, next_opens)
-        singles = _single_spans(text, paragraph, doubles)
+        singles = _single_spans(text, paragraph, doubles, next_opens_single)
         # Keep the outermost stretches: a double-quoted word inside a single-quoted quotation
         # (British style) belongs to the single-quoted one.
         single_opens = [span[0] for span in singles]

@@ -37,6 +37,9 @@ class Tokens:
     #: Capitalised tokens that are not names: sentence-initial words the article never
     #: capitalises elsewhere ("Hours later, ...").
     not_names: set[int] = field(default_factory=set)
+    #: Tokens a name runs through without keeping them: the marks and words of a nickname
+    #: (`Fenella "Flash" Okoro` is Fenella Okoro).
+    nicknames: set[int] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -46,6 +49,20 @@ class Tokens:
         if last < first:
             return ""
         return self.text[self.starts[first] : self.ends[last]]
+
+    def name_text(self, first: int, last: int) -> str:
+        """Like `span_text`, leaving out a nickname inside the name."""
+        if not self.nicknames or not any(i in self.nicknames for i in range(first, last + 1)):
+            return self.span_text(first, last)
+        pieces: list[str] = []
+        start = None
+        for index in range(first, last + 2):
+            if index <= last and index not in self.nicknames:
+                start = index if start is None else start
+            elif start is not None:
+                pieces.append(self.span_text(start, index - 1))
+                start = None
+        return " ".join(pieces)
 
     def index_at(self, offset: int) -> int:
         """The first token that starts at or after a character offset."""
