@@ -44,6 +44,9 @@ class Extracted:
     start: int
     end: int
     speakers: tuple[str, ...]
+    #: How the text describes the speaker ("Sanders's campaign manager" for Jeff Weaver): the
+    #: same person when the annotators chose the description over the name.
+    descriptions: tuple[str, ...] = ()
 
 
 Extractor = Callable[[dict], list[Extracted]]
@@ -52,7 +55,12 @@ Extractor = Callable[[dict], list[Extracted]]
 def quotebot(article: dict) -> list[Extracted]:
     found = extract_quotations(Article(text=article["text"], outlet=article.get("outlet")))
     return [
-        Extracted(q.start, q.end, tuple(s for s in (q.speaker, q.speaker_as_written) if s))
+        Extracted(
+            q.start,
+            q.end,
+            tuple(s for s in (q.speaker, q.speaker_as_written) if s),
+            (q.speaker_role,) if q.speaker_role else (),
+        )
         for q in found
         if q.kind is not Kind.REPORTED
     ]
@@ -244,7 +252,10 @@ def score(
             if gold["speaker_resolved_by"] != "gold" or not gold["speaker"]:
                 continue
             result.speakers += 1
-            right = any(same_person(gold["speaker"], s) for s in match.speakers)
+            right = any(same_person(gold["speaker"], s) for s in match.speakers) or (
+                not _name_tokens(gold["speaker"])[1]
+                and any(same_person(gold["speaker"], d) for d in match.descriptions)
+            )
             result.speakers_right += right
             if not right and len(result.errors) < keep_errors:
                 window = text[max(0, gold["start"] - 150) : gold["end"] + 120].replace("\n", " / ")

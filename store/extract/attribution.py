@@ -31,6 +31,9 @@ _DONOR_REACH = 30
 #: A sentence that only attributes the quotation before it: "Smith said Tuesday in Denver."
 _NEXT_SENTENCE_TAIL = 6
 _RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in", "on", "at"})
+_PLACE_WORDS = frozenset(
+    "outside inside near at in on during before after across over under beside behind".split()
+)
 _NOT_ROLES = ("who ", "which ", "whose ", "where ", "when ", "speaking", "according")
 
 
@@ -59,7 +62,7 @@ def attribute(
 ) -> list[Attribution]:
     """Attribute every quotation; `before_quote(token)` lets the caller resolve what comes
     before each quotation in the text first (reported statements), keeping text order."""
-    results = [_own_cue(document, quote) for quote in document.quotes]
+    results = [_own_cue(document, quote, outlets) for quote in document.quotes]
     for number, result in enumerate(results):
         if before_quote is not None:
             before_quote(result.quote.open)
@@ -73,7 +76,7 @@ def attribute(
     return results
 
 
-def _own_cue(document: Document, quote: QuoteTokens) -> Attribution:
+def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attribution:
     low, high = _bounds(document, quote)
     after_low, after_high = _after_range(document, quote, high)
     before_low, before_high = _before_range(document, quote, low)
@@ -81,12 +84,19 @@ def _own_cue(document: Document, quote: QuoteTokens) -> Attribution:
     cue = cue_after(document, after_low, after_high) if after_low <= after_high else None
     if cue is None and not _has_words(document, after_low, after_high):
         cue = _cue_in_next_sentence(document, quote, high)
+    according = None
+    if cue is not None and document.tokens.lowers[cue.verb] == "according":
+        # "Pike called it 'a disgrace,' according to the Herald": the Herald relays, Pike
+        # spoke; "…, according to Wren" names the speaker only when nothing before does.
+        according, cue = (None if outlets.is_outlet(cue.mention.text) else cue), None
     if cue is not None:
         result.cue, result.source = cue, "after"
         return result
     cue = cue_before(document, before_low, before_high) if before_low <= before_high else None
     if cue is None and low < before_low:
         cue = cue_before(document, low, quote.open - 1)
+    if cue is None and according is not None:
+        cue = according
     if cue is not None:
         result.cue, result.source = cue, "before"
         return result
@@ -127,9 +137,7 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
     cue = cue_after(document, low, next_high)
     if cue is None:
         return None
-    tail = [
-        i for i in range(cue.verb_end + 1, next_high + 1) if document.tokens.words[i][0].isalnum()
-    ]
+    tail = [i for i in range(cue.last + 1, next_high + 1) if document.tokens.words[i][0].isalnum()]
     exclaimed = document.text[quote.span.end - 1 : quote.span.end] in {"?", "!"}
     return cue if exclaimed or len(tail) <= _NEXT_SENTENCE_TAIL else None
 
@@ -305,15 +313,17 @@ def _previous_paragraph_speaker(
     low = max(low, last_token - WINDOW)
     high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token
     cue = cue_before(document, low, high)
-    if cue is None:
-        # "President Clinton released the following statement:" / "Valastro praised …".
-        first = (
-            low if document.tokens.words[last_token] == ":" else document.paragraph_first[paragraph]
-        )
-        found = clause_subject(document, first, document.sentence_bounds(first)[1])
+    if cue is None and document.tokens.words[last_token] == ":":
+        # "President Clinton released the following statement:"
+        found = clause_subject(document, low, high)
         cue = Cue(found[0], found[0].last, found[0].last, found[1]) if found else None
-        if cue is None or cue.mention.kind != NAME:
-            return None
+    elif cue is None:
+        # "Valastro praised Christie's leadership …" opening the paragraph before.
+        first = document.paragraph_first[paragraph]
+        first_low, first_high = document.sentence_bounds(first)
+        cue = cue_before(document, first_low, min(first_high, first_low + WINDOW))
+    if cue is None or cue.mention.kind not in {NAME, NOMINAL}:
+        return None
     return Attribution(
         results[number].quote,
         cue=cue,
@@ -370,10 +380,11 @@ def _is_direct(document: Document, result: Attribution) -> bool:
             return False
         mark = words[quote.open - 1] if quote.open > 0 else ""
         introduced = mark in {":", ",", "—"} or (complement and lowers[complement[-1]] == "that")
-        if not introduced and (complement or lowers[cue.verb_end] not in {"said", "says"}):
-            return False
+        if not introduced and complement:
+            return False  # "called the ruling 'a disgrace'"; but "a banner that read '…'"
     if after and not (result.source == "after" and cue is not None):
-        return lowers[after[0]] in _RELAY_STARTS
+        # "…" per Sky News; "…" outside the town hall: where, not more of the writer's words.
+        return lowers[after[0]] in _RELAY_STARTS or lowers[after[0]] in _PLACE_WORDS
     return True
 
 

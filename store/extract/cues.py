@@ -49,6 +49,8 @@ _INTRO_WORDS = frozenset(
     because despite unlike like for from with without under over by through according""".split()
 )
 _PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
+#: What follows a verb that introduces words: a colon or an opening quotation mark.
+_INTRODUCING = frozenset({":", "“", '"', "‘", "'", "«"})
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".
 _TAIL_WORDS = 8
 #: How many words a weak speech verb may stand from its quotation ("continued:", "read,").
@@ -68,6 +70,13 @@ class Cue:
     verb_end: int
     #: Role given by an appositive around the mention ("Mairav Zonszein, a senior analyst ...").
     appositive: str | None = None
+    #: Last token of the whole cue: the verb, or the subject and its appositive after an
+    #: inverted verb ("says Dante Scala, a political scientist at …").
+    end: int = -1
+
+    @property
+    def last(self) -> int:
+        return max(self.end, self.verb_end)
 
 
 def verb_at(document: Document, index: int) -> int | None:
@@ -91,6 +100,9 @@ def verb_at(document: Document, index: int) -> int | None:
         and (index not in document.sentence_first)
     ):
         return None  # "the United States", "Fox News Reports": part of a name
+    following = document.tokens.words[index + 1] if index + 1 < len(lowers) else ""
+    if word == "read" and following in _INTRODUCING:
+        return index  # "a banner that read 'Hands off'", "the notice read: …"
     if word == base:
         # A bare base form is a verb only after "they", "we", "officials"...: "experts say".
         before = lowers[index - 1] if index > 0 else ""
@@ -162,6 +174,10 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         and (document.tokens.lowers[high] not in role_nouns())
     ):
         high -= 1  # "the order released Friday said": a participle after the subject
+    if high > low and document.tokens.lowers[high] in {"that", "which", "who"}:
+        outer = phrase_ending_at(document.tokens, low, high - 1)  # "a banner that read"
+        if outer is not None and outer.kind in {NAME, NOMINAL}:
+            return outer, None
     relative = _relative_pronoun(document, low, high)
     if relative is not None:
         # "the groups who wrote to her on Thursday say": the phrase before "who".
@@ -249,6 +265,21 @@ def _place_before(document: Document, low: int, start: int) -> int | None:
     return None
 
 
+def _named_in_appositive(
+    document: Document, mention: Mention, comma: int, high: int
+) -> tuple[Mention, str | None] | None:
+    """A description followed by the name it describes: the name speaks, the description is
+    the role."""
+    if mention.kind != NOMINAL or document.tokens.words[comma] != ",":
+        return None
+    named = phrase_starting_at(document.tokens, comma + 1, high)
+    if named is None or named.kind != NAME or named.organisation:
+        return None
+    if named.last + 1 <= high and document.tokens.words[named.last + 1] not in {",", "("}:
+        return None
+    return named, mention.text
+
+
 def _clause_starts(words: list[str], low: int, high: int, marks: set[str]) -> list[int]:
     """`low` and the tokens after the last few separating marks before `high`."""
     after_marks = [i + 1 for i in range(low, high) if words[i] in marks]
@@ -276,6 +307,9 @@ def _subject_with_appositive(
             continue
         after = mention.last + 1
         if after <= high and words[after] in {",", "("}:
+            named = _named_in_appositive(document, mention, after, high)
+            if named is not None:
+                return named  # "the county engineer, Tobias Wren, said"
             return mention, _appositive_text(document, after, high)
     # "a woman in Worcester, Massachusetts, told him": the phrase that ends at the appositive.
     opening = next(
@@ -350,16 +384,22 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         low += 1
     if low > high:
         return None
+    lowers = document.tokens.lowers
+    if lowers[low] == "according" and low + 1 <= high and lowers[low + 1] == "to":
+        mention = phrase_starting_at(document.tokens, low + 2, high)  # "…," according to Wren.
+        return Cue(mention, low, low + 1) if mention is not None else None
     verb_end = verb_at(document, low)
     if verb_end is not None:
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
             return None
         appositive = None
+        end = mention.last
         after = mention.last + 1
         if after <= high and words[after] in {",", "("}:
             appositive = _appositive_text(document, after, high)
-        return Cue(mention, low, verb_end, appositive)
+            end = high if appositive else end
+        return Cue(mention, low, verb_end, appositive, end)
     limit = min(high, low + _SUBJECT_REACH)
     for index in range(low + 1, limit + 1):
         if not document.outside(index) or words[index] in {";", "?", "!"}:
@@ -532,7 +572,7 @@ def cue_at_sentence_end(document: Document, low: int, high: int) -> Cue | None:
         cue = cue_after(document, index + 1, high)
         if cue is None:
             continue
-        tail = [i for i in range(cue.verb_end + 1, high + 1) if words[i][0].isalnum()]
+        tail = [i for i in range(cue.last + 1, high + 1) if words[i][0].isalnum()]
         if len(tail) <= _TAIL_WORDS:
             return cue
     return None

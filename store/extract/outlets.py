@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from store.extract.lexicon import known_outlets, outlet_words
+from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles
 from store.extract.phrases import run_starting_at
 from store.extract.tokens import Tokens
 
@@ -29,6 +29,7 @@ _INTERVIEW = frozenset(
 _REPORTING = frozenset({"reported", "reports", "reporting", "report", "quoted", "cited"})
 _MAX_DOCUMENT_REACH = 8
 _MAX_OUTLET_WORDS = 6
+_LEADING_OUTLET = frozenset({"radio", "channel", "tv", "television"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,10 @@ class Outlets:
             return True
         if " ".join(words) in known_outlets() or words[0] in known_outlets():
             return True
-        return words[-1] in outlet_words() and len(words) >= 2
+        if len(words) < 2 or any(word in titles() or word in role_nouns() for word in words):
+            return False  # "Press Secretary Josh Earnest" is a person
+        # "Northgate Post", "Lantern News Service", "Radio Kestrel", "Channel 9".
+        return words[-1] in outlet_words() or "news" in words or words[0] in _LEADING_OUTLET
 
     def _learn_short(self, outlet: str) -> None:
         words = [w for w in outlet.split() if w.lower() != "the"]

@@ -12,7 +12,13 @@ import bisect
 from dataclasses import dataclass, field
 
 from store.extract.grammar import DETERMINERS, FEMININE_WORDS, MASCULINE_WORDS
-from store.extract.lexicon import first_name_genders, pronoun_genders, role_nouns, titles
+from store.extract.lexicon import (
+    first_name_genders,
+    pronoun_genders,
+    role_nouns,
+    speech_verbs,
+    titles,
+)
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -43,6 +49,8 @@ _SHORT_TITLES = {
 _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.7
 _ROLE_REACH = 16
+#: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
+_SHORT_APPOSITIVE = 4
 _HONORIFIC_GENDER = {
     "mr": "m",
     "mr.": "m",
@@ -66,8 +74,11 @@ class Entity:
     organisation: bool
     #: What the text says ("Ms.", "spokeswoman", a pronoun already resolved to them): binding.
     gender: str | None = None
-    #: What the first name suggests ("Lindsey" is mostly a woman's name): only a preference.
+    #: What the first name suggests ("Margaret"): rules out the other pronoun, ranks nothing.
     name_gender: str | None = None
+    #: What the text suggests ("Tefe counts otters. Her survey …"): a preference among those
+    #: a pronoun may mean.
+    text_gender: str | None = None
     roles: list[str] = field(default_factory=list)
     #: Token positions where the article names it outside quotations; subject-like ones apart.
     mentions: list[int] = field(default_factory=list)
@@ -120,6 +131,7 @@ class People:
         self._credited: list[int] = []
         self._credited_entities: list[Entity] = []
         self._collect(outside, sentence_starts)
+        self._learn_genders(sorted(sentence_starts))
 
     # -- building -------------------------------------------------------------------------
 
@@ -139,6 +151,32 @@ class People:
             if self.paragraph_of[index] not in headline and not self._describes(end):
                 self._add_run(index, end, sentence_starts)
             index = end + 1
+
+    def _learn_genders(self, starts: list[int]) -> None:
+        """ "Oyelaran Tefe, a marine biologist, counts otters. Her survey …": Tefe is a woman.
+
+        A sentence opening with he, she, his or her most likely speaks of the one person who
+        was the subject of the sentence before it.
+        """
+        pronouns = {"he": "m", "his": "m", "she": "f", "her": "f"}
+        for number in range(1, len(starts)):
+            start = starts[number]
+            gender = pronouns.get(self.tokens.lowers[start]) if start < len(self.tokens) else None
+            if gender is None:
+                continue
+            first = bisect.bisect_left(self._timeline, starts[number - 1])
+            last = bisect.bisect_left(self._timeline, start)
+            subjects = {
+                id(entity): entity
+                for position, entity in zip(
+                    self._timeline[first:last], self._timeline_entities[first:last], strict=True
+                )
+                if not entity.organisation and _holds(entity.salient, position)
+            }
+            if len(subjects) == 1:
+                # Only a preference: the guess may be wrong.
+                entity = next(iter(subjects.values()))
+                entity.text_gender = entity.text_gender or gender
 
     def _title_case_paragraphs(self) -> set[int]:
         """Headlines in Title Case ("NYTimes Casually Conflates Ted Cruz With …") name nobody
@@ -211,13 +249,19 @@ class People:
             and tokens.words[stop] not in {",", ".", ";", ":", "(", "“", '"', "—"}
         ):
             stop += 1
-        if stop - start > _ROLE_REACH or stop == start + 1:
+        if stop - start > _ROLE_REACH or stop == start + 1 or stop >= len(tokens):
             return None
+        if tokens.words[stop] not in {",", ".", ";"}:
+            return None  # not closed like an appositive: "…, the candidate stated that “…”"
         lowers = tokens.lowers[start + 1 : stop]
+        if any(speech_verbs().base(word) is not None for word in lowers):
+            return None
         first = lowers[0]
-        if (
-            first in DETERMINERS or tokens.words[start + 2 : start + 3] in (["’s"], ["'s"])
-        ) and any(word in role_nouns() for word in lowers):
+        possessive = tokens.words[start + 2 : start + 3] in (["’s"], ["'s"])
+        short_title = first == "the" and len(lowers) <= _SHORT_APPOSITIVE
+        if (first in DETERMINERS or possessive) and (
+            short_title or any(word in role_nouns() for word in lowers)
+        ):
             return tokens.span_text(start + 1, stop - 1)
         return None
 
@@ -282,7 +326,13 @@ class People:
         return self._nearest(matches, at)
 
     def _nearest(self, entities: list[Entity], at: int) -> Entity:
-        """The one named last before `at`, else the first named after it."""
+        """For a surname: the one the article quotes or makes the subject most, then the one
+        named last before `at`, else the first named after it ("Clinton said" after "Hillary
+        Clinton and her husband, Bill Clinton, …" is still Hillary Clinton)."""
+        if len({id(e) for e in entities}) > 1:
+            most = max(len(e.salient) for e in entities)
+            leaders = [e for e in entities if len(e.salient) == most]
+            entities = leaders if most > 0 else entities
         before = [(e.last_named(at), e) for e in entities]
         best = max(before, key=lambda pair: pair[0])
         if best[0] >= 0:
@@ -372,7 +422,7 @@ class People:
             return None  # "I", "we": the writer or a group, not a person we can name
         paragraph = self.paragraph_of[at] if at < len(self.paragraph_of) else 0
         wants_organisation = gender in {"n", "p"}
-        best: tuple[tuple[int, int, int], Entity] | None = None
+        best: tuple[tuple[int, int, int, int], Entity] | None = None
         for entity in self._recent(at, paragraph):
             if entity.organisation != wants_organisation and not (
                 gender == "p" and entity.organisation
@@ -384,17 +434,24 @@ class People:
             salient = entity.last_before(entity.salient, at)
             if salient >= 0 and paragraph - self.paragraph_of[salient] > _PRONOUN_REACH - 1:
                 salient = -1
-            # The last speaker or subject first, then the one whose first name fits, then the
-            # nearest: "Sen. Lindsey Graham said … He continued" is Graham.
-            fits = 0 if entity.name_gender and entity.name_gender != gender else 1
-            rank = (1 if salient >= 0 else 0, fits, salient if salient >= 0 else last)
+            if (
+                gender in {"m", "f"}
+                and not entity.gender
+                and entity.name_gender not in {None, gender}
+            ):
+                continue  # "Margaret" is not "he"
+            # The last speaker or subject first, then the one the text already calls "she" or
+            # "he", then the nearest.
+            fits = 2 * (entity.gender == gender) + (entity.text_gender == gender)
+            here = 1 if self.paragraph_of[max(salient, last)] == paragraph else 0
+            rank = (1 if salient >= 0 else 0, here, fits, salient if salient >= 0 else last)
             if best is None or rank > best[0]:
                 best = (rank, entity)
         if best is None:
             return None
         entity = best[1]
-        if gender in {"m", "f"} and not entity.gender:
-            entity.gender = gender
+        if gender in {"m", "f"} and not entity.text_gender:
+            entity.text_gender = gender  # a preference only: this answer may be wrong
         return entity
 
     def role_holders(self, role: str) -> list[Entity]:

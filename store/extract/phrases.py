@@ -71,6 +71,13 @@ def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
     if index in tokens.nicknames:
         return low < index < high
     lower = tokens.lowers[index]
+    if (
+        lower in {"'", "’"}
+        and low < index < high
+        and tokens.starts[index] == tokens.ends[index - 1]
+    ):
+        # "Fenmoor Growers' Association": a plural possessive inside an organisation's name.
+        return tokens.lowers[index - 1].endswith("s") and is_name_word(tokens, index + 1)
     if lower in NAME_PARTICLES:
         return (
             low < index < high

@@ -218,21 +218,34 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
 def _link_continuations(
     text: str, spans: list[QuoteSpan], paragraphs: list[Paragraph]
 ) -> list[QuoteSpan]:
-    """Mark unclosed quotations that the next paragraph's opening mark carries on."""
+    """Mark unclosed quotations that the next paragraph's opening mark carries on.
+
+    A chain counts only when its last piece closes: marks that never close anywhere are strays,
+    not one long quotation.
+    """
     linked = list(spans)
+    chain: list[int] = []
     for number, span in enumerate(linked):
-        if span.closed or number + 1 >= len(linked):
+        chain.append(number)
+        if not span.closed and _carried_on(span, linked, number, paragraphs):
             continue
-        following = linked[number + 1]
-        next_paragraph = (
-            paragraphs[span.paragraph + 1] if span.paragraph + 1 < len(paragraphs) else None
-        )
-        if (
-            next_paragraph is not None
-            and following.paragraph == span.paragraph + 1
-            and following.open == next_paragraph.start
-            and following.single == span.single
-        ):
-            linked[number] = replace(span, continues=True)
-            linked[number + 1] = replace(following, continued=True)
+        if len(chain) > 1 and span.closed:
+            for position, index in enumerate(chain):
+                linked[index] = replace(
+                    linked[index], continues=position < len(chain) - 1, continued=position > 0
+                )
+        chain = []
     return linked
+
+
+def _carried_on(
+    span: QuoteSpan, spans: list[QuoteSpan], number: int, paragraphs: list[Paragraph]
+) -> bool:
+    if number + 1 >= len(spans) or span.paragraph + 1 >= len(paragraphs):
+        return False
+    following = spans[number + 1]
+    return (
+        following.paragraph == span.paragraph + 1
+        and following.open == paragraphs[span.paragraph + 1].start
+        and following.single == span.single
+    )

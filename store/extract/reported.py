@@ -89,6 +89,12 @@ def _statement(
         cue = Cue(mention, low, low + 1) if mention is not None else None
         return comma + 1, high, cue
     closing = _closing_attribution(document, outlets, low, high)
+    if closing is not None and closing[2] is None:
+        # "Pike said the town would appeal, according to the Herald": the outlet relays what
+        # Pike said; the statement is the clause after "said", up to the relay.
+        opening = _opening_attribution(document, low, closing[1])
+        if opening is not None:
+            return opening
     if closing is not None:
         return closing
     return _opening_attribution(document, low, high)
@@ -171,7 +177,7 @@ def _closing_attribution(
         cue = cue_after(document, following, high)
         if cue is None:
             continue
-        tail = [i for i in range(cue.verb_end + 1, high + 1) if words[i][0].isalnum()]
+        tail = [i for i in range(cue.last + 1, high + 1) if words[i][0].isalnum()]
         if len(tail) > _TAIL_WORDS:
             continue
         return low, index - 1, cue
