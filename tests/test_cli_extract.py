@@ -87,7 +87,8 @@ def test_jsonl_batch_is_read_from_standard_input() -> None:
 
 
 def test_text_output_shows_speaker_role_words_and_kind(story: Path) -> None:
-    [quote] = json.loads(run("extract", str(story), "--json").stdout)["quotes"]
+    quotes = json.loads(run("extract", str(story), "--json").stdout)["quotes"]
+    [quote] = [q for q in quotes if q["kind"] == "direct"]
 
     result = run("extract", str(story))
 

@@ -21,6 +21,7 @@ from store.extract.cues import (
     sentence_subject,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
+from store.extract.lexicon import speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL
@@ -31,6 +32,10 @@ _DONOR_REACH = 30
 #: A sentence that only attributes the quotation before it: "Smith said Tuesday in Denver."
 _NEXT_SENTENCE_TAIL = 6
 _RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in", "on", "at"})
+#: Verbs that name rather than quote: what follows them is a label, not the whole statement.
+_NAMING_VERBS = frozenset(
+    "call describe dub label brand term characterize characterise refer".split()
+)
 _PLACE_WORDS = frozenset(
     "outside inside near at in on during before after across over under beside behind".split()
 )
@@ -73,7 +78,30 @@ def attribute(
         result.relay = _relay(document, outlets, result, results, number)
         result.direct = _is_direct(document, result)
     _fill_back(results)
+    _headline_from_body(document, results)
     return results
+
+
+def _headline_from_body(document: Document, results: list[Attribution]) -> None:
+    """A headline quoting words the article quotes again takes the body's attribution: the
+    headline's "union says" is the body's "the Saltmarsh branch of the … Union said"."""
+    body: dict[str, Attribution] = {}
+    for result in results:
+        if result.quote.span.paragraph > 0 and result.cue is not None and result.entity is not None:
+            body.setdefault(_words_of(document, result), result)
+    for result in results:
+        if result.quote.span.paragraph != 0:
+            continue
+        source = body.get(_words_of(document, result))
+        if source is not None:
+            result.entity = source.entity
+            result.speaker_as_written = source.speaker_as_written
+            result.role = source.role
+
+
+def _words_of(document: Document, result: Attribution) -> str:
+    span = result.quote.span
+    return " ".join(document.text[span.start : span.end].lower().split()).strip(".,!?")
 
 
 def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attribution:
@@ -188,6 +216,8 @@ def resolve_mention(
         people.note_speaker(entity, mention.first)
         if role is None:
             role = entity.role()
+    if mention.organisation or (entity is not None and entity.organisation):
+        role = None  # an organisation is who it is; its appositive describes it
     return entity, mention.text, _clean_role(role)
 
 
@@ -208,11 +238,10 @@ def _role_text(prefix: str | None, appositive: str | None) -> str | None:
     parts = [prefix.strip()] if prefix and prefix.strip() else []
     for part in (appositive or "").split(","):
         part = part.strip()
-        if not part or part.lower().startswith(_NOT_ROLES) or part[:1].isdigit():
-            if parts and part.lower().startswith(_NOT_ROLES):
-                break
-            continue
-        parts.append(part)
+        if part.lower().startswith(_NOT_ROLES):
+            break  # "which represents crane operators, lashers and clerks …" describes
+        if part and not part[:1].isdigit():
+            parts.append(part)
     return ", ".join(parts) or None
 
 
@@ -380,8 +409,11 @@ def _is_direct(document: Document, result: Attribution) -> bool:
             return False
         mark = words[quote.open - 1] if quote.open > 0 else ""
         introduced = mark in {":", ",", "—"} or (complement and lowers[complement[-1]] == "that")
-        if not introduced and complement:
+        naming = speech_verbs().base(lowers[cue.verb]) in _NAMING_VERBS
+        if not introduced and (complement or naming):
             return False  # "called the ruling 'a disgrace'"; but "a banner that read '…'"
+        if introduced and after and lowers[after[0]] in {"and", "but", "then", "before"}:
+            return True  # "He told me, 'Sign it or leave,' and walked out"
     if after and not (result.source == "after" and cue is not None):
         # "…" per Sky News; "…" outside the town hall: where, not more of the writer's words.
         return lowers[after[0]] in _RELAY_STARTS or lowers[after[0]] in _PLACE_WORDS

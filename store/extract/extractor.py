@@ -77,14 +77,20 @@ def _nested(document: Document, people: People, results: list[Attribution]) -> l
         if not inner.quotes:
             continue
         outside = [not quoted for quoted in inner.quoted]
-        inner_people = People(inner.tokens, outside, inner.paragraph_of, set(inner.sentence_starts))
+        surnames = frozenset(e.surname for e in people.entities if not e.organisation)
+        inner_people = People(
+            inner.tokens, outside, inner.paragraph_of, set(inner.sentence_starts), surnames
+        )
         at = document.tokens.index_at(span.start)
         for found in attribute(inner, inner_people, Outlets(inner.tokens, None)):
             piece = _quotation(inner, [found])
             if found.entity is not None:
                 named = Mention(at, at, NAME, found.entity.name, start=at)
                 entity = people.resolve(replace(named, organisation=found.entity.organisation), at)
-                piece = replace(piece, speaker=entity.name if entity is not None else None)
+                if entity is not None:
+                    piece = replace(
+                        piece, speaker=entity.name, speaker_role=piece.speaker_role or entity.role()
+                    )
             nested.append(
                 replace(
                     piece,

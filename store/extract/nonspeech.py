@@ -15,7 +15,7 @@ _TITLE_CUES = frozenset(
     essay op-ed headline headlined titled entitled dubbed nicknamed novel play musical
     documentary podcast segment episode hashtag slogan memoir bestseller magazine newsletter
     campaign anthem poem painting exhibition exhibit report serial named played sang performed
-    screened aired broadcast""".split()
+    screened aired broadcast drama sitcom soap copies copy""".split()
 )
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is vs".split())
 _MAX_TITLE_WORDS = 9
@@ -31,6 +31,8 @@ def is_not_speech(text: str, span: QuoteSpan, tokens: Tokens) -> bool:
         return True
     if before and before[-1].lower() in {"so-called", "so‐called"}:
         return True
+    if before and before[-1].lower() == "as" and "known" in _words_before(text, span.open, 6):
+        return True  # a term: "known on the quayside as 'hot cargo'"
     if len(words) > _MAX_TITLE_WORDS or not _title_case(words):
         return False
     lowered = [w.lower().strip(",.") for w in before]

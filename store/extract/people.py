@@ -32,7 +32,7 @@ from store.extract.phrases import (
 from store.extract.tokens import Tokens
 
 #: How many paragraphs back a pronoun may reach for its person.
-_PRONOUN_REACH = 3
+_PRONOUN_REACH = 4
 #: How many different entities a pronoun weighs at most (the nearest ones).
 _RECENT_LIMIT = 40
 #: How many mentions back a pronoun looks at most (one endless paragraph must stay cheap).
@@ -51,6 +51,7 @@ _HEADLINE_SHARE = 0.7
 _ROLE_REACH = 16
 #: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
 _SHORT_APPOSITIVE = 4
+_ROLE_BEFORE = 3
 _HONORIFIC_GENDER = {
     "mr": "m",
     "mr.": "m",
@@ -103,6 +104,7 @@ class Entity:
         return max(self.last_before(self.mentions, at), self.last_before(self.salient, at))
 
     def role(self) -> str | None:
+        """The first role the article gives."""
         return self.roles[0] if self.roles else None
 
 
@@ -115,9 +117,12 @@ class People:
         outside: list[bool],
         paragraph_of: list[int],
         sentence_starts: set[int],
+        known: frozenset[str] = frozenset(),
     ) -> None:
         self.tokens = tokens
         self.paragraph_of = paragraph_of
+        #: Surnames known from the article around this text (a quotation read on its own).
+        self.known = known
         self.entities: list[Entity] = []
         # Indexes, so that no lookup walks every entity (an article may name thousands).
         self._by_name: dict[str, Entity] = {}
@@ -207,7 +212,7 @@ class People:
         if name_start > last:
             return
         title = tokens.span_text(first, name_start - 1) if name_start > first else None
-        words = [tokens.words[i] for i in range(name_start, last + 1) if i not in tokens.nicknames]
+        words = tokens.name_text(name_start, last).split()
         organisation = is_organisation_name(tokens, name_start, last) or (
             first > 0 and tokens.lowers[first - 1] == "the" and not title
         )
@@ -222,6 +227,8 @@ class People:
             # A lone capitalised word is a person only once the article has named them in full
             # ("Mekelberg" after "Yossi Mekelberg") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
+            if entity is None and words[0].lower() in self.known:
+                entity = self.entity_for_name(words[0], organisation, name_start)
             if entity is not None:
                 self._mention(entity, name_start, subject)
             return
@@ -230,11 +237,40 @@ class People:
         self._mention(entity, name_start, subject)
         if title:
             self._add_role(entity, title)
+        described = self._role_before(first)
+        if described:
+            self._add_role(entity, described)
         if gender and not entity.gender:
             entity.gender = gender
         appositive = self._appositive_role(last)
         if appositive:
             self._add_role(entity, appositive)
+
+    def _role_before(self, first: int) -> str | None:
+        """ "singer-songwriter Marcus Fenwick", "economist Jane Roe": a role written before."""
+        tokens = self.tokens
+        start = first
+        while (
+            start > 0
+            and first - start < _ROLE_BEFORE
+            and not tokens.capitalised[start - 1]
+            and (
+                tokens.words[start - 1][0].isalpha() and tokens.lowers[start - 1] not in DETERMINERS
+            )
+        ):
+            start -= 1
+        if start == first or not _role_word(tokens.lowers[first - 1]):
+            return None
+        while (
+            start < first
+            and not _role_word(tokens.lowers[start])
+            and (
+                tokens.lowers[start]
+                in {"by", "with", "and", "of", "from", "to", "for", "said", "says"}
+            )
+        ):
+            start += 1
+        return tokens.span_text(start, first - 1)
 
     def _appositive_role(self, last: int) -> str | None:
         """ "Netanyahu, Israel's longest-serving prime minister, ..." gives a role."""
@@ -251,6 +287,8 @@ class People:
             stop += 1
         if stop - start > _ROLE_REACH or stop == start + 1 or stop >= len(tokens):
             return None
+        if tokens.words[stop] == "," and stop == start + 2 and tokens.words[start + 1].isdigit():
+            return self._appositive_role(stop - 1)  # "Oskar Brennholt, 63, the owner of …"
         if tokens.words[stop] not in {",", ".", ";"}:
             return None  # not closed like an appositive: "…, the candidate stated that “…”"
         lowers = tokens.lowers[start + 1 : stop]
@@ -259,8 +297,11 @@ class People:
         first = lowers[0]
         possessive = tokens.words[start + 2 : start + 3] in (["’s"], ["'s"])
         short_title = first == "the" and len(lowers) <= _SHORT_APPOSITIVE
-        if (first in DETERMINERS or possessive) and (
-            short_title or any(word in role_nouns() for word in lowers)
+        has_role = any(_role_word(word) for word in lowers)
+        bare = not tokens.capitalised[start + 1] and first not in {"who", "which", "whose"}
+        # "a senior economist at …", "Israel's prime minister", "chief executive of …"
+        if ((first in DETERMINERS or possessive) and (short_title or has_role)) or (
+            bare and has_role
         ):
             return tokens.span_text(start + 1, stop - 1)
         return None
@@ -437,14 +478,14 @@ class People:
             if (
                 gender in {"m", "f"}
                 and not entity.gender
-                and entity.name_gender not in {None, gender}
+                and (entity.text_gender or entity.name_gender) not in {None, gender}
             ):
-                continue  # "Margaret" is not "he"
-            # The last speaker or subject first, then the one the text already calls "she" or
-            # "he", then the nearest.
+                continue  # "Margaret" is not "he"; nor is the one the text calls "she"
+            # The last speaker or subject first, then the nearest; what the text says of their
+            # gender only breaks ties.
             fits = 2 * (entity.gender == gender) + (entity.text_gender == gender)
             here = 1 if self.paragraph_of[max(salient, last)] == paragraph else 0
-            rank = (1 if salient >= 0 else 0, here, fits, salient if salient >= 0 else last)
+            rank = (1 if salient >= 0 else 0, here, salient if salient >= 0 else last, fits)
             if best is None or rank > best[0]:
                 best = (rank, entity)
         if best is None:
@@ -492,6 +533,11 @@ class People:
         index = bisect.bisect_right(self._credited, at)
         self._credited.insert(index, at)
         self._credited_entities.insert(index, entity)
+
+
+def _role_word(word: str) -> bool:
+    """A role noun, also as the last part of a compound ("singer-songwriter")."""
+    return word in role_nouns() or word.rsplit("-", 1)[-1] in role_nouns()
 
 
 def _holds(positions: list[int], at: int) -> bool:

@@ -314,17 +314,27 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         return None
     # "a spokesman for the ministry": a role noun before of/for/at reaches over the phrase.
     mention = mention_from(tokens, start, end)
-    if (
-        mention
-        and mention.kind == NOMINAL
-        and start - 2 >= low
-        and lowers[start - 1] in {"of", "for", "at", "with", "from"}
-    ):
+    if mention and start - 2 >= low and lowers[start - 1] in {"of", "for", "at", "with", "from"}:
         outer = phrase_ending_at(tokens, low, start - 2)
-        if outer and outer.kind == NOMINAL and lowers[outer.last] in role_nouns():
+        if (
+            outer
+            and outer.kind == NOMINAL
+            and mention.kind == NOMINAL
+            and (lowers[outer.last] in role_nouns())
+        ):
             return Mention(
                 outer.first, end, NOMINAL, tokens.span_text(outer.first, end), start=outer.first
             )
+        if (
+            outer
+            and outer.kind == NOMINAL
+            and mention.organisation
+            and (lowers[outer.last] in org_words() and lowers[start - 1] == "of")
+        ):
+            # "the Saltmarsh branch of the Tessel Sound Dockworkers' Union": one organisation.
+            first = outer.first + 1 if lowers[outer.first] in DETERMINERS else outer.first
+            text = tokens.span_text(first, end)
+            return Mention(first, end, NAME, text, organisation=True, start=outer.first)
     return mention
 
 

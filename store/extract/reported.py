@@ -34,6 +34,7 @@ _OBJECT_FIRST = frozenset({"tell", "assure", "inform", "remind", "warn"})
 #: Verbs whose object belongs to the statement: "accused the council of stalling".
 _OBJECT_KEPT = frozenset({"accuse", "urge", "blame"})
 _MIN_WORDS = 4
+_THAT_REACH = 6
 _SUBJECT_WINDOW = 25
 _TAIL_WORDS = 8
 _END_MARKS = frozenset({".", "!", "…", "...", ";"})
@@ -66,6 +67,7 @@ def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
         if statement is None:
             continue
         first, last, cue = statement
+        first = _after_dateline(document, first, last)
         while first < last and not document.tokens.words[first][0].isalnum():
             first += 1  # a bullet or a dash opening the sentence
         if sum(1 for i in range(first, last + 1) if document.tokens.words[i][0].isalnum()) < (
@@ -74,6 +76,21 @@ def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
             continue
         found.append(Statement(first, last, cue, low, high))
     return found
+
+
+def _after_dateline(document: Document, first: int, last: int) -> int:
+    """Past "HALVORSEN - " or "WASHINGTON (AP) —" opening a story."""
+    words = document.tokens.words
+    index = first
+    while index <= last and words[index].isupper() and words[index][0].isalpha():
+        index += 1
+    if index > first and index <= last and words[index] == "(":
+        while index <= last and words[index] != ")":
+            index += 1
+        index += 1
+    if index > first and index <= last and words[index] in {"-", "—", "–"}:
+        return index + 1
+    return first
 
 
 def _statement(
@@ -105,7 +122,15 @@ def _opening_attribution(
 ) -> tuple[int, int, Cue | None] | None:
     """`[In a statement,] X said (that) …` with the subject starting the clause."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    clause_starts = {low} | {i + 1 for i in range(low, high) if words[i] == ","}
+    clause_starts = (
+        {low}
+        | {i + 1 for i in range(low, high) if words[i] == ","}
+        | {
+            i + 2
+            for i in range(low, high - 1)
+            if words[i] == "," and lowers[i + 1] in {"and", "but"}
+        }
+    )
     for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
         verb_end = verb_at(document, index)
         if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT_VERBS:
@@ -133,7 +158,18 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     first = verb_end + 1
     if base in _OBJECT_KEPT:
         return first if first <= high else None
-    that = next((i for i in range(first, min(high, first + 10) + 1) if lowers[i] == "that"), None)
+    # "said that …" or "told reporters on Tuesday that …"; not the "that" of a clause inside
+    # the statement ("said the figures showed that …").
+    that = next(
+        (i for i in range(first, min(high, first + _THAT_REACH) + 1) if lowers[i] == "that"), None
+    )
+    if (
+        that is not None
+        and that > first
+        and base not in _OBJECT_FIRST
+        and (lowers[first] not in _ADVERBIAL_WORDS)
+    ):
+        that = None  # "said the figures showed that …": that "that" is inside the statement
     if that is not None and not any(words[i] in {",", ";"} for i in range(first, that)):
         return that + 1 if that + 1 <= high else None
     if base in _OBJECT_FIRST and first <= high:
@@ -146,6 +182,14 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     while first <= high and words[first] in {",", ":"}:
         first += 1
     return first if first <= high else None
+
+
+#: First words of what may stand between a verb and its "that": "said in an email that",
+#: "told reporters on Tuesday that", "said last week that".
+_ADVERBIAL_WORDS = frozenset(
+    "on in at during after before to with by last this earlier later monday tuesday wednesday "
+    "thursday friday saturday sunday".split()
+)
 
 
 def _closing_attribution(
