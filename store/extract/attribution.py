@@ -9,6 +9,7 @@ paragraphs, or the last quotation or `X said:` of the paragraph just before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ _RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in"
 _NAMING_VERBS = frozenset(
     "call describe dub label brand term characterize characterise refer".split()
 )
+_PARTY = re.compile(r"[A-Z]-[A-Za-z.]+")
 _PLACE_WORDS = frozenset(
     "outside inside near at in on during before after across over under beside behind".split()
 )
@@ -238,6 +240,8 @@ def _role_text(prefix: str | None, appositive: str | None) -> str | None:
     parts = [prefix.strip()] if prefix and prefix.strip() else []
     for part in (appositive or "").split(","):
         part = part.strip()
+        if _PARTY.fullmatch(part):
+            continue  # "(D-N.Y.)": a party and a state, not a role
         if part.lower().startswith(_NOT_ROLES):
             break  # "which represents crane operators, lashers and clerks …" describes
         if part and not part[:1].isdigit():

@@ -49,6 +49,9 @@ _INTRO_WORDS = frozenset(
     because despite unlike like for from with without under over by through according""".split()
 )
 _PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
+_SUBORDINATORS = frozenset(
+    "as and but where when while after before because since although though if once until".split()
+)
 #: What follows a verb that introduces words: a colon or an opening quotation mark.
 _INTRODUCING = frozenset({":", "“", '"', "‘", "'", "«"})
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".
@@ -293,8 +296,8 @@ def _subject_with_appositive(
     words = document.tokens.words
     starts = _clause_starts(words, low, high, {","})
     for start in starts:
-        if start <= high and document.tokens.lowers[start] in {"as", "and", "but"}:
-            start += 1  # "As House Speaker Paul Ryan (R-Wis.) has pointed out, …"
+        if start <= high and document.tokens.lowers[start] in _SUBORDINATORS:
+            start += 1  # "As House Speaker Paul Ryan (R-Wis.) has pointed out, …", "where …"
         if start > high or document.tokens.lowers[start] in _INTRO_WORDS:
             continue
         place = _place_before(document, low, start)

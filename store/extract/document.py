@@ -200,9 +200,11 @@ def _sentence_initial_non_names(
         if lower in names or lower in titles() or lower + "." in titles():
             continue
         if following < count and lower not in role_nouns():
-            verb = speech_verbs().base(tokens.lowers[following])
-            if verb is not None and verb != tokens.lowers[following]:
-                continue
+            after = tokens.lowers[following]
+            pair = after + " " + tokens.lowers[following + 1] if following + 1 < count else after
+            verb = speech_verbs().base(pair) or speech_verbs().base(after)
+            if verb is not None and verb != after:
+                continue  # "Ramos lamented …", "Bryne went on to say …"
         doubtful.add(index)
     return doubtful
 

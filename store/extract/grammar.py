@@ -13,7 +13,9 @@ CAPITALISED_NON_NAMES = frozenset(
     eight nine ten first second third last next over under despite although though because
     unless until instead rather perhaps maybe indeed thus hence therefore sir
     madam dear read said says asked by from to of into about against during through without
-    within upon per among amid via let please thanks thank oh well like just only even""".split()
+    within upon per among amid via let please thanks thank oh well like just only even
+    alongside besides beyond inside outside throughout toward towards unlike regarding following
+    including asked speaking meanwhile""".split()
 )
 
 #: Lowercase words that join the parts of a name: Ludwig van Beethoven, Bank of England.

@@ -10,7 +10,7 @@ returns a `Mention`: the head as written, its kind, and the role the text gives 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
@@ -160,6 +160,8 @@ def _is_head_noun(lower: str) -> bool:
 
 
 _AGE = re.compile(r"\d+-year-old$")
+#: Words that may open a clause before its subject: "and", "even a top strategist said".
+_LEADING_WORDS = frozenset({"and", "but", "so", "then", "also", "yet", "even", "now", "—", "-"})
 _QUANTIFIERS = frozenset({"one", "another", "some", "others", "many", "several", "both", "most"})
 #: How far past a name a description may go on to reach the head: "Band member Flea".
 _DESCRIPTOR_REACH = 4
@@ -335,6 +337,15 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             first = outer.first + 1 if lowers[outer.first] in DETERMINERS else outer.first
             text = tokens.span_text(first, end)
             return Mention(first, end, NAME, text, organisation=True, start=outer.first)
+        if (
+            outer
+            and outer.kind == NAME
+            and not outer.organisation
+            and mention.organisation
+            and lowers[start - 1] in {"of", "at", "from"}
+        ):
+            # "George Zornick of The Nation wrote": the person; where they work is a role.
+            return replace(outer, role=tokens.span_text(start - 1, end))
     return mention
 
 
@@ -347,7 +358,7 @@ def phrase_starting_at(
     """
     lowers, words = tokens.lowers, tokens.words
     index = start
-    while index <= high and lowers[index] in {"and", "but", "so", "then", "also", "yet", "—", "-"}:
+    while index <= high and lowers[index] in _LEADING_WORDS:
         index += 1
     if index > high:
         return None

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 _TOKEN = re.compile(
     r"""
-      (?:[A-Za-z]\.){2,}(?![A-Za-z])     # U.S.  D.C.  a.m.
+      [A-Z]-(?:[A-Z][a-z]*\.?)+(?![a-z])  # party and state: D-N.Y.  R-Fla.  I-Vt.
+    | (?:[A-Za-z]\.){2,}(?![A-Za-z])     # U.S.  D.C.  a.m.
     | \d+(?:[.,:]\d+)+                  # 2.3  34,500  6:30
     | \w+(?:[-&]\w+)*(?:['’](?!s\b)\w+(?:[-&]\w+)*)*   # words: cease-fire, O'Rourke, don't
     | ['’]s\b                              # possessive
