@@ -17,7 +17,8 @@ from store.quotation import Kind, Quotation
 
 #: Extraction is linear, but an article larger than this is not news: cut, do not choke.
 MAX_ARTICLE_CHARS = 2_000_000
-_MARKS = re.compile(r"[\"“”„«»‘’‚']")
+#: An opening quotation mark inside a quotation's words (not an apostrophe: "it's").
+_MARKS = re.compile(r"[\"“„«‘‚]|(?:^|(?<=\s))'")
 
 
 def extract_quotations(article: Article) -> list[Quotation]:

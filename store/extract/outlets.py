@@ -101,8 +101,12 @@ class Outlets:
         """Remember every outlet the article names outside quotations, in text order."""
         tokens = self.tokens
         index = 0
-        while index < len(tokens):
-            end = run_starting_at(tokens, index, len(tokens) - 1) if not quoted[index] else None
+        count = len(tokens)
+        while index < count:
+            if quoted[index] or not tokens.capitalised[index]:
+                index += 1
+                continue
+            end = run_starting_at(tokens, index, count - 1)
             if end is None:
                 index += 1
                 continue
