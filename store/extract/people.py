@@ -51,7 +51,8 @@ _HEADLINE_SHARE = 0.7
 _ROLE_REACH = 16
 #: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
 _SHORT_APPOSITIVE = 4
-_ROLE_BEFORE = 3
+_ROLE_BEFORE = 4
+_NOT_DESCRIPTIONS = frozenset("by with and of from to for said says in on at as".split())
 _HONORIFIC_GENDER = {
     "mr": "m",
     "mr.": "m",
@@ -247,29 +248,20 @@ class People:
             self._add_role(entity, appositive)
 
     def _role_before(self, first: int) -> str | None:
-        """ "singer-songwriter Marcus Fenwick", "economist Jane Roe": a role written before."""
+        """ "singer-songwriter Marcus Fenwick", "the IDF international spokesperson Nadav
+        Shoshani": a role written right before the name."""
         tokens = self.tokens
-        start = first
+        if first == 0 or tokens.capitalised[first - 1] or not _role_word(tokens.lowers[first - 1]):
+            return None
+        start = first - 1
         while (
             start > 0
             and first - start < _ROLE_BEFORE
-            and not tokens.capitalised[start - 1]
-            and (
-                tokens.words[start - 1][0].isalpha() and tokens.lowers[start - 1] not in DETERMINERS
-            )
+            and tokens.words[start - 1][0].isalpha()
+            and tokens.lowers[start - 1] not in DETERMINERS
+            and tokens.lowers[start - 1] not in _NOT_DESCRIPTIONS
         ):
             start -= 1
-        if start == first or not _role_word(tokens.lowers[first - 1]):
-            return None
-        while (
-            start < first
-            and not _role_word(tokens.lowers[start])
-            and (
-                tokens.lowers[start]
-                in {"by", "with", "and", "of", "from", "to", "for", "said", "says"}
-            )
-        ):
-            start += 1
         return tokens.span_text(start, first - 1)
 
     def _appositive_role(self, last: int) -> str | None:
