@@ -1,0 +1,159 @@
+"""What the verifier answers: a verdict on the words, one on the speaker, and the evidence.
+
+Small frozen dataclasses, so that the same answer can be printed as JSON (`quotebot check
+--json`, the contract in DESIGN.md), as a terminal card, or as Slack blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """What the archive says about the words."""
+
+    #: A direct quotation in the archive, ignoring case, punctuation, quote-mark and dash
+    #: styles, bracketed insertions and ellipses that stand for omitted words.
+    VERIFIED = "verified"
+    #: Close to a quotation, but words differ (the word-level difference is shown).
+    WORDING_DIFFERS = "wording_differs"
+    #: The words join pieces of separate quotations or separate places.
+    SPLICED = "spliced"
+    #: The words are in the archive, but as the writer's paraphrase or reported speech.
+    NOT_A_DIRECT_QUOTE = "not_a_direct_quote"
+    #: Nothing in the archive is close enough.
+    NOT_FOUND = "not_found"
+
+
+class Attribution(StrEnum):
+    """What the archive says about the speaker the query claims."""
+
+    MATCHES = "matches"
+    #: The archive credits someone else.
+    DIFFERS = "differs"
+    NOT_CLAIMED = "not_claimed"
+    #: The archive does not know who said it.
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """One difference between the pasted words and the archive's: `op` is "replace" (the
+    query's `query` words stand where the archive has `archive`), "insert" (words the query
+    adds) or "delete" (archive words the query leaves out)."""
+
+    op: str
+    query: str
+    archive: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"op": self.op, "query": self.query, "archive": self.archive}
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    outlet: str | None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass(frozen=True)
+class Match:
+    """A quotation of the archive that the query matches, with where and how well."""
+
+    quotation_id: int
+    #: The whole quotation as printed (the full quotation when the query is an excerpt).
+    text: str
+    #: Where the query's words sit in `text` (`text[matched_start:matched_end]`), for bolding.
+    matched_start: int
+    matched_end: int
+    speaker: str | None
+    speaker_role: str | None
+    outlet: str | None
+    reported_to: str | None
+    via: str | None
+    kind: str
+    #: 0–100: how closely the query's words follow the archive's.
+    score: float
+    #: The paragraph around the quotation.
+    context: str
+    diff: tuple[WordChange, ...]
+    article: ArticleRef
+    #: How many stored articles printed these words, and the earliest date among them.
+    occurrences: int = 1
+    first_seen: dt.date | None = None
+    #: Other speakers outlets credit with the same words.
+    conflicting_speakers: tuple[str, ...] = ()
+    #: For a spliced query: the part of the query this match accounts for.
+    piece: str | None = None
+
+    @property
+    def matched(self) -> str:
+        return self.text[self.matched_start : self.matched_end]
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_role": self.speaker_role,
+            "outlet": self.outlet,
+            "reported_to": self.reported_to,
+            "via": self.via,
+            "kind": self.kind,
+            "score": round(self.score, 1),
+            "context": self.context,
+            "diff": [change.to_json() for change in self.diff],
+            "article": self.article.to_json(),
+            "occurrences": self.occurrences,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "conflicting_speakers": list(self.conflicting_speakers),
+            "matched": self.matched,
+        }
+        if self.piece is not None:
+            data["piece"] = self.piece
+        return data
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The answer to one pasted quote."""
+
+    query: str
+    claimed_speaker: str | None
+    verdict: Verdict
+    #: The query is only part of a longer quotation (the full one is in `matches[0].text`).
+    excerpt: bool
+    attribution: Attribution
+    #: Best first. For `spliced`, one match per piece of the query, in the query's order.
+    matches: tuple[Match, ...] = ()
+    #: For `not_found`: the closest quotation, which is not a match.
+    closest: Match | None = None
+    #: Why the query could not be checked ("the paste is empty"), for an answer without matches.
+    problem: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, object]:
+        """The document of `quotebot check --json` (DESIGN.md)."""
+        data: dict[str, object] = {
+            "query": self.query,
+            "claimed_speaker": self.claimed_speaker,
+            "verdict": str(self.verdict),
+            "excerpt": self.excerpt,
+            "attribution": str(self.attribution),
+            "matches": [match.to_json() for match in self.matches],
+        }
+        if self.closest is not None:
+            data["closest"] = self.closest.to_json()
+        if self.problem is not None:
+            data["problem"] = self.problem
+        return data
