@@ -1,0 +1,456 @@
+"""The verifier's answer as a person reads it at a terminal: a verdict card, and a draft's table.
+
+A card leads with the verdict in one line (a symbol and a colour, so a column of cards can be
+scanned), then the speaker, then the evidence: the quotation with the pasted words in bold,
+where and when it was printed, how the wording differs, which pieces a splice joins, and who
+else outlets credit. Colour and bold appear only on a terminal (terminal.stdout() decides), so
+the symbols and words must carry the meaning on their own in a pipe or a log.
+
+Every piece of archive or user text is cleaned of control characters and added as plain text,
+never as markup, and long texts are cut with an ellipsis, so an article cannot restyle the
+reader's terminal or bury the verdict under a page of quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from bot import terminal
+from bot.terminal import one_line
+from bot.verdict import Attribution, CheckResult, Match, Verdict, WordChange
+from store.article import Article
+from store.quotation import Quotation
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_INDENT = "  "
+
+#: How much of each text a card shows before cutting it with an ellipsis.
+QUOTATION_CHARS = 320
+PASTE_CHARS = 200
+CONTEXT_CHARS = 320
+TITLE_CHARS = 90
+URL_CHARS = 100
+TABLE_QUOTE_CHARS = 48
+#: Matches beyond the best one are listed in a line each, up to this many.
+OTHER_MATCHES_SHOWN = 3
+CONFLICTS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class VerdictLook:
+    symbol: str
+    word: str
+    colour: str
+    #: What the verdict means, after the word on the card's first line.
+    meaning: str
+
+
+LOOKS: dict[Verdict, VerdictLook] = {
+    Verdict.VERIFIED: VerdictLook("✔", "verified", "green", "a direct quotation in the archive"),
+    Verdict.WORDING_DIFFERS: VerdictLook(
+        "≈", "wording differs", "yellow", "close to a quotation in the archive, but words differ"
+    ),
+    Verdict.SPLICED: VerdictLook(
+        "✂", "spliced", "magenta", "joins words from separate quotations or places"
+    ),
+    Verdict.NOT_A_DIRECT_QUOTE: VerdictLook(
+        "⚠",
+        "not a direct quote",
+        "dark_orange",
+        "the archive has these words as paraphrase or reported speech, not in quotation marks",
+    ),
+    Verdict.NOT_FOUND: VerdictLook(
+        "✘", "not found", "red", "nothing in the archive is close enough"
+    ),
+}
+_EXCERPT_WORD = "verified excerpt"
+_EXCERPT_MEANING = "part of a longer direct quotation in the archive"
+_KIND_LABELS = {"direct": "", "partial": "partial quotation", "reported": "reported speech"}
+_CHANGE_LABELS = {"replace": "replaced", "insert": "added", "delete": "left out"}
+
+
+def print_card(result: CheckResult, console: Console | None = None) -> None:
+    """Print one answer; on a terminal long lines wrap under their indent."""
+    console = console or terminal.stdout()
+    console.print(card(result), soft_wrap=not console.is_terminal)
+
+
+def card(result: CheckResult) -> RenderableType:
+    """The whole answer to one pasted quote, as rich renderables."""
+    lines: list[RenderableType] = [verdict_line(result)]
+    if result.problem is not None:
+        lines.append(_indented(Text(_clean(result.problem))))
+        return Group(*lines)
+    lines.append(_pasted_line(result))
+    lines.extend(_attribution_lines(result))
+    if result.verdict is Verdict.SPLICED:
+        lines.extend(_pieces(result.matches))
+    elif result.matches:
+        best, *others = result.matches
+        lines.extend(_match_lines(best, result))
+        lines.extend(_other_matches(others))
+    if result.verdict is Verdict.NOT_FOUND and result.closest is not None:
+        lines.extend(_closest_lines(result.closest))
+    lines.extend(_indented(Text(_clean(note), style="dim")) for note in result.notes)
+    return Group(*lines)
+
+
+def verdict_line(result: CheckResult) -> Text:
+    """`✔ Verified — a direct quotation in the archive`, in the verdict's colour."""
+    if result.problem is not None:
+        return Text("✘ Cannot check this paste", style="bold red")
+    look = LOOKS[result.verdict]
+    word = _verdict_word(result)
+    meaning = _EXCERPT_MEANING if word == _EXCERPT_WORD else look.meaning
+    line = Text(f"{look.symbol} {word[:1].upper()}{word[1:]}", style=f"bold {look.colour}")
+    line.append(f" — {meaning}", style=look.colour)
+    return line
+
+
+def verdict_label(result: CheckResult) -> Text:
+    """The verdict's symbol and word alone, for a table cell: `✔ verified`."""
+    if result.problem is not None:
+        return Text("✘ not checked", style="red")
+    look = LOOKS[result.verdict]
+    return Text(f"{look.symbol} {_verdict_word(result)}", style=look.colour)
+
+
+def _verdict_word(result: CheckResult) -> str:
+    if result.verdict is Verdict.VERIFIED and result.excerpt:
+        return _EXCERPT_WORD
+    return LOOKS[result.verdict].word
+
+
+def print_review(article: Article, reviewed: Sequence[tuple[Quotation, CheckResult]]) -> None:
+    """The draft's heading, a row per quotation, and a count of the verdicts."""
+    console = terminal.stdout()
+    console.print(Text(one_line(article.title or article.source), style="bold"))
+    if not reviewed:
+        console.print(Text("  no quotations found in the draft", style="dim"))
+        return
+    table = review_table(reviewed)
+    # A pipe gets each row on one line, whatever its length; a terminal wraps cells to fit.
+    if not console.is_terminal:
+        console.width = max(console.width, _natural_width(console, table))
+    console.print(table)
+    console.print(review_summary(result for _, result in reviewed))
+
+
+def review_table(reviewed: Sequence[tuple[Quotation, CheckResult]]) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("Draft speaker", "Quote", "Verdict", "Attribution", "Archive speaker"):
+        table.add_column(column)
+    table.add_column("Printed by")
+    for quotation, result in reviewed:
+        best = result.matches[0] if result.matches else None
+        table.add_row(
+            _cut(_clean(draft_speaker(quotation) or "—"), 30),
+            f"“{_cut(_clean(quotation.text), TABLE_QUOTE_CHARS)}”",
+            verdict_label(result),
+            _attribution_cell(result),
+            _cut(_clean(best.speaker or "unknown"), 30) if best else "—",
+            _cut(_clean(_outlet_and_date(best)), 40) if best else "—",
+        )
+    return table
+
+
+def review_summary(results: Iterable[CheckResult]) -> Text:
+    """`5 quotations: 3 verified, 1 wording differs, 1 not found.`"""
+    counts: dict[str, int] = {}
+    total = 0
+    for result in results:
+        total += 1
+        label = verdict_label(result).plain.split(" ", 1)[1]
+        counts[label] = counts.get(label, 0) + 1
+    parts = ", ".join(f"{count} {label}" for label, count in counts.items())
+    noun = "quotation" if total == 1 else "quotations"
+    return Text(f"{total} {noun}: {parts}.")
+
+
+def draft_speaker(quotation: Quotation) -> str | None:
+    """Who the draft credits: the resolved name, else the name as the draft writes it."""
+    return quotation.speaker or quotation.speaker_as_written
+
+
+# The parts of a card.
+
+
+def _pasted_line(result: CheckResult) -> _Indented:
+    line = Text("Pasted: ", style="dim")
+    line.append(f"“{_cut(_clean(result.query), PASTE_CHARS)}”")
+    if result.claimed_speaker:
+        line.append(f" — credited to {_clean(result.claimed_speaker)}")
+    return _indented(line)
+
+
+def _attribution_lines(result: CheckResult) -> list[RenderableType]:
+    claimed = _clean(result.claimed_speaker or "")
+    archive_speaker = _archive_speaker(result)
+    if result.attribution is Attribution.MATCHES:
+        return [_indented(Text(f"✔ Speaker matches: {claimed or archive_speaker}", style="green"))]
+    if result.attribution is Attribution.DIFFERS:
+        line = Text("✘ Speaker differs: ", style="bold red")
+        line.append(f"the paste credits {claimed or 'someone'}, ")
+        line.append(f"the archive credits {archive_speaker or 'someone else'}", style="bold")
+        return [_indented(line)]
+    if result.attribution is Attribution.UNKNOWN and claimed:
+        text = f"? Speaker unknown: the paste credits {claimed}; the archive does not say who"
+        return [_indented(Text(text, style="yellow"))]
+    return []
+
+
+def _archive_speaker(result: CheckResult) -> str | None:
+    speakers = [match.speaker for match in result.matches if match.speaker]
+    if not speakers:
+        return None
+    distinct = list(dict.fromkeys(speakers))
+    return " / ".join(_clean(speaker) for speaker in distinct)
+
+
+def _match_lines(match: Match, result: CheckResult) -> list[RenderableType]:
+    lines = [_indented(_quotation_text(match)), _indented(_speaker_text(match))]
+    lines.append(_indented(_source_text(match)))
+    relayed = _relay_text(match)
+    if relayed is not None:
+        lines.append(_indented(relayed))
+    if match.kind == "reported" and match.context:
+        context = Text("In the article: ", style="dim")
+        context.append(_cut(_clean(match.context), CONTEXT_CHARS))
+        lines.append(_indented(context))
+    if result.verdict is Verdict.WORDING_DIFFERS and match.diff:
+        lines.extend(_diff_lines(match.diff))
+    lines.append(_indented(_occurrences_text(match)))
+    conflict = _conflict_text(match)
+    if conflict is not None:
+        lines.append(_indented(conflict))
+    return lines
+
+
+def _quotation_text(match: Match) -> Text:
+    """The whole quotation in curly marks, the words the paste matched in bold."""
+    shown, start, end = _window(match.text, match.matched_start, match.matched_end)
+    text = Text("“")
+    text.append(shown[:start])
+    text.append(shown[start:end], style="bold")
+    text.append(shown[end:])
+    text.append("”")
+    label = _KIND_LABELS.get(match.kind, match.kind)
+    if label:
+        text.append(f"  [{label}]", style="dim")
+    return text
+
+
+def _speaker_text(match: Match) -> Text:
+    text = Text("— ")
+    text.append(_cut(_clean(match.speaker or "unknown speaker"), 80), style="bold")
+    if match.speaker_role:
+        text.append(f" ({_cut(_clean(match.speaker_role), 80)})")
+    return text
+
+
+def _source_text(match: Match) -> Text:
+    """`The Harbour Ledger, 2025-03-03: “Headline” https://…`"""
+    text = Text(_outlet_and_date(match) or "unknown outlet, no date")
+    article = match.article
+    if article.title:
+        text.append(f": “{_cut(_clean(article.title), TITLE_CHARS)}”")
+    if article.url:
+        text.append(" ")
+        text.append(_cut(_clean(article.url), URL_CHARS), style="dim underline")
+    return text
+
+
+def _outlet_and_date(match: Match) -> str:
+    outlet = match.outlet or match.article.outlet
+    published = match.article.published.isoformat() if match.article.published else None
+    return ", ".join(_clean(part) for part in (outlet, published) if part)
+
+
+def _relay_text(match: Match) -> Text | None:
+    parts = []
+    if match.reported_to:
+        parts.append(f"told {_cut(_clean(match.reported_to), 60)}")
+    if match.via:
+        parts.append(f"via {_cut(_clean(match.via), 60)}")
+    return Text(" · ".join(parts), style="dim") if parts else None
+
+
+def _diff_lines(diff: Sequence[WordChange]) -> list[RenderableType]:
+    lines = [_indented(Text("Wording (your paste → the archive):"))]
+    for change in diff:
+        line = Text(f"{_CHANGE_LABELS.get(change.op, change.op):<9} ", style="dim")
+        if change.query:
+            line.append(f"“{_cut(_clean(change.query), 80)}”", style="red strike")
+        if change.query and change.archive:
+            line.append(" → ")
+        if change.archive:
+            line.append(f"“{_cut(_clean(change.archive), 80)}”", style="green")
+        if change.op == "insert":
+            line.append("  (not in the archive)", style="dim")
+        elif change.op == "delete":
+            line.append("  (in the archive, not in your paste)", style="dim")
+        lines.append(_indented(line, 2))
+    return lines
+
+
+def _occurrences_text(match: Match) -> Text:
+    articles = "1 article" if match.occurrences == 1 else f"{match.occurrences} articles"
+    text = Text(f"Printed in {articles}")
+    if match.first_seen is not None:
+        text.append(f"; first seen {match.first_seen.isoformat()}")
+    text.append(".")
+    return text
+
+
+def _conflict_text(match: Match) -> Text | None:
+    if not match.conflicting_speakers:
+        return None
+    names = [_clean(name) for name in match.conflicting_speakers[:CONFLICTS_SHOWN]]
+    more = len(match.conflicting_speakers) - len(names)
+    listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
+    text = Text("⚠ Outlets disagree on who said it: ", style="bold yellow")
+    text.append(f"also credited to {listed}.")
+    return text
+
+
+def _other_matches(others: Sequence[Match]) -> list[RenderableType]:
+    if not others:
+        return []
+    lines = [_indented(Text("Other matches:", style="dim"))]
+    for match in others[:OTHER_MATCHES_SHOWN]:
+        lines.append(_indented(_one_line_match(match), 2))
+    if len(others) > OTHER_MATCHES_SHOWN:
+        lines.append(_indented(Text(f"and {len(others) - OTHER_MATCHES_SHOWN} more"), 2))
+    return lines
+
+
+def _one_line_match(match: Match) -> Text:
+    """`“words” — Speaker · Outlet, date`"""
+    text = Text(f"“{_cut(_clean(match.text), 100)}” — ")
+    text.append(_cut(_clean(match.speaker or "unknown speaker"), 60), style="bold")
+    source = _outlet_and_date(match)
+    if source:
+        text.append(f" · {source}")
+    return text
+
+
+def _pieces(matches: Sequence[Match]) -> list[RenderableType]:
+    """Each piece of a spliced paste with the quotation it comes from."""
+    lines: list[RenderableType] = []
+    for number, match in enumerate(matches, 1):
+        heading = Text(f"✂ Piece {number}: ", style="magenta")
+        heading.append(f"“{_cut(_clean(match.piece or match.matched), PASTE_CHARS)}”")
+        lines.append(_indented(heading))
+        lines.append(_indented(Text("from ").append_text(_quotation_text(match)), 2))
+        lines.append(_indented(_speaker_text(match), 2))
+        lines.append(_indented(_source_text(match), 2))
+        relayed = _relay_text(match)
+        if relayed is not None:
+            lines.append(_indented(relayed, 2))
+    return lines
+
+
+def _closest_lines(match: Match) -> list[RenderableType]:
+    heading = Text("Closest in the archive, NOT a match ", style="bold")
+    heading.append(f"(similarity {match.score:.0f}/100):", style="dim")
+    return [
+        _indented(heading),
+        _indented(_quotation_text(match), 2),
+        _indented(_speaker_text(match), 2),
+        _indented(_source_text(match), 2),
+    ]
+
+
+def _attribution_cell(result: CheckResult) -> Text:
+    styles = {
+        Attribution.MATCHES: "green",
+        Attribution.DIFFERS: "bold red",
+        Attribution.UNKNOWN: "yellow",
+        Attribution.NOT_CLAIMED: "dim",
+    }
+    words = str(result.attribution).replace("_", " ")
+    return Text(words, style=styles[result.attribution])
+
+
+# Text handling.
+
+
+@dataclass(frozen=True)
+class _Indented:
+    """A line indented under the verdict: on a terminal, wrapped lines keep the indent; in a
+    pipe (soft wrap), one long line, so that grep and logs see each fact whole."""
+
+    text: Text
+    depth: int = 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = _INDENT * self.depth
+        if options.no_wrap:
+            yield Text(indent).append_text(self.text)
+        else:
+            yield Padding(self.text, (0, 0, 0, len(indent)), expand=False)
+
+
+def _indented(text: Text, depth: int = 1) -> _Indented:
+    return _Indented(text, depth)
+
+
+def _clean(text: str) -> str:
+    """Control characters (escapes, newlines, tabs) become one space, so offsets stay close."""
+    return _CONTROL.sub(" ", text)
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` whole when it fits, else cut at a word boundary before `limit` with an ellipsis."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _window(text: str, start: int, end: int, limit: int = QUOTATION_CHARS) -> tuple[str, int, int]:
+    """About `limit` characters of `text` around `text[start:end]`, with an ellipsis at each cut
+    end and cut at word boundaries, and the span's offsets in what is returned."""
+    text = _clean(text)
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    if len(text) <= limit:
+        return text, start, end
+    if end - start >= limit:
+        left, right = start, start + limit
+    else:
+        spare = limit - (end - start)
+        left = max(0, start - spare // 3)
+        right = min(len(text), left + limit)
+        left = max(0, right - limit)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", max(end, left), right)
+        right = space if space > end else right
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    shown = prefix + text[left:right] + suffix
+    offset = len(prefix) - left
+    new_start = max(len(prefix), start + offset)
+    new_end = min(len(shown) - len(suffix), end + offset)
+    return shown, new_start, max(new_start, new_end)
+
+
+def _natural_width(console: Console, renderable: RenderableType) -> int:
+    """The width `renderable` takes when nothing forces it to wrap."""
+    unbounded = console.options.update_width(10_000)
+    return Measurement.get(console, unbounded, renderable).maximum
