@@ -11,6 +11,7 @@ INSERT ... ON CONFLICT DO NOTHING and then read back, which never fails on a rac
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -36,6 +37,8 @@ from store.db.models import (
 from store.errors import ArchiveError
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
+from store.search.candidates import candidate_ids
+from store.search.index import index_for
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
@@ -110,6 +113,30 @@ class Occurrence:
     published: dt.date | None
 
 
+@dataclass(frozen=True)
+class StoredQuotation:
+    """A quotation as the verifier reads it: its words, speaker, paragraph and article."""
+
+    id: int
+    text: str
+    kind: Kind
+    speaker: str | None
+    speaker_id: int | None
+    speaker_as_written: str | None
+    speaker_role: str | None
+    reported_to: str | None
+    via: str | None
+    fingerprint: str
+    context: str
+    #: Where the quotation sits in `context` (offsets into `context`).
+    context_offset: int
+    article_id: int
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    outlet: str | None
+
+
 class Archive:
     """The stored articles and quotations of one database."""
 
@@ -155,6 +182,24 @@ class Archive:
                 session.commit()
             return result
 
+    def add_many(
+        self, pairs: Iterable[tuple[Article, Sequence[Quotation]]], *, batch: int = 1000
+    ) -> int:
+        """Store many articles, `batch` to a transaction: for loading large archives
+        (benchmarks, moving from another system), where one transaction per article costs more
+        than it protects. Duplicates are skipped as in `add`. Returns the articles stored."""
+        stored = 0
+        items = iter(pairs)
+        while chunk := list(itertools.islice(items, batch)):
+            with archive_errors(self.engine), Session(for_writing(self.engine)) as session:
+                writer = _Writer(session)
+                for article, quotations in chunk:
+                    url = url_key(article.url) if article.url else None
+                    result = writer.add(article, url, content_hash(article.text), quotations)
+                    stored += not result.duplicate
+                session.commit()
+        return stored
+
     def stats(self, *, top: int = TOP_SPEAKERS) -> ArchiveStats:
         """Counts of what the archive holds, and its most quoted speakers."""
         with archive_errors(self.engine), Session(self.engine) as session:
@@ -175,6 +220,41 @@ class Archive:
                 latest_published=latest,
                 top_speakers=_top_speakers(session, top),
             )
+
+    def search(self, parts: Sequence[Sequence[str]], *, limit: int = 50) -> list[StoredQuotation]:
+        """The quotations most likely to hold these word sequences (normalised words of a
+        query, one sequence per stretch between ellipses), best candidates first."""
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            ids = candidate_ids(connection, parts, limit)
+            found = {row.id: row for row in _stored(connection, QuotationRow.id.in_(ids))}
+        return [found[quotation] for quotation in ids if quotation in found]
+
+    def printed(self, fingerprints: Iterable[str]) -> list[StoredQuotation]:
+        """Every stored quotation with these words (by fingerprint), earliest article first."""
+        keys = sorted(set(fingerprints))
+        if not keys:
+            return []
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            return _stored(connection, QuotationRow.fingerprint.in_(keys))
+
+    def aliases(self, speaker_ids: Iterable[int]) -> dict[int, set[str]]:
+        """The normalised names, surnames, forms as written and roles each speaker goes by."""
+        ids = sorted(set(speaker_ids))
+        found: dict[int, set[str]] = {speaker: set() for speaker in ids}
+        if not ids:
+            return found
+        with archive_errors(self.engine), Session(self.engine) as session:
+            for speaker, key in session.execute(
+                select(SpeakerRow.id, SpeakerRow.name_key).where(SpeakerRow.id.in_(ids))
+            ):
+                found[speaker].add(key)
+            for speaker, key in session.execute(
+                select(SpeakerAliasRow.speaker_id, SpeakerAliasRow.alias_key).where(
+                    SpeakerAliasRow.speaker_id.in_(ids)
+                )
+            ):
+                found[speaker].add(key)
+        return found
 
     def occurrences(self, fingerprint: str) -> list[Occurrence]:
         """Every article that printed the quotation, earliest first, undated ones last."""
@@ -234,7 +314,14 @@ class _Writer:
         self._resolve_speakers(quotations)
         rows = [self._quotation_row(article_id, quotation) for quotation in quotations]
         if rows:
-            self.session.execute(insert(QuotationRow), rows)
+            ids = self.session.scalars(
+                insert(QuotationRow).returning(QuotationRow.id, sort_by_parameter_order=True),
+                rows,
+            ).all()
+            # The candidate index is written in the same transaction: it never lags the archive.
+            index_for(self.session.get_bind().dialect.name).add(
+                self.session.connection(), zip(ids, (row["text"] for row in rows), strict=True)
+            )
         self._add_aliases(quotations)
         return AddResult(article_id, duplicate=False, quotations=len(rows))
 
@@ -313,6 +400,50 @@ class _Writer:
             )
             .on_conflict_do_nothing(index_elements=["speaker_id", "kind", "alias_key"])
         )
+
+
+def _stored(connection: Any, condition: Any) -> list[StoredQuotation]:
+    """Quotations matching `condition` with their article, outlet and speaker, earliest first."""
+    context_length = QuotationRow.context_end - QuotationRow.context_start
+    query = (
+        select(
+            QuotationRow,
+            func.substr(ArticleRow.text, QuotationRow.context_start + 1, context_length),
+            ArticleRow.title,
+            ArticleRow.url,
+            ArticleRow.published,
+            OutletRow.name,
+            SpeakerRow.name,
+        )
+        .join(ArticleRow, QuotationRow.article_id == ArticleRow.id)
+        .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
+        .outerjoin(SpeakerRow, QuotationRow.speaker_id == SpeakerRow.id)
+        .where(condition)
+        .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, QuotationRow.id)
+    )
+    with Session(bind=connection) as session:
+        return [
+            StoredQuotation(
+                id=row.id,
+                text=row.text,
+                kind=row.kind,
+                speaker=speaker,
+                speaker_id=row.speaker_id,
+                speaker_as_written=row.speaker_as_written,
+                speaker_role=row.speaker_role,
+                reported_to=row.reported_to,
+                via=row.via,
+                fingerprint=row.fingerprint,
+                context=context or "",
+                context_offset=row.start_offset - row.context_start,
+                article_id=row.article_id,
+                title=title,
+                url=url,
+                published=published,
+                outlet=outlet,
+            )
+            for row, context, title, url, published, outlet, speaker in session.execute(query)
+        ]
 
 
 def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:

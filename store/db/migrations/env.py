@@ -12,7 +12,12 @@ from sqlalchemy import Connection
 
 from store.db.engine import create_archive_engine, for_writing
 from store.db.models import Base
+from store.db.schema import is_model_table
 from store.settings import database_url
+
+
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    return type_ != "table" or is_model_table(name)
 
 
 def run_migrations(connection: Connection) -> None:
@@ -22,6 +27,7 @@ def run_migrations(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place: autogenerate "batch" (copy-and-move) steps.
         render_as_batch=True,
         compare_type=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,486 @@
+"""The verifier: a pasted quote in, a verdict with its evidence out.
+
+The same for the command line, the Slack bot and the benchmarks. For each quoted stretch of a
+paste: candidates come from the archive's index (rare words and word pairs, never a scan), the
+best few are aligned word by word, and the alignment decides the verdict:
+- every word as printed (ellipses and bracketed insertions allowed for) → `verified`;
+- close, with words changed, missing, added or mistyped → `wording_differs`;
+- parts that belong to different quotations, or to distant places of one → `spliced`;
+- found only as reported speech or in the writer's own sentences → `not_a_direct_quote`;
+- nothing close enough → `not_found`, with the closest quotation offered as a hint only.
+A weak candidate is never presented as a match: the thresholds tighten as the query shortens.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from bot.claims import claims_speaker
+from bot.matching import Alignment, align
+from bot.query import parse_query
+from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
+from store.archive import Archive, StoredQuotation
+from store.article import Article
+from store.extract import extract_quotations
+from store.quotation import Kind, Quotation
+from store.search.words import Word, segments, words
+
+#: Candidates the index proposes, and how many of them are aligned word by word.
+CANDIDATES = 50
+ALIGNED = 8
+#: Speaker words a query may leave out inside a match before it counts as joined from
+#: separate places of one quotation (without an ellipsis saying so).
+SPLICE_GAP = 6
+#: The least of the query a hint must share to be shown as "closest, but not a match".
+HINT_SCORE = 40.0
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One candidate aligned with (part of) the query."""
+
+    quotation: StoredQuotation
+    alignment: Alignment
+    #: The query words aligned (all of the query, or one piece of it).
+    query: tuple[Word, ...] = ()
+    #: The alignment is against the quotation's paragraph, not its words.
+    in_context: bool = False
+
+    @property
+    def direct(self) -> bool:
+        return self.quotation.kind is not Kind.REPORTED and not self.in_context
+
+
+class Verifier:
+    """Checks pasted quotes against one archive."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    def check(self, text: str, speaker: str | None = None) -> list[CheckResult]:
+        """One result per quoted stretch of the paste; `speaker` overrides the claimed one."""
+        parsed = parse_query(text, speaker)
+        if parsed.problem is not None or not parsed.quotes:
+            claimed = parsed.claimed_speaker
+            return [
+                CheckResult(
+                    query=parsed.text,
+                    claimed_speaker=claimed,
+                    verdict=Verdict.NOT_FOUND,
+                    excerpt=False,
+                    attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
+                    problem=parsed.problem or "There is no quotation to check in the paste.",
+                )
+            ]
+        return [self.check_quote(quote, parsed.claimed_speaker) for quote in parsed.quotes]
+
+    def review(self, article: Article) -> list[tuple[Quotation, CheckResult]]:
+        """Every direct or partial quotation of a draft, checked with the draft's speaker."""
+        checked = []
+        for quotation in extract_quotations(article):
+            if quotation.kind is Kind.REPORTED:
+                continue
+            claimed = quotation.speaker or _named(quotation.speaker_as_written)
+            checked.append((quotation, self.check_quote(quotation.text, claimed)))
+        return checked
+
+    def check_quote(self, quote: str, claimed: str | None) -> CheckResult:
+        """The verdict on one quoted stretch (already parsed out of a paste)."""
+        parts = [_spoken(part) for part in segments(quote)]
+        parts = [part for part in parts if part]
+        if not parts:
+            return CheckResult(
+                query=quote,
+                claimed_speaker=claimed,
+                verdict=Verdict.NOT_FOUND,
+                excerpt=False,
+                attribution=Attribution.NOT_CLAIMED if claimed is None else Attribution.UNKNOWN,
+                problem="The quotation has no words to look for.",
+            )
+        whole = [word for part in parts for word in part]
+        candidates = self.archive.search(
+            [[w.norm for w in part] for part in parts], limit=CANDIDATES
+        )
+        if len(parts) > 1:
+            found = self._with_ellipsis(quote, claimed, parts, candidates)
+            if found is not None:
+                return found
+        return self._decide(quote, claimed, whole, candidates)
+
+    # -- deciding -----------------------------------------------------------------------------
+
+    def _decide(
+        self,
+        quote: str,
+        claimed: str | None,
+        query: list[Word],
+        candidates: list[StoredQuotation],
+    ) -> CheckResult:
+        ranked = _aligned(query, candidates)
+        direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
+        if direct:
+            best = direct[0]
+            spliced = self._splice(quote, claimed, query, best)
+            if spliced is not None:
+                return spliced
+            if best.alignment.gap >= SPLICE_GAP:
+                return self._spliced_within(quote, claimed, query, best)
+            verdict = Verdict.VERIFIED if best.alignment.exact else Verdict.WORDING_DIFFERS
+            return self._result(quote, claimed, verdict, best, ranked)
+        paraphrase = [
+            found for found in ranked if not found.direct and _acceptable(found.alignment)
+        ] or _in_context(query, candidates)
+        if paraphrase:
+            return self._result(quote, claimed, Verdict.NOT_A_DIRECT_QUOTE, paraphrase[0], ranked)
+        spliced = self._split_and_search(quote, claimed, query)
+        if spliced is not None:
+            return spliced
+        closest = ranked[0] if ranked and ranked[0].alignment.score >= HINT_SCORE else None
+        return CheckResult(
+            query=quote,
+            claimed_speaker=claimed,
+            verdict=Verdict.NOT_FOUND,
+            excerpt=False,
+            attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
+            closest=self._match(closest) if closest is not None else None,
+        )
+
+    def _result(
+        self,
+        quote: str,
+        claimed: str | None,
+        verdict: Verdict,
+        best: _Found,
+        ranked: list[_Found],
+    ) -> CheckResult:
+        match, chosen = self._with_occurrences(best, ranked)
+        return CheckResult(
+            query=quote,
+            claimed_speaker=claimed,
+            verdict=verdict,
+            excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE and best.alignment.outside_words > 0,
+            attribution=self._attribution(claimed, [chosen]),
+            matches=(match,),
+        )
+
+    def _with_ellipsis(
+        self,
+        quote: str,
+        claimed: str | None,
+        parts: list[list[Word]],
+        candidates: list[StoredQuotation],
+    ) -> CheckResult | None:
+        """`A … B`: both in one quotation, in order, is an excerpt; in two is a splice."""
+        for candidate in candidates[:CANDIDATES]:
+            pieces = [align(part, candidate.text) for part in parts]
+            if all(_acceptable(piece) for piece in pieces) and all(
+                before.end <= after.start for before, after in itertools.pairwise(pieces)
+            ):
+                merged = _merge(pieces)
+                found = _Found(candidate, merged, tuple(w for part in parts for w in part))
+                exact = all(piece.exact for piece in pieces)
+                verdict = Verdict.VERIFIED if exact else Verdict.WORDING_DIFFERS
+                if candidate.kind is Kind.REPORTED:
+                    verdict = Verdict.NOT_A_DIRECT_QUOTE
+                result = self._result(quote, claimed, verdict, found, [found])
+                return replace(result, excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE)
+        best_pieces = []
+        for part in parts:
+            ranked = [
+                f for f in _aligned(part, candidates) if f.direct and _acceptable(f.alignment)
+            ]
+            if not ranked:
+                return None
+            best_pieces.append((part, ranked[0]))
+        return self._spliced(quote, claimed, best_pieces)
+
+    def _splice(
+        self, quote: str, claimed: str | None, query: list[Word], best: _Found
+    ) -> CheckResult | None:
+        """The best match leaves a run of the query unexplained that another quotation has."""
+        covered = best.alignment.covered
+        rest = _longest_uncovered(covered)
+        if rest is None:
+            return None
+        start, end = rest
+        if end - start < 3 or (end - start) < len(query) // 4:
+            return None
+        piece = query[start:end]
+        others = [
+            found
+            for found in self._direct_matches(piece)
+            if found.quotation.id != best.quotation.id
+        ]
+        if not others:
+            return None
+        explained = [word for word, seen in zip(query, covered, strict=True) if seen]
+        pieces = [(explained, best), (piece, others[0])]
+        if start == 0:
+            pieces.reverse()
+        return self._spliced(quote, claimed, pieces)
+
+    def _split_and_search(
+        self, quote: str, claimed: str | None, query: list[Word]
+    ) -> CheckResult | None:
+        """No single quotation holds the words: do two, one for each part?"""
+        if len(query) < 8:
+            return None
+        for cut in _cuts(len(query)):
+            first = self._direct_matches(query[:cut])
+            second = self._direct_matches(query[cut:]) if first else []
+            if not first or not second or first[0].quotation.id == second[0].quotation.id:
+                continue
+            # Move the cut to where one quotation's words end and the other's begin.
+            a = align(query, first[0].quotation.text).covered
+            b = align(query, second[0].quotation.text).covered
+            best_cut = max(
+                range(1, len(query)), key=lambda c: sum(a[:c]) + sum(b[c:]) - abs(c - cut) / 100
+            )
+            pieces = [
+                (query[:best_cut], first[0].quotation),
+                (query[best_cut:], second[0].quotation),
+            ]
+            found = [
+                (part, _Found(quotation, align(part, quotation.text), tuple(part)))
+                for part, quotation in pieces
+            ]
+            if all(_acceptable(f.alignment) for _, f in found):
+                return self._spliced(quote, claimed, found)
+        return None
+
+    def _direct_matches(self, query: list[Word]) -> list[_Found]:
+        """Direct or partial quotations that match these words, best first."""
+        candidates = self.archive.search([[word.norm for word in query]], limit=CANDIDATES)
+        return [f for f in _aligned(query, candidates) if f.direct and _acceptable(f.alignment)]
+
+    def _spliced_within(
+        self, quote: str, claimed: str | None, query: list[Word], best: _Found
+    ) -> CheckResult:
+        """Words from two distant places of one quotation, joined without an ellipsis."""
+        match, chosen = self._with_occurrences(best, [best])
+        return CheckResult(
+            query=quote,
+            claimed_speaker=claimed,
+            verdict=Verdict.SPLICED,
+            excerpt=False,
+            attribution=self._attribution(claimed, [chosen]),
+            matches=(match,),
+            notes=("The words come from two places of one quotation, joined without an ellipsis.",),
+        )
+
+    def _spliced(
+        self, quote: str, claimed: str | None, pieces: Sequence[tuple[list[Word], _Found]]
+    ) -> CheckResult:
+        evidence = [self._with_occurrences(found, [found]) for _, found in pieces]
+        matches = tuple(
+            replace(match, piece=_text_of(quote, part))
+            for (part, _), (match, _) in zip(pieces, evidence, strict=True)
+        )
+        return CheckResult(
+            query=quote,
+            claimed_speaker=claimed,
+            verdict=Verdict.SPLICED,
+            excerpt=False,
+            attribution=self._attribution(claimed, [chosen for _, chosen in evidence]),
+            matches=matches,
+        )
+
+    # -- evidence -----------------------------------------------------------------------------
+
+    def _with_occurrences(self, best: _Found, ranked: list[_Found]) -> tuple[Match, _Found]:
+        """The match as first printed, with every article that printed the same words."""
+        same = {found.quotation.id: found for found in ranked if _same_words(found, best)}
+        stored = {q.id: q for q in self.archive.printed([best.quotation.fingerprint])}
+        stored.update({qid: found.quotation for qid, found in same.items()})
+        stored.setdefault(best.quotation.id, best.quotation)
+        everyone = sorted(stored.values(), key=_chronological)
+        earliest = everyone[0]
+        chosen = best
+        if earliest.id != best.quotation.id:
+            chosen = same.get(earliest.id) or _Found(
+                earliest, align(list(best.query), earliest.text), best.query, best.in_context
+            )
+        speakers = {q.speaker for q in everyone if q.speaker}
+        match = self._match(chosen)
+        match = replace(
+            match,
+            occurrences=len(everyone),
+            first_seen=min((q.published for q in everyone if q.published), default=None),
+            conflicting_speakers=tuple(sorted(speakers - {match.speaker})) if match.speaker else (),
+        )
+        return match, chosen
+
+    def _match(self, found: _Found) -> Match:
+        quotation, alignment = found.quotation, found.alignment
+        text = quotation.context if found.in_context else quotation.text
+        return Match(
+            quotation_id=quotation.id,
+            text=text,
+            matched_start=alignment.start,
+            matched_end=alignment.end,
+            speaker=quotation.speaker,
+            speaker_role=quotation.speaker_role,
+            outlet=quotation.outlet,
+            reported_to=quotation.reported_to,
+            via=quotation.via,
+            kind="paraphrase" if found.in_context else str(quotation.kind),
+            score=alignment.score,
+            context=quotation.context,
+            diff=alignment.changes,
+            article=ArticleRef(
+                quotation.title, quotation.url, quotation.published, quotation.outlet
+            ),
+        )
+
+    def _attribution(self, claimed: str | None, found: list[_Found]) -> Attribution:
+        """Whether the claimed speaker is the one the archive credits (every piece's, for a
+        splice)."""
+        if not claimed:
+            return Attribution.NOT_CLAIMED
+        quotations = [piece.quotation for piece in found]
+        if any(q.speaker is None or q.speaker_id is None for q in quotations):
+            return Attribution.UNKNOWN
+        aliases = self.archive.aliases(q.speaker_id for q in quotations if q.speaker_id)
+        for q in quotations:
+            assert q.speaker is not None and q.speaker_id is not None
+            if not claims_speaker(claimed, q.speaker, aliases.get(q.speaker_id, set())):
+                return Attribution.DIFFERS
+        return Attribution.MATCHES
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _spoken(text: str) -> list[Word]:
+    """The words of a query part; the query's own [bracketed] words are optional too."""
+    return [word for word in words(text) if not word.inserted]
+
+
+def _named(written: str | None) -> str | None:
+    if not written or written.lower() in {"he", "she", "they", "it", "i", "we"}:
+        return None
+    return written
+
+
+def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_Found]:
+    """The candidates most like the query, aligned, best first."""
+    if not candidates:
+        return []
+    joined = " ".join(word.norm for word in query)
+    quick = sorted(
+        candidates,
+        key=lambda c: -_quick_score(joined, c.text),
+    )[:ALIGNED]
+    found = [_Found(candidate, align(query, candidate.text), tuple(query)) for candidate in quick]
+    found.sort(key=_rank)
+    return found
+
+
+def _quick_score(joined: str, text: str) -> float:
+    processed = default_process(text)
+    if len(joined) <= len(processed):
+        return fuzz.partial_ratio(joined, processed)
+    return fuzz.ratio(joined, processed)
+
+
+def _rank(found: _Found) -> tuple[object, ...]:
+    a = found.alignment
+    # The best alignment, direct quotations before reported speech, the original (earliest)
+    # printing before later ones.
+    return (
+        not _acceptable(a),
+        not a.exact,
+        -a.matched,
+        -a.score,
+        not found.direct,
+        _chronological(found.quotation),
+    )
+
+
+def _chronological(quotation: StoredQuotation) -> tuple[object, ...]:
+    published = quotation.published
+    return (published is None, published.isoformat() if published else "", quotation.id)
+
+
+def _acceptable(a: Alignment) -> bool:
+    """Close enough to present as a match: stricter the shorter the query."""
+    size = a.query_words
+    if size == 0 or a.matched == 0:
+        return False
+    share = a.matched / size
+    if size <= 2:
+        return a.equal == size
+    if size <= 5:
+        return share >= 0.8 and a.longest_run >= 2 and a.span_words <= size + 2
+    if a.span_words > 1.6 * size + 3 and a.gap < SPLICE_GAP:
+        return False  # the words are scattered over a longer text
+    needed = 0.7 if size <= 10 else 0.6
+    return share >= needed and a.longest_run >= 3
+
+
+def _in_context(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_Found]:
+    """The words in a quotation's paragraph, outside its quotation marks: the writer's words."""
+    found = []
+    for candidate in candidates[:ALIGNED]:
+        alignment = align(query, candidate.context)
+        if not _acceptable(alignment):
+            continue
+        inside_start = candidate.context_offset
+        inside_end = inside_start + len(candidate.text)
+        outside = alignment.start < inside_start or alignment.end > inside_end
+        if outside:
+            found.append(_Found(candidate, alignment, tuple(query), in_context=True))
+    found.sort(key=_rank)
+    return found
+
+
+def _same_words(found: _Found, best: _Found) -> bool:
+    a, b = found.alignment, best.alignment
+    return found.direct == best.direct and a.matched == b.matched and a.exact == b.exact
+
+
+def _longest_uncovered(covered: Sequence[bool]) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    start = None
+    for index, seen in enumerate([*covered, True]):
+        if not seen and start is None:
+            start = index
+        elif seen and start is not None:
+            if best is None or index - start > best[1] - best[0]:
+                best = (start, index)
+            start = None
+    return best
+
+
+def _cuts(size: int) -> list[int]:
+    """Where a query may have been joined, middle first."""
+    middle = size // 2
+    return sorted(range(3, size - 2), key=lambda cut: abs(cut - middle))[:6]
+
+
+def _merge(pieces: list[Alignment]) -> Alignment:
+    first, last = pieces[0], pieces[-1]
+    return replace(
+        first,
+        query_words=sum(p.query_words for p in pieces),
+        equal=sum(p.equal for p in pieces),
+        near=sum(p.near for p in pieces),
+        end=last.end,
+        changes=tuple(change for p in pieces for change in p.changes),
+        longest_run=max(p.longest_run for p in pieces),
+        gap=0,
+        span_words=sum(p.span_words for p in pieces),
+        outside_words=min(p.outside_words for p in pieces),
+        covered=tuple(seen for p in pieces for seen in p.covered),
+    )
+
+
+def _text_of(quote: str, part: list[Word]) -> str:
+    if not part:
+        return ""
+    return quote[part[0].start : part[-1].end]

@@ -1,0 +1,1 @@
+"""Finding quotations again: normalised words, the grams the database indexes, candidate search."""

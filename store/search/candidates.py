@@ -1,0 +1,80 @@
+"""Candidate quotations for a query: votes from the rare words and word pairs it shares.
+
+Each pair of neighbouring query words is looked up alone, capped at `TERM_CAP` rows; a pair
+more common than that says little and is skipped. Quotations collect a vote per pair they hold,
+rarer pairs weighing more. When pairs find too little (a two-word query, a typo in every other
+word), single words are looked up the same way. When every term is common ("we will not back
+down"), the quotations holding most of the common pairs are found by intersecting larger slices.
+The verifier then aligns the few best candidates word by word.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
+from store.search.grams import query_terms
+from store.search.index import index_for
+
+#: Rows read per term at most: more than this and the term is too common to choose by.
+TERM_CAP = 400
+#: Rows read per common term when every term is common.
+COMMON_CAP = 20_000
+#: Pairs looked up per query at most, spread evenly over it.
+MAX_PAIRS = 24
+#: Words looked up when pairs find too little, longest (most telling) first.
+MAX_WORDS = 8
+#: Pairs that must hit before single words are left out.
+ENOUGH_PAIRS = 2
+
+
+def candidate_ids(connection: Connection, parts: Sequence[Sequence[str]], limit: int) -> list[int]:
+    """Quotation ids most likely to hold the query's words, best first."""
+    index = index_for(connection.dialect.name)
+    pairs, words = query_terms(parts)
+    votes: Counter[int] = Counter()
+    common: list[str] = []
+    hits = 0
+    for term in _spread(pairs, MAX_PAIRS):
+        found = index.lookup(connection, term, TERM_CAP)
+        if len(found) >= TERM_CAP:
+            common.append(term)
+            continue
+        if found:
+            hits += 1
+            _vote(votes, found, 1.0)
+    if hits < ENOUGH_PAIRS:
+        for term in sorted(words, key=len, reverse=True)[:MAX_WORDS]:
+            found = index.lookup(connection, term, TERM_CAP)
+            if found and len(found) < TERM_CAP:
+                _vote(votes, found, 0.5)
+    if not votes and common:
+        _vote(votes, _holding_most(connection, common), 1.0)
+    return [quotation for quotation, _ in votes.most_common(limit)]
+
+
+def _vote(votes: Counter[int], found: list[int], weight: float) -> None:
+    # A term held by few quotations says more about each of them.
+    share = weight * (1.0 + 1.0 / math.sqrt(len(found)))
+    for quotation in found:
+        votes[quotation] += share
+
+
+def _spread(terms: list[str], most: int) -> list[str]:
+    if len(terms) <= most:
+        return terms
+    step = len(terms) / most
+    return [terms[int(i * step)] for i in range(most)]
+
+
+def _holding_most(connection: Connection, common: list[str]) -> list[int]:
+    """Quotations holding several of the common pairs at once."""
+    index = index_for(connection.dialect.name)
+    counts: Counter[int] = Counter()
+    for term in common[:4]:
+        counts.update(set(index.lookup(connection, term, COMMON_CAP)))
+    needed = min(len(common[:4]), 2)
+    return [quotation for quotation, count in counts.most_common(TERM_CAP) if count >= needed]

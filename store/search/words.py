@@ -1,0 +1,65 @@
+"""Words as matching compares them: the same for the archive and for what people paste.
+
+Case, accents, quote-mark and dash styles, punctuation and possessive apostrophes do not make a
+quotation different: "Cease-fire", "ceasefire" and "cease‑fire" are one word, "it’s" is "its".
+Bracketed editorial insertions ("[eventually]") are words the speaker did not say: they are kept
+apart so that matching can take them or leave them. Every word keeps its character span in the
+original text, so that a match can be shown in bold where it was printed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: A word: letters or digits, with inner apostrophes, hyphens and digit separators joined in.
+_WORD = re.compile(r"[^\W_]+(?:(?:['’‘`´\-‐‑–]|[.,](?=\d))[^\W_]+)*")
+_JOINERS = re.compile(r"['’‘`´\-‐‑–.,]")
+_BRACKETED = re.compile(r"\[[^\[\]]{0,200}\]")
+#: An ellipsis standing for omitted words.
+ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One normalised word and where it was printed."""
+
+    norm: str
+    start: int
+    end: int
+    #: Inside square brackets: an editor's insertion, not the speaker's word.
+    inserted: bool = False
+
+
+def fold(word: str) -> str:
+    """The comparable form of one word: no case, accents, apostrophes or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _JOINERS.sub("", plain)
+
+
+def words(text: str) -> list[Word]:
+    """The words of a text, in order, with their spans; bracketed ones marked as inserted."""
+    inserted = [(m.start(), m.end()) for m in _BRACKETED.finditer(text)]
+    found: list[Word] = []
+    position = 0
+    for match in _WORD.finditer(text):
+        norm = fold(match.group())
+        if not norm:
+            continue
+        while position < len(inserted) and inserted[position][1] <= match.start():
+            position += 1
+        inside = position < len(inserted) and inserted[position][0] <= match.start()
+        found.append(Word(norm, match.start(), match.end(), inside))
+    return found
+
+
+def spoken(text: str) -> list[str]:
+    """The normalised words the speaker said: bracketed insertions left out."""
+    return [word.norm for word in words(text) if not word.inserted]
+
+
+def segments(text: str) -> list[str]:
+    """The stretches between ellipses: each must be found, in order, for an excerpt to hold."""
+    return [part for part in ELLIPSIS.split(text) if spoken(part)]
