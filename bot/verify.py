@@ -24,11 +24,11 @@ from bot.claims import claims_speaker
 from bot.matching import Alignment, align
 from bot.query import parse_query
 from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
-from store.archive import Archive, StoredQuotation
+from store.archive import Archive, StoredParagraph, StoredQuotation
 from store.article import Article
 from store.extract import extract_quotations
 from store.quotation import Kind, Quotation
-from store.search.words import Word, segments, words
+from store.search.words import Word, only_common, segments, words
 
 #: Candidates the index proposes, and how many of them are aligned word by word.
 CANDIDATES = 50
@@ -38,6 +38,8 @@ ALIGNED = 8
 SPLICE_GAP = 6
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
+#: A query this short made only of common words ("we will") identifies nothing.
+_FEW_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,15 @@ class Verifier:
                 problem="The quotation has no words to look for.",
             )
         whole = [word for part in parts for word in part]
+        if len(whole) <= _FEW_WORDS and only_common(whole):
+            return CheckResult(
+                query=quote,
+                claimed_speaker=claimed,
+                verdict=Verdict.NOT_FOUND,
+                excerpt=False,
+                attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
+                notes=("The words are too common to tell one quotation from another.",),
+            )
         candidates = self.archive.search(
             [[w.norm for w in part] for part in parts], limit=CANDIDATES
         )
@@ -132,9 +143,11 @@ class Verifier:
                 return self._spliced_within(quote, claimed, query, best)
             verdict = Verdict.VERIFIED if best.alignment.exact else Verdict.WORDING_DIFFERS
             return self._result(quote, claimed, verdict, best, ranked)
-        paraphrase = [
-            found for found in ranked if not found.direct and _acceptable(found.alignment)
-        ] or _in_context(query, candidates)
+        paraphrase = (
+            [found for found in ranked if not found.direct and _acceptable(found.alignment)]
+            or _in_context(query, candidates)
+            or self._in_paragraphs(query)
+        )
         if paraphrase:
             return self._result(quote, claimed, Verdict.NOT_A_DIRECT_QUOTE, paraphrase[0], ranked)
         spliced = self._split_and_search(quote, claimed, query)
@@ -253,6 +266,34 @@ class Verifier:
                 return self._spliced(quote, claimed, found)
         return None
 
+    def _in_paragraphs(self, query: list[Word]) -> list[_Found]:
+        """The words in an article's own sentences, outside any quotation: a paraphrase."""
+        found = []
+        for paragraph in self.archive.search_paragraphs([[w.norm for w in query]])[:ALIGNED]:
+            alignment = align(query, paragraph.text)
+            if not _acceptable(alignment):
+                continue
+            start, end = paragraph.start + alignment.start, paragraph.start + alignment.end
+            quoted = [
+                q
+                for q in paragraph.quotations
+                if q.kind is not Kind.REPORTED and q.start <= start and end <= q.end
+            ]
+            if quoted:
+                continue  # inside a quotation: the quotation search speaks for it
+            near = _nearest(paragraph, start, end)
+            as_written = replace(
+                near,
+                text=paragraph.text,
+                context=paragraph.text,
+                context_offset=0,
+                start=paragraph.start,
+                end=paragraph.start + len(paragraph.text),
+            )
+            found.append(_Found(as_written, alignment, tuple(query), in_context=True))
+        found.sort(key=_rank)
+        return found
+
     def _direct_matches(self, query: list[Word]) -> list[_Found]:
         """Direct or partial quotations that match these words, best first."""
         candidates = self.archive.search([[word.norm for word in query]], limit=CANDIDATES)
@@ -295,7 +336,8 @@ class Verifier:
     def _with_occurrences(self, best: _Found, ranked: list[_Found]) -> tuple[Match, _Found]:
         """The match as first printed, with every article that printed the same words."""
         same = {found.quotation.id: found for found in ranked if _same_words(found, best)}
-        stored = {q.id: q for q in self.archive.printed([best.quotation.fingerprint])}
+        fingerprints = [best.quotation.fingerprint] if best.quotation.fingerprint else []
+        stored = {q.id: q for q in self.archive.printed(fingerprints)}
         stored.update({qid: found.quotation for qid, found in same.items()})
         stored.setdefault(best.quotation.id, best.quotation)
         everyone = sorted(stored.values(), key=_chronological)
@@ -437,6 +479,39 @@ def _in_context(query: list[Word], candidates: Sequence[StoredQuotation]) -> lis
             found.append(_Found(candidate, alignment, tuple(query), in_context=True))
     found.sort(key=_rank)
     return found
+
+
+def _nearest(paragraph: StoredParagraph, start: int, end: int) -> StoredQuotation:
+    """The quotation of the paragraph nearest the words (whose speaker the sentence is about),
+    or a stand-in with nobody credited when the paragraph holds none."""
+    inside = [
+        q
+        for q in paragraph.quotations
+        if q.start < paragraph.start + len(paragraph.text) and q.end > paragraph.start
+    ]
+    if inside:
+        return min(inside, key=lambda q: min(abs(q.start - end), abs(start - q.end)))
+    return StoredQuotation(
+        id=0,
+        text=paragraph.text,
+        kind=Kind.REPORTED,
+        speaker=None,
+        speaker_id=None,
+        speaker_as_written=None,
+        speaker_role=None,
+        reported_to=None,
+        via=None,
+        fingerprint="",
+        context=paragraph.text,
+        context_offset=0,
+        start=paragraph.start,
+        end=paragraph.start + len(paragraph.text),
+        article_id=paragraph.article_id,
+        title=paragraph.title,
+        url=paragraph.url,
+        published=paragraph.published,
+        outlet=paragraph.outlet,
+    )
 
 
 def _same_words(found: _Found, best: _Found) -> bool:

@@ -30,15 +30,17 @@ from store.db.models import (
     ArticleRow,
     Base,
     OutletRow,
+    ParagraphRow,
     QuotationRow,
     SpeakerAliasRow,
     SpeakerRow,
 )
 from store.errors import ArchiveError
+from store.extract.paragraphs import split_paragraphs
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
 from store.search.candidates import candidate_ids
-from store.search.index import index_for
+from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
@@ -130,11 +132,30 @@ class StoredQuotation:
     context: str
     #: Where the quotation sits in `context` (offsets into `context`).
     context_offset: int
+    #: Where the quotation sits in its article's text.
+    start: int
+    end: int
     article_id: int
     title: str | None
     url: str | None
     published: dt.date | None
     outlet: str | None
+
+
+@dataclass(frozen=True)
+class StoredParagraph:
+    """A paragraph of a stored article, with the quotations the article holds."""
+
+    id: int
+    article_id: int
+    #: Where the paragraph starts in the article text.
+    start: int
+    text: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    outlet: str | None
+    quotations: tuple[StoredQuotation, ...]
 
 
 class Archive:
@@ -229,6 +250,51 @@ class Archive:
             found = {row.id: row for row in _stored(connection, QuotationRow.id.in_(ids))}
         return [found[quotation] for quotation in ids if quotation in found]
 
+    def search_paragraphs(
+        self, parts: Sequence[Sequence[str]], *, limit: int = 20
+    ) -> list[StoredParagraph]:
+        """Article paragraphs most likely to hold these words, with the quotations in them."""
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            ids = candidate_ids(connection, parts, limit, PARAGRAPHS)
+            if not ids:
+                return []
+            length = ParagraphRow.end_offset - ParagraphRow.start_offset
+            rows = connection.execute(
+                select(
+                    ParagraphRow.id,
+                    ParagraphRow.article_id,
+                    ParagraphRow.start_offset,
+                    func.substr(ArticleRow.text, ParagraphRow.start_offset + 1, length),
+                    ArticleRow.title,
+                    ArticleRow.url,
+                    ArticleRow.published,
+                    OutletRow.name,
+                )
+                .join(ArticleRow, ParagraphRow.article_id == ArticleRow.id)
+                .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
+                .where(ParagraphRow.id.in_(ids))
+            ).all()
+            articles = sorted({row.article_id for row in rows})
+            quoted = _stored(connection, QuotationRow.article_id.in_(articles))
+        by_article: dict[int, list[StoredQuotation]] = {}
+        for quotation in quoted:
+            by_article.setdefault(quotation.article_id, []).append(quotation)
+        found = {
+            row.id: StoredParagraph(
+                id=row.id,
+                article_id=row.article_id,
+                start=row.start_offset,
+                text=row[3] or "",
+                title=row.title,
+                url=row.url,
+                published=row.published,
+                outlet=row.name,
+                quotations=tuple(by_article.get(row.article_id, ())),
+            )
+            for row in rows
+        }
+        return [found[key] for key in ids if key in found]
+
     def printed(self, fingerprints: Iterable[str]) -> list[StoredQuotation]:
         """Every stored quotation with these words (by fingerprint), earliest article first."""
         keys = sorted(set(fingerprints))
@@ -289,8 +355,8 @@ class _Writer:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        dialect = session.get_bind().dialect.name
-        self._insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        self._dialect = session.get_bind().dialect.name
+        self._insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
         self._speaker_ids: dict[str, int] = {}
 
     def add(
@@ -319,11 +385,29 @@ class _Writer:
                 rows,
             ).all()
             # The candidate index is written in the same transaction: it never lags the archive.
-            index_for(self.session.get_bind().dialect.name).add(
+            index_for(self._dialect, QUOTATIONS).add(
                 self.session.connection(), zip(ids, (row["text"] for row in rows), strict=True)
             )
+        self._add_paragraphs(article_id, article.text)
         self._add_aliases(quotations)
         return AddResult(article_id, duplicate=False, quotations=len(rows))
+
+    def _add_paragraphs(self, article_id: int, text: str) -> None:
+        """The article's paragraphs, indexed: a paraphrase is found in the writer's words."""
+        spans = [(paragraph.start, paragraph.end) for paragraph in split_paragraphs(text)]
+        if not spans:
+            return
+        ids = self.session.scalars(
+            insert(ParagraphRow).returning(ParagraphRow.id, sort_by_parameter_order=True),
+            [
+                {"article_id": article_id, "start_offset": start, "end_offset": end}
+                for start, end in spans
+            ],
+        ).all()
+        index_for(self._dialect, PARAGRAPHS).add(
+            self.session.connection(),
+            [(key, text[start:end]) for key, (start, end) in zip(ids, spans, strict=True)],
+        )
 
     def _stored_article_id(self, url: str | None, digest: str) -> int | None:
         same = ArticleRow.content_hash == digest
@@ -436,6 +520,8 @@ def _stored(connection: Any, condition: Any) -> list[StoredQuotation]:
                 fingerprint=row.fingerprint,
                 context=context or "",
                 context_offset=row.start_offset - row.context_start,
+                start=row.start_offset,
+                end=row.end_offset,
                 article_id=row.article_id,
                 title=title,
                 url=url,

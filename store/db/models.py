@@ -87,6 +87,21 @@ class ArticleRow(Base):
     )
 
 
+class ParagraphRow(Base):
+    """A paragraph of an article, as a span of its text: the writer's own words are searched
+    too, so that a paraphrase pasted as if it were a quote is recognised as one."""
+
+    __tablename__ = "paragraphs"
+    __table_args__ = (CheckConstraint("start_offset <= end_offset", name="span"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+
+
 class SpeakerRow(Base):
     """A person quotations are attributed to, by full name; found again by the normalised name."""
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, text
 
 from store.db.engine import archive_errors, for_writing
 from store.errors import ArchiveError
-from store.search.index import TABLE as INDEX_TABLE
+from store.search.index import TABLES as INDEX_TABLES
 
 #: The Alembic scripts; tests point this at a copy with an extra revision.
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -30,7 +30,7 @@ _SCHEMA_LOCK_KEY = 0x71756F7465626F74
 def is_model_table(name: str | None) -> bool:
     """Tables the models describe; the candidate index (FTS5 or tsvector, and FTS5's own
     shadow tables) is kept by the migrations and the index module instead."""
-    return name is None or not name.startswith(INDEX_TABLE)
+    return name is None or not name.startswith(INDEX_TABLES)
 
 
 def head_revision() -> str:

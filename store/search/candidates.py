@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection
 
 from store.search.grams import query_terms
-from store.search.index import index_for
+from store.search.index import QUOTATIONS, index_for
 
 #: Rows read per term at most: more than this and the term is too common to choose by.
 TERM_CAP = 400
@@ -31,9 +31,11 @@ MAX_WORDS = 8
 ENOUGH_PAIRS = 2
 
 
-def candidate_ids(connection: Connection, parts: Sequence[Sequence[str]], limit: int) -> list[int]:
-    """Quotation ids most likely to hold the query's words, best first."""
-    index = index_for(connection.dialect.name)
+def candidate_ids(
+    connection: Connection, parts: Sequence[Sequence[str]], limit: int, table: str = QUOTATIONS
+) -> list[int]:
+    """Ids (of quotations, or of paragraphs) most likely to hold the query's words, best first."""
+    index = index_for(connection.dialect.name, table)
     pairs, words = query_terms(parts)
     votes: Counter[int] = Counter()
     common: list[str] = []
@@ -52,7 +54,7 @@ def candidate_ids(connection: Connection, parts: Sequence[Sequence[str]], limit:
             if found and len(found) < TERM_CAP:
                 _vote(votes, found, 0.5)
     if not votes and common:
-        _vote(votes, _holding_most(connection, common), 1.0)
+        _vote(votes, _holding_most(connection, common, table), 1.0)
     return [quotation for quotation, _ in votes.most_common(limit)]
 
 
@@ -70,9 +72,9 @@ def _spread(terms: list[str], most: int) -> list[str]:
     return [terms[int(i * step)] for i in range(most)]
 
 
-def _holding_most(connection: Connection, common: list[str]) -> list[int]:
-    """Quotations holding several of the common pairs at once."""
-    index = index_for(connection.dialect.name)
+def _holding_most(connection: Connection, common: list[str], table: str) -> list[int]:
+    """Rows holding several of the common pairs at once."""
+    index = index_for(connection.dialect.name, table)
     counts: Counter[int] = Counter()
     for term in common[:4]:
         counts.update(set(index.lookup(connection, term, COMMON_CAP)))

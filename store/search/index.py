@@ -18,69 +18,81 @@ from sqlalchemy import Connection, text
 
 from store.search.grams import grams
 
-#: The index's table; migrations create it, `store.db.schema` leaves it out of model checks.
-TABLE = "quotation_grams"
+#: The index tables, for quotations and for article paragraphs; migrations create them and
+#: `store.db.schema` leaves them out of model checks.
+QUOTATIONS = "quotation_grams"
+PARAGRAPHS = "paragraph_grams"
+TABLES = (QUOTATIONS, PARAGRAPHS)
+#: The rows each index table points at.
+_KEYED = {QUOTATIONS: "quotations", PARAGRAPHS: "paragraphs"}
 
 
 class CandidateIndex(Protocol):
-    def add(self, connection: Connection, quotations: Iterable[tuple[int, str]]) -> None:
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
         """Index (id, text) pairs inside the caller's transaction."""
 
     def lookup(self, connection: Connection, term: str, limit: int) -> list[int]:
-        """Ids of up to `limit` quotations holding `term`."""
+        """Ids of up to `limit` rows holding `term`."""
 
 
 class SQLiteIndex:
-    """FTS5, contentless: the terms only, each with the quotation id as its rowid."""
+    """FTS5, contentless: the terms only, each with the row's id as its rowid."""
 
-    CREATE = (
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-        "grams, content='', detail=none, tokenize=\"unicode61 tokenchars '_'\")"
-    )
+    def __init__(self, table: str = QUOTATIONS) -> None:
+        self.table = table
 
-    def add(self, connection: Connection, quotations: Iterable[tuple[int, str]]) -> None:
-        rows = [{"id": qid, "grams": " ".join(grams(words))} for qid, words in quotations]
-        if rows:
+    @staticmethod
+    def create(table: str) -> tuple[str, ...]:
+        return (
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
+            "grams, content='', detail=none, tokenize=\"unicode61 tokenchars '_'\")",
+        )
+
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
+        values = [{"id": key, "grams": " ".join(grams(words))} for key, words in rows]
+        if values:
             connection.execute(
-                text(f"INSERT INTO {TABLE}(rowid, grams) VALUES (:id, :grams)"), rows
+                text(f"INSERT INTO {self.table}(rowid, grams) VALUES (:id, :grams)"), values
             )
 
     def lookup(self, connection: Connection, term: str, limit: int) -> list[int]:
         found = connection.execute(
-            text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :term LIMIT :limit"),
+            text(f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH :term LIMIT :limit"),
             {"term": f'"{term}"', "limit": limit},
         )
         return [row[0] for row in found]
 
 
 class PostgresIndex:
-    """A tsvector of terms per quotation under a GIN index."""
+    """A tsvector of terms per row under a GIN index."""
 
-    CREATE = (
-        f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-        "quotation_id integer PRIMARY KEY REFERENCES quotations(id) ON DELETE CASCADE, "
-        "grams tsvector NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_grams ON {TABLE} USING gin (grams)",
-    )
+    def __init__(self, table: str = QUOTATIONS) -> None:
+        self.table = table
 
-    def add(self, connection: Connection, quotations: Iterable[tuple[int, str]]) -> None:
-        rows = [{"id": qid, "grams": grams(words)} for qid, words in quotations]
-        rows = [row for row in rows if row["grams"]]
-        if rows:
+    @staticmethod
+    def create(table: str) -> tuple[str, ...]:
+        return (
+            f"CREATE TABLE IF NOT EXISTS {table} ("
+            f"id integer PRIMARY KEY REFERENCES {_KEYED[table]}(id) ON DELETE CASCADE, "
+            "grams tsvector NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS ix_{table}_grams ON {table} USING gin (grams)",
+        )
+
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
+        values = [{"id": key, "grams": grams(words)} for key, words in rows]
+        values = [value for value in values if value["grams"]]
+        if values:
             connection.execute(
                 text(
-                    f"INSERT INTO {TABLE}(quotation_id, grams) "
+                    f"INSERT INTO {self.table}(id, grams) "
                     "VALUES (:id, array_to_tsvector(CAST(:grams AS text[])))"
                 ),
-                rows,
+                values,
             )
 
     def lookup(self, connection: Connection, term: str, limit: int) -> list[int]:
         found = connection.execute(
-            text(
-                f"SELECT quotation_id FROM {TABLE} "
-                "WHERE grams @@ CAST(:term AS tsquery) LIMIT :limit"
-            ),
+            text(f"SELECT id FROM {self.table} WHERE grams @@ CAST(:term AS tsquery) LIMIT :limit"),
             {"term": _tsquery_literal(term), "limit": limit},
         )
         return [row[0] for row in found]
@@ -91,12 +103,11 @@ def _tsquery_literal(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def index_for(dialect: str) -> CandidateIndex:
-    return PostgresIndex() if dialect == "postgresql" else SQLiteIndex()
+def index_for(dialect: str, table: str = QUOTATIONS) -> CandidateIndex:
+    return PostgresIndex(table) if dialect == "postgresql" else SQLiteIndex(table)
 
 
 def create_statements(dialect: str) -> tuple[str, ...]:
-    """What a migration runs to create the index on this database."""
-    if dialect == "postgresql":
-        return PostgresIndex.CREATE
-    return (SQLiteIndex.CREATE,)
+    """What a migration runs to create both index tables on this database."""
+    kind = PostgresIndex if dialect == "postgresql" else SQLiteIndex
+    return tuple(statement for table in TABLES for statement in kind.create(table))

@@ -63,3 +63,21 @@ def spoken(text: str) -> list[str]:
 def segments(text: str) -> list[str]:
     """The stretches between ellipses: each must be found, in order, for an excerpt to hold."""
     return [part for part in ELLIPSIS.split(text) if spoken(part)]
+
+
+#: Words too common to identify a quotation on their own: a query of nothing else is answered
+#: `not_found` rather than matched to whichever quotation happens to hold them.
+COMMON_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own said same say says she should so some such than that the their theirs them then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would yes yet you your yours""".split()
+)
+
+
+def only_common(found: list[Word]) -> bool:
+    """True when every word is a common one ("the", "we will"): nothing to identify a quote by."""
+    return all(word.norm in COMMON_WORDS for word in found)
