@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.verdict import WordChange
@@ -170,13 +170,14 @@ def _joined_compounds(query: Sequence[Word], known: set[str]) -> list[Word]:
 def _untyped(query: list[str], known: set[str]) -> list[str]:
     """Each query word the text lacks, replaced by the text's word it is a typo of (if any)."""
     fixed = []
+    choices = [word for word in known if len(word) >= 3]
     for word in query:
-        if word not in known:
-            alike = [candidate for candidate in known if _typo(word, candidate)]
-            if alike:
-                word = max(
-                    alike, key=lambda candidate: Levenshtein.normalized_similarity(word, candidate)
-                )
+        if word not in known and len(word) >= 3 and not word.isdigit():
+            best = process.extractOne(
+                word, choices, scorer=Levenshtein.normalized_similarity, score_cutoff=0.5
+            )
+            if best is not None and _typo(word, best[0]):
+                word = best[0]
         fixed.append(word)
     return fixed
 

@@ -17,9 +17,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 from bot.claims import claims_speaker
 from bot.matching import Alignment, align
 from bot.query import parse_query
@@ -30,9 +27,9 @@ from store.extract import extract_quotations
 from store.quotation import Kind, Quotation
 from store.search.words import Word, only_common, segments, words
 
-#: Candidates the index proposes, and how many of them are aligned word by word.
-CANDIDATES = 50
-ALIGNED = 8
+#: Candidates the index proposes, and how many of the best are aligned word by word.
+CANDIDATES = 24
+ALIGNED = 6
 #: Speaker words a query may leave out inside a match before it counts as joined from
 #: separate places of one quotation (without an ellipsis saying so).
 SPLICE_GAP = 6
@@ -337,7 +334,8 @@ class Verifier:
         """The match as first printed, with every article that printed the same words."""
         same = {found.quotation.id: found for found in ranked if _same_words(found, best)}
         fingerprints = [best.quotation.fingerprint] if best.quotation.fingerprint else []
-        stored = {q.id: q for q in self.archive.printed(fingerprints)}
+        at_hand = [found.quotation for found in ranked]
+        stored = {q.id: q for q in self.archive.printed(fingerprints, at_hand)}
         stored.update({qid: found.quotation for qid, found in same.items()})
         stored.setdefault(best.quotation.id, best.quotation)
         everyone = sorted(stored.values(), key=_chronological)
@@ -413,21 +411,12 @@ def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_
     """The candidates most like the query, aligned, best first."""
     if not candidates:
         return []
-    joined = " ".join(word.norm for word in query)
-    quick = sorted(
-        candidates,
-        key=lambda c: -_quick_score(joined, c.text),
-    )[:ALIGNED]
+    # The index ranks candidates by the rare terms they share with the query; the first few
+    # are aligned word by word.
+    quick = list(candidates[:ALIGNED])
     found = [_Found(candidate, align(query, candidate.text), tuple(query)) for candidate in quick]
     found.sort(key=_rank)
     return found
-
-
-def _quick_score(joined: str, text: str) -> float:
-    processed = default_process(text)
-    if len(joined) <= len(processed):
-        return fuzz.partial_ratio(joined, processed)
-    return fuzz.ratio(joined, processed)
 
 
 def _rank(found: _Found) -> tuple[object, ...]:

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from store import audit
 from store.article import Article
 from store.db import schema
 from store.db.engine import archive_errors, create_archive_engine, for_writing
@@ -37,6 +38,7 @@ from store.db.models import (
 )
 from store.errors import ArchiveError
 from store.extract.paragraphs import split_paragraphs
+from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
 from store.search.candidates import candidate_ids
@@ -77,6 +79,9 @@ class ArchiveStats:
     earliest_published: dt.date | None
     latest_published: dt.date | None
     top_speakers: tuple[SpeakerCount, ...] = field(default=())
+    #: Quotes checked through the bot (the audit log), and the answers flagged as wrong.
+    lookups: int = 0
+    feedback: int = 0
 
     @property
     def quotations(self) -> int:
@@ -96,6 +101,8 @@ class ArchiveStats:
                 {"name": speaker.name, "quotations": speaker.quotations}
                 for speaker in self.top_speakers
             ],
+            "lookups": self.lookups,
+            "feedback": self.feedback,
         }
 
 
@@ -232,6 +239,7 @@ class Archive:
             earliest, latest = session.execute(
                 select(func.min(ArticleRow.published), func.max(ArticleRow.published))
             ).one()
+            lookups, feedback = audit.counts(session)
             return ArchiveStats(
                 articles=_count(session, ArticleRow),
                 quotations_by_kind=by_kind,
@@ -240,7 +248,34 @@ class Archive:
                 earliest_published=earliest,
                 latest_published=latest,
                 top_speakers=_top_speakers(session, top),
+                lookups=lookups,
+                feedback=feedback,
             )
+
+    # The bot's audit log and delivery memory (store.audit).
+
+    def record_lookup(self, lookup: Lookup) -> Lookup:
+        """Store a lookup in the audit log; returns it with its id."""
+        return audit.record_lookup(self.engine, lookup)
+
+    def lookup(self, lookup_id: int) -> Lookup | None:
+        return audit.find_lookup(self.engine, lookup_id)
+
+    def recent_lookups(self, workspace: str, user: str, *, limit: int = 5) -> list[Lookup]:
+        """The user's last lookups in the workspace, newest first."""
+        return audit.recent_lookups(self.engine, workspace, user, limit)
+
+    def record_feedback(self, lookup_id: int, user: str, kind: FeedbackKind) -> bool:
+        """Feedback on a lookup, once per user and kind; False when already recorded."""
+        return audit.record_feedback(self.engine, lookup_id, user, kind)
+
+    def first_sighting(self, key: str) -> bool:
+        """True for the one caller, in any process, that sees the delivery `key` first."""
+        return audit.first_sighting(self.engine, key)
+
+    def forget_sightings(self, before: dt.datetime) -> int:
+        """Forget deliveries seen before `before`; returns how many were forgotten."""
+        return audit.forget_sightings(self.engine, before)
 
     def search(self, parts: Sequence[Sequence[str]], *, limit: int = 50) -> list[StoredQuotation]:
         """The quotations most likely to hold these word sequences (normalised words of a
@@ -295,13 +330,30 @@ class Archive:
         }
         return [found[key] for key in ids if key in found]
 
-    def printed(self, fingerprints: Iterable[str]) -> list[StoredQuotation]:
-        """Every stored quotation with these words (by fingerprint), earliest article first."""
+    def printed(
+        self, fingerprints: Iterable[str], known: Iterable[StoredQuotation] = ()
+    ) -> list[StoredQuotation]:
+        """Every stored quotation with these words (by fingerprint), earliest article first.
+
+        `known`: quotations already read, not read again (a check has most of them at hand).
+        """
         keys = sorted(set(fingerprints))
         if not keys:
             return []
+        at_hand = {quotation.id: quotation for quotation in known}
         with archive_errors(self.engine), self.engine.connect() as connection:
-            return _stored(connection, QuotationRow.fingerprint.in_(keys))
+            ids = (
+                connection.execute(
+                    select(QuotationRow.id).where(QuotationRow.fingerprint.in_(keys))
+                )
+                .scalars()
+                .all()
+            )
+            missing = [quotation for quotation in ids if quotation not in at_hand]
+            found = [at_hand[quotation] for quotation in ids if quotation in at_hand]
+            if missing:
+                found += _stored(connection, QuotationRow.id.in_(missing))
+        return sorted(found, key=_earliest)
 
     def aliases(self, speaker_ids: Iterable[int]) -> dict[int, set[str]]:
         """The normalised names, surnames, forms as written and roles each speaker goes by."""
@@ -486,50 +538,70 @@ class _Writer:
         )
 
 
+def _earliest(quotation: StoredQuotation) -> tuple[bool, dt.date, int, int]:
+    published = quotation.published
+    return (published is None, published or dt.date.min, quotation.article_id, quotation.id)
+
+
 def _stored(connection: Any, condition: Any) -> list[StoredQuotation]:
-    """Quotations matching `condition` with their article, outlet and speaker, earliest first."""
-    context_length = QuotationRow.context_end - QuotationRow.context_start
+    """Quotations matching `condition` with their article, outlet and speaker, earliest first.
+
+    Plain columns rather than ORM objects: this is on every check's path.
+    """
+    q = QuotationRow
+    context_length = q.context_end - q.context_start
     query = (
         select(
-            QuotationRow,
-            func.substr(ArticleRow.text, QuotationRow.context_start + 1, context_length),
+            q.id,
+            q.text,
+            q.kind,
+            q.speaker_id,
+            q.speaker_as_written,
+            q.speaker_role,
+            q.reported_to,
+            q.via,
+            q.fingerprint,
+            q.start_offset,
+            q.end_offset,
+            q.context_start,
+            q.article_id,
+            func.substr(ArticleRow.text, q.context_start + 1, context_length),
             ArticleRow.title,
             ArticleRow.url,
             ArticleRow.published,
             OutletRow.name,
             SpeakerRow.name,
         )
-        .join(ArticleRow, QuotationRow.article_id == ArticleRow.id)
+        .join(ArticleRow, q.article_id == ArticleRow.id)
         .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
-        .outerjoin(SpeakerRow, QuotationRow.speaker_id == SpeakerRow.id)
+        .outerjoin(SpeakerRow, q.speaker_id == SpeakerRow.id)
         .where(condition)
-        .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, QuotationRow.id)
+        .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, q.id)
     )
-    with Session(bind=connection) as session:
-        return [
-            StoredQuotation(
-                id=row.id,
-                text=row.text,
-                kind=row.kind,
-                speaker=speaker,
-                speaker_id=row.speaker_id,
-                speaker_as_written=row.speaker_as_written,
-                speaker_role=row.speaker_role,
-                reported_to=row.reported_to,
-                via=row.via,
-                fingerprint=row.fingerprint,
-                context=context or "",
-                context_offset=row.start_offset - row.context_start,
-                start=row.start_offset,
-                end=row.end_offset,
-                article_id=row.article_id,
-                title=title,
-                url=url,
-                published=published,
-                outlet=outlet,
-            )
-            for row, context, title, url, published, outlet, speaker in session.execute(query)
-        ]
+    return [
+        StoredQuotation(
+            id=row[0],
+            text=row[1],
+            kind=Kind(row[2]),
+            speaker_id=row[3],
+            speaker_as_written=row[4],
+            speaker_role=row[5],
+            reported_to=row[6],
+            via=row[7],
+            fingerprint=row[8],
+            start=row[9],
+            end=row[10],
+            context_offset=row[9] - row[11],
+            article_id=row[12],
+            context=row[13] or "",
+            title=row[14],
+            url=row[15],
+            published=row[16],
+            outlet=row[17],
+            speaker=row[18],
+        )
+        for row in connection.execute(query)
+    ]
 
 
 def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:

@@ -34,6 +34,9 @@ class Word:
 
 def fold(word: str) -> str:
     """The comparable form of one word: no case, accents, apostrophes or hyphens."""
+    if word.isascii():
+        lowered = word.lower()
+        return _JOINERS.sub("", lowered) if not lowered.isalnum() else lowered
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _JOINERS.sub("", plain)
