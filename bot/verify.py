@@ -65,17 +65,8 @@ class Verifier:
         """One result per quoted stretch of the paste; `speaker` overrides the claimed one."""
         parsed = parse_query(text, speaker)
         if parsed.problem is not None or not parsed.quotes:
-            claimed = parsed.claimed_speaker
-            return [
-                CheckResult(
-                    query=parsed.text,
-                    claimed_speaker=claimed,
-                    verdict=Verdict.NOT_FOUND,
-                    excerpt=False,
-                    attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
-                    problem=parsed.problem or "There is no quotation to check in the paste.",
-                )
-            ]
+            problem = parsed.problem or "There is no quotation to check in the paste."
+            return [_not_found(parsed.text, parsed.claimed_speaker, problem=problem)]
         return [self.check_quote(quote, parsed.claimed_speaker) for quote in parsed.quotes]
 
     def review(self, article: Article) -> list[tuple[Quotation, CheckResult]]:
@@ -93,24 +84,11 @@ class Verifier:
         parts = [_spoken(part) for part in segments(quote)]
         parts = [part for part in parts if part]
         if not parts:
-            return CheckResult(
-                query=quote,
-                claimed_speaker=claimed,
-                verdict=Verdict.NOT_FOUND,
-                excerpt=False,
-                attribution=Attribution.NOT_CLAIMED if claimed is None else Attribution.UNKNOWN,
-                problem="The quotation has no words to look for.",
-            )
+            return _not_found(quote, claimed, problem="The quotation has no words to look for.")
         whole = [word for part in parts for word in part]
         if len(whole) <= _FEW_WORDS and only_common(whole):
-            return CheckResult(
-                query=quote,
-                claimed_speaker=claimed,
-                verdict=Verdict.NOT_FOUND,
-                excerpt=False,
-                attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
-                notes=("The words are too common to tell one quotation from another.",),
-            )
+            note = "The words are too common to tell one quotation from another."
+            return _not_found(quote, claimed, notes=(note,))
         candidates = self.archive.search(
             [[w.norm for w in part] for part in parts], limit=CANDIDATES
         )
@@ -151,14 +129,7 @@ class Verifier:
         if spliced is not None:
             return spliced
         closest = ranked[0] if ranked and ranked[0].alignment.score >= HINT_SCORE else None
-        return CheckResult(
-            query=quote,
-            claimed_speaker=claimed,
-            verdict=Verdict.NOT_FOUND,
-            excerpt=False,
-            attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
-            closest=self._match(closest) if closest is not None else None,
-        )
+        return _not_found(quote, claimed, closest=self._match(closest) if closest else None)
 
     def _result(
         self,
@@ -394,6 +365,27 @@ class Verifier:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _not_found(
+    quote: str,
+    claimed: str | None,
+    *,
+    problem: str | None = None,
+    notes: tuple[str, ...] = (),
+    closest: Match | None = None,
+) -> CheckResult:
+    """Nothing in the archive is close enough (or there was nothing to look for)."""
+    return CheckResult(
+        query=quote,
+        claimed_speaker=claimed,
+        verdict=Verdict.NOT_FOUND,
+        excerpt=False,
+        attribution=Attribution.UNKNOWN if claimed else Attribution.NOT_CLAIMED,
+        closest=closest,
+        problem=problem,
+        notes=notes,
+    )
 
 
 def _spoken(text: str) -> list[Word]:
