@@ -103,6 +103,11 @@ def card(result: CheckResult) -> RenderableType:
     return Group(*lines)
 
 
+def heading(text: str) -> Text:
+    """What a batch of pastes says above one of them (`check --each`): a line of its own."""
+    return Text(_cut(_clean(text), 200), style="bold underline")
+
+
 def verdict_line(result: CheckResult) -> Text:
     """`✔ Verified — a direct quotation in the archive`, in the verdict's colour."""
     if result.problem is not None:
@@ -202,7 +207,10 @@ def _attribution_lines(result: CheckResult) -> list[RenderableType]:
         line.append(f"the archive credits {archive_speaker or 'someone else'}", style="bold")
         return [_indented(line)]
     if result.attribution is Attribution.UNKNOWN and claimed:
-        text = f"? Speaker unknown: the paste credits {claimed}; the archive does not say who"
+        if result.matches:
+            text = f"? Speaker unknown: the paste credits {claimed}; the archive does not say who"
+        else:
+            text = f"? Speaker not checked: the paste credits {claimed}; no match to compare"
         return [_indented(Text(text, style="yellow"))]
     return []
 
@@ -212,7 +220,7 @@ def _archive_speaker(result: CheckResult) -> str | None:
     if not speakers:
         return None
     distinct = list(dict.fromkeys(speakers))
-    return " / ".join(_clean(speaker) for speaker in distinct)
+    return " and ".join(_clean(speaker) for speaker in distinct)
 
 
 def _match_lines(match: Match, result: CheckResult) -> list[RenderableType]:
@@ -376,8 +384,10 @@ def _attribution_cell(result: CheckResult) -> Text:
         Attribution.UNKNOWN: "yellow",
         Attribution.NOT_CLAIMED: "dim",
     }
-    words = str(result.attribution).replace("_", " ")
-    return Text(words, style=styles[result.attribution])
+    cell = Text(str(result.attribution).replace("_", " "), style=styles[result.attribution])
+    if any(match.conflicting_speakers for match in result.matches):
+        cell.append(" ⚠ disputed", style="yellow")
+    return cell
 
 
 # Text handling.

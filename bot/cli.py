@@ -3,20 +3,25 @@
 The CLI is how scripts, tests and benchmarks drive quotebot, so its contract is strict: with
 `--json` stdout carries one JSON document (JSON Lines where noted) and nothing else; every
 failure goes to stderr as one line, `quotebot: <source>: <error>`; the exit code is 1 when
-anything failed and 2 for a usage error. Without `--json`, output is for people (terminal.py).
+anything failed and 2 for a usage error. Without `--json`, output is for people (terminal.py,
+card.py for the verifier's answers).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
 
-from bot import terminal
+from bot import card, terminal
+from bot.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
 from bot.terminal import one_line
+from bot.verdict import CheckResult
+from bot.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.db import schema
@@ -26,6 +31,7 @@ from store.ingest import ExtractionFailed, quotations_of
 from store.ingest import ingest as ingest_sources
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
+from store.readers.failure import ReadError
 from store.settings import database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -175,6 +181,84 @@ def extract(ctx: click.Context, source: str, fmt: str, jsonl: bool, as_json: boo
 
 
 @cli.command()
+@click.argument("paste", metavar="TEXT|-")
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    help="Who the quote is credited to, instead of any name written in the paste.",
+)
+@json_option
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Read JSON Lines of pastes ({"id", "text", "speaker"?}) from the file TEXT names '
+    "(or -); print one document per line, with its id.",
+)
+@click.option(
+    "--each",
+    is_flag=True,
+    help="Check each line of the file TEXT names (or -) as a paste; lines starting with # "
+    "are headings.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    paste: str,
+    speaker: str | None,
+    as_json: bool,
+    jsonl: bool,
+    each: bool,
+) -> None:
+    """Verify a pasted quote: who said it, where it was printed, and whether the words match.
+
+    \b
+    Example:
+        quotebot check '"Nobody crosses, and nothing moves," Dez Hartigan said.'
+        pbpaste | quotebot check - --speaker "Dez Hartigan" --json
+        quotebot check pastes.jsonl --jsonl > verdicts.jsonl
+        quotebot check --each pastes.txt
+    """
+    if as_json and jsonl:
+        raise click.UsageError("--jsonl already prints JSON; use --json or --jsonl, not both")
+    if each and (as_json or jsonl):
+        raise click.UsageError("--each prints cards; for a batch as JSON, use --jsonl")
+    if jsonl:
+        failed = _check_lines(_verifier(ctx), pastes_in_jsonl(paste, speaker))
+    elif each:
+        failed = _check_each(_verifier(ctx), pastes_in_lines(paste, speaker))
+    else:
+        try:
+            text = paste_argument(paste)
+        except ReadError as error:
+            raise CommandFailed(str(error)) from None
+        failed = _check_one(_verifier(ctx), Paste(text, speaker, "<argument>"), as_json)
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("draft", metavar="DRAFT")
+@json_option
+@click.pass_context
+def review(ctx: click.Context, draft: str, as_json: bool) -> None:
+    """Verify every quotation of a draft article against the archive.
+
+    DRAFT is a text or HTML file (or - for standard input) holding one article. The exit code
+    is 0 even when quotations fail to verify: the table is the answer.
+
+    \b
+    Example:
+        quotebot review draft.txt
+        quotebot review draft.html --json > review.json
+    """
+    article = _read_draft(draft)
+    reviewed = _verifier(ctx).review(article)
+    if as_json:
+        _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
+    else:
+        card.print_review(article, reviewed)
+
+
+@cli.command()
 @json_option
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
@@ -318,6 +402,113 @@ def _extracted(
         except ExtractionFailed as failure:
             _report_failure(item.source, str(failure))
             yield None
+
+
+def _verifier(ctx: click.Context) -> Verifier:
+    return Verifier(_open_archive(ctx))
+
+
+def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
+    """`check TEXT`: the paste's document or cards; True when it could not be checked."""
+    results = _checked(verifier, paste)
+    problems = _report_problems(results, source=None)
+    if as_json:
+        _print_json(_check_document(results))
+    else:
+        _print_cards([result for result in results if result.problem is None])
+    return problems
+
+
+def _check_lines(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> bool:
+    """`check --jsonl`: a document per readable line, in input order; True when any failed."""
+    failed = False
+    for paste in pastes:
+        if isinstance(paste, ReadFailure):
+            _report_failure(paste.source, paste.error)
+            failed = True
+            continue
+        results = _checked(verifier, paste)
+        failed = _report_problems(results, source=paste.source) or failed
+        _print_json({"id": paste.id, **_check_document(results)})
+    return failed
+
+
+def _check_each(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> bool:
+    """`check --each`: under each paste's heading, its cards; True when any failed."""
+    failed = False
+    console = terminal.stdout()
+    for paste in pastes:
+        if isinstance(paste, ReadFailure):
+            _report_failure(paste.source, paste.error)
+            failed = True
+            continue
+        results = _checked(verifier, paste)
+        failed = _report_problems(results, source=paste.source) or failed
+        if paste.heading:
+            console.print(card.heading(paste.heading))
+        _print_cards([result for result in results if result.problem is None])
+        console.print()
+    return failed
+
+
+def _checked(verifier: Verifier, paste: Paste) -> list[CheckResult]:
+    results = verifier.check(paste.text, paste.speaker)
+    if not results:
+        raise CommandFailed(f"{paste.source}: the verifier returned no answer for the paste")
+    return results
+
+
+def _check_document(results: Sequence[CheckResult]) -> dict[str, Any]:
+    """The first quoted stretch's document; the others, when the paste has several, under
+    "others", so that a paste of one quote always reads the same."""
+    first, *others = results
+    document = first.to_json()
+    if others:
+        document["others"] = [result.to_json() for result in others]
+    return document
+
+
+def _report_problems(results: Iterable[CheckResult], source: str | None) -> bool:
+    """Each paste that could not be checked, on stderr; True when there was one."""
+    problems = [result.problem for result in results if result.problem is not None]
+    for problem in problems:
+        if source is None:
+            click.echo(f"quotebot: {one_line(problem)}", err=True)
+        else:
+            _report_failure(source, problem)
+    return bool(problems)
+
+
+def _print_cards(results: Sequence[CheckResult]) -> None:
+    console = terminal.stdout()
+    for number, result in enumerate(results):
+        if number:
+            console.print()
+        card.print_card(result, console)
+
+
+def _read_draft(draft: str) -> Article:
+    """The one article of `draft`; a clear error when it holds none, several, or is unreadable."""
+    found: Article | None = None
+    for item in itertools.islice(read_sources([draft]), 2):
+        if isinstance(item, ReadFailure):
+            raise CommandFailed(f"{one_line(item.source)}: {item.error}")
+        if found is not None:
+            raise CommandFailed(
+                f"{one_line(draft)}: holds several articles and review reads one draft"
+            )
+        found = item
+    if found is None:
+        raise CommandFailed(f"{one_line(draft)}: no article found")
+    return found
+
+
+def _review_document(quotation: Quotation, result: CheckResult) -> dict[str, Any]:
+    return {
+        "text": quotation.text,
+        "speaker": card.draft_speaker(quotation),
+        "result": result.to_json(),
+    }
 
 
 def _report_failure(source: str, error: str) -> None:

@@ -273,8 +273,12 @@ def test_review_table_has_a_row_per_quotation_and_counts_verdicts(
         text=QUOTE, start=0, end=len(QUOTE), kind=Kind.DIRECT, speaker_as_written="Vale"
     )
     missing = Quotation(text="We never said that", start=0, end=18, kind=Kind.DIRECT)
+    disputed = match(occurrences=2, conflicting_speakers=("Osric Penhallow",))
     reviewed = [
-        (quoted, result(claimed_speaker="Vale", attribution=Attribution.MATCHES)),
+        (
+            quoted,
+            result(claimed_speaker="Vale", attribution=Attribution.MATCHES, matches=(disputed,)),
+        ),
         (missing, result(Verdict.NOT_FOUND, matches=())),
     ]
 
@@ -283,7 +287,7 @@ def test_review_table_has_a_row_per_quotation_and_counts_verdicts(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Ferry draft"
     [vale] = [line for line in lines if line.startswith("Vale")]
-    assert "✔ verified" in vale and "matches" in vale and "Harriet Vale" in vale
+    assert "✔ verified" in vale and "matches ⚠ disputed" in vale and "Harriet Vale" in vale
     assert "Kestrel Gazette, 2024-03-05" in vale
     [absent] = [line for line in lines if "We never said that" in line]
     assert "✘ not found" in absent
