@@ -114,6 +114,9 @@ def print_stats(stats: ArchiveStats) -> None:
     if stats.earliest_published is not None:
         span = f"{stats.earliest_published.isoformat()} to {stats.latest_published.isoformat()}"
         table.add_row("Published", "", span)
+    if stats.lookups or stats.feedback:
+        flagged = f"{stats.feedback} flagged as the wrong match"
+        table.add_row("Lookups", str(stats.lookups), flagged)
     console.print(table)
     if stats.top_speakers:
         top = Table(title="Most quoted", title_justify="left", box=None, pad_edge=False)

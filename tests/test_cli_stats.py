@@ -10,6 +10,7 @@ from factories import FERRY_STORY, article, ferry_quotations
 
 from bot.cli import cli
 from store.archive import Archive
+from store.lookup import FeedbackKind, Lookup
 
 
 def run(archive_url: str, *args: str) -> Result:
@@ -29,6 +30,8 @@ def test_json_counts_an_empty_archive(archive_url: str) -> None:
         "earliest_published": None,
         "latest_published": None,
         "top_speakers": [],
+        "lookups": 0,
+        "feedback": 0,
     }
 
 
@@ -56,7 +59,36 @@ def test_json_counts_articles_quotations_speakers_outlets_and_dates(archive_url:
             {"name": "Harriet Vale", "quotations": 4},
             {"name": "Osric Penhallow", "quotations": 2},
         ],
+        "lookups": 0,
+        "feedback": 0,
     }
+
+
+def test_json_counts_lookups_and_feedback_from_the_bot(archive_url: str) -> None:
+    with Archive.open(archive_url) as archive:
+        first = archive.record_lookup(lookup("We will reopen the terminal"))
+        archive.record_lookup(lookup("Every penny went into the pier"))
+        archive.record_feedback(first.id, "U0EDITOR", FeedbackKind.WRONG_MATCH)
+
+    result = run(archive_url, "--json")
+
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert (document["lookups"], document["feedback"]) == (2, 1)
+    table = run(archive_url)
+    lines = [" ".join(line.split()) for line in table.stdout.splitlines()]
+    assert "Lookups 2 1 flagged as the wrong match" in lines
+
+
+def lookup(query: str) -> Lookup:
+    return Lookup(
+        workspace="T0NEWSROOM",
+        source="command",
+        query=query,
+        verdict="verified",
+        attribution="not_claimed",
+        user="U0EDITOR",
+    )
 
 
 def test_table_for_people_names_each_count(archive_url: str) -> None:

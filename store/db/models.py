@@ -27,12 +27,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from store.lookup import MAX_ID_CHARS
 from store.quotation import Kind
 
 #: Longest normalised URL the archive indexes (PostgreSQL's B-tree entries have a size limit).
 MAX_URL_CHARS = 2048
 #: Longest speaker or outlet name, alias or role kept; longer strings are extraction noise.
 MAX_NAME_CHARS = 300
+#: Longest key of a seen delivery ("message:T123:C456:1700000000.000100" is about 40).
+MAX_SEEN_KEY_CHARS = 200
 
 # Constraint names are fixed so that migrations can refer to them on both databases.
 NAMING_CONVENTION = {
@@ -188,3 +191,54 @@ class QuotationRow(Base):
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotations")
     speaker: Mapped[SpeakerRow | None] = relationship()
+
+
+class LookupRow(Base):
+    """One quoted stretch someone checked through the bot, and the verdict it got (the audit
+    log; store.lookup.Lookup is what the rest of quotebot sees)."""
+
+    __tablename__ = "lookups"
+    __table_args__ = (Index(None, "workspace", "user_id", "asked_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    workspace: Mapped[str] = mapped_column(String(MAX_ID_CHARS))
+    channel: Mapped[str | None] = mapped_column(String(MAX_ID_CHARS))
+    user_id: Mapped[str | None] = mapped_column(String(MAX_ID_CHARS))
+    #: The entry point: command, shortcut, mention or channel.
+    source: Mapped[str] = mapped_column(String(16))
+    query: Mapped[str] = mapped_column(Text)
+    claimed_speaker: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(String(32))
+    attribution: Mapped[str] = mapped_column(String(16))
+    #: The quotation matched; kept when the article is deleted, as a lookup without a match.
+    quotation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotations.id", ondelete="SET NULL"), index=True
+    )
+
+
+class FeedbackRow(Base):
+    """Someone's word on a lookup's answer ("Not the right match"), once per person and kind."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        UniqueConstraint("lookup_id", "user_id", "kind"),
+        CheckConstraint("kind IN ('wrong_match')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lookup_id: Mapped[int] = mapped_column(ForeignKey("lookups.id", ondelete="CASCADE"))
+    given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    user_id: Mapped[str] = mapped_column(String(MAX_ID_CHARS))
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class SeenEventRow(Base):
+    """A delivery the bot has already handled (a Slack event id, a message's channel and
+    timestamp), so that a retry or a second copy is answered once, whichever process gets it."""
+
+    __tablename__ = "seen_events"
+    __table_args__ = (Index(None, "seen_at"),)
+
+    key: Mapped[str] = mapped_column(String(MAX_SEEN_KEY_CHARS), primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -27,10 +27,16 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _SCHEMA_LOCK_KEY = 0x71756F7465626F74
 
 
+#: The tables of slack_sdk's SQLAlchemy installation and OAuth state stores (the Slack app's
+#: installs in several workspaces): created by migration 0003 as slack_sdk defines them.
+SLACK_OAUTH_TABLES = ("slack_installations", "slack_bots", "slack_oauth_states")
+
+
 def is_model_table(name: str | None) -> bool:
     """Tables the models describe; the candidate index (FTS5 or tsvector, and FTS5's own
-    shadow tables) is kept by the migrations and the index module instead."""
-    return name is None or not name.startswith(INDEX_TABLES)
+    shadow tables) is kept by the migrations and the index module instead, and slack_sdk's
+    OAuth tables by slack_sdk."""
+    return name is None or not (name.startswith(INDEX_TABLES) or name in SLACK_OAUTH_TABLES)
 
 
 def head_revision() -> str:
