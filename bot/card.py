@@ -80,7 +80,10 @@ _CHANGE_LABELS = {"replace": "replaced", "insert": "added", "delete": "left out"
 def print_card(result: CheckResult, console: Console | None = None) -> None:
     """Print one answer; on a terminal long lines wrap under their indent."""
     console = console or terminal.stdout()
-    console.print(card(result), soft_wrap=not console.is_terminal)
+    if console.is_terminal:
+        console.print(card(result), width=_spared(console), soft_wrap=False)
+    else:
+        console.print(card(result), soft_wrap=True)
 
 
 def card(result: CheckResult) -> RenderableType:
@@ -143,16 +146,22 @@ def print_review(article: Article, reviewed: Sequence[tuple[Quotation, CheckResu
         return
     table = review_table(reviewed)
     # A pipe gets each row on one line, whatever its length; a terminal wraps cells to fit.
-    if not console.is_terminal:
+    if console.is_terminal:
+        console.print(table, width=_spared(console), soft_wrap=False)
+    else:
         console.width = max(console.width, _natural_width(console, table))
-    console.print(table)
+        console.print(table)
     console.print(review_summary(result for _, result in reviewed))
 
 
 def review_table(reviewed: Sequence[tuple[Quotation, CheckResult]]) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("Draft speaker", "Quote", "Verdict", "Attribution", "Archive speaker"):
-        table.add_column(column)
+    table.add_column("Draft speaker")
+    # On a narrow terminal the other cells wrap; the verdict never does.
+    table.add_column("Quote")
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Attribution")
+    table.add_column("Archive speaker")
     table.add_column("Printed by")
     for quotation, result in reviewed:
         best = result.matches[0] if result.matches else None
@@ -458,6 +467,13 @@ def _window(text: str, start: int, end: int, limit: int = QUOTATION_CHARS) -> tu
     new_start = max(len(prefix), start + offset)
     new_end = min(len(shown) - len(suffix), end + offset)
     return shown, new_start, max(new_start, new_end)
+
+
+def _spared(console: Console) -> int:
+    """The terminal's width less a cell for each symbol on a line (a verdict and a warning):
+    some terminals draw ✔ and ⚠ two cells wide where rich counts one, and a line that filled
+    the width would spill its last character onto the next line."""
+    return max(40, console.width - 2)
 
 
 def _natural_width(console: Console, renderable: RenderableType) -> int:
