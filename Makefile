@@ -1,4 +1,5 @@
-# quotebot: `make demo` sets up and runs the main job on the embedded SQLite archive;
+# quotebot: `make demo` sets up and runs the main job on the embedded SQLite archive, then
+# checks one pasted quote of each verdict against it (demo/queries.txt);
 # `make test` runs the checks CI runs. Both create the virtual environment when it is missing.
 
 PYTHON ?= python3
@@ -21,6 +22,7 @@ demo: $(BIN)/quotebot
 	$(BIN)/quotebot --db $(DEMO_DB) ingest $(SAMPLES)
 	$(BIN)/quotebot --db $(DEMO_DB) extract samples/meridian-wire-harbour-strike.txt
 	$(BIN)/quotebot --db $(DEMO_DB) stats
+	$(BIN)/quotebot --db $(DEMO_DB) check --each demo/queries.txt
 
 test: $(BIN)/quotebot
 	$(BIN)/ruff check .
