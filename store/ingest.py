@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import httpx
+
 from store.archive import Archive
 from store.article import Article
 from store.errors import ArchiveError
@@ -61,14 +63,16 @@ def ingest(
     url: str | None = None,
     published: dt.date | None = None,
     on_progress: Callable[[str], None] | None = None,
+    transport: httpx.BaseTransport | None = None,
 ) -> IngestReport:
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
 
-    `on_progress` is called with each source once it is stored, skipped or failed.
+    `on_progress` is called with each source once it is stored, skipped or failed;
+    `transport` is how URLs are fetched (the Slack bot's refuses private addresses).
     """
     articles = duplicates = quotes = 0
     errors: list[IngestError] = []
-    for item in read_sources(inputs, fmt):
+    for item in read_sources(inputs, fmt, transport=transport):
         if isinstance(item, ReadFailure):
             errors.append(IngestError(item.source, item.error))
         else:

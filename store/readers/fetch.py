@@ -51,8 +51,13 @@ def fetch(
     max_bytes: int,
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
+    transport: httpx.BaseTransport | None = None,
 ) -> Download:
-    """The body at `url`, or ReadError saying in one line why it could not be had."""
+    """The body at `url`, or ReadError saying in one line why it could not be had.
+
+    `transport` replaces httpx's own: the Slack bot passes one that refuses private addresses,
+    checked again at every redirect.
+    """
     try:
         with (
             httpx.Client(
@@ -60,6 +65,7 @@ def fetch(
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": user_agent()},
+                transport=transport,
             ) as client,
             client.stream("GET", url) as response,
         ):

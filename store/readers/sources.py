@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+import httpx
+
 from store.article import Article
 from store.readers.compressed import compression_of, decompressed
 from store.readers.decode import reject_binary
@@ -57,30 +59,36 @@ def read_sources(
     *,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    transport: httpx.BaseTransport | None = None,
 ) -> Iterator[Article | ReadFailure]:
     """Every article in `inputs`, in order, and a ReadFailure for each thing that could not be read.
 
     An input is a file, a folder (walked recursively in sorted order, hidden entries skipped),
     `-` for `stdin` (default: the process's standard input), or an http(s) URL. `fmt` forces a
     reader for every input; `auto` decides each source by its content. `max_bytes` caps each
-    file, each URL body and each line of an export. Bad input never raises.
+    file, each URL body and each line of an export. `transport` is how URLs are fetched (see
+    `fetch`). Bad input never raises.
     """
     if isinstance(inputs, str):
         raise TypeError("inputs is a sequence of paths or URLs, not one string")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return _read_all(inputs, fmt, stdin, max_bytes)
+    return _read_all(inputs, fmt, stdin, max_bytes, transport)
 
 
 def _read_all(
-    inputs: Sequence[str], fmt: str, stdin: BinaryIO | None, max_bytes: int
+    inputs: Sequence[str],
+    fmt: str,
+    stdin: BinaryIO | None,
+    max_bytes: int,
+    transport: httpx.BaseTransport | None = None,
 ) -> Iterator[Result]:
     for name in inputs:
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _guarded(STDIN_SOURCE, _read_stream(STDIN_SOURCE, stream, fmt, max_bytes))
         elif _is_url(name):
-            yield from _guarded(name, _read_url(name, fmt, max_bytes))
+            yield from _guarded(name, _read_url(name, fmt, max_bytes, transport))
         elif os.path.isdir(name):
             for path in _walk(name):
                 if isinstance(path, ReadFailure):
@@ -133,8 +141,10 @@ def _read_file(path: str, fmt: str, max_bytes: int) -> Iterator[Result]:
         yield from _read_stream(path, file, fmt, max_bytes, size=size, name=path)
 
 
-def _read_url(url: str, fmt: str, max_bytes: int) -> Iterator[Result]:
-    download = fetch(url, max_bytes=max_bytes)
+def _read_url(
+    url: str, fmt: str, max_bytes: int, transport: httpx.BaseTransport | None = None
+) -> Iterator[Result]:
+    download = fetch(url, max_bytes=max_bytes, transport=transport)
     yield from _read_stream(
         url,
         io.BytesIO(download.body),
