@@ -1,0 +1,725 @@
+"""The verifier's answer as a Slack message: Block Kit blocks and a plain-text fallback.
+
+The layout can be read and tested without Slack; the listeners only post what these functions
+build. An answer leads with the verdict in one line with an icon, then who the paste credits
+and whether the archive agrees, then the evidence: the quotation with the pasted words in bold,
+who said it (and their role), where and when it was printed (a link to the article), whom it
+was told to and who relayed it, the word-level difference, the pieces of a splice, how many
+articles printed it and the earliest, and the speakers other outlets credit.
+
+Archive and user text is untrusted. Every piece of it goes through `_safe`:
+- `&`, `<` and `>` are escaped (slack_text.escape), so no quotation can ping `@channel` or a
+  user, or forge a link; every mrkdwn text object is also `verbatim`, so Slack does not turn
+  bare names or channel names into links either.
+- Slack's formatting characters are replaced by look-alikes (`*` → `∗`, `_` → `ˍ`, `~` → `∼`,
+  `` ` `` → `ˋ`): a quotation with an asterisk can neither end our bold early nor restyle the
+  answer. Look-alikes, rather than zero-width characters between the marks, because Slack
+  documents no rule for the latter and a look-alike reads the same to a person. Our own bold
+  gets a zero-width space where it touches a letter or a quote mark, so Slack still sees a
+  word boundary (slack_text.decode drops it again if the answer is pasted back).
+- Whitespace and control characters become single spaces, so a quotation stays one line and
+  the bold around the pasted words (which cannot cross a line) holds.
+Links are built here only, as `<url|label>`, and only for http(s) addresses.
+
+Slack rejects a section over 3,000 characters, a message over 50 blocks, and in practice a
+message over about 13,000 characters of blocks, so every text is cut with an ellipsis to a
+budget and the answer shows a bounded number of matches, pieces, changes and speakers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from bot.slack_text import escape
+from bot.verdict import Attribution, CheckResult, Match, Verdict, WordChange
+from store.archive import ArchiveStats
+
+#: Action ids the app routes. Each button's value is the lookup id, as a decimal string.
+SHARE_ACTION = "share_in_channel"
+CONTEXT_ACTION = "show_context"
+WRONG_MATCH_ACTION = "not_the_right_match"
+
+#: Slack's own limits.
+SECTION_CHARS = 3000
+MESSAGE_BLOCKS = 50
+BUTTON_VALUE_CHARS = 2000
+#: Our budget for a whole answer (its blocks as JSON), below where Slack starts failing.
+MESSAGE_CHARS = 12_000
+
+#: How much of each text an answer shows (characters of mrkdwn, after escaping).
+QUOTATION_CHARS = 1200
+PIECE_CHARS = 500
+CONTEXT_CHARS = 2400
+QUERY_CHARS = 400
+NAME_CHARS = 120
+TITLE_CHARS = 150
+CHANGE_CHARS = 100
+OTHER_MATCH_CHARS = 200
+NOTE_CHARS = 300
+#: An address longer than this (encoded) is not linked: a cut one would lead somewhere else,
+#: and with the quotation it must fit in one section.
+URL_CHARS = 800
+#: How many of each list an answer shows before "and N more".
+OTHER_MATCHES_SHOWN = 3
+PIECES_SHOWN = 5
+CHANGES_SHOWN = 10
+CONFLICTS_SHOWN = 5
+NOTES_SHOWN = 3
+RECENT_SHOWN = 10
+TOP_SPEAKERS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class VerdictLook:
+    #: A Slack emoji code for blocks, and the same icon as a character for the fallback,
+    #: which notifications show as typed.
+    emoji: str
+    symbol: str
+    word: str
+    meaning: str
+
+
+LOOKS: dict[Verdict, VerdictLook] = {
+    Verdict.VERIFIED: VerdictLook(
+        ":white_check_mark:", "✅", "Verified", "a direct quotation in the archive"
+    ),
+    Verdict.WORDING_DIFFERS: VerdictLook(
+        ":large_yellow_circle:",
+        "🟡",
+        "Wording differs",
+        "close to a quotation in the archive, but words differ",
+    ),
+    Verdict.SPLICED: VerdictLook(
+        ":scissors:", "✂️", "Spliced", "joins words from separate quotations or places"
+    ),
+    Verdict.NOT_A_DIRECT_QUOTE: VerdictLook(
+        ":warning:",
+        "⚠️",
+        "Not a direct quote",
+        "the archive has these words as paraphrase or reported speech, not in quotation marks",
+    ),
+    Verdict.NOT_FOUND: VerdictLook(
+        ":x:", "❌", "Not found", "nothing in the archive is close enough"
+    ),
+}
+_EXCERPT = ("Verified excerpt", "part of a longer direct quotation in the archive")
+_PROBLEM_EMOJI, _PROBLEM_SYMBOL = ":grey_question:", "❔"
+_KIND_LABELS = {
+    "direct": "direct quotation",
+    "partial": "partial quotation",
+    "reported": "reported speech",
+    "paraphrase": "the writer's paraphrase",
+}
+
+_LOOK_ALIKES = str.maketrans({"*": "∗", "_": "ˍ", "~": "∼", "`": "ˋ"})
+_BLANKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+_SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{2,20}")
+#: Characters that would end a `<url|label>` early or break it; percent-encoded in a URL.
+_URL_SAFE = "".join(sorted(set("!#$%&'()*+,-./:;=?@[]_~") - {"|"}))
+_ZWSP = "\u200b"
+
+
+# -- the answer ----------------------------------------------------------------------------------
+
+
+def answer_blocks(
+    result: CheckResult,
+    *,
+    lookup_id: int | None = None,
+    shared_by: str | None = None,
+    show_context: bool = False,
+    ephemeral: bool = False,
+) -> list[dict]:
+    """The whole answer to one pasted quote.
+
+    Buttons need `lookup_id` (their value), so an answer without one has none. `shared_by` (a
+    Slack user id, or a name) is credited under the verdict when a private answer is shared.
+    """
+    if result.problem is not None:
+        blocks = problem_blocks(result.problem)
+        blocks.extend(_pasted(result, shared_by))
+        return blocks
+    blocks = [_section(_verdict_line(result)), *_pasted(result, shared_by)]
+    attribution = _attribution_line(result)
+    if attribution:
+        blocks.append(_section(attribution))
+    blocks.extend(_evidence(result, show_context))
+    notes = [_fit(note, NOTE_CHARS) for note in result.notes[:NOTES_SHOWN]]
+    if notes:
+        blocks.append(_context("\n".join(notes)))
+    return _bounded(blocks, _buttons(result, lookup_id, show_context, ephemeral))
+
+
+def answer_text(result: CheckResult) -> str:
+    """The fallback a notification or a screen reader gets: the verdict, the pasted words, who
+    said them and where, in one escaped line."""
+    if result.problem is not None:
+        return f"{_PROBLEM_SYMBOL} {_problem_sentence(result.problem)}"
+    word, _ = _verdict_words(result)
+    parts = [f"{LOOKS[result.verdict].symbol} {word}: “{_fit(result.query, QUERY_CHARS)}”"]
+    if result.verdict is Verdict.SPLICED:
+        speakers = _distinct(match.speaker or "unknown speaker" for match in result.matches)
+        parts.append(f"joins words of {_fit(' and '.join(speakers), 2 * NAME_CHARS)}")
+    elif result.matches:
+        parts.append(_plain_source(result.matches[0]))
+    else:
+        parts.append(LOOKS[result.verdict].meaning)
+    if result.attribution is Attribution.DIFFERS:
+        claimed = _fit(result.claimed_speaker or "someone", NAME_CHARS)
+        parts.append(f"speaker differs: the paste credits {claimed}")
+    return " — ".join(parts)
+
+
+def context_blocks(result: CheckResult, match_index: int = 0) -> list[dict]:
+    """The paragraph around one match (the Show context button), the pasted words in bold."""
+    candidates = result.matches or ((result.closest,) if result.closest else ())
+    if not 0 <= match_index < len(candidates):
+        return problem_blocks("that match is no longer part of the answer.")
+    match = candidates[match_index]
+    if not match.context.strip():
+        return problem_blocks("the archive keeps no paragraph around that quotation.")
+    heading = f"*The paragraph in {_article_link(match)}*"
+    return [_section(f"{heading}\n{_paragraph(match, CONTEXT_CHARS)}")]
+
+
+def problem_blocks(message: str) -> list[dict]:
+    """A polite one-line answer for a paste that could not be checked."""
+    return [_section(f"{_PROBLEM_EMOJI} {_problem_sentence(message)}")]
+
+
+def problem_text(message: str) -> str:
+    """The fallback for `problem_blocks`."""
+    return f"{_PROBLEM_SYMBOL} {_problem_sentence(message)}"
+
+
+# -- help, stats, home ---------------------------------------------------------------------------
+
+_ABOUT = (
+    "I check a quotation against the newsroom's archive of published articles: whether these "
+    "exact words were printed inside quotation marks, who said them (and their role), which "
+    "outlet printed them, when, whom they were told to, and whether outlets disagree about the "
+    "speaker. A wrong attribution is worse than no answer, so when I am not sure I say so."
+)
+_ENTRY_POINTS = (
+    "• `/quote` and the words: a private answer, with a button to share it in the channel\n"
+    "• *Verify quote* in any message's ⋮ menu (the message shortcut)\n"
+    '• Mention me with a quote: `@quotebot "…" Name said`\n'
+    "• In channels the newsroom chose to watch, I answer quotes in a thread"
+)
+_EXAMPLES = (
+    '• `/quote "We will reopen the terminal before the spring tides," Harriet Vale said`\n'
+    '• `/quote Harriet Vale: "whatever the council decides"`\n'
+    "• `/quote reopen the terminal before the spring tides` (no speaker: I say who said it)"
+)
+_VERDICTS = "\n".join(f"{look.emoji} *{look.word}*: {look.meaning}" for look in LOOKS.values())
+
+
+def help_blocks() -> list[dict]:
+    """`/quote help`: what the bot does, where to ask it, examples and what verdicts mean."""
+    return [
+        {"type": "header", "text": _plain_text("quotebot: is this quote in the archive?")},
+        _section(_ABOUT),
+        _section(f"*Ask me*\n{_ENTRY_POINTS}"),
+        _section(f"*Examples*\n{_EXAMPLES}"),
+        _section(f"*Verdicts*\n{_VERDICTS}"),
+    ]
+
+
+def help_text() -> str:
+    """The fallback for `help_blocks`."""
+    return (
+        "quotebot checks a quotation against the archive: who said it, who printed it, when, "
+        "and whether the wording and the speaker match. Ask with /quote and the words, the Verify "
+        "quote message shortcut, or by mentioning @quotebot."
+    )
+
+
+def stats_blocks(
+    stats: ArchiveStats, lookups: int | None = None, feedback: int | None = None
+) -> list[dict]:
+    """The archive's size and span, its most quoted speakers, and how the bot is used."""
+    blocks = [_section(f":books: *The archive*\n{_archive_size(stats)}")]
+    top = stats.top_speakers[:TOP_SPEAKERS_SHOWN]
+    if top:
+        names = ", ".join(f"{_fit(s.name, NAME_CHARS)} ({s.quotations:,})" for s in top)
+        blocks.append(_section(f"*Most quoted:* {names}"))
+    usage = []
+    if lookups is not None:
+        usage.append(_count(lookups, "lookup", "lookups") + " answered")
+    if feedback is not None:
+        usage.append(_count(feedback, "answer", "answers") + " reported as not the right match")
+    if usage:
+        blocks.append(_context(" · ".join(usage)))
+    return blocks
+
+
+def home_view(stats: ArchiveStats | None, recent: Sequence[tuple[str, str]]) -> dict:
+    """The App Home tab: what the bot does, how to ask it, the archive's size, and the user's
+    last lookups as (pasted words, verdict) pairs, newest first."""
+    blocks: list[dict] = [
+        {"type": "header", "text": _plain_text("quotebot")},
+        _section(_ABOUT),
+        _section(f"*Ask me*\n{_ENTRY_POINTS}"),
+        {"type": "divider"},
+    ]
+    if stats is not None:
+        blocks.extend(stats_blocks(stats))
+    else:
+        blocks.append(_context("The archive cannot be reached right now."))
+    blocks.extend([{"type": "divider"}, _section(_recent_lookups(recent))])
+    return {"type": "home", "blocks": blocks}
+
+
+def _archive_size(stats: ArchiveStats) -> str:
+    kinds = ", ".join(
+        f"{count:,} {_KIND_LABELS.get(kind, _safe(kind))}"
+        for kind, count in stats.quotations_by_kind.items()
+        if count
+    )
+    quotations = _count(stats.quotations, "quotation", "quotations")
+    parts = [
+        _count(stats.articles, "article", "articles"),
+        f"{quotations} ({kinds})" if kinds else quotations,
+        _count(stats.speakers, "speaker", "speakers"),
+        _count(stats.outlets, "outlet", "outlets"),
+    ]
+    if stats.earliest_published and stats.latest_published:
+        parts.append(
+            f"published {_date(stats.earliest_published)} to {_date(stats.latest_published)}"
+        )
+    return " · ".join(parts)
+
+
+def _look_of(verdict: str) -> VerdictLook | None:
+    try:
+        return LOOKS[Verdict(verdict)]
+    except ValueError:
+        return None
+
+
+def _recent_lookups(recent: Sequence[tuple[str, str]]) -> str:
+    if not recent:
+        return "*Your last lookups*\nYou have not checked a quote yet."
+    lines = ["*Your last lookups*"]
+    for query, verdict in recent[:RECENT_SHOWN]:
+        look = _look_of(verdict)
+        label = f"{look.emoji} {look.word}" if look else _fit(verdict, 40)
+        lines.append(f"• {label}: “{_fit(query, 150)}”")
+    return "\n".join(lines)
+
+
+# -- the parts of an answer ----------------------------------------------------------------------
+
+
+def _verdict_line(result: CheckResult) -> str:
+    word, meaning = _verdict_words(result)
+    return f"{LOOKS[result.verdict].emoji} *{word}* — {meaning}"
+
+
+def _verdict_words(result: CheckResult) -> tuple[str, str]:
+    if result.verdict is Verdict.VERIFIED and result.excerpt:
+        return _EXCERPT
+    look = LOOKS[result.verdict]
+    return look.word, look.meaning
+
+
+def _pasted(result: CheckResult, shared_by: str | None) -> list[dict]:
+    parts = []
+    if result.query.strip():
+        line = f"Pasted: “{_fit(result.query, QUERY_CHARS)}”"
+        if result.claimed_speaker:
+            line += f" — credited to {_fit(result.claimed_speaker, NAME_CHARS)}"
+        parts.append(line)
+    if shared_by:
+        parts.append(f"Shared by {_person(shared_by)}")
+    return [_context(" · ".join(parts))] if parts else []
+
+
+def _attribution_line(result: CheckResult) -> str | None:
+    claimed = _fit(result.claimed_speaker or "", NAME_CHARS)
+    archive = _fit(
+        " and ".join(_distinct(m.speaker for m in result.matches if m.speaker)), 2 * NAME_CHARS
+    )
+    if result.attribution is Attribution.MATCHES:
+        credited = archive or claimed
+        return f":bust_in_silhouette: *Speaker matches:* the archive also credits *{credited}*"
+    if result.attribution is Attribution.DIFFERS:
+        return (
+            f":no_entry: *Speaker differs:* the paste credits *{claimed or 'someone'}*; "
+            f"the archive credits *{archive or 'someone else'}*"
+        )
+    if result.attribution is Attribution.UNKNOWN and claimed:
+        if result.matches:
+            return (
+                f":grey_question: *Speaker unknown:* the paste credits {claimed}; "
+                "the archive does not say who said it"
+            )
+        return f":grey_question: The paste credits {claimed}; with no match, I cannot check that."
+    return None
+
+
+def _evidence(result: CheckResult, show_context: bool) -> list[dict]:
+    if result.verdict is Verdict.SPLICED:
+        return _pieces(result.matches)
+    if not result.matches:
+        if result.closest is None:
+            return []
+        heading = (
+            f"*Closest in the archive — NOT a match* (similarity {result.closest.score:.0f}/100):"
+        )
+        return [_section(f"{heading}\n{_match_text(result.closest, QUOTATION_CHARS)}")]
+    best, *others = result.matches
+    heading = "*The full quotation* (your words in bold):\n" if result.excerpt else ""
+    blocks = [_section(heading + _match_text(best, QUOTATION_CHARS))]
+    if show_context and best.context.strip():
+        blocks.append(_section(f"*The paragraph*\n{_paragraph(best, CONTEXT_CHARS)}"))
+    if result.verdict is Verdict.WORDING_DIFFERS and best.diff:
+        blocks.append(_section(_diff_text(best.diff)))
+    blocks.append(_context(_occurrences(best)))
+    if best.conflicting_speakers:
+        blocks.append(_section(_conflicts(best.conflicting_speakers)))
+    if others:
+        blocks.append(_section(_other_matches(others)))
+    return blocks
+
+
+def _match_text(match: Match, budget: int) -> str:
+    """The quotation as a block quote with the pasted words in bold, then who said it and
+    where. Reported speech and paraphrase are the writer's words, so they get no quote marks."""
+    quoted = match.kind in ("direct", "partial")
+    words = _bold_window(match.text, match.matched_start, match.matched_end, budget)
+    lines = [f">“{words}”" if quoted else f">{words}"]
+    label = _KIND_LABELS.get(match.kind) if match.kind != "direct" else None
+    if label:
+        lines.append(f"_{label}_")
+    lines.append(_speaker(match))
+    lines.append(_source(match))
+    relay = _relay(match)
+    if relay:
+        lines.append(relay)
+    return "\n".join(lines)
+
+
+def _speaker(match: Match) -> str:
+    name = f"*{_fit(match.speaker, NAME_CHARS)}*" if match.speaker else "speaker unknown"
+    role = f" ({_fit(match.speaker_role, NAME_CHARS)})" if match.speaker_role else ""
+    return f"— {name}{role}"
+
+
+def _source(match: Match) -> str:
+    """`Outlet · 2025-05-06 · <https://…|Headline>`"""
+    parts = [_fit(_outlet(match), NAME_CHARS)] if _outlet(match) else []
+    if match.article.published:
+        parts.append(_date(match.article.published))
+    if match.article.title or _link_target(match.article.url):
+        parts.append(_article_link(match))
+    return " · ".join(parts) or "outlet and date unknown"
+
+
+def _article_link(match: Match) -> str:
+    label = match.article.title or _outlet(match) or "the article"
+    return _link(match.article.url, _fit(label, TITLE_CHARS))
+
+
+def _relay(match: Match) -> str | None:
+    parts = []
+    if match.reported_to:
+        parts.append(f"told {_fit(match.reported_to, NAME_CHARS)}")
+    if match.via:
+        parts.append(f"via {_fit(match.via, NAME_CHARS)}")
+    return " · ".join(parts) or None
+
+
+def _paragraph(match: Match, budget: int) -> str:
+    """The paragraph around the quotation, the pasted words in bold where they appear in it."""
+    start = match.context.find(match.matched) if match.matched.strip() else -1
+    end = start + len(match.matched) if start >= 0 else -1
+    return f">{_bold_window(match.context, start, end, budget)}"
+
+
+_CHANGE_LINES = {
+    "replace": "• ~{query}~ → *{archive}*",
+    "insert": "• added ~{query}~ (not in the archive)",
+    "delete": "• left out *{archive}* (in the archive, not in your paste)",
+}
+
+
+def _diff_text(diff: Sequence[WordChange]) -> str:
+    lines = ["*Wording* (your paste → the archive):"]
+    for change in diff[:CHANGES_SHOWN]:
+        template = _CHANGE_LINES.get(change.op, "• ~{query}~ → *{archive}*")
+        lines.append(
+            template.format(
+                query=_fit(change.query, CHANGE_CHARS) or "…",
+                archive=_fit(change.archive, CHANGE_CHARS) or "…",
+            )
+        )
+    if len(diff) > CHANGES_SHOWN:
+        lines.append(f"• and {len(diff) - CHANGES_SHOWN} more changes")
+    return "\n".join(lines)
+
+
+def _occurrences(match: Match) -> str:
+    text = f":newspaper: Printed in {_count(match.occurrences, 'article', 'articles')}"
+    if match.first_seen is not None:
+        text += f"; earliest {_date(match.first_seen)}"
+    return text + "."
+
+
+def _conflicts(speakers: Sequence[str]) -> str:
+    names = [_fit(name, NAME_CHARS) for name in speakers[:CONFLICTS_SHOWN]]
+    more = len(speakers) - len(names)
+    listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
+    return f":warning: *Outlets disagree on who said it:* also credited to {listed}."
+
+
+def _other_matches(others: Sequence[Match]) -> str:
+    lines = ["*Other matches:*"]
+    for match in others[:OTHER_MATCHES_SHOWN]:
+        speaker = f"*{_fit(match.speaker, NAME_CHARS)}*" if match.speaker else "speaker unknown"
+        source = " · ".join(
+            part
+            for part in (_fit(_outlet(match) or "", NAME_CHARS), _date(match.article.published))
+            if part
+        )
+        line = f"• “{_fit(match.text, OTHER_MATCH_CHARS)}” — {speaker}"
+        lines.append(f"{line} · {source}" if source else line)
+    if len(others) > OTHER_MATCHES_SHOWN:
+        lines.append(f"• and {len(others) - OTHER_MATCHES_SHOWN} more")
+    return "\n".join(lines)
+
+
+def _pieces(matches: Sequence[Match]) -> list[dict]:
+    """Each piece of a spliced paste with the quotation it comes from."""
+    blocks = []
+    for number, match in enumerate(matches[:PIECES_SHOWN], 1):
+        piece = _fit(match.piece or match.matched, PIECE_CHARS)
+        heading = f":scissors: *Piece {number} of {len(matches)}:* “{piece}”, from:"
+        blocks.append(_section(f"{heading}\n{_match_text(match, PIECE_CHARS)}"))
+    if len(matches) > PIECES_SHOWN:
+        blocks.append(_context(f"and {len(matches) - PIECES_SHOWN} more pieces"))
+    return blocks
+
+
+def _buttons(
+    result: CheckResult, lookup_id: int | None, show_context: bool, ephemeral: bool
+) -> list[dict]:
+    if lookup_id is None:
+        return []
+    value = str(lookup_id)
+    buttons = []
+    if ephemeral:
+        buttons.append(_button("Share in channel", SHARE_ACTION, value, style="primary"))
+    if result.matches and not show_context and result.matches[0].context.strip():
+        buttons.append(_button("Show context", CONTEXT_ACTION, value))
+    if result.matches:
+        buttons.append(_button("Not the right match", WRONG_MATCH_ACTION, value))
+    return [{"type": "actions", "elements": buttons}] if buttons else []
+
+
+def _bounded(blocks: list[dict], actions: list[dict]) -> list[dict]:
+    """The blocks within Slack's count and our size budget, the buttons always kept: the
+    evidence is built to fit, so this only trims what a pathological answer adds at the end."""
+    limit = MESSAGE_BLOCKS - len(actions) - 1
+    kept = blocks[:limit]
+    while len(kept) > 1 and _json_size([*kept, *actions]) > MESSAGE_CHARS:
+        kept.pop()
+    if len(kept) < len(blocks):
+        kept.append(_context("The rest of this answer is too long for Slack."))
+    return [*kept, *actions]
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+def _safe(text: str) -> str:
+    """Untrusted text, ready for mrkdwn: one line, escaped, no formatting characters."""
+    return escape(_BLANKS.sub(" ", text)).translate(_LOOK_ALIKES)
+
+
+def _fit(text: str | None, budget: int) -> str:
+    """`_safe(text)` in at most `budget` characters, cut at a word with an ellipsis."""
+    text = _BLANKS.sub(" ", text or "").strip()
+    safe = _safe(text)
+    if len(safe) <= budget:
+        return safe
+    if budget < 1:
+        return ""
+    cut, used = [], 1
+    for char in text:
+        used += len(_safe(char))
+        if used > budget:
+            break
+        cut.append(char)
+    kept = "".join(cut)
+    space = kept.rfind(" ")
+    if space > len(kept) // 2:
+        kept = kept[:space]
+    return _safe(kept.rstrip(" ,;:")) + "…"
+
+
+def _bold_window(text: str, start: int, end: int, budget: int) -> str:
+    """`text` around `text[start:end]`, that span in bold, in at most `budget` characters of
+    mrkdwn. No bold when `start` is negative. Long texts are cut at words with ellipses."""
+    if start < 0 or end <= start:
+        return _fit(text, budget)
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    before, words, after = (
+        _BLANKS.sub(" ", part) for part in (text[:start], text[start:end], text[end:])
+    )
+    before = before.lstrip() + words[: len(words) - len(words.lstrip())]
+    after = words[len(words.rstrip()) :] + after.rstrip()
+    words = words.strip()
+    if not words:
+        return _fit(before + after, budget)
+    # Markup costs 2–4 characters; the three parts share the rest, the bold words first.
+    room = budget - 4
+    bold = _fit(words, max(room * 3 // 4, 1))
+    room -= len(bold)
+    left = _fit_tail(before, max(room // 3, 0))
+    space = " " if after.startswith(" ") else ""
+    right = space + _fit(after, room - len(left) - len(space))
+    return f"{left}{_zw(left, True)}*{bold}*{_zw(right, False)}{right}"
+
+
+def _fit_tail(text: str, budget: int) -> str:
+    """The end of `text` as `_safe` text in at most `budget` characters, an ellipsis in front
+    where it was cut, at a word."""
+    safe = _safe(text)
+    if len(safe) <= budget:
+        return safe
+    if budget < 2:
+        return ""
+    used = kept = 0
+    for char in reversed(text):
+        used += len(_safe(char))
+        if used > budget - 1:
+            break
+        kept += 1
+    tail = text[len(text) - kept :]
+    space = tail.find(" ")
+    if 0 <= space < len(tail) // 2:
+        tail = tail[space:]
+    return "…" + _safe(tail.lstrip(" ,;:"))
+
+
+def _zw(neighbour: str, left: bool) -> str:
+    """A zero-width space between a bold marker and what touches it (a letter, a quote mark
+    we add): Slack honours `*` only at a word boundary."""
+    touching = (neighbour[-1:] if left else neighbour[:1]) or "“"
+    return "" if touching == " " else _ZWSP
+
+
+def _link(url: str | None, label: str) -> str:
+    """`<url|label>` for an http(s) address, else the label alone; `label` is already safe."""
+    target = _link_target(url)
+    return f"<{target}|{label}>" if target else label
+
+
+def _link_target(url: str | None) -> str | None:
+    """The address as Slack must receive it inside `<…|…>`, or None when it is not a plain
+    http(s) address (no `javascript:`, no `mailto:`, nothing that could carry a mention)."""
+    url = (url or "").strip()
+    if not url or _BLANKS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    target = escape(quote(url, safe=_URL_SAFE))
+    return target if len(target) <= URL_CHARS else None
+
+
+def _person(shared_by: str) -> str:
+    """A Slack user id as a mention (it names the person who shared, who sees it anyway),
+    anything else as escaped text."""
+    if _SLACK_USER_ID.fullmatch(shared_by):
+        return f"<@{shared_by}>"
+    return _fit(shared_by, NAME_CHARS)
+
+
+def _problem_sentence(message: str) -> str:
+    message = _fit(message, 500)
+    if message[:1].isupper() and message[1:2].islower():
+        message = message[0].lower() + message[1:]
+    return f"I could not check that: {message}"
+
+
+def _plain_source(match: Match) -> str:
+    name = _fit(match.speaker, NAME_CHARS) if match.speaker else "speaker unknown"
+    if match.speaker_role:
+        name += f" ({_fit(match.speaker_role, NAME_CHARS)})"
+    where = [_fit(_outlet(match), NAME_CHARS)] if _outlet(match) else []
+    if match.article.published:
+        where.append(_date(match.article.published))
+    return ", ".join([name, *where])
+
+
+def _outlet(match: Match) -> str | None:
+    return match.outlet or match.article.outlet
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+# -- block objects -------------------------------------------------------------------------------
+
+
+def _mrkdwn(text: str) -> dict:
+    # verbatim: Slack must not turn names, channels or bare addresses into links of its own.
+    return {"type": "mrkdwn", "text": _within(text, SECTION_CHARS), "verbatim": True}
+
+
+def _plain_text(text: str) -> dict:
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": _mrkdwn(text)}
+
+
+def _context(text: str) -> dict:
+    return {"type": "context", "elements": [_mrkdwn(text)]}
+
+
+def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
+    button = {
+        "type": "button",
+        "text": _plain_text(label),
+        "action_id": action_id,
+        "value": value[:BUTTON_VALUE_CHARS],
+    }
+    if style:
+        button["style"] = style
+    return button
+
+
+def _within(text: str, limit: int) -> str:
+    """A last guard on Slack's limit: texts are built to fit, but a cut here keeps whole
+    entities and never leaves half a link."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    cut = cut[: cut.rfind("<")] if cut.rfind("<") > cut.rfind(">") else cut
+    cut = cut[: cut.rfind("&")] if cut.rfind("&") > cut.rfind(";") else cut
+    return cut + "…"
+
+
+def _json_size(blocks: list[dict]) -> int:
+    return len(json.dumps(blocks, ensure_ascii=False))
