@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-#: The longest query kept in the audit log; a paste longer than this is stored cut.
-MAX_QUERY_CHARS = 4_000
+#: The longest query kept in the audit log (the longest paste the verifier reads), cut beyond.
+MAX_QUERY_CHARS = 5_000
 #: Slack workspace, channel and user ids are about a dozen characters; anything longer is noise.
 MAX_ID_CHARS = 64
 

@@ -1,0 +1,14 @@
+"""The app's listeners, one module per kind of Slack request, each with `register(app)`."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners import actions, commands, events, shortcuts
+
+
+def register_listeners(app: App) -> None:
+    commands.register(app)
+    shortcuts.register(app)
+    events.register(app)
+    actions.register(app)

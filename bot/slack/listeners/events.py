@@ -1,0 +1,102 @@
+"""Events: `@quotebot` mentions, messages in watched channels, and the App Home tab.
+
+A mention is always answered, in the thread of the mention. A message in a watched channel is
+answered, in its thread, only when the archive knows something about a quote in it; otherwise
+the bot stays silent. Edits, deletions, other bots' messages and thread broadcasts are not new
+questions and are ignored (Bolt already drops the bot's own messages). A mention in a channel
+the bot reads arrives both as `app_mention` and as `message`: the message listener leaves
+mentions to the mention listener, and both claim (channel, ts) first, so only one answers.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot import slack_blocks
+from bot.slack import notices
+from bot.slack.answers import Asked, answers, message
+from bot.slack.replies import post_in_thread
+from bot.slack.services import services_of, workspace_of
+from store.errors import ArchiveError
+
+#: Message subtypes that are new messages people wrote; every other subtype is ignored.
+_NEW_MESSAGE_SUBTYPES = {None, "file_share"}
+RECENT_LOOKUPS_SHOWN = 10
+
+logger = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.event("app_mention")(answer_mention)
+    app.event("message")(answer_watched_channel)
+    app.event("app_home_opened")(publish_home)
+
+
+def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    services = services_of(context)
+    channel, ts = event.get("channel"), event.get("ts")
+    if not channel or not ts or _from_a_bot(event) or event.get("subtype") or event.get("edited"):
+        return
+    workspace = workspace_of(context)
+    if not services.dedupe.first_answer(workspace, channel, ts):
+        return
+    thread_ts = event.get("thread_ts") or ts
+    asked = Asked(workspace, channel, event.get("user"), "mention")
+    try:
+        replies = [message(answer) for answer in answers(services, event.get("text") or "", asked)]
+    except ArchiveError:
+        logger.exception("a mention could not reach the archive")
+        replies = [notices.archive_unavailable()]
+    except Exception:
+        logger.exception("answering a mention failed")
+        replies = [notices.something_went_wrong()]
+    for reply in replies:
+        post_in_thread(client, channel, thread_ts, reply)
+
+
+def answer_watched_channel(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    services = services_of(context)
+    channel, ts = event.get("channel"), event.get("ts")
+    if channel not in services.settings.watched_channels or not ts:
+        return
+    if event.get("subtype") not in _NEW_MESSAGE_SUBTYPES or _from_a_bot(event):
+        return
+    text = event.get("text") or ""
+    if context.bot_user_id and f"<@{context.bot_user_id}>" in text:
+        return  # a mention: answered by answer_mention
+    workspace = workspace_of(context)
+    if not services.dedupe.first_answer(workspace, channel, ts):
+        return
+    asked = Asked(workspace, channel, event.get("user"), "channel")
+    try:
+        found = answers(services, text, asked, only_known=True)
+    except Exception:  # nobody asked: a failure is logged, never posted
+        logger.exception("checking a message in watched channel %s failed", channel)
+        return
+    for answer in found:
+        post_in_thread(client, channel, event.get("thread_ts") or ts, message(answer))
+
+
+def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    if event.get("tab") != "home" or not event.get("user"):
+        return
+    services = services_of(context)
+    user = event["user"]
+    try:
+        stats = services.archive.stats()
+        recent = services.archive.recent_lookups(
+            workspace_of(context), user, limit=RECENT_LOOKUPS_SHOWN
+        )
+    except ArchiveError:
+        logger.exception("the App Home could not reach the archive")
+        stats, recent = None, []
+    view = slack_blocks.home_view(stats, [(lookup.query, lookup.verdict) for lookup in recent])
+    client.views_publish(user_id=user, view=view)
+
+
+def _from_a_bot(event: dict[str, Any]) -> bool:
+    return bool(event.get("bot_id") or event.get("bot_profile"))

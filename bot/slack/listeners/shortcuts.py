@@ -1,0 +1,65 @@
+"""The **Verify quote** message shortcut: the answer goes in the thread of the message.
+
+Where the bot was not invited, Slack refuses the thread post (`not_in_channel`); the person who
+asked then gets the answer privately, through the shortcut's response_url, with a note saying
+how to invite the bot.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.slack import notices
+from bot.slack.answers import Asked, answers, message
+from bot.slack.replies import post_in_thread, respond_to
+from bot.slack.services import services_of, workspace_of
+from store.errors import ArchiveError
+
+CALLBACK_ID = "verify_quote"
+#: Slack's refusals that mean "not allowed in there", not "something broke".
+_NO_ACCESS = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
+
+logger = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.message_shortcut(CALLBACK_ID)(verify_quote)
+
+
+def verify_quote(
+    ack: Ack, shortcut: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    services = services_of(context)
+    pasted = shortcut.get("message") or {}
+    channel = (shortcut.get("channel") or {}).get("id")
+    user = (shortcut.get("user") or {}).get("id")
+    response_url = shortcut.get("response_url")
+    thread_ts = pasted.get("thread_ts") or pasted.get("ts")
+    asked = Asked(workspace_of(context), channel, user, "shortcut")
+    try:
+        found = answers(services, str(pasted.get("text") or ""), asked)
+    except ArchiveError:
+        logger.exception("Verify quote could not reach the archive")
+        respond_to(response_url, {"response_type": "ephemeral", **notices.archive_unavailable()})
+        return
+    except Exception:
+        logger.exception("Verify quote failed")
+        respond_to(response_url, {"response_type": "ephemeral", **notices.something_went_wrong()})
+        return
+    for number, answer in enumerate(found):
+        refused = post_in_thread(client, channel or "", thread_ts, message(answer))
+        if refused is None:
+            continue
+        if refused not in _NO_ACCESS:
+            respond_to(
+                response_url, {"response_type": "ephemeral", **notices.something_went_wrong()}
+            )
+            return
+        if number == 0:
+            respond_to(response_url, {"response_type": "ephemeral", **notices.not_in_channel()})
+        respond_to(response_url, {"response_type": "ephemeral", **message(answer, ephemeral=True)})

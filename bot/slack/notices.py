@@ -1,0 +1,80 @@
+"""The bot's own short messages: what `/quote add` did, thanks for feedback, apologies.
+
+Every value put into them (a URL, an article title, an error message that may quote either)
+is escaped with `slack_text.escape`, and every text object is `verbatim`, so nothing in them
+can ping anyone or turn into a link the bot did not make.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.slack_text import escape
+from store.ingest import IngestReport
+
+_TITLE_CHARS = 200
+_ERROR_CHARS = 400
+
+
+def notice(text: str, *, escaped: bool = False) -> dict[str, Any]:
+    """A message of one mrkdwn section; `text` is escaped unless it already is."""
+    safe = text if escaped else escape(text)
+    return {
+        "text": safe,
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": safe, "verbatim": True}}],
+    }
+
+
+def something_went_wrong() -> dict[str, Any]:
+    return notice(
+        ":warning: Something went wrong while answering; the error is in the bot's log. "
+        "Please try again in a minute."
+    )
+
+
+def archive_unavailable() -> dict[str, Any]:
+    return notice(":warning: The archive cannot be reached right now. Please try again later.")
+
+
+def not_in_channel() -> dict[str, Any]:
+    return notice(
+        "I cannot post in this channel's threads until someone invites me "
+        "(`/invite @quotebot`); here is the answer, for you only."
+    )
+
+
+def feedback_noted(first_time: bool) -> dict[str, Any]:
+    if first_time:
+        return notice("Thanks: this answer is marked as not the right match, for the editors.")
+    return notice("You have already marked this answer as not the right match.")
+
+
+def answer_gone() -> dict[str, Any]:
+    return notice("That answer is no longer in the archive's log; ask again with `/quote`.")
+
+
+def add_usage() -> dict[str, Any]:
+    return notice("To add an article: `/quote add https://news.example/story`")
+
+
+def adding(url: str) -> dict[str, Any]:
+    return notice(f":hourglass_flowing_sand: Reading {_cut(url, _TITLE_CHARS)} …")
+
+
+def added(url: str, report: IngestReport) -> dict[str, Any]:
+    """What ingesting `url` did, in one line."""
+    shown = _cut(url, _TITLE_CHARS)
+    if report.errors:
+        reason = _cut(report.errors[0].error, _ERROR_CHARS)
+        return notice(f":x: Could not add {shown}: {reason}")
+    if report.articles:
+        quotes = "quotation" if report.quotes == 1 else "quotations"
+        return notice(f":white_check_mark: Added {shown}: {report.quotes} {quotes} stored.")
+    if report.duplicates:
+        return notice(f"{shown} is already in the archive.")
+    return notice(f":x: Could not add {shown}: no article found there.")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,136 @@
+"""The Slack bot's settings, from the environment or `.env` (each one in `.env.example`).
+
+Read and checked once, at start, so that a missing or malformed value stops `quotebot serve`
+with one line naming the variable, instead of a traceback, or a bot that starts and then fails
+on its first message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from bot.slack.safe_urls import IPNetwork, parse_networks
+from store.settings import setting
+
+DEFAULT_API_URL = "https://slack.com/api/"
+_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+_SHOWN_CHARS = 60
+
+
+class Mode(StrEnum):
+    """How Slack reaches the bot."""
+
+    #: The bot opens a WebSocket to Slack: no public URL needed.
+    SOCKET = "socket"
+    #: Slack sends HTTP requests to /slack/events, e.g. through a load balancer.
+    HTTP = "http"
+
+
+class SettingError(Exception):
+    """A setting is missing or malformed; the message names it, in one line."""
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    mode: Mode
+    #: The Web API base URL, ending in a slash.
+    api_url: str = DEFAULT_API_URL
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    #: Both set: several workspaces install the app through the OAuth flow (HTTP mode).
+    client_id: str | None = None
+    client_secret: str | None = None
+    watched_channels: frozenset[str] = frozenset()
+    #: Networks `/quote add` may fetch from although they are not public.
+    add_allowed_networks: tuple[IPNetwork, ...] = ()
+
+    @property
+    def oauth(self) -> bool:
+        return self.client_id is not None
+
+
+def load_settings(mode: Mode, environ: Mapping[str, str] | None = None) -> SlackSettings:
+    """The settings `mode` needs, checked; SettingError naming the first one missing or bad."""
+
+    def get(name: str) -> str | None:
+        value = setting(name, environ)
+        return value.strip() if value and value.strip() else None
+
+    client_id, client_secret = get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
+    if (client_id is None) != (client_secret is None):
+        missing = "SLACK_CLIENT_SECRET" if client_secret is None else "SLACK_CLIENT_ID"
+        raise SettingError(f"{missing} is not set: the OAuth install flow needs both")
+    if client_id is not None and mode is not Mode.HTTP:
+        raise SettingError(
+            "SLACK_CLIENT_ID is set: installing in several workspaces (OAuth) needs "
+            "`quotebot serve --http`"
+        )
+    bot_token = get("SLACK_BOT_TOKEN")
+    if client_id is None:
+        bot_token = _required("SLACK_BOT_TOKEN", bot_token, "the bot's token (xoxb-…)")
+    if bot_token is not None:
+        _expect_prefix("SLACK_BOT_TOKEN", bot_token, "xoxb-", "a bot token")
+    app_token = get("SLACK_APP_TOKEN")
+    signing_secret = get("SLACK_SIGNING_SECRET")
+    if mode is Mode.SOCKET:
+        app_token = _required("SLACK_APP_TOKEN", app_token, "an app-level token (xapp-…)")
+        _expect_prefix("SLACK_APP_TOKEN", app_token, "xapp-", "an app-level token")
+    else:
+        signing_secret = _required(
+            "SLACK_SIGNING_SECRET", signing_secret, "the app's signing secret"
+        )
+    return SlackSettings(
+        mode=mode,
+        api_url=_api_url(get("SLACK_API_URL")),
+        bot_token=bot_token,
+        app_token=app_token,
+        signing_secret=signing_secret,
+        client_id=client_id,
+        client_secret=client_secret,
+        watched_channels=_channels(get("SLACK_WATCHED_CHANNELS")),
+        add_allowed_networks=_networks(get("SLACK_ADD_ALLOWED_NETWORKS")),
+    )
+
+
+def _required(name: str, value: str | None, what: str) -> str:
+    if value is None:
+        raise SettingError(f"{name} is not set: it must hold {what} (see .env.example)")
+    return value
+
+
+def _expect_prefix(name: str, value: str, prefix: str, what: str) -> None:
+    if not value.startswith(prefix) or any(char.isspace() for char in value):
+        raise SettingError(f"{name} is not {what}: it must start with {prefix}")
+
+
+def _api_url(value: str | None) -> str:
+    if value is None:
+        return DEFAULT_API_URL
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        shown = value[:_SHOWN_CHARS]
+        raise SettingError(f"SLACK_API_URL is not an http(s) URL: {shown!r}")
+    return value if value.endswith("/") else f"{value}/"
+
+
+def _channels(value: str | None) -> frozenset[str]:
+    channels = (value or "").replace(",", " ").split()
+    for channel in channels:
+        if not _CHANNEL_ID.fullmatch(channel):
+            shown = channel[:_SHOWN_CHARS]
+            raise SettingError(
+                f"SLACK_WATCHED_CHANNELS: {shown!r} is not a channel id such as C0123ABCD"
+            )
+    return frozenset(channels)
+
+
+def _networks(value: str | None) -> tuple[IPNetwork, ...]:
+    try:
+        return parse_networks(value or "")
+    except ValueError as error:
+        raise SettingError(f"SLACK_ADD_ALLOWED_NETWORKS: {error}") from None
