@@ -199,10 +199,16 @@ class Verifier:
         ]
         if not others:
             return None
-        explained = [word for word, seen in zip(query, covered, strict=True) if seen]
-        pieces = [(explained, best), (piece, others[0])]
-        if start == 0:
-            pieces.reverse()
+        # The query in contiguous pieces: what the best match explains, and the rest.
+        pieces = [
+            (part, found)
+            for part, found in (
+                (query[:start], best),
+                (piece, others[0]),
+                (query[end:], best),
+            )
+            if part
+        ]
         return self._spliced(quote, claimed, pieces)
 
     def _split_and_search(
@@ -285,6 +291,11 @@ class Verifier:
     def _spliced(
         self, quote: str, claimed: str | None, pieces: Sequence[tuple[list[Word], _Found]]
     ) -> CheckResult:
+        # Each piece aligned on its own, so that its match shows just its words in bold.
+        pieces = [
+            (part, _Found(found.quotation, align(part, found.quotation.text), tuple(part)))
+            for part, found in pieces
+        ]
         evidence = [self._with_occurrences(found, [found]) for _, found in pieces]
         matches = tuple(
             replace(match, piece=_text_of(quote, part))
