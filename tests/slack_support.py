@@ -95,13 +95,23 @@ class BotServer:
         settings = load_settings(Mode.HTTP, environment(fake, **extra))
         self.app = build_app(settings, archive)
         self._server = waitress.create_server(
-            wsgi_app(self.app), host="127.0.0.1", port=0, threads=4
+            wsgi_app(self.app), host="127.0.0.1", port=0, threads=4, asyncore_loop_timeout=0.05
         )
         self.url = f"http://127.0.0.1:{self._server.effective_port}/slack/events"
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
+    def _run(self) -> None:
+        try:
+            self._server.run()
+        except OSError:
+            if not self._closing:  # closing the socket under select() is how waitress stops
+                raise
+
     def close(self) -> None:
+        self._closing = True
+        self._server.task_dispatcher.shutdown()
         self._server.close()
         self._thread.join(timeout=5)
 
