@@ -53,16 +53,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine) -> str:
-    """Bring the database to the head revision and return it; safe when run twice at once."""
+def upgrade(engine: Engine, revision: str = "head") -> str:
+    """Bring the database to `revision` (the head by default) and return it; safe when run
+    twice at once. An earlier revision is for tests that build an old archive to upgrade."""
     with archive_errors(engine), for_writing(engine).begin() as connection:
         _lock_schema(connection)
         current = MigrationContext.configure(connection).get_current_revision()
         _refuse_unknown(current)
         config = _config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return head_revision()
+        command.upgrade(config, revision)
+    return head_revision() if revision == "head" else revision
 
 
 def ensure_current(engine: Engine) -> None:

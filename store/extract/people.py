@@ -425,7 +425,7 @@ class People:
             holders = {
                 id(e): e
                 for word in (head, _SHORT_TITLES.get(head, head))
-                for e in self._by_role_word.get(word, ())
+                for e in _around(self._by_role_word.get(word, []), at)
             }
             candidates = [
                 e
@@ -525,6 +525,22 @@ class People:
         index = bisect.bisect_right(self._credited, at)
         self._credited.insert(index, at)
         self._credited_entities.insert(index, entity)
+
+
+#: Holders of a role weighed for "the mayor": the ones introduced last before it, and a few after
+#: (an article with a hundred mayors must not cost a hundred comparisons per mention).
+_HOLDERS_BEFORE = 20
+_HOLDERS_AFTER = 5
+
+
+def _around(holders: list[Entity], at: int) -> list[Entity]:
+    """The holders introduced nearest before `at` and just after it (the list is in the order
+    the article introduces them)."""
+    firsts = [entity.mentions[0] if entity.mentions else -1 for entity in holders]
+    if len(holders) <= _HOLDERS_BEFORE + _HOLDERS_AFTER:
+        return holders
+    index = bisect.bisect_left(firsts, at)
+    return holders[max(0, index - _HOLDERS_BEFORE) : index + _HOLDERS_AFTER]
 
 
 def _role_word(word: str) -> bool:

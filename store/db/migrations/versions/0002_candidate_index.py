@@ -77,24 +77,21 @@ def _split_and_index_articles(connection: sa.Connection, dialect: str) -> None:
             spans = [(p.start, p.end) for p in split_paragraphs(article_text)]
             if not spans:
                 continue
-            ids = (
-                connection.execute(
-                    sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                    [
-                        {"article_id": article_id, "start_offset": start, "end_offset": end}
-                        for start, end in spans
-                    ],
-                )
-                .scalars()
-                .all()
-            )
-            index.add(
-                connection,
+            connection.execute(
+                sa.insert(table),
                 [
-                    (key, article_text[start:end])
-                    for key, (start, end) in zip(ids, spans, strict=True)
+                    {"article_id": article_id, "start_offset": start, "end_offset": end}
+                    for start, end in spans
                 ],
             )
+            stored = connection.execute(
+                sa.text(
+                    "SELECT id, start_offset, end_offset FROM paragraphs "
+                    "WHERE article_id = :article ORDER BY start_offset"
+                ),
+                {"article": article_id},
+            ).all()
+            index.add(connection, [(key, article_text[start:end]) for key, start, end in stored])
         last = articles[-1][0]
 
 
