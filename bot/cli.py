@@ -276,6 +276,58 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         terminal.print_stats(summary)
 
 
+@cli.command()
+@click.option(
+    "--socket",
+    "mode",
+    flag_value="socket",
+    default=True,
+    help="Connect to Slack over a WebSocket (Socket Mode; the default): no public URL needed. "
+    "Needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN.",
+)
+@click.option(
+    "--http",
+    "mode",
+    flag_value="http",
+    help="Serve Slack's HTTP requests at /slack/events, e.g. behind a load balancer. Needs "
+    "SLACK_SIGNING_SECRET, and SLACK_BOT_TOKEN or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=3000,
+    show_default=True,
+    help="Port for --http (0: any free port, printed at start).",
+)
+@click.option(
+    "--host", default="0.0.0.0", show_default=True, help="Address to listen on for --http."
+)
+@click.pass_context
+def serve(ctx: click.Context, mode: str, port: int, host: str) -> None:
+    """Run the Slack bot until stopped (Ctrl-C or SIGTERM).
+
+    Settings come from the environment or .env; see .env.example and "Install in Slack" in
+    the README.
+
+    \b
+    Example:
+        quotebot serve
+        quotebot serve --http --port 3000
+    """
+    from bot.slack.server import ServeError, serve_from_environment
+
+    try:
+        serve_from_environment(
+            mode, database_url(ctx.find_root().obj), host=host, port=port, announce=_announce
+        )
+    except ServeError as error:
+        raise CommandFailed(str(error)) from None
+
+
+def _announce(line: str) -> None:
+    click.echo(f"quotebot: {line}", err=True)
+
+
 @cli.group()
 def db() -> None:
     """Inspect and upgrade the archive's database schema.

@@ -23,14 +23,16 @@ from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.slack.app import build_app
-from bot.slack.settings import Mode, SlackSettings
+from bot.slack.settings import Mode, SettingError, SlackSettings, load_settings
 from store.archive import Archive
+from store.errors import ArchiveError
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 HTTP_THREADS = 8
 #: Slack's requests are a few kilobytes; anything much larger is not from Slack.
 MAX_REQUEST_BYTES = 1_000_000
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 logger = logging.getLogger(__name__)
 Announce = Callable[[str], None]
@@ -38,6 +40,24 @@ Announce = Callable[[str], None]
 
 class ServeError(Exception):
     """The bot cannot start; the message says why in one line."""
+
+
+def serve_from_environment(
+    mode: str, database_url: str, *, host: str, port: int, announce: Announce
+) -> None:
+    """`quotebot serve`: settings from the environment, the archive at `database_url`, logs on
+    stderr; ServeError (one line) for anything that stops the bot from starting."""
+    try:
+        settings = load_settings(Mode(mode))
+    except SettingError as error:
+        raise ServeError(str(error)) from None
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    try:
+        archive = Archive.open(database_url)
+    except ArchiveError as error:
+        raise ServeError(str(error)) from None
+    with archive:
+        serve(settings, archive, host=host, port=port, announce=announce)
 
 
 def serve(
