@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import signal
-import time
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.error import URLError
@@ -73,13 +73,16 @@ def serve(
         run_http(app, host, port, announce)
 
 
-def run_socket_mode(app: App, app_token: str, announce: Announce) -> None:
+def run_socket_mode(
+    app: App, app_token: str, announce: Announce, stop: threading.Event | None = None
+) -> None:
+    """Hold a Socket Mode connection (slack_sdk reconnects it) until `stop` is set, SIGTERM
+    or Ctrl-C."""
     handler = SocketModeHandler(app, app_token)
     _started(handler.connect)
     announce("connected to Slack in Socket Mode")
     try:
-        while True:
-            time.sleep(3600)
+        (stop or threading.Event()).wait()
     except KeyboardInterrupt:
         pass
     finally:
