@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///var/demo.sqlite3
 
-.PHONY: demo test lint bench-extraction clean
+.PHONY: demo test lint bench-extraction bench-verify clean
 
 $(BIN)/quotebot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(BIN)/quotebot
 
 bench-extraction: $(BIN)/quotebot
 	$(BIN)/python bench/extraction.py ../shared/data/polnear-train.jsonl
+
+# The verifier against a naive rapidfuzz baseline at 10,000 and 100,000 quotations (about ten
+# minutes); bench/verify.py --sizes 1M adds the size the targets are set for.
+bench-verify: $(BIN)/quotebot
+	$(BIN)/python bench/verify.py
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .ruff_cache
