@@ -129,6 +129,21 @@ def test_slow_verification_is_acknowledged_within_three_seconds_and_answered_aft
     assert answer.body["text"].startswith("✅ Verified")
 
 
+def test_a_failure_while_answering_is_logged_and_told_in_one_polite_line(
+    bot: BotServer, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Verifier, text: str, speaker: str | None = None) -> list:
+        raise RuntimeError("index corrupted <!channel>")
+
+    monkeypatch.setattr(Verifier, "check", broken)
+
+    send_form(bot.url, slash_command(VERIFIED_PASTE, fake.response_url()))
+
+    (answer,) = fake.wait_for("response")
+    assert answer.body["text"].startswith(":warning: Something went wrong")
+    assert "corrupted" not in answer.all_text()
+
+
 def test_quote_help_explains_usage(bot: BotServer, fake: FakeSlack) -> None:
     send_form(bot.url, slash_command("help", fake.response_url()))
 
