@@ -409,6 +409,9 @@ def _summary_lines(run: SizeRun, shared: list[int]) -> list[str]:
             f"On the baseline's {len(shared)} queries: quotebot {_fair_share(ours)}, "
             f"baseline {_fair_share(run.baseline.answers)}."
         )
+    failures = [a.verdict for a in run.quotebot.answers if a.verdict.startswith("error")]
+    if failures:
+        lines.append(f"quotebot raised on {len(failures)} queries, first: {failures[0]}")
     verdicts = Counter(a.verdict for a in run.quotebot.answers if a.kind == ABSENT)
     lines.append(
         "quotebot's verdicts on absent queries: "

@@ -123,12 +123,16 @@ def answer_with_quotebot(url: str, queries_path: str) -> Answers:
         answers = []
         for number, query in enumerate(queries, 1):
             began = time.perf_counter()
-            results = verifier.check(query["text"])
+            try:
+                results = verifier.check(query["text"])
+                failure = None
+            except Exception as error:  # a bug to report as a miss, not to end an hour's run
+                results, failure = [], f"error: {type(error).__name__}: {error}"
             seconds = time.perf_counter() - began
             result = results[0] if results else None
             matched = bool(result and result.verdict != Verdict.NOT_FOUND and result.matches)
             best = result.matches[0].text if matched and result else None
-            verdict = str(result.verdict) if result else "no result"
+            verdict = failure or (str(result.verdict) if result else "no result")
             answers.append(_scored(query, matched, best, seconds, verdict))
             _progress("quotebot", number, len(queries))
     return Answers(None, ready, peak_rss(), answers)
