@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Opcode
 
 from bot.verdict import WordChange
-from store.search.words import Word, words
+from store.search.words import Word, same_contraction, words
 
 #: Words around the stretch the character alignment found, read too in case it cut a word off.
 _MARGIN = 3
@@ -46,6 +46,9 @@ class Alignment:
     outside_words: int
     #: For each query word: found in the text (as it is or with a typo).
     covered: tuple[bool, ...]
+    #: For each query word: found among two or more of the query's words in a row. A stray
+    #: "the" or "will" found on its own does not show that the text holds that stretch.
+    anchored: tuple[bool, ...] = ()
 
     @property
     def matched(self) -> int:
@@ -81,8 +84,11 @@ def align(query: Sequence[Word], text: str) -> Alignment:
     ops = Levenshtein.opcodes(typed, [word.norm for word in region])
     equal = near = run = longest = 0
     covered = [False] * len(query)
+    anchored = [False] * len(query)
     matched: list[int] = []
     for op in ops:
+        if op.tag == "replace":  # changed words still mark where the query sits
+            matched.extend((op.dest_start, op.dest_end - 1))
         if op.tag != "equal":
             run = 0
             continue
@@ -92,12 +98,13 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         for offset in range(size):
             index = op.src_start + offset
             covered[index] = True
+            anchored[index] = size >= 2
             matched.append(op.dest_start + offset)
             if typed[index] == norms[index]:
                 equal += 1
             else:
                 near += 1
-    if not matched:
+    if not any(covered):
         return _nothing(len(query))
     low, high = min(matched), max(matched)
     changes: list[WordChange] = []
@@ -106,11 +113,7 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         mine = " ".join(word.norm for word in query[op.src_start : op.src_end])
         theirs = region[op.dest_start : op.dest_end]
         if op.tag == "equal":
-            for offset in range(op.src_end - op.src_start):
-                index = op.src_start + offset
-                if typed[index] != norms[index]:  # a typo: shown as a one-word change
-                    found = region[op.dest_start + offset]
-                    changes.append(WordChange("replace", norms[index], _printed(text, [found])))
+            changes.extend(_respelled(query, norms, typed, region, text, op))
             continue
         if op.tag == "insert":  # words of the text the query leaves out
             if op.dest_end - 1 < low or op.dest_start > high:
@@ -135,7 +138,38 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         span_words=(inside := sum(1 for word in region[low : high + 1] if not word.inserted)),
         outside_words=sum(1 for word in printed if not word.inserted) - inside,
         covered=tuple(covered),
+        anchored=tuple(anchored),
     )
+
+
+def _respelled(
+    query: Sequence[Word],
+    norms: list[str],
+    typed: list[str],
+    region: list[Word],
+    text: str,
+    op: Opcode,
+) -> list[WordChange]:
+    """Words that pair up but are not printed alike: a typo ("joystik" for "joystick"), or a
+    contraction spelled out or made ("do not" for "don't"), each shown as a change."""
+    changes: list[WordChange] = []
+    spelled: list[tuple[int, int]] = []  # query and text positions of a contraction changed
+    for offset in range(op.src_end - op.src_start):
+        index, found = op.src_start + offset, op.dest_start + offset
+        if typed[index] != norms[index]:
+            changes.append(WordChange("replace", norms[index], _printed(text, [region[found]])))
+        elif not same_contraction(query[index].contraction, region[found].contraction):
+            spelled.append((index, found))
+    while spelled:
+        # The words of one contraction and their partners, shown together.
+        index, found = spelled.pop(0)
+        group = [(index, found)]
+        while spelled and spelled[0] == (group[-1][0] + 1, group[-1][1] + 1):
+            group.append(spelled.pop(0))
+        mine = dict.fromkeys(query[i].contraction or query[i].norm for i, _ in group)
+        theirs = [region[j] for _, j in group]
+        changes.append(WordChange("replace", " ".join(mine), _printed(text, theirs)))
+    return changes
 
 
 def _region(query: list[str], printed: list[Word]) -> tuple[int, int]:
@@ -192,8 +226,11 @@ def _typo(mine: str, theirs: str) -> bool:
 
 
 def _printed(text: str, found: Sequence[Word]) -> str:
-    return " ".join(text[word.start : word.end] for word in found)
+    """The words as the text printed them; a contraction read as two words is printed once."""
+    spans = dict.fromkeys((word.start, word.end) for word in found)
+    return " ".join(text[start:end] for start, end in spans)
 
 
 def _nothing(size: int) -> Alignment:
-    return Alignment(size, 0, 0, 0, 0, (), 0, 0, 0, 0, tuple(False for _ in range(size)))
+    nowhere = tuple(False for _ in range(size))
+    return Alignment(size, 0, 0, 0, 0, (), 0, 0, 0, 0, nowhere, nowhere)

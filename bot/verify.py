@@ -184,13 +184,15 @@ class Verifier:
         self, quote: str, claimed: str | None, query: list[Word], best: _Found
     ) -> CheckResult | None:
         """The best match leaves a run of the query unexplained that another quotation has."""
-        covered = best.alignment.covered
-        rest = _longest_uncovered(covered)
+        anchored = best.alignment.anchored
+        rest = _longest_uncovered(anchored)
         if rest is None:
             return None
         start, end = rest
         if end - start < 3 or (end - start) < len(query) // 4:
             return None
+        if sum(anchored) < 3:
+            return None  # the best match explains too little of the rest to be one piece
         piece = query[start:end]
         others = [
             found
@@ -544,6 +546,7 @@ def _merge(pieces: list[Alignment]) -> Alignment:
         span_words=sum(p.span_words for p in pieces),
         outside_words=min(p.outside_words for p in pieces),
         covered=tuple(seen for p in pieces for seen in p.covered),
+        anchored=tuple(seen for p in pieces for seen in p.anchored),
     )
 
 

@@ -66,26 +66,8 @@ def assert_check_document(document: dict[str, Any]) -> None:
             assert set(change) == {"op", "query", "archive"}
 
 
-#: Pastes the verifier answers wrongly today. Strict: the day it answers them right, the test
-#: fails until the mark is removed.
-VERIFIER_ISSUES = {
-    "wording_differs": "the verifier calls a whole quotation with its last word changed an excerpt",
-    "spliced_in_one_article": "the verifier reads the opening of one quote joined to another "
-    "speaker's sentence as the first quote with its wording changed",
-}
-
-
 def verdict_cases() -> list[Any]:
-    return [
-        pytest.param(
-            *case[1:],
-            id=case[0],
-            marks=[pytest.mark.xfail(strict=True, reason=VERIFIER_ISSUES[case[0]])]
-            if case[0] in VERIFIER_ISSUES
-            else [],
-        )
-        for case in PASTES
-    ]
+    return [pytest.param(*case[1:], id=case[0]) for case in PASTES]
 
 
 @pytest.mark.parametrize(("paste", "verdict", "excerpt", "attribution"), verdict_cases())

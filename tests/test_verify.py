@@ -145,8 +145,10 @@ def test_one_distinctive_word_finds_its_quotation(verifier: Verifier) -> None:
             "The bridge is not safe for to cross and I will not put a family on it",
             ("delete", "", "anyone"),
         ),
+        ("The bridge isn't safe for anyone to cross", ("replace", "isn't", "is not")),
+        ("I won't put a single family on it", ("replace", "won't", "will not")),
     ],
-    ids=["changed-word", "typo", "missing-word"],
+    ids=["changed-word", "typo", "missing-word", "contracted", "contracted-will-not"],
 )
 def test_close_quote_differs_and_shows_the_word_difference(
     verifier: Verifier, paste: str, change: tuple[str, str, str]
@@ -160,13 +162,30 @@ def test_close_quote_differs_and_shows_the_word_difference(
     ), result.matches[0].diff
 
 
+def test_whole_quote_with_its_last_word_changed_is_not_called_an_excerpt(
+    verifier: Verifier,
+) -> None:
+    result = check(
+        verifier,
+        "The bridge is not safe for anyone to cross, and I will not put a single family on it "
+        "until the piers are repaired",
+    )
+
+    assert result.verdict is Verdict.WORDING_DIFFERS
+    assert not result.excerpt
+    assert [(c.op, c.query, c.archive) for c in result.matches[0].diff] == [
+        ("replace", "repaired", "rebuilt")
+    ]
+
+
 # -- spliced, paraphrase, not found ----------------------------------------------------------
 
 
 def test_words_joined_from_two_quotations_are_spliced_with_both_sources(verifier: Verifier) -> None:
     result = check(
         verifier,
-        "The bridge is not safe for anyone to cross and nobody on this council read it before the vote",
+        "The bridge is not safe for anyone to cross and nobody on this council read it "
+        "before the vote",
     )
 
     assert result.verdict is Verdict.SPLICED

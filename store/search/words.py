@@ -2,9 +2,12 @@
 
 Case, accents, quote-mark and dash styles, punctuation and possessive apostrophes do not make a
 quotation different: "Cease-fire", "ceasefire" and "cease‑fire" are one word, "it’s" is "its".
-Bracketed editorial insertions ("[eventually]") are words the speaker did not say: they are kept
-apart so that matching can take them or leave them. Every word keeps its character span in the
-original text, so that a match can be shown in bold where it was printed.
+Contractions are read as the words they stand for ("don't" is "do not", "can't" and "cannot"
+are "can not"), so a paste that spells them out is still found; each word remembers the
+contraction it came from, so that the difference can still be shown. Bracketed editorial
+insertions ("[eventually]") are words the speaker did not say: they are kept apart so that
+matching can take them or leave them. Every word keeps its character span in the original text,
+so that a match can be shown in bold where it was printed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,23 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+(?:(?:['’‘`´\-‐‑–]|[.,](?=\d))[^\W_]+)*")
 _JOINERS = re.compile(r"['’‘`´\-‐‑–.,]")
 _BRACKETED = re.compile(r"\[[^\[\]]{0,200}\]")
+#: Contractions and the words they stand for; a word's "'s" is left alone, as it may be a
+#: possessive ("the council's") or stand for "is" or "has".
+_WHOLE_CONTRACTIONS = {
+    "cannot": ("can", "not"),
+    "cant": ("can", "not"),
+    "wont": ("will", "not"),
+    "shant": ("shall", "not"),
+}
+_ENDINGS = (
+    ("nt", "not"),
+    ("re", "are"),
+    ("ve", "have"),
+    ("ll", "will"),
+    ("m", "am"),
+    ("d", "would"),
+)
+_APOSTROPHES = "'’‘`´"
 #: An ellipsis standing for omitted words.
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 
@@ -30,6 +50,9 @@ class Word:
     end: int
     #: Inside square brackets: an editor's insertion, not the speaker's word.
     inserted: bool = False
+    #: The contraction this word was read from ("don't" for "do" and for "not"), if any: the
+    #: words match either way, but a quote that spells out what was contracted is not verbatim.
+    contraction: str | None = None
 
 
 def fold(word: str) -> str:
@@ -54,8 +77,44 @@ def words(text: str) -> list[Word]:
         while position < len(inserted) and inserted[position][1] <= match.start():
             position += 1
         inside = position < len(inserted) and inserted[position][0] <= match.start()
-        found.append(Word(norm, match.start(), match.end(), inside))
+        parts = _expanded(match.group(), norm)
+        contraction = _as_written(match.group()) if len(parts) > 1 else None
+        for part in parts:
+            found.append(Word(part, match.start(), match.end(), inside, contraction))
     return found
+
+
+def _expanded(printed: str, norm: str) -> tuple[str, ...]:
+    """ "don't" as ("do", "not"), "we're" as ("we", "are"); other words as they are."""
+    if norm in _WHOLE_CONTRACTIONS:
+        if norm == "cannot" or any(mark in printed for mark in _APOSTROPHES):
+            return _WHOLE_CONTRACTIONS[norm]
+        return (norm,)
+    if not any(mark in printed for mark in _APOSTROPHES):
+        return (norm,)
+    for ending, meaning in _ENDINGS:
+        stem = norm[: -len(ending)]
+        if norm.endswith(ending) and stem and _ends_with_apostrophe(printed, ending):
+            return (stem, meaning)
+    return (norm,)
+
+
+def _as_written(contraction: str) -> str:
+    """A contraction as shown in a diff: lower case, one apostrophe style ("don't")."""
+    return re.sub(f"[{_APOSTROPHES}]", "'", contraction.lower())
+
+
+def same_contraction(a: str | None, b: str | None) -> bool:
+    """Two words read from the same contraction, or both from none ("don't" and "Don’t")."""
+    return (a is None) == (b is None) and (a is None or fold(a) == fold(b or ""))
+
+
+def _ends_with_apostrophe(printed: str, ending: str) -> bool:
+    """ "don't" ends in "n't", "we're" in "'re": the apostrophe sits where the ending begins."""
+    cut = len(printed) - len(ending) - (1 if ending == "nt" else 0)
+    if ending == "nt":
+        return printed[cut:].lower().startswith("n") and printed[cut + 1] in _APOSTROPHES
+    return cut > 0 and printed[cut - 1] in _APOSTROPHES
 
 
 def spoken(text: str) -> list[str]:

@@ -1,0 +1,70 @@
+"""Words as the matcher compares them: what makes two printings of a quotation the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.search.words import segments, spoken, words
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("Cease-fire", ["ceasefire"]),
+        ("cease‑fire", ["ceasefire"]),
+        ("CEASEFIRE", ["ceasefire"]),
+        ("Café", ["cafe"]),
+        ("the council’s plan", ["the", "councils", "plan"]),
+        ("3,000 boats", ["3000", "boats"]),
+    ],
+)
+def test_case_accents_dashes_and_possessives_do_not_make_words_differ(
+    printed: str, read: list[str]
+) -> None:
+    assert spoken(printed) == read
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("We don't", ["we", "do", "not"]),
+        ("We Don’t", ["we", "do", "not"]),
+        ("they can't", ["they", "can", "not"]),
+        ("they cannot", ["they", "can", "not"]),
+        ("it won't", ["it", "will", "not"]),
+        ("we're late", ["we", "are", "late"]),
+        ("I'm here", ["i", "am", "here"]),
+        ("they've gone", ["they", "have", "gone"]),
+        ("you'll see", ["you", "will", "see"]),
+        ("she'd go", ["she", "would", "go"]),
+    ],
+)
+def test_contractions_are_read_as_the_words_they_stand_for(printed: str, read: list[str]) -> None:
+    assert spoken(printed) == read
+
+
+@pytest.mark.parametrize("printed", ["O'Neill", "ma'am", "o'clock", "rock'n'roll", "wont", "cant"])
+def test_names_and_words_with_apostrophes_are_not_taken_for_contractions(printed: str) -> None:
+    assert len(spoken(printed)) == 1
+
+
+def test_both_words_of_a_contraction_keep_its_span_and_spelling() -> None:
+    first, second = words("Don’t")
+
+    assert (first.start, first.end) == (second.start, second.end) == (0, 5)
+    assert first.contraction == second.contraction == "don't"
+
+
+def test_bracketed_insertions_are_marked_as_not_the_speakers_words() -> None:
+    found = words("you will [eventually] need a ferry")
+
+    assert [w.norm for w in found if w.inserted] == ["eventually"]
+    assert spoken("you will [eventually] need a ferry") == ["you", "will", "need", "a", "ferry"]
+
+
+def test_ellipses_divide_a_quotation_into_the_stretches_each_to_be_found() -> None:
+    assert segments("not safe … until the piers . . . rebuilt") == [
+        "not safe ",
+        " until the piers ",
+        " rebuilt",
+    ]
