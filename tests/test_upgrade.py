@@ -17,8 +17,11 @@ from bot.cli import cli
 from bot.verdict import Verdict
 from bot.verify import Verifier
 from store.archive import Archive
+from store.article import Article
 from store.db import schema
 from store.db.engine import create_archive_engine
+from store.quotation import Kind, Quotation
+from store.search.index import TABLES
 
 ARTICLE_TEXT = (
     "Brackwater ferry to run every twenty minutes\n\n"
@@ -97,3 +100,43 @@ def test_an_old_archive_is_refused_until_upgraded(archive_url: str) -> None:
     assert result.exit_code == 1
     assert "run `quotebot db upgrade`" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_upgrading_rebuilds_an_index_whose_words_were_read_the_old_way(archive_url: str) -> None:
+    """Revision 0004 reads contractions as their words: the index of an archive at 0003 held
+    other terms, and a paste that spells "won't" out must still find the quotation."""
+    engine = create_archive_engine(archive_url)
+    assert schema.upgrade(engine, "0003") == "0003"
+    Archive(engine).add(
+        Article(
+            title="Ferry",
+            outlet="Bugle",
+            url="https://bugle.example/ferry-fares",
+            published=dt.date(2024, 6, 2),
+            text='"We won\'t raise the ferry fares this winter," said Agnes Moll.',
+        ),
+        [
+            Quotation(
+                text="We won't raise the ferry fares this winter",
+                start=1,
+                end=43,
+                kind=Kind.DIRECT,
+                speaker="Agnes Moll",
+            )
+        ],
+    )
+    with engine.begin() as connection:
+        for table in TABLES:  # what the old reading stored is not what a query looks up now
+            if engine.dialect.name == "sqlite":  # FTS5 contentless: emptied by its own command
+                connection.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
+            else:
+                connection.execute(text(f"DELETE FROM {table}"))
+    engine.dispose()
+
+    result = CliRunner().invoke(cli, ["--db", archive_url, "db", "upgrade"])
+
+    assert result.exit_code == 0, result.output
+    with Archive.open(archive_url) as archive:
+        [checked] = Verifier(archive).check("We will not raise the ferry fares this winter")
+    assert checked.verdict is Verdict.WORDING_DIFFERS
+    assert [(c.query, c.archive) for c in checked.matches[0].diff] == [("will not", "won't")]

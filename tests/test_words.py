@@ -37,13 +37,17 @@ def test_case_accents_dashes_and_possessives_do_not_make_words_differ(
         ("they've gone", ["they", "have", "gone"]),
         ("you'll see", ["you", "will", "see"]),
         ("she'd go", ["she", "would", "go"]),
+        ("It’s late", ["it", "is", "late"]),
+        ("let's go", ["let", "us", "go"]),
     ],
 )
 def test_contractions_are_read_as_the_words_they_stand_for(printed: str, read: list[str]) -> None:
     assert spoken(printed) == read
 
 
-@pytest.mark.parametrize("printed", ["O'Neill", "ma'am", "o'clock", "rock'n'roll", "wont", "cant"])
+@pytest.mark.parametrize(
+    "printed", ["O'Neill", "ma'am", "o'clock", "rock'n'roll", "wont", "cant", "its", "Vale's"]
+)
 def test_names_and_words_with_apostrophes_are_not_taken_for_contractions(printed: str) -> None:
     assert len(spoken(printed)) == 1
 

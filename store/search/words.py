@@ -1,7 +1,7 @@
 """Words as matching compares them: the same for the archive and for what people paste.
 
 Case, accents, quote-mark and dash styles, punctuation and possessive apostrophes do not make a
-quotation different: "Cease-fire", "ceasefire" and "cease‑fire" are one word, "it’s" is "its".
+quotation different: "Cease-fire", "ceasefire" and "cease‑fire" are one word.
 Contractions are read as the words they stand for ("don't" is "do not", "can't" and "cannot"
 are "can not"), so a paste that spells them out is still found; each word remembers the
 contraction it came from, so that the difference can still be shown. Bracketed editorial
@@ -20,13 +20,19 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+(?:(?:['’‘`´\-‐‑–]|[.,](?=\d))[^\W_]+)*")
 _JOINERS = re.compile(r"['’‘`´\-‐‑–.,]")
 _BRACKETED = re.compile(r"\[[^\[\]]{0,200}\]")
-#: Contractions and the words they stand for; a word's "'s" is left alone, as it may be a
-#: possessive ("the council's") or stand for "is" or "has".
+#: Contractions and the words they stand for. A noun's "'s" is left alone, as it may be a
+#: possessive ("the council's"); after a pronoun it is read as "is" (it may stand for "has":
+#: then the diff shows "has" against "it's", which is what was printed).
 _WHOLE_CONTRACTIONS = {
     "cannot": ("can", "not"),
     "cant": ("can", "not"),
     "wont": ("will", "not"),
     "shant": ("shall", "not"),
+    "lets": ("let", "us"),
+    **{
+        f"{pronoun}s": (pronoun, "is")
+        for pronoun in "it that there here what who he she where how when why".split()
+    },
 }
 _ENDINGS = (
     ("nt", "not"),

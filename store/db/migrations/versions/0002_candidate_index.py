@@ -13,14 +13,13 @@ import sqlalchemy as sa
 from alembic import op
 
 from store.extract.paragraphs import split_paragraphs
-from store.search.index import PARAGRAPHS, QUOTATIONS, TABLES, create_statements, index_for
+from store.search.index import PARAGRAPHS, TABLES, create_statements, index_for
+from store.search.rebuild import BATCH, index_quotations
 
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | None = None
 depends_on: str | None = None
-
-_BATCH = 2_000
 
 
 def upgrade() -> None:
@@ -44,19 +43,8 @@ def upgrade() -> None:
     dialect = connection.dialect.name
     for statement in create_statements(dialect):
         op.execute(statement)
-    _index_quotations(connection, dialect)
+    index_quotations(connection)
     _split_and_index_articles(connection, dialect)
-
-
-def _index_quotations(connection: sa.Connection, dialect: str) -> None:
-    index = index_for(dialect, QUOTATIONS)
-    last = 0
-    while rows := connection.execute(
-        sa.text("SELECT id, text FROM quotations WHERE id > :last ORDER BY id LIMIT :batch"),
-        {"last": last, "batch": _BATCH},
-    ).all():
-        index.add(connection, [(row[0], row[1]) for row in rows])
-        last = rows[-1][0]
 
 
 def _split_and_index_articles(connection: sa.Connection, dialect: str) -> None:
@@ -71,7 +59,7 @@ def _split_and_index_articles(connection: sa.Connection, dialect: str) -> None:
     last = 0
     while articles := connection.execute(
         sa.text("SELECT id, text FROM articles WHERE id > :last ORDER BY id LIMIT :batch"),
-        {"last": last, "batch": _BATCH},
+        {"last": last, "batch": BATCH},
     ).all():
         for article_id, article_text in articles:
             spans = [(p.start, p.end) for p in split_paragraphs(article_text)]
