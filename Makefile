@@ -19,6 +19,7 @@ SAMPLES := $(filter-out samples/README.md,$(wildcard samples/*))
 
 demo: $(BIN)/quotebot
 	@mkdir -p var
+	$(BIN)/quotebot --db $(DEMO_DB) db upgrade
 	$(BIN)/quotebot --db $(DEMO_DB) ingest $(SAMPLES)
 	$(BIN)/quotebot --db $(DEMO_DB) extract samples/meridian-wire-harbour-strike.txt
 	$(BIN)/quotebot --db $(DEMO_DB) stats
