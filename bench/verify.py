@@ -282,10 +282,18 @@ def _remember(folder: Path, name: str, seed: int, size: int, loaded: Loaded) -> 
 
 
 def _inputs(seed: int, size: int) -> dict[str, object]:
-    """What the archive is a function of: the seed, the size and the generator's source."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(b"".join((here / name).read_bytes() for name in _GENERATOR_FILES))
-    return {"seed": seed, "size": size, "generator": digest.hexdigest()[:16]}
+    """What a stored archive is a function of: the seed, the size, the generator's source, and
+    the archive's code (how it stores and indexes, its migrations), so that an archive kept by
+    an older quotebot is built again rather than refused or measured with a stale index."""
+    bench = Path(__file__).resolve().parent
+    store = bench.parent / "store"
+    sources = [bench / name for name in _GENERATOR_FILES]
+    sources += [store / "archive.py", *sorted(store.glob("search/*.py"))]
+    sources += sorted(store.glob("db/**/*.py"))
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    return {"seed": seed, "size": size, "sources": digest.hexdigest()[:16]}
 
 
 # -- the report --------------------------------------------------------------------------------
