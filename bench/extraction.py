@@ -279,7 +279,12 @@ def main() -> None:
     ours = score(articles, quotebot, "quotebot", options.errors, options.repeat)
     theirs = score(articles, baseline, "regex baseline", 0, options.repeat)
     header = [
-        "extractor", "recall", "precision", "speaker acc.", "pronoun acc.", "articles/s",
+        "extractor",
+        "recall",
+        "precision",
+        "speaker acc.",
+        "pronoun acc.",
+        "articles/s",
         "800-word/s",
     ]
     rows = [header, ours.row("quotebot"), theirs.row("regex baseline")]

@@ -131,7 +131,7 @@ def _explain_driver_error(error: exc.DBAPIError, engine: Engine | None) -> str:
     if "readonly database" in lowered or "read-only" in lowered:
         return f"the archive is read-only{where}: {message}"
     if "database is locked" in lowered:
-        return f"the archive is busy: another process has held it for 30 s{where}"
+        return f"the archive is busy: another process is writing to it; try again{where}"
     if "unable to open database file" in lowered:
         return f"cannot open the SQLite archive{where}: {message}"
     if isinstance(error, exc.OperationalError) and "connect" in lowered:
