@@ -21,11 +21,12 @@ from bot.claims import claims_speaker
 from bot.matching import Alignment, align
 from bot.query import parse_query
 from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
-from store.archive import Archive, StoredParagraph, StoredQuotation
+from store.archive import Archive, StoredParagraph
 from store.article import Article
 from store.extract import extract_quotations
 from store.quotation import Kind, Quotation
 from store.search.words import Word, only_common, segments, words
+from store.stored import StoredQuotation
 
 #: Candidates the index proposes, and how many of the best are aligned word by word.
 CANDIDATES = 24

@@ -43,6 +43,7 @@ from store.normalise import content_hash, name_key, quotation_fingerprint, url_k
 from store.quotation import Kind, Quotation
 from store.search.candidates import candidate_ids
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.stored import StoredQuotation, read_quotations
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
@@ -120,33 +121,6 @@ class Occurrence:
     title: str | None
     url: str | None
     published: dt.date | None
-
-
-@dataclass(frozen=True)
-class StoredQuotation:
-    """A quotation as the verifier reads it: its words, speaker, paragraph and article."""
-
-    id: int
-    text: str
-    kind: Kind
-    speaker: str | None
-    speaker_id: int | None
-    speaker_as_written: str | None
-    speaker_role: str | None
-    reported_to: str | None
-    via: str | None
-    fingerprint: str
-    context: str
-    #: Where the quotation sits in `context` (offsets into `context`).
-    context_offset: int
-    #: Where the quotation sits in its article's text.
-    start: int
-    end: int
-    article_id: int
-    title: str | None
-    url: str | None
-    published: dt.date | None
-    outlet: str | None
 
 
 @dataclass(frozen=True)
@@ -282,7 +256,7 @@ class Archive:
         query, one sequence per stretch between ellipses), best candidates first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
             ids = candidate_ids(connection, parts, limit)
-            found = {row.id: row for row in _stored(connection, QuotationRow.id.in_(ids))}
+            found = {row.id: row for row in read_quotations(connection, ids)}
         return [found[quotation] for quotation in ids if quotation in found]
 
     def search_paragraphs(
@@ -310,7 +284,7 @@ class Archive:
                 .where(ParagraphRow.id.in_(ids))
             ).all()
             articles = sorted({row.article_id for row in rows})
-            quoted = _stored(connection, QuotationRow.article_id.in_(articles))
+            quoted = read_quotations(connection, articles, by_article=True)
         by_article: dict[int, list[StoredQuotation]] = {}
         for quotation in quoted:
             by_article.setdefault(quotation.article_id, []).append(quotation)
@@ -352,7 +326,7 @@ class Archive:
             missing = [quotation for quotation in ids if quotation not in at_hand]
             found = [at_hand[quotation] for quotation in ids if quotation in at_hand]
             if missing:
-                found += _stored(connection, QuotationRow.id.in_(missing))
+                found += read_quotations(connection, missing)
         return sorted(found, key=_earliest)
 
     def aliases(self, speaker_ids: Iterable[int]) -> dict[int, set[str]]:
@@ -541,67 +515,6 @@ class _Writer:
 def _earliest(quotation: StoredQuotation) -> tuple[bool, dt.date, int, int]:
     published = quotation.published
     return (published is None, published or dt.date.min, quotation.article_id, quotation.id)
-
-
-def _stored(connection: Any, condition: Any) -> list[StoredQuotation]:
-    """Quotations matching `condition` with their article, outlet and speaker, earliest first.
-
-    Plain columns rather than ORM objects: this is on every check's path.
-    """
-    q = QuotationRow
-    context_length = q.context_end - q.context_start
-    query = (
-        select(
-            q.id,
-            q.text,
-            q.kind,
-            q.speaker_id,
-            q.speaker_as_written,
-            q.speaker_role,
-            q.reported_to,
-            q.via,
-            q.fingerprint,
-            q.start_offset,
-            q.end_offset,
-            q.context_start,
-            q.article_id,
-            func.substr(ArticleRow.text, q.context_start + 1, context_length),
-            ArticleRow.title,
-            ArticleRow.url,
-            ArticleRow.published,
-            OutletRow.name,
-            SpeakerRow.name,
-        )
-        .join(ArticleRow, q.article_id == ArticleRow.id)
-        .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
-        .outerjoin(SpeakerRow, q.speaker_id == SpeakerRow.id)
-        .where(condition)
-        .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, q.id)
-    )
-    return [
-        StoredQuotation(
-            id=row[0],
-            text=row[1],
-            kind=Kind(row[2]),
-            speaker_id=row[3],
-            speaker_as_written=row[4],
-            speaker_role=row[5],
-            reported_to=row[6],
-            via=row[7],
-            fingerprint=row[8],
-            start=row[9],
-            end=row[10],
-            context_offset=row[9] - row[11],
-            article_id=row[12],
-            context=row[13] or "",
-            title=row[14],
-            url=row[15],
-            published=row[16],
-            outlet=row[17],
-            speaker=row[18],
-        )
-        for row in connection.execute(query)
-    ]
 
 
 def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:

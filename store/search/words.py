@@ -77,16 +77,21 @@ def words(text: str) -> list[Word]:
     found: list[Word] = []
     position = 0
     for match in _WORD.finditer(text):
-        norm = fold(match.group())
+        printed = match.group()
+        norm = fold(printed)
         if not norm:
             continue
-        while position < len(inserted) and inserted[position][1] <= match.start():
+        start, end = match.span()
+        while position < len(inserted) and inserted[position][1] <= start:
             position += 1
-        inside = position < len(inserted) and inserted[position][0] <= match.start()
-        parts = _expanded(match.group(), norm)
-        contraction = _as_written(match.group()) if len(parts) > 1 else None
+        inside = position < len(inserted) and inserted[position][0] <= start
+        if printed.isalnum() and norm != "cannot":  # most words: no contraction to read
+            found.append(Word(norm, start, end, inside))
+            continue
+        parts = _expanded(printed, norm)
+        contraction = _as_written(printed) if len(parts) > 1 else None
         for part in parts:
-            found.append(Word(part, match.start(), match.end(), inside, contraction))
+            found.append(Word(part, start, end, inside, contraction))
     return found
 
 
