@@ -79,6 +79,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         "beyond repair",
     ),
     "name-says-present-tense": ((WREN_INTRO, f'"{UNSAFE}," Wren says.'), UNSAFE),
+    "question-name-asked-then-a-sentence-ending-in-no": (
+        (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
+        "Who will pay for it?",
+    ),
 }
 
 
@@ -146,6 +150,7 @@ SPEECH_VERBS = (
     "maintained", "contended", "asserted", "affirmed", "alleged", "agreed", "mused",
     "snapped", "grumbled", "reiterated", "testified", "tweeted", "posted", "texted",
     "murmured", "concluded", "interjected", "reasoned", "objected", "confided",
+    "remembered", "pressed", "surmised", "demurred",
 )  # fmt: skip
 
 
@@ -457,3 +462,59 @@ def test_quotation_without_a_credible_speaker_has_none(
     quote = find(quotes, quotation)
     assert quote.speaker is None, listing([quote])
     assert quote.speaker_role is None
+
+
+# --- groups ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("group", ["County engineers", "Legal observers", "Aides to the mayor"])
+def test_group_of_role_holders_is_the_speaker_as_written(group: str) -> None:
+    quotes = extract(WREN_INTRO, f'{group} say the bridge is "beyond repair."')
+
+    quote = find(quotes, "beyond repair.")
+    assert quote.speaker is None  # a group, not one person to name
+    assert quote.speaker_as_written == group
+
+
+# --- descriptions tied to someone else -------------------------------------------------------
+
+TIED_DESCRIPTIONS = {
+    "person-close-to-before-verb": (
+        '"We are not worried," a person close to Wren said.',
+        "a person close to Wren",
+    ),
+    "person-close-to-after-verb": (
+        '"We are not worried," said a person close to Wren.',
+        "a person close to Wren",
+    ),
+    "adviser-to": (
+        '"We are not worried," a senior adviser to Wren said.',
+        "a senior adviser to Wren",
+    ),
+    "source-familiar-with": (
+        "A source familiar with Wren’s thinking said: “We are not worried,” and left it there.",
+        "A source familiar with Wren’s thinking",
+    ),
+    "involved-in": (
+        '"We are not worried," said one engineer involved in the inspection, who asked not to be '
+        "named.",
+        "one engineer involved in the inspection",
+    ),
+    "long-description": (
+        '"We are not worried," said a former senior county road safety official.',
+        "a former senior county road safety official",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "described"), TIED_DESCRIPTIONS.values(), ids=TIED_DESCRIPTIONS.keys()
+)
+def test_description_tied_to_a_named_person_is_not_that_person(
+    paragraph: str, described: str
+) -> None:
+    quotes = extract(WREN_INTRO, paragraph)
+
+    quote = find(quotes, "We are not worried")
+    assert quote.speaker is None, listing([quote])
+    assert quote.speaker_as_written == described

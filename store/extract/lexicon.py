@@ -71,9 +71,24 @@ def titles() -> frozenset[str]:
 @cache
 def role_nouns() -> frozenset[str]:
     """Heads of noun phrases that name a person by role: titles and the nouns of roles.txt."""
-    return frozenset(_lines("roles.txt")) | frozenset(
-        t.rstrip(".") for t in titles() if " " not in t
-    )
+    roles = frozenset(_lines("roles.txt"))
+    # "Aides say", "Legal observers note": a group of role holders speaks too. Not the plurals
+    # that read as verbs: "Oyelowo heads the trust".
+    plurals = frozenset(_plural(noun) for noun in roles if noun.isalpha()) - _VERB_LIKE_PLURALS
+    return roles | plurals | frozenset(t.rstrip(".") for t in titles() if " " not in t)
+
+
+_VERB_LIKE_PLURALS = frozenset({"heads", "hosts", "counsels", "pilots", "anchors"})
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
 
 
 @cache

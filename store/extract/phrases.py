@@ -202,6 +202,85 @@ def _role_word(lower: str) -> bool:
     return lower in role_nouns() or lower.rsplit("-", 1)[-1] in role_nouns()
 
 
+#: Prepositions that tie a role to whom it serves: "an aide to Wren", "a spokesman for the board".
+_ROLE_PREPOSITIONS = frozenset({"to", "for", "of", "at", "with", "from"})
+#: Adjectives that tie an anonymous source to what it knows: "a person close to the mayor".
+_SOURCE_ADJECTIVES = frozenset(
+    """close familiar involved loyal allied opposed sympathetic linked connected tied briefed
+    knowledgeable friendly aligned""".split()
+)
+_SOURCE_PREPOSITIONS = _ROLE_PREPOSITIONS | {"in", "on", "about"}
+#: How many words the phrase after such a preposition may have: "the mayor's re-election bid".
+_OBJECT_REACH = 6
+_OBJECT_STOPS = frozenset({"who", "whom", "which", "that", "and", "but", "or", "as", "when"})
+
+
+def _object_end(tokens: Tokens, start: int, high: int) -> int | None:
+    """Last token of the short noun phrase that starts at `start` ("the Clintons", "the
+    talks", "Wren's thinking"), or None when none starts there."""
+    lowers, words = tokens.lowers, tokens.words
+    end = None
+    index = start
+    while index <= high and index - start < _OBJECT_REACH:
+        lower = lowers[index]
+        if lower in _POSSESSIVE and end is not None:
+            index += 1
+            continue
+        if (
+            not words[index][0].isalnum()
+            or lower in _OBJECT_STOPS
+            or speech_verbs().base(lower) is not None
+        ):
+            break
+        if lower in DETERMINERS or lower in {"of", "for"}:
+            if lower in {"of", "for"} and end is None:
+                break
+            index += 1
+            continue
+        if lower in FUNCTION_WORDS:
+            break
+        end = index
+        index += 1
+    return end
+
+
+def _role_modifier_end(tokens: Tokens, start: int, high: int) -> int | None:
+    """After a role noun, the end of what ties it to someone: "close to the Clintons", "to
+    the mayor", "with knowledge of the talks"; None when nothing does."""
+    lowers = tokens.lowers
+    index = start
+    if index <= high and lowers[index] in _SOURCE_ADJECTIVES:
+        index += 1
+        if index > high or lowers[index] not in _SOURCE_PREPOSITIONS:
+            return None
+    elif index > high or lowers[index] not in _ROLE_PREPOSITIONS:
+        return None
+    return _object_end(tokens, index + 1, high)
+
+
+def _modified_role(tokens: Tokens, low: int, start: int, end: int) -> Mention | None:
+    """ "a person close to the Clintons", "an aide to Wren" ending at `end`, whose object
+    starts at `start`: a description of someone else, not the Clintons or Wren."""
+    lowers = tokens.lowers
+    preposition = start - 1
+    if preposition - 1 < low or lowers[preposition] not in _SOURCE_PREPOSITIONS:
+        return None
+    outer_end = preposition - 1
+    if lowers[outer_end] in _SOURCE_ADJECTIVES:
+        outer_end -= 1
+    elif lowers[preposition] not in _ROLE_PREPOSITIONS:
+        return None
+    outer = phrase_ending_at(tokens, low, outer_end)
+    if outer is None or outer.kind != NOMINAL or outer.organisation:
+        return None
+    if (
+        lowers[outer.last] not in role_nouns()
+        or _role_modifier_end(tokens, outer.last + 1, end) != end
+    ):
+        return None
+    return Mention(outer.first, end, NOMINAL, tokens.span_text(outer.first, end), start=outer.start)
+
+
 def mention_from(tokens: Tokens, first: int, last: int) -> Mention | None:
     """Classify the noun phrase `first..last` (determiner and descriptors included)."""
     if last < first:
@@ -308,6 +387,9 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         break
     if run_start is not None and start < run_start:
         start = _trim_descriptors(tokens, start, run_start)
+    modified = _modified_role(tokens, low, start, end)
+    if modified is not None:
+        return modified
     if (
         run_start is None
         and not _is_head_noun(lowers[end])
@@ -404,9 +486,21 @@ def phrase_starting_at(
             ):
                 index += 1  # "Republican presidential nominee Donald Trump"
                 continue
-        elif end is not None and lower not in role_nouns():
+        elif (
+            end is not None
+            and lower not in role_nouns()
+            and not _continues_to_head(tokens, index, high)
+        ):
             break  # the verb after a description: "the group said" was handled, "the ad ran"
         index += 1
     if end is None:
         return None
-    return mention_from(tokens, first, end)
+    mention = mention_from(tokens, first, end)
+    if mention is not None and mention.kind == NOMINAL and lowers[end] in role_nouns():
+        # "a person close to the Clintons", "an aide to Wren": who they are tied to belongs
+        # to the description (and is not the speaker).
+        modified = _role_modifier_end(tokens, end + 1, high)
+        if modified is not None:
+            text = tokens.span_text(mention.first, modified)
+            return replace(mention, last=modified, text=text)
+    return mention

@@ -64,6 +64,10 @@ def _abbreviation(tokens: Tokens, index: int) -> bool:
     before = tokens.words[index - 1]
     if tokens.ends[index - 1] != tokens.starts[index]:
         return False  # "word ." is punctuation, not an abbreviation
+    if before.lower() == "no":
+        # "No. 2" abbreviates "number"; "shaking his head no." ends a sentence.
+        following = tokens.words[index + 1] if index + 1 < len(tokens.words) else ""
+        return following[:1].isdigit()
     return before.lower() in _ABBREVIATIONS or (len(before) == 1 and before.isupper())
 
 
