@@ -79,6 +79,31 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         "beyond repair",
     ),
     "name-says-present-tense": ((WREN_INTRO, f'"{UNSAFE}," Wren says.'), UNSAFE),
+    "name-party-in-parentheses-said": (
+        (
+            "Tobias Wren, a Democrat, sits on the county council.",
+            f'"{UNSAFE}," Councillor Tobias Wren (D) said at the meeting.',
+        ),
+        UNSAFE,
+    ),
+    "name-said-of-place": (
+        ("The Mill Lane bridge was closed on Monday.", f'"{UNSAFE}," said Tobias Wren of Harlow.'),
+        UNSAFE,
+    ),
+    "name-of-firm-said": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'"{UNSAFE}," said Tobias Wren of engineering consultancy Fallowmere.',
+        ),
+        UNSAFE,
+    ),
+    "name-with-unclosed-appositive-said": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f"Tobias Wren, the county engineer who found the cracks said: “{UNSAFE}.”",
+        ),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -37,7 +37,7 @@ _RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in"
 _NAMING_VERBS = frozenset(
     "call describe dub label brand term characterize characterise refer".split()
 )
-_PARTY = re.compile(r"[A-Z]-[A-Za-z.]+")
+_PARTY = re.compile(r"[A-Z](?:-[A-Za-z.]+)?")
 _PLACE_WORDS = frozenset(
     "outside inside near at in on during before after across over under beside behind".split()
 )

@@ -56,6 +56,8 @@ _SUBORDINATORS = frozenset(
 _INTRODUCING = frozenset({":", "“", '"', "‘", "'", "«"})
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".
 _TAIL_WORDS = 8
+#: How long an appositive after a name may be: "…, president and chief executive of …".
+_ROLE_REACH = 16
 #: How many words a weak speech verb may stand from its quotation ("continued:", "read,").
 _WEAK_REACH = 3
 #: Speech verbs weighed per cue, and clause starts per subject: bounds for pathological text.
@@ -169,8 +171,15 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     if high < low:
         return None
     words = document.tokens.words
+    if words[high] == ")":
+        party = _name_before_parenthesis(document, low, high)
+        if party is not None:
+            return party
     if words[high] in {",", ")"}:
         return _subject_with_appositive(document, low, high)
+    unclosed = _unclosed_appositive(document, low, high)
+    if unclosed is not None:
+        return unclosed
     if (
         high > low
         and document.tokens.lowers[high].endswith("ed")
@@ -201,6 +210,63 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
     return mention, None
+
+
+#: How many tokens a parenthesis after a name may hold: "(D-N.Y.)", "(R)".
+_PARENTHESIS_REACH = 8
+
+
+def _name_before_parenthesis(
+    document: Document, low: int, high: int
+) -> tuple[Mention, str | None] | None:
+    """ "Sen. Maren Holt (D-Ore.) said": the name before a short parenthesis."""
+    words = document.tokens.words
+    opening = next(
+        (
+            i
+            for i in range(high - 1, max(low, high - _PARENTHESIS_REACH) - 1, -1)
+            if words[i] == "("
+        ),
+        None,
+    )
+    if opening is None or opening - 1 < low:
+        return None
+    mention = phrase_ending_at(document.tokens, low, opening - 1)
+    if mention is None or mention.kind != NAME or mention.organisation:
+        return None
+    return mention, _appositive_text(document, opening, high)
+
+
+def _unclosed_appositive(
+    document: Document, low: int, high: int
+) -> tuple[Mention, str | None] | None:
+    """ "Nate Pryor, the polling guru who founded the site tweeted": an appositive the writer
+    forgot to close still describes the name before it, which is the subject."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    comma = next((i for i in range(high, low, -1) if words[i] == ","), None)
+    if comma is None or high - comma > _ROLE_REACH or comma + 1 > high:
+        return None
+    tail = range(comma + 1, high + 1)
+    if document.tokens.capitalised[comma + 1] and lowers[comma + 1] not in DETERMINERS:
+        return None
+    described = lowers[comma + 1] in {"the", "a", "an"}
+    if not (described or any(lowers[i] in role_nouns() for i in tail)) or any(
+        words[i] in _PUNCTUATION or not document.outside(i) for i in tail
+    ):
+        return None
+    if any(speech_verbs().base(lowers[i]) is not None for i in tail):
+        return None
+    named = phrase_ending_at(document.tokens, low, comma - 1)
+    if named is None or named.kind != NAME or named.organisation:
+        return None
+    before = named.start - 1
+    if (
+        before >= low
+        and words[before] not in {",", "—", "–"}
+        and lowers[before] not in _SUBORDINATORS
+    ):
+        return None
+    return named, _appositive_text(document, comma, high)
 
 
 def _person_like(document: Document, mention: Mention) -> bool:

@@ -21,6 +21,7 @@ from store.extract.grammar import (
 )
 from store.extract.lexicon import (
     document_nouns,
+    first_name_genders,
     org_words,
     outlet_words,
     role_nouns,
@@ -112,10 +113,21 @@ def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
     while index + 1 <= high and (
         is_name_word(tokens, index + 1) or _joins_name(tokens, index + 1, start, high)
     ):
+        if tokens.lowers[index + 1] == "of" and _person_run(tokens, start, index):
+            break  # "Stacy Baker of Derry": a person and where she is from, not one name
         index += 1
     while index > start and not is_name_word(tokens, index):
         index -= 1
     return index
+
+
+def _person_run(tokens: Tokens, first: int, last: int) -> bool:
+    """ "Stacy Baker", not "Bank" or "Federal Bureau": a person's name before an "of"."""
+    lowers = tokens.lowers[first : last + 1]
+    if lowers[0] in first_name_genders():
+        return True
+    known = org_words() | outlet_words() | titles() | role_nouns()
+    return len(lowers) >= 2 and not any(word in known for word in lowers)
 
 
 def title_end(tokens: Tokens, first: int, last: int) -> int:
@@ -466,7 +478,9 @@ def phrase_starting_at(
                 index += 1
                 end = None
                 continue
-            if _continues_to_head(tokens, index, high):
+            if lowers[index] != "of" and _continues_to_head(tokens, index, high):
+                # "Democratic presidential candidate Bernie Sanders"; but "Phil Musser of
+                # consulting firm Ardent" is Musser.
                 end = None
                 continue
             break
