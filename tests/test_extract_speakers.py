@@ -104,6 +104,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         f"{UNSAFE}.",
     ),
+    "transcript-line-name-party-colon": (
+        (WREN_INTRO, f'Councillor Tobias Wren (D-Harlow):"{UNSAFE}."'),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -605,7 +605,19 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
     words = document.tokens.words
     if high < low or words[high] != ":":
         return None
-    mention = phrase_ending_at(document.tokens, low, high - 1)
+    end = high - 1
+    if end > low and words[end] == ")":
+        # "Rep. Maren Holt (D-Ore.): …" in a transcript
+        opening = next(
+            (
+                i
+                for i in range(end - 1, max(low, end - _PARENTHESIS_REACH) - 1, -1)
+                if words[i] == "("
+            ),
+            None,
+        )
+        end = opening - 1 if opening is not None else end
+    mention = phrase_ending_at(document.tokens, low, end)
     if mention is None or mention.kind != NAME:
         return None
     if mention.start != low and document.tokens.words[mention.start - 1] not in {"—", "–", "-"}:
