@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from factories import article, ferry_quotations
 
+from bot.cli import cli
 from store.archive import Archive
 from store.db.engine import create_archive_engine, parse_database_url
 from store.errors import ArchiveError
@@ -64,6 +66,39 @@ def test_writing_to_a_read_only_archive_is_one_line(tmp_path: Path) -> None:
         assert read_only.stats().articles == 0
         with pytest.raises(ArchiveError, match=f"^the archive is read-only \\({path}\\)"):
             read_only.add(article(), ferry_quotations())
+
+
+def test_ingest_into_a_read_only_postgresql_archive_is_one_line_per_source_and_exit_1(
+    postgres_test_database: str, tmp_path: Path
+) -> None:
+    """A replica, or a role whose transactions are read-only: nothing half-written, no trace."""
+    Archive.open(postgres_test_database).close()
+    read_only = str(
+        parse_database_url(postgres_test_database)
+        .update_query_dict({"options": "-c default_transaction_read_only=on"})
+        .render_as_string(hide_password=False)
+    )
+    story = tmp_path / "story.txt"
+    story.write_text(article().text, encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["--db", read_only, "ingest", str(story)])
+
+    assert result.exit_code == 1
+    assert "the archive is read-only" in result.stderr
+    assert "Traceback" not in result.output
+    with Archive.open(postgres_test_database) as archive:
+        assert archive.stats().articles == 0
+
+
+def test_a_role_the_server_does_not_know_is_one_line(postgres_test_database: str) -> None:
+    stranger = parse_database_url(postgres_test_database).set(username="no_such_role_here")
+
+    with pytest.raises(ArchiveError) as refused:
+        Archive.open(stranger.render_as_string(hide_password=False))
+
+    assert str(refused.value).startswith("cannot connect to the archive")
+    assert "no_such_role_here" in str(refused.value)
+    assert "\n" not in str(refused.value)
 
 
 def test_every_sqlite_connection_waits_for_writers_and_enforces_foreign_keys(
