@@ -104,6 +104,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         f"{UNSAFE}.",
     ),
+    "quote-said-name-ending-the-text": ((WREN_INTRO, f'"{UNSAFE}," said Wren'), UNSAFE),
     "transcript-line-name-party-colon": (
         (WREN_INTRO, f'Councillor Tobias Wren (D-Harlow):"{UNSAFE}."'),
         f"{UNSAFE}.",

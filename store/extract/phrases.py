@@ -478,7 +478,7 @@ def phrase_starting_at(
                 index += 1
                 end = None
                 continue
-            if lowers[index] != "of" and _continues_to_head(tokens, index, high):
+            if (index > high or lowers[index] != "of") and _continues_to_head(tokens, index, high):
                 # "Democratic presidential candidate Bernie Sanders"; but "Phil Musser of
                 # consulting firm Ardent" is Musser.
                 end = None
