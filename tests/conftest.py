@@ -64,6 +64,13 @@ def archive_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 
 @pytest.fixture
+def postgres_archive_url(postgres_test_database: str) -> str:
+    """The session's PostgreSQL database, emptied: for tests only PostgreSQL can run."""
+    _empty_postgres_database(postgres_test_database)
+    return postgres_test_database
+
+
+@pytest.fixture
 def archive(archive_url: str) -> Iterator[Archive]:
     """An open, empty archive on each database."""
     with Archive.open(archive_url) as opened:

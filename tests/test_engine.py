@@ -69,12 +69,12 @@ def test_writing_to_a_read_only_archive_is_one_line(tmp_path: Path) -> None:
 
 
 def test_ingest_into_a_read_only_postgresql_archive_is_one_line_per_source_and_exit_1(
-    postgres_test_database: str, tmp_path: Path
+    postgres_archive_url: str, tmp_path: Path
 ) -> None:
     """A replica, or a role whose transactions are read-only: nothing half-written, no trace."""
-    Archive.open(postgres_test_database).close()
+    Archive.open(postgres_archive_url).close()
     read_only = str(
-        parse_database_url(postgres_test_database)
+        parse_database_url(postgres_archive_url)
         .update_query_dict({"options": "-c default_transaction_read_only=on"})
         .render_as_string(hide_password=False)
     )
@@ -86,7 +86,7 @@ def test_ingest_into_a_read_only_postgresql_archive_is_one_line_per_source_and_e
     assert result.exit_code == 1
     assert "the archive is read-only" in result.stderr
     assert "Traceback" not in result.output
-    with Archive.open(postgres_test_database) as archive:
+    with Archive.open(postgres_archive_url) as archive:
         assert archive.stats().articles == 0
 
 
