@@ -364,6 +364,37 @@ def test_pronoun_with_nobody_of_its_gender_has_no_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "introduction",
+    [
+        "Harbour board spokesman Owen Tulley would not say when the bridge reopens.",
+        "On Friday, Owen Tulley, who sits on the harbour board, would not say when it reopens.",
+    ],
+    ids=["role-before-name", "after-opening-phrase"],
+)
+def test_pronoun_resolves_to_the_subject_of_the_sentence_before(introduction: str) -> None:
+    quotes = extract(
+        "Tobias Wren, the county engineer, closed the Mill Lane bridge on Monday.",
+        '"The piers need a month of work," Wren said.',
+        "The ferry company wants the bridge open by spring. " + introduction,
+        '"I have nothing to announce yet," he said.',
+    )
+
+    assert find(quotes, "I have nothing to announce yet").speaker == "Owen Tulley"
+
+
+def test_pronoun_skips_a_person_the_article_speaks_of_as_the_other_gender() -> None:
+    quotes = extract(
+        "Robin Achterberg, the county engineer, closed the bridge on Monday after he found "
+        "cracks in the piers. Achterberg said his team would start work in March.",
+        '"We will not cut corners," Achterberg said.',
+        "Achterberg's caution seemed wise to Sunniva Pell, a lecturer in civil engineering.",
+        '"He is doing exactly what the code asks of him," she said.',
+    )
+
+    assert find(quotes, "He is doing exactly what the code asks of him").speaker == "Sunniva Pell"
+
+
+@pytest.mark.parametrize(
     ("introduction", "cue", "holder", "role"),
     [
         ("Mayor Lorna Pike toured the bridge on Tuesday.", "the mayor said", "Lorna Pike", "Mayor"),

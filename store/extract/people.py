@@ -53,6 +53,22 @@ _ROLE_REACH = 16
 _SHORT_APPOSITIVE = 4
 _ROLE_BEFORE = 4
 _NOT_DESCRIPTIONS = frozenset("by with and of from to for said says in on at as".split())
+#: Words that open a sentence before its subject: "On Friday, Vale said".
+_OPENER_WORDS = frozenset(
+    """on in at after before during since earlier later meanwhile however still yet instead
+    separately last this next but and so asked speaking""".split()
+)
+#: How many words a sentence may open with before its subject ("In an interview on Friday,").
+_OPENER_REACH = 8
+#: Pronouns opening a sentence that speak of the previous sentence's subject.
+_OPENING_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
+#: Pronouns in a sentence that names one person only that speak of that person ("him" and
+#: "her" are left out: "Vale thanked her" speaks of someone else).
+_SENTENCE_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
+#: How far into a sentence its pronouns are read (an endless sentence must stay cheap).
+_GENDER_REACH = 80
+#: How many times the votes for one gender must outnumber the other's to count.
+_GENDER_MAJORITY = 2
 _HONORIFIC_GENDER = {
     "mr": "m",
     "mr.": "m",
@@ -137,7 +153,7 @@ class People:
         self._credited: list[int] = []
         self._credited_entities: list[Entity] = []
         self._collect(outside, sentence_starts)
-        self._learn_genders(sorted(sentence_starts))
+        self._learn_genders(sorted(sentence_starts), outside)
 
     # -- building -------------------------------------------------------------------------
 
@@ -158,31 +174,72 @@ class People:
                 self._add_run(index, end, sentence_starts)
             index = end + 1
 
-    def _learn_genders(self, starts: list[int]) -> None:
-        """ "Oyelaran Tefe, a marine biologist, counts otters. Her survey …": Tefe is a woman.
+    def _learn_genders(self, starts: list[int], outside: list[bool]) -> None:
+        """What the article's own pronouns say of each person's gender, weighed as votes.
 
-        A sentence opening with he, she, his or her most likely speaks of the one person who
-        was the subject of the sentence before it.
+        "Oyelaran Tefe, a marine biologist, counts otters. Her survey …": a sentence opening
+        with he, she, his or her most likely speaks of the one person who was the subject of
+        the sentence before it; "Tefe said she would stay": a sentence naming one person only
+        and saying "she" speaks of her. One stray vote ("Tefe said she, the mayor, …") must not
+        outweigh the rest, and a first name the lists know is not overruled.
         """
-        pronouns = {"he": "m", "his": "m", "she": "f", "her": "f"}
-        for number in range(1, len(starts)):
-            start = starts[number]
-            gender = pronouns.get(self.tokens.lowers[start]) if start < len(self.tokens) else None
-            if gender is None:
-                continue
-            first = bisect.bisect_left(self._timeline, starts[number - 1])
-            last = bisect.bisect_left(self._timeline, start)
-            subjects = {
-                id(entity): entity
-                for position, entity in zip(
-                    self._timeline[first:last], self._timeline_entities[first:last], strict=True
-                )
-                if not entity.organisation and _holds(entity.salient, position)
+        votes: dict[int, list[int]] = {}
+        people: dict[int, Entity] = {}
+        lowers = self.tokens.lowers
+        count = len(self.tokens)
+        previous: dict[int, Entity] = {}
+        for number, start in enumerate(starts):
+            end = starts[number + 1] if number + 1 < len(starts) else count
+            named, subjects, first_named = self._people_between(start, end)
+            opening = _OPENING_GENDER.get(lowers[start]) if start < count else None
+            if opening is not None and len(previous) == 1:
+                self._vote(votes, people, next(iter(previous.values())), opening)
+            # Only pronouns after the name: in "her adviser, Ed Pry, said" "her" is someone else.
+            genders = {
+                _SENTENCE_GENDER[lowers[i]]
+                for i in range(first_named + 1, min(end, first_named + _GENDER_REACH))
+                if outside[i] and lowers[i] in _SENTENCE_GENDER
             }
-            if len(subjects) == 1:
-                # Only a preference: the guess may be wrong.
-                entity = next(iter(subjects.values()))
-                entity.text_gender = entity.text_gender or gender
+            if len(named) == 1 and len(genders) == 1:
+                self._vote(votes, people, next(iter(named.values())), genders.pop())
+            previous = subjects
+        for key, (masculine, feminine) in votes.items():
+            entity = people[key]
+            gender = "m" if masculine > feminine else "f"
+            if max(masculine, feminine) < _GENDER_MAJORITY * min(masculine, feminine):
+                continue
+            if entity.name_gender not in {None, gender} or entity.gender not in {None, gender}:
+                continue
+            # Only a preference: the text may mislead.
+            entity.text_gender = entity.text_gender or gender
+
+    def _people_between(
+        self, start: int, end: int
+    ) -> tuple[dict[int, Entity], dict[int, Entity], int]:
+        """The people named from `start` to before `end`, those of them named as subjects, and
+        where the first of them is named (`end` when nobody is)."""
+        first = bisect.bisect_left(self._timeline, start)
+        last = bisect.bisect_left(self._timeline, end)
+        named: dict[int, Entity] = {}
+        subjects: dict[int, Entity] = {}
+        first_named = end
+        for position, entity in zip(
+            self._timeline[first:last], self._timeline_entities[first:last], strict=True
+        ):
+            if entity.organisation:
+                continue
+            named[id(entity)] = entity
+            first_named = min(first_named, position)
+            if _holds(entity.salient, position):
+                subjects[id(entity)] = entity
+        return named, subjects, first_named
+
+    @staticmethod
+    def _vote(
+        votes: dict[int, list[int]], people: dict[int, Entity], entity: Entity, gender: str
+    ) -> None:
+        people[id(entity)] = entity
+        votes.setdefault(id(entity), [0, 0])[0 if gender == "m" else 1] += 1
 
     def _title_case_paragraphs(self) -> set[int]:
         """Headlines in Title Case ("NYTimes Casually Conflates Ted Cruz With …") name nobody
@@ -219,11 +276,8 @@ class People:
         )
         honorific = tokens.lowers[first - 1] if first > 0 else ""
         gender = _HONORIFIC_GENDER.get(honorific) or _HONORIFIC_GENDER.get((title or "").lower())
-        subject = (
-            first in sentence_starts
-            or (first - 1 in sentence_starts)
-            or (title is not None and first in sentence_starts)
-        )
+        subject = self._is_subject(first, sentence_starts)
+        opened = not subject and self._after_opener(first, sentence_starts)
         if len(words) == 1 and not title:
             # A lone capitalised word is a person only once the article has named them in full
             # ("Mekelberg" after "Yossi Mekelberg") or credited them with words (see resolve).
@@ -231,11 +285,12 @@ class People:
             if entity is None and words[0].lower() in self.known:
                 entity = self.entity_for_name(words[0], organisation, name_start)
             if entity is not None:
-                self._mention(entity, name_start, subject)
+                self._mention(entity, name_start, subject or (opened and _person_like(entity)))
             return
         existing = self._existing_single(words[0], first) if len(words) == 1 else None
         entity = existing or self.entity_for_name(" ".join(words), organisation, name_start)
-        self._mention(entity, name_start, subject)
+        opened = opened and (title is not None or gender is not None or _person_like(entity))
+        self._mention(entity, name_start, subject or opened)
         if title:
             self._add_role(entity, title)
         described = self._role_before(first)
@@ -247,9 +302,37 @@ class People:
         if appositive:
             self._add_role(entity, appositive)
 
+    def _is_subject(self, first: int, sentence_starts: set[int]) -> bool:
+        """Whether the name at `first` opens its clause, where "he" most likely finds it later:
+        "Lorna Vale said", "But Vale said", "Union spokesman Ed Pry declined"."""
+        opening = self._role_before_start(first)
+        if opening is not None and (opening in sentence_starts or opening - 1 in sentence_starts):
+            return True
+        return first in sentence_starts or first - 1 in sentence_starts
+
+    def _after_opener(self, first: int, sentence_starts: set[int]) -> bool:
+        """ "On Friday, Vale said": a name after a short opening phrase, likely the subject
+        (though "In that sense, Sandy Hook was …" names a place: the caller asks for more)."""
+        lowers = self.tokens.lowers
+        if first == 0 or lowers[first - 1] != ",":
+            return False
+        start = next(
+            (
+                i
+                for i in range(first - 2, max(-1, first - _OPENER_REACH - 2), -1)
+                if i in sentence_starts
+            ),
+            None,
+        )
+        return start is not None and lowers[start] in _OPENER_WORDS
+
     def _role_before(self, first: int) -> str | None:
         """ "singer-songwriter Marcus Fenwick", "the IDF international spokesperson Nadav
         Shoshani": a role written right before the name."""
+        start = self._role_before_start(first)
+        return None if start is None else self.tokens.span_text(start, first - 1)
+
+    def _role_before_start(self, first: int) -> int | None:
         tokens = self.tokens
         if first == 0 or tokens.capitalised[first - 1] or not _role_word(tokens.lowers[first - 1]):
             return None
@@ -262,7 +345,7 @@ class People:
             and tokens.lowers[start - 1] not in _NOT_DESCRIPTIONS
         ):
             start -= 1
-        return tokens.span_text(start, first - 1)
+        return start
 
     def _appositive_role(self, last: int) -> str | None:
         """ "Netanyahu, Israel's longest-serving prime minister, ..." gives a role."""
@@ -546,6 +629,14 @@ def _around(holders: list[Entity], at: int) -> list[Entity]:
 def _role_word(word: str) -> bool:
     """A role noun, also as the last part of a compound ("singer-songwriter")."""
     return word in role_nouns() or word.rsplit("-", 1)[-1] in role_nouns()
+
+
+def _person_like(entity: Entity) -> bool:
+    """Whether the article has shown `entity` to be a person so far: a first name the lists
+    know, a gender, a role, or an earlier place as a subject."""
+    return not entity.organisation and bool(
+        entity.name_gender or entity.gender or entity.roles or entity.salient
+    )
 
 
 def _holds(positions: list[int], at: int) -> bool:
