@@ -394,6 +394,17 @@ def test_pronoun_skips_a_person_the_article_speaks_of_as_the_other_gender() -> N
     assert find(quotes, "He is doing exactly what the code asks of him").speaker == "Sunniva Pell"
 
 
+def test_person_named_after_saying_is_not_the_speaker_of_the_next_pronoun() -> None:
+    quotes = extract(
+        "Amrit Dhillon, who chairs the bridge trust, spoke to the council on Tuesday.",
+        "Dhillon repeated the trust's offer in an interview, saying Mayor Idris Kaan was "
+        "committed to a spring opening.",
+        '"We will pay for the divers ourselves," he said.',
+    )
+
+    assert find(quotes, "We will pay for the divers ourselves").speaker == "Amrit Dhillon"
+
+
 @pytest.mark.parametrize(
     ("introduction", "cue", "holder", "role"),
     [

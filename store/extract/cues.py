@@ -17,6 +17,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
+    PARTICIPLE_SUFFIX,
     PRONOUNS,
     VERB_MODIFIERS,
     WEAK_SPEECH_VERBS,
@@ -458,6 +459,8 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         mention = phrase_starting_at(document.tokens, low + 2, high)  # "…," according to Wren.
         return Cue(mention, low, low + 1) if mention is not None else None
     verb_end = verb_at(document, low)
+    if verb_end is not None and _participle(lowers[low]):
+        return None  # "…, saying Vale would stay": Vale is what was said, not who said it
     if verb_end is not None:
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
@@ -484,6 +487,10 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             continue
         return Cue(mention, index, verb_end, appositive)
     return None
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(PARTICIPLE_SUFFIX) and speech_verbs().base(word) != word
 
 
 def cue_before(document: Document, low: int, high: int) -> Cue | None:
