@@ -179,6 +179,9 @@ class Speech:
             "place": self.place,
             "person": self.surnames,
             "weekday": Zipf(words.WEEKDAYS, rng),
+            "count": _count,
+            "money": _money,
+            "percent": lambda r: f"{r.randint(2, 95)} per cent",
         }
         self._clauses = [_compile(t) for t in _CLAUSES]
         self._questions = [_compile(t) for t in _QUESTIONS]
@@ -310,6 +313,12 @@ _CLAUSES = (
     "{we} will not {verb_i} until {inst} {past} {np}",
     "{inst} {past_i} {when}",
     "{we} {past_i} because {np_sing} was {adj}",
+    "{we} have lost {count} {plural} {when}",
+    "{count} {plural} {modal} {verb} {np}",
+    "it will cost {money} to {verb} {np}",
+    "{inst} {past} {money} from {np}",
+    "{np_sing} has risen by {percent}",
+    "{we} need {money} {when}",
 )
 _QUESTIONS = (
     "why {modal_q} {we} {verb} {np}",
@@ -333,7 +342,18 @@ _NARRATION = (
     "{inst} said it would {verb} {np} {when}",
     "the decision {past} {np} across {place}",
     "critics say {np_sing} is {adj}",
+    "{inst} said {count} {plural} had been {past} {when}",
+    "the plan would cost {money}, according to {inst}",
 )
+
+
+def _count(rng: random.Random) -> str:
+    """A number as news prints it: 3 to 50,000, rarer the larger."""
+    return f"{int(10 ** rng.uniform(0.5, 4.7)):,}"
+
+
+def _money(rng: random.Random) -> str:
+    return f"£{round(10 ** rng.uniform(-0.5, 2.5), 1):g} million"
 
 
 def _compile(template: str) -> list[tuple[bool, str]]:

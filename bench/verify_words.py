@@ -16,6 +16,10 @@ def _words(block: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(block.split()))
 
 
+def _more(words: tuple[str, ...], block: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*words, *block.split())))
+
+
 def _lines(block: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(line.strip() for line in block.strip().splitlines() if line.strip()))
 
@@ -73,6 +77,109 @@ NOUNS = _words("""
     mortgage rent deposit saving income profit revenue loss bonus dividend payout subsidy
     """)
 
+
+#: More nouns, from the rest of the paper: they give the archive the long tail of words that
+#: appear in few quotations, which is what lets anyone find a quotation among millions.
+NOUNS = _more(
+    NOUNS,
+    """
+    abbey academy accent acre activist actor adult advert affair afternoon agenda aid aircraft
+    aisle album alley allowance alliance ambassador anniversary apology appetite apprentice
+    apprenticeship arena arm army arrangement arrival arrow aspect asset assistant athlete
+    atmosphere attempt attendance attitude attorney auction author autumn avenue award baby
+    backbone backlog badge bag bakery balcony ballot band bandwidth banner bar bargain barrel
+    barrier basement basin basket bath battalion bay beam bean bear bed bedroom beer bell belt
+    bench bicycle bid billboard bird birthday biscuit blade blanket blaze blessing blind blog
+    blood blow blueprint boat body bolt bomb bone bonus booklet boot booth border bottle bottom
+    boundary bowl box boy brain branch brand bread breakfast brick bride brigade broadband
+    brochure brother bucket buffer bug bull bulletin bunker bureau burden burglar bush butcher
+    button cabin cabinet cafe cage cake calendar camera camp canal cancer cap capacity capital
+    captain caravan carbon card carpet carriage cartoon cash castle cat catalogue cathedral
+    cause cave ceiling celebration cellar cemetery centre ceremony certificate chain chair
+    chamber champion channel chapel chapter character charity chart chef chest chicken chimney
+    chip chorus cinema circle circuit civilian claimant clash class clause clerk cliff clinic
+    clock cloud clue coach coalition coat code coffee coin collapse collar colleague colony
+    column comedy comment commission commissioner commodity compensation competition
+    complaint component compound computer concept concession condition conductor confession
+    confidence congregation consensus consequence conservative constable constituent consumer
+    contest context contractor convention conversation convoy cook cooker copy corner
+    corporation corridor cottage cotton couple courage courier course cousin cow crack craft
+    crane crash cream creature credit creditor crime crop crowd crown cruise cup cupboard cure
+    curfew curtain cushion custom cycle cyclist dairy dancer dawn dealer death debris decline
+    deer default defendant delegate delegation delivery democracy demonstration dentist deputy
+    desert desk destination detention diary diet dinner diplomat directive disability
+    discipline discount discovery disease dish display distance ditch diversion dividend
+    doctrine dog doll dome donation door dose draft dragon drain drama drawer dream dress
+    drill drink drone duck dust duty eagle earnings earthquake edge editor effort egg elbow
+    elder electorate elephant elevator embassy emergency empire engineer enterprise entrance
+    envelope epidemic episode era estate ethic exam exception exchange excuse exhibit exile
+    expedition experiment explosion exposure extension eye fabric face faculty fairground
+    fame fan farmhouse fashion fault favour feast feature federation fence ferry festival fever
+    fiction fighter finance finger fireworks fisher flag flame flat fleet flesh flower fog
+    folder folk food fool football footpath forecast fortune forum fountain fox fraction frame
+    franchise fraud friendship frontier fruit funeral fur gallery gang garage gate gauge gear
+    gene generator genius gesture ghost gift girl glass glove goat gold golf governor gown
+    grade graduate grain grandmother grant grass grave gravel greenhouse grocer guard guest
+    guide guideline guitar gun gym habit hair hall hammer hand handbook harvest hat hazard head
+    headquarters heart heater hedge helicopter helmet hero highway hint hobby hole honour hook
+    horizon horn horse hospice host hostage hotel household hunger hunter hurricane husband
+    hut icon idea illness image immigrant impact income index industry infant inhabitant
+    injury ink inn inquest insect instinct institute instruction instrument insurer intake
+    interval invasion invention inventory invoice iron island item jacket jail jam jet jewel
+    joke journey joy juice junction jurisdiction kettle key keyboard kid kidney king kingdom
+    kitchen kite knee knight label laboratory labour ladder lady lamp landmark landscape lane
+    laptop laughter lawn layer leaflet league leak lease leather lecture legacy legend leisure
+    lender lens liability liberty licence lid lift light limb linen lion lip liquid list
+    literature litre loan lobby lock lodge log lorry lottery lounge luggage lunch machinery
+    magazine magistrate magnet maid mailbox majority mall manager manor manuscript map marathon
+    marble margin marina marriage mask mast master mat match mattress mayor meal meadow meat
+    medal media medicine memo memorial menu merchant mess metal microphone midnight mile
+    militia mill mine miner minority mirror missile mob mode model monarch monastery monitor
+    monk monster monument moon mortgage mother motor motto mountain mouse mouth movement mud
+    mug murder muscle mushroom myth nail nap narrative navy neck needle nest net niece noise
+    note notebook notice novel nurse nursery oak oath obstacle occasion ocean offender
+    offspring operator orchestra organ orphan outbreak outcome outlet oven overdraft ownership
+    pace package packet page pain painter painting palace pan panel pantry paper parade
+    parcel parish parking parliament passage passport password pasture path patrol pattern
+    pavement pay peak peasant pedestrian pen penny pension pepper performer perfume permit
+    pet petrol phase philosophy photo photographer physician piano picnic picture pie pier
+    pig pill pillar pilot pipe pit pitch plague plain planet plaque plate platform playground
+    plea plot plug pocket poem poet pole pond pool porch portrait post postcard poster pot
+    pottery pound powder prayer precinct premises premium prescription presence press pride
+    prince princess print priority prize probe producer profession professor profile program
+    prohibition promotion prophet prosecutor prospect province pub pudding pulse pumpkin
+    pupil puppet purchase puzzle quarry quarter queen queue quiz quota rabbit race radar
+    radio raft rail railing ramp ranch range rank rat ratio raw reader realm rebel receipt
+    recipe referee referendum refuge refugee refund regiment rehearsal relative relief
+    remark remedy rental reporter republic reputation rescue reserve resort restaurant
+    retailer retreat rhythm rib ribbon rice ride ridge rifle ring riot ritual robbery rock
+    rocket rod roof room root rope rose round row royalty rug ruin rumour runner sack saddle
+    sailor saint salad sale salmon salt sample sanction sand sandwich satellite sauce scale
+    scandal scar scene schedule scholar scholarship screen screw script sculpture seal
+    seaside secret secretary sector seed seminar senate senator sensor sentiment sequence
+    sergeant servant session settlement settler shade shadow shareholder shark sheet shelf
+    shell shelter sheriff shield shirt shoe shore shortage shoulder shower shrine sibling
+    sidewalk siege sight silence silk silver singer sink sister skill skin skirt skull sky
+    slave sleeve slice slogan slope slot smoke snack soap sock sofa soil soldier song soul
+    soup source space spade speaker spectator speed spell spider spirit spokesman sponsor
+    spoon sport spot spray square squad stable stadium staircase stake stall stamp star
+    statue steam steel stem step stick stomach stone stool storage store stove stranger straw
+    stream strength string stripe studio stuff subject submarine suburb subway suit suitcase
+    summit sun supermarket surface surgeon surplus suspect swamp sword symbol symptom tablet
+    tactic tail tale tank tape taste tavern tea tear telescope television temperature temple
+    tenant tendency tennis tent terminal territory terror textbook texture theatre theft
+    theme theory therapy thread throat throne thumb ticket tide tie tiger tile timber tip
+    tissue toast toilet toll tomato tomb ton tongue tooth topic torch tourist tournament towel
+    toy trace track tractor trader tragedy trail trailer trainee transcript transfer trap tray
+    treasure treaty tree trench tribe tribunal trick trip trolley troop trophy trousers truck
+    trunk tube tuition tune tunnel tutor twin tyre umbrella uncle uniform unit universe
+    upgrade valley van vase vault vegetable veil venue verse vessel veteran vice victim
+    village villain vine violin visitor volunteer voyage wagon waiter wall wallet wardrobe
+    warehouse warrior wave wealth weapon wedding weed wheel whistle widow width wife window
+    wine wing winner wire wolf wood wool worker workshop wound wreck wrist yacht yard youth zoo
+    """,
+)
+
 #: Nouns that take no plural in news English.
 MASS_NOUNS = frozenset(
     _words("""
@@ -83,7 +190,11 @@ MASS_NOUNS = frozenset(
     power coal oil gas fuel trade land history heritage culture climate demand supply faith
     damp mould homelessness affordability rainfall sewage litter milk wildlife conservation
     logistics relegation heritage tuition automation overtime arbitration insulation custody
-    probation cattle
+    probation cattle machinery laughter literature luggage silk steel wool leather cotton dust
+    fur gold silver iron salt sand smoke soap rice meat bread blood coffee tea wine beer juice
+    linen marble media mud petrol pottery powder steam straw stuff terror timber fame hunger
+    labour leisure liberty wealth courage broadband carbon cash fiction fashion philosophy
+    therapy parking
     """)
 )
 
@@ -93,7 +204,10 @@ IRREGULAR_PLURALS = {
     "fisherman": "fishermen", "life": "lives", "wife": "wives", "shelf": "shelves",
     "thief": "thieves", "half": "halves", "foot": "feet", "tooth": "teeth",
     "knife": "knives", "sheep": "sheep", "cod": "cod", "herring": "herring", "people": "people",
-    "police": "police", "series": "series", "species": "species",
+    "police": "police", "series": "series", "species": "species", "wolf": "wolves",
+    "mouse": "mice", "deer": "deer", "premises": "premises", "headquarters": "headquarters",
+    "trousers": "trousers", "fireworks": "fireworks", "earnings": "earnings",
+    "aircraft": "aircraft", "offspring": "offspring", "hero": "heroes", "tomato": "tomatoes",
 }  # fmt: skip
 
 
@@ -173,6 +287,72 @@ VERBS = _words("""
     win/won/winning withdraw/withdrew worry/worried write/wrote/writing
     """)
 
+VERBS = _more(
+    VERBS,
+    """
+    abandon abolish absorb abuse accelerate accommodate accompany accumulate accuse acknowledge
+    acquire adapt adjust administer admire adopt advertise advise advocate afford aid alert
+    allocate alter amend amuse analyse anticipate apologise appoint appreciate approach assemble
+    assert assess assign assist assume assure attract audit authorise award bake bar/barred/barring
+    bargain battle bear/bore beat/beat bend/bent bet/bet/betting betray bid/bid/bidding bind/bound
+    bite/bit blame bless blow/blew boast boost bother bounce brief broadcast/broadcast burn bury
+    calculate calm capture cast/cast catch/caught celebrate chair challenge chase cheat cheer
+    circulate cite clarify classify climb coach combine comfort command commission communicate
+    compensate compile compose comprise compromise conceal concede conclude condemn conduct
+    confess confine confront confuse congratulate connect conquer conserve consolidate construct
+    consume contain contemplate contest contract contradict convert convey convict convince
+    cook coordinate copy correct corrupt counter craft crash credit crush cultivate cure curb
+    dare deceive decline decorate dedicate defeat defer/deferred/deferring define delegate
+    delete demolish demonstrate denounce deploy deposit deprive derive descend describe desert
+    detect determine devise devote diagnose dig/dug/digging direct disappoint discard
+    disclose discourage disguise dismantle dispatch display dispose dispute disrupt distinguish
+    distort distract distribute disturb divert divide document dominate donate downgrade
+    drag/dragged/dragging
+    drain draw/drew dread dress drink/drank drive/drove/driving drown dump duplicate echo edit
+    elevate eliminate embrace emphasise empty endanger endure energise enhance enlarge enrich
+    enrol/enrolled/enrolling entertain entitle equip/equipped/equipping erase erect escape
+    evaluate evade exaggerate exceed exchange exclude excuse execute exercise exhaust exhibit
+    expel/expelled/expelling exploit export expose fasten favour feature fetch file finance
+    fire flag/flagged/flagging flatter flood fold forbid/forbade/forbidding forecast/forecast
+    forgive/forgave/forgiving form formulate foster frame frighten frustrate
+    fulfil/fulfilled/fulfilling
+    furnish generate grab/grabbed/grabbing grant grasp greet grip/gripped/gripping guard
+    guide halt hammer hang/hung harm harvest hate haunt heal heat highlight hinder honour host
+    house hunt illustrate imitate impose impress imprison incorporate indicate induce infect
+    inflict influence inherit inhibit initiate inject injure inspire instruct insult insure
+    integrate intend intercept interpret interrupt interview invade invent invite isolate
+    jeopardise justify kick kidnap/kidnapped/kidnapping knock label lay/laid lease license
+    light/lit link load loan locate lock lower manipulate manufacture map/mapped/mapping market
+    master match merge mislead/misled mobilise modify motivate mount negotiate nominate
+    nourish nurse obey obscure observe obtain occupy offend omit/omitted/omitting outline
+    outweigh overcome/overcame/overcoming overlook overrule oversee/oversaw/overseeing
+    overturn owe pack paint pardon park part patrol/patrolled/patrolling pause penalise
+    perceive persecute pitch place plant plead please plot/plotted/plotting poison polish poll
+    portray pose possess post postpone pour praise pray predict prefer/preferred/preferring
+    prescribe price print prioritise privatise probe process procure profit programme
+    prohibit project prolong prompt pronounce prop/propped/propping prosecute prosper provoke
+    pursue qualify quantify quote race rally rank rate ratify rebuild/rebuilt recall reckon
+    reclaim recruit rectify redeem redesign redirect refine refresh refund register regulate
+    rehearse reinforce reinstate relieve relocate remedy remind render renew renovate rent
+    reorganise replicate rescind reserve reset/reset/resetting reshape reside resume retain
+    retire retrieve reverse revise revive revoke rob/robbed/robbing roll rotate sack sacrifice
+    salute sample sanction satisfy scan/scanned/scanning scare schedule score
+    scrap/scrapped/scrapping
+    screen scrutinise seal search seize select separate shape shelter shift shock shoot/shot
+    shorten shout show shrink/shrank sideline silence simplify sink/sank skip/skipped/skipping
+    slash slow smash sort spare sponsor spread/spread stabilise staff stage stamp steal/stole
+    steer stimulate stir/stirred/stirring store strike/struck strip/stripped/stripping
+    subsidise substitute summarise summon supervise supplement suppress surrender surround
+    survey suspect swap/swapped/swapping switch tax tear/tore tempt terminate thank tighten
+    tip/tipped/tipping top/topped/topping total/totalled/totalling touch tour trace track trade
+    transfer/transferred/transferring translate transmit/transmitted/transmitting transport
+    trap/trapped/trapping trigger trim/trimmed/trimming triple trouble uncover underline
+    undertake/undertook/undertaking unveil update upgrade uphold/upheld upset/upset/upsetting
+    validate vary verify veto/vetoed/vetoing view violate wash weigh widen wind/wound wipe
+    witness wound wrap/wrapped/wrapping
+    """,
+)
+
 #: Verbs without an object: "the talks will continue", "we will not wait".
 INTRANSITIVE_VERBS = _words("""
     act agree appeal arrive campaign come/came/coming compete complain cooperate cope
@@ -215,6 +395,66 @@ ADJECTIVES = _words("""
     wise wonderful worried worse worst wrong young
     """)
 
+ADJECTIVES = _more(
+    ADJECTIVES,
+    """
+    abandoned absent abstract abundant academic accurate accused accustomed acute adjacent
+    administrative adult advanced adverse aggressive agricultural alarming alert alive alleged
+    alternative amateur ambitious ample ancient anonymous apparent arbitrary armed artificial
+    ashamed asleep astonishing automatic autonomous average awful awkward bare beloved
+    beneficial bilateral binding bizarre blank blind blunt boring bound brilliant bureaucratic
+    calm capable casual catastrophic cautious ceremonial charming cheerful chronic civic civil
+    classic clever clinical collective colonial colourful commercial compact compulsory
+    conditional confidential consecutive conservative considerable consistent
+    constitutional contemporary controversial conventional cooperative corporate corrupt costly
+    countless courageous creative criminal crowded cruel cultural curious customary cynical
+    daily damp decent decisive defensive deficient delicate delighted dense dependent deputy
+    desirable detailed devastating devoted diplomatic disabled disciplined discreet dismal
+    distinct divided dizzy doubtful downstream dry dual dubious due dull dusty dutiful dynamic
+    eager eastern ecological editorial educational elaborate elected electoral electric
+    elegant eligible embarrassing emerging eminent endless energetic enormous enthusiastic
+    epic ethical ethnic everyday evident exact excessive exciting exclusive exhausted exotic
+    expert explicit exposed external faint faithful fatal favourable fearful federal feeble
+    fertile fictional filthy finite fiscal fixed flat fluent foolish forced forgotten formidable
+    fortunate frail frantic fraudulent frightened frozen fruitful furious futile gifted
+    glorious golden gradual grand graphic grave greedy grey gross handsome hasty hazardous
+    hidden hollow homeless hostile humble hypothetical icy identical idle ignorant ill
+    illegitimate imaginary immense imminent impartial imperial implicit impressive improper
+    inadequate inappropriate incapable incoming incompetent inconsistent incredible indirect
+    indoor industrious inexpensive infamous inferior influential initial injured inland
+    innovative insecure insufficient intact intellectual intense intensive intentional
+    interim internal intimate invalid ironic irregular joint judicial junior just juvenile keen
+    labour landmark lasting lavish lawful lazy leading lean legendary lengthy lethal liberal
+    lifelong light likely literal lively logical loose lucky lucrative magnificent mandatory
+    manual marginal marine maritime marked massive mature maximum meagre mechanical memorable
+    mere merry mighty mild militant military minimal minimum miserable misleading mobile
+    moderate monetary monthly mortal multiple municipal musical mutual mysterious naive narrow
+    nasty native naval neat needless negligent neighbouring neutral noble nominal notable
+    notorious novel nuclear numerous obscure obsolete occasional offensive ongoing operational
+    optimistic optional organic orderly outdoor outstanding overdue overseas partial passive
+    pastoral patriotic peculiar pending persistent petty plausible polite poor portable potent
+    predictable preliminary premature prestigious prime principal prior probable profitable
+    profound progressive prominent prompt prosperous protective provincial provisional prudent
+    punitive pure puzzled qualified racial rapid rational raw reckless reformed regulatory
+    relentless reluctant renewable repeated residential resilient respectable restless
+    restrictive retired revolutionary rigid rival robust rough routine royal rude ruthless
+    sacred satisfactory scarce scattered sceptical scenic secondary secret sectarian selective
+    sensitive separate sheer shocking shy sick sinister skilled slim slight sloppy smooth
+    sober soft solar sole sombre sophisticated sore sound sovereign spare spectacular spiritual
+    splendid spontaneous sporting stark static statutory steady steep sticky stiff strange
+    strategic strict striking subtle suburban superb superior supportive supreme surplus
+    surprising suspicious sweeping swift symbolic sympathetic systematic tactical talented
+    tame technical tedious tender tense territorial thick thin thorough thoughtful
+    threatening tidy timely tired tolerant toxic tranquil tremendous tropical troubled
+    turbulent unaware unbearable unchanged uncomfortable unconscious underground
+    understandable uneasy unemployed unequal unexpected unfinished unfortunate uniform
+    unlawful unlikely unpaid unstable unsure untrue unusual unwilling upcoming upper uptight
+    vacant vague vain valid vast verbal vibrant vicious vigilant violent virtual visible
+    visual vivid voluntary wary wasteful weekly weird western wet wicked widespread wooden
+    workable worthwhile worthy wounded yearly youthful zealous
+    """,
+)
+
 ADVERBS = _words("""
     absolutely actually again almost already also always badly barely certainly clearly
     completely constantly currently deeply definitely deliberately desperately directly easily
@@ -227,6 +467,26 @@ ADVERBS = _words("""
     specifically steadily still strongly suddenly surely thoroughly totally truly ultimately
     unfortunately urgently usually virtually widely
     """)
+
+ADVERBS = _more(
+    ADVERBS,
+    """
+    abroad accordingly admittedly alarmingly allegedly altogether annually apparently
+    arguably awfully briefly broadly calmly carefully casually cautiously cheerfully
+    closely collectively commonly comparatively consistently correctly crucially daily
+    dearly decisively dramatically drastically duly equally essentially evidently
+    excessively explicitly fiercely firstly formally formerly freely gently gladly
+    happily hastily hugely ideally independently inevitably informally initially jointly
+    legally locally loudly mainly merely mildly modestly monthly mutually narrowly
+    nationally necessarily newly nonetheless notably openly overly painfully partially
+    patiently permanently plainly politely poorly presumably primarily privately promptly
+    publicly purely readily reasonably reluctantly remarkably reportedly respectively
+    roughly sadly safely secretly separately severely shortly sincerely solely strictly
+    subsequently substantially sufficiently temporarily terribly thankfully tightly
+    typically unanimously understandably unexpectedly uniquely unnecessarily vastly
+    vigorously voluntarily warmly weekly wholly wildly wisely wrongly yearly
+    """,
+)
 
 NUMBERS = _lines("""
     two
