@@ -405,6 +405,16 @@ def test_person_named_after_saying_is_not_the_speaker_of_the_next_pronoun() -> N
     assert find(quotes, "We will pay for the divers ourselves").speaker == "Amrit Dhillon"
 
 
+def test_dateline_place_is_not_the_speaker_of_a_pronoun() -> None:
+    quotes = extract(
+        "ASHFORD FALLS, Vt. — Crews began repairs on the Mill Lane bridge on Monday after a week "
+        "of rain.",
+        '"It will take a month," he said.',
+    )
+
+    assert find(quotes, "It will take a month").speaker is None
+
+
 @pytest.mark.parametrize(
     ("introduction", "cue", "holder", "role"),
     [

@@ -170,7 +170,11 @@ class People:
             assert end is not None
             while end > index and not outside[end]:
                 end -= 1
-            if self.paragraph_of[index] not in headline and not self._describes(end):
+            if (
+                self.paragraph_of[index] not in headline
+                and not self._describes(end)
+                and not self._dateline(index, end)
+            ):
                 self._add_run(index, end, sentence_starts)
             index = end + 1
 
@@ -256,6 +260,18 @@ class People:
             for paragraph, (words, capitals) in counts.items()
             if words >= _HEADLINE_WORDS and capitals / words >= _HEADLINE_SHARE
         }
+
+    def _dateline(self, first: int, last: int) -> bool:
+        """ "DES MOINES, Iowa —" opening a paragraph names the place of the story, not a person
+        (and "Des Moines" later is that place)."""
+        tokens = self.tokens
+        following = last + 1
+        return (
+            (first == 0 or self.paragraph_of[first - 1] != self.paragraph_of[first])
+            and all(tokens.words[i].isupper() for i in range(first, following))
+            and following < len(tokens)
+            and tokens.words[following] in {",", "(", "—", "–", "-"}
+        )
 
     def _describes(self, end: int) -> bool:
         """ "Republican Presidential candidate Ted Cruz": capitalised words before a role noun."""
