@@ -12,56 +12,13 @@ import datetime as dt
 import io
 
 import pytest
+from answers_support import GAZETTE, QUOTE, match, result
 from rich.console import Console
 
 from bot.card import card, print_review
-from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict, WordChange
+from bot.verdict import Attribution, CheckResult, Verdict, WordChange
 from store.article import Article
 from store.quotation import Kind, Quotation
-
-QUOTE = "We will reopen the terminal before the spring tides, whatever the council decides"
-LEDGER = ArticleRef(
-    title="Ferry terminal to reopen in March",
-    url="https://kestrel-gazette.example/ferry",
-    published=dt.date(2024, 3, 5),
-    outlet="Kestrel Gazette",
-)
-
-
-def match(text: str = QUOTE, matched: str | None = None, **changes: object) -> Match:
-    matched = matched or text
-    start = text.index(matched)
-    base = Match(
-        quotation_id=1,
-        text=text,
-        matched_start=start,
-        matched_end=start + len(matched),
-        speaker="Harriet Vale",
-        speaker_role="the harbour master",
-        outlet="Kestrel Gazette",
-        reported_to=None,
-        via=None,
-        kind="direct",
-        score=100.0,
-        context=f'"{text}," said Harriet Vale, the harbour master.',
-        diff=(),
-        article=LEDGER,
-        occurrences=1,
-        first_seen=dt.date(2024, 3, 5),
-    )
-    return dataclasses.replace(base, **changes)
-
-
-def result(verdict: Verdict = Verdict.VERIFIED, **changes: object) -> CheckResult:
-    base = CheckResult(
-        query=QUOTE,
-        claimed_speaker=None,
-        verdict=verdict,
-        excerpt=False,
-        attribution=Attribution.NOT_CLAIMED,
-        matches=(match(),),
-    )
-    return dataclasses.replace(base, **changes)
 
 
 def plain(renderable: object, width: int = 100) -> str:
@@ -165,7 +122,7 @@ def test_spliced_card_shows_each_piece_with_its_own_source() -> None:
         speaker_role="a councillor",
         outlet="Northfold Courier",
         article=dataclasses.replace(
-            LEDGER, outlet="Northfold Courier", published=dt.date(2024, 3, 9)
+            GAZETTE, outlet="Northfold Courier", published=dt.date(2024, 3, 9)
         ),
     )
     answer = result(Verdict.SPLICED, matches=(first_piece, second_piece))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from answers_support import GAZETTE, QUOTE, match, result
 from slack_sdk.models.blocks import Block, BlockElement
 
 from bot.slack_blocks import (
@@ -30,56 +31,13 @@ from bot.slack_blocks import (
     problem_blocks,
     stats_blocks,
 )
-from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict, WordChange
+from bot.verdict import ArticleRef, Attribution, CheckResult, Verdict, WordChange
 from bot.verify import Verifier
 from store.archive import Archive, ArchiveStats, SpeakerCount
 from store.article import Article
 from store.extract import extract_quotations
 
-QUOTE = "We will reopen the terminal before the spring tides, whatever the council decides"
-GAZETTE = ArticleRef(
-    title="Ferry terminal to reopen in March",
-    url="https://kestrel-gazette.example/ferry",
-    published=dt.date(2024, 3, 5),
-    outlet="Kestrel Gazette",
-)
 HOSTILE = "<!channel> <@U123> <https://evil.example|click> Bread & circuses"
-
-
-def match(text: str = QUOTE, matched: str | None = None, **changes: object) -> Match:
-    matched = matched or text
-    start = text.index(matched)
-    base = Match(
-        quotation_id=1,
-        text=text,
-        matched_start=start,
-        matched_end=start + len(matched),
-        speaker="Harriet Vale",
-        speaker_role="the harbour master",
-        outlet="Kestrel Gazette",
-        reported_to=None,
-        via=None,
-        kind="direct",
-        score=100.0,
-        context=f'"{text}," said Harriet Vale, the harbour master, on Tuesday.',
-        diff=(),
-        article=GAZETTE,
-        occurrences=1,
-        first_seen=dt.date(2024, 3, 5),
-    )
-    return dataclasses.replace(base, **changes)
-
-
-def result(verdict: Verdict = Verdict.VERIFIED, **changes: object) -> CheckResult:
-    base = CheckResult(
-        query=QUOTE,
-        claimed_speaker=None,
-        verdict=verdict,
-        excerpt=False,
-        attribution=Attribution.NOT_CLAIMED,
-        matches=(match(),),
-    )
-    return dataclasses.replace(base, **changes)
 
 
 # -- reading a message as Slack would ------------------------------------------------------------
