@@ -351,6 +351,13 @@ def upgrade(ctx: click.Context) -> None:
     engine = create_archive_engine(database_url(ctx.find_root().obj))
     try:
         before = schema.current_revision(engine)
+        if before is not None and before != schema.head_revision():
+            # Revisions that re-index stored quotations take minutes on a large archive.
+            click.echo(
+                f"Upgrading the archive's schema from revision {before}; on a large archive "
+                "this can take several minutes…",
+                err=True,
+            )
         after = schema.upgrade(engine)
     finally:
         engine.dispose()
