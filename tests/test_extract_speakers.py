@@ -368,8 +368,9 @@ def test_pronoun_with_nobody_of_its_gender_has_no_speaker() -> None:
     [
         "Harbour board spokesman Owen Tulley would not say when the bridge reopens.",
         "On Friday, Owen Tulley, who sits on the harbour board, would not say when it reopens.",
+        "On Friday, harbour board spokesman Owen Tulley would not say when the bridge reopens.",
     ],
-    ids=["role-before-name", "after-opening-phrase"],
+    ids=["role-before-name", "after-opening-phrase", "role-after-opening-phrase"],
 )
 def test_pronoun_resolves_to_the_subject_of_the_sentence_before(introduction: str) -> None:
     quotes = extract(

@@ -305,7 +305,9 @@ class People:
             return
         existing = self._existing_single(words[0], first) if len(words) == 1 else None
         entity = existing or self.entity_for_name(" ".join(words), organisation, name_start)
-        opened = opened and (title is not None or gender is not None or _person_like(entity))
+        opened = opened and bool(
+            title or gender or self._role_before(first) or _person_like(entity)
+        )
         self._mention(entity, name_start, subject or opened)
         if title:
             self._add_role(entity, title)
@@ -327,9 +329,11 @@ class People:
         return first in sentence_starts or first - 1 in sentence_starts
 
     def _after_opener(self, first: int, sentence_starts: set[int]) -> bool:
-        """ "On Friday, Vale said": a name after a short opening phrase, likely the subject
-        (though "In that sense, Sandy Hook was …" names a place: the caller asks for more)."""
+        """ "On Friday, Vale said", "On Monday, union spokesman Ed Pry said": a name after a
+        short opening phrase, likely the subject (though "In that sense, Sandy Hook was …"
+        names a place: the caller asks for more)."""
         lowers = self.tokens.lowers
+        first = self._role_before_start(first) or first
         if first == 0 or lowers[first - 1] != ",":
             return False
         start = next(
