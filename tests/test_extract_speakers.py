@@ -353,6 +353,28 @@ def test_pronoun_takes_gender_from_how_the_article_speaks_of_the_person() -> Non
     assert find(quotes, "The otters were here first").speaker == "Oyelaran Tefe"
 
 
+def test_pronoun_takes_the_only_person_of_its_gender_the_sentence_before_names() -> None:
+    quotes = extract(
+        "Helen Marsh, a diver with the county, found the cracks on Sunday.",
+        '"They were the width of my thumb," Marsh said.',
+        "The trust has since hired an engineer, Margaret Oyelowo, to check the other piers.",
+        '"Two of them will need new footings," she said.',
+    )
+
+    assert find(quotes, "Two of them will need new footings").speaker == "Margaret Oyelowo"
+
+
+def test_pronoun_keeps_the_subject_a_pronoun_of_the_sentence_before_still_means() -> None:
+    quotes = extract(
+        "Helen Marsh, a diver with the county, found the cracks on Sunday.",
+        '"They were the width of my thumb," Marsh said.',
+        "She showed them to an engineer, Margaret Oyelowo, on Monday.",
+        '"I had never seen anything like it," she said.',
+    )
+
+    assert find(quotes, "I had never seen anything like it").speaker == "Helen Marsh"
+
+
 def test_pronoun_with_nobody_of_its_gender_has_no_speaker() -> None:
     quotes = extract(
         "Helen Marsh, a diver with the county, found the cracks on Sunday.",

@@ -153,7 +153,9 @@ class People:
         self._credited: list[int] = []
         self._credited_entities: list[Entity] = []
         self._collect(outside, sentence_starts)
-        self._learn_genders(sorted(sentence_starts), outside)
+        self._starts = sorted(sentence_starts)
+        self._outside = outside
+        self._learn_genders(self._starts, outside)
 
     # -- building -------------------------------------------------------------------------
 
@@ -586,9 +588,38 @@ class People:
         if best is None:
             return None
         entity = best[1]
+        if gender in {"m", "f"}:
+            entity = self._just_introduced(at, gender, entity) or entity
         if gender in {"m", "f"} and not entity.text_gender:
             entity.text_gender = gender  # a preference only: this answer may be wrong
         return entity
+
+    def _just_introduced(self, at: int, gender: str, chosen: Entity) -> Entity | None:
+        """The one person of `gender` the sentence before names, when the chosen one was
+        last a subject before it: "…, said Ed Pry. Ana Soto, a diver, found the cracks. “…,”
+        she said." is Soto even when an earlier woman spoke last."""
+        number = bisect.bisect_right(self._starts, at) - 1
+        if number < 1:
+            return None
+        low, high = self._starts[number - 1], self._starts[number]
+        if chosen.last_before(chosen.salient, at) >= low:
+            return None
+        pronoun = "he" if gender == "m" else "she"
+        if any(
+            self.tokens.lowers[i] == pronoun and self._outside[i]
+            for i in range(low, min(high, low + _GENDER_REACH))
+        ):
+            return None  # "He nodded to Cruz.": the one spoken of before is still the subject
+        first = bisect.bisect_left(self._timeline, low)
+        last = bisect.bisect_left(self._timeline, high)
+        matching = {
+            id(entity): entity
+            for entity in self._timeline_entities[first:last]
+            if not entity.organisation
+            and gender in {entity.gender, entity.text_gender, entity.name_gender}
+            and entity.gender in {None, gender}
+        }
+        return next(iter(matching.values())) if len(matching) == 1 else None
 
     def role_holders(self, role: str) -> list[Entity]:
         """The entities the article gives exactly this role."""
