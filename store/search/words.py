@@ -24,7 +24,6 @@ _BRACKETED = re.compile(r"\[[^\[\]]{0,200}\]")
 #: possessive ("the council's"); after a pronoun it is read as "is" (it may stand for "has":
 #: then the diff shows "has" against "it's", which is what was printed).
 _WHOLE_CONTRACTIONS = {
-    "cannot": ("can", "not"),
     "cant": ("can", "not"),
     "wont": ("will", "not"),
     "shant": ("shall", "not"),
@@ -42,6 +41,8 @@ _ENDINGS = (
     ("m", "am"),
     ("d", "would"),
 )
+#: Written as one word without an apostrophe, yet two words all the same.
+_UNMARKED = {"cannot": ("can", "not")}
 _APOSTROPHES = "'’‘`´"
 #: An ellipsis standing for omitted words.
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
@@ -85,10 +86,9 @@ def words(text: str) -> list[Word]:
         while position < len(inserted) and inserted[position][1] <= start:
             position += 1
         inside = position < len(inserted) and inserted[position][0] <= start
-        if printed.isalnum() and norm != "cannot":  # most words: no contraction to read
-            found.append(Word(norm, start, end, inside))
-            continue
-        parts = _expanded(printed, norm)
+        # No apostrophe or hyphen (most words): the one word it is, unless "cannot".
+        plain = printed.isalnum()
+        parts = _UNMARKED.get(norm, (norm,)) if plain else _expanded(printed, norm)
         contraction = _as_written(printed) if len(parts) > 1 else None
         for part in parts:
             found.append(Word(part, start, end, inside, contraction))
@@ -97,12 +97,10 @@ def words(text: str) -> list[Word]:
 
 def _expanded(printed: str, norm: str) -> tuple[str, ...]:
     """ "don't" as ("do", "not"), "we're" as ("we", "are"); other words as they are."""
-    if norm in _WHOLE_CONTRACTIONS:
-        if norm == "cannot" or any(mark in printed for mark in _APOSTROPHES):
-            return _WHOLE_CONTRACTIONS[norm]
-        return (norm,)
     if not any(mark in printed for mark in _APOSTROPHES):
         return (norm,)
+    if norm in _WHOLE_CONTRACTIONS:
+        return _WHOLE_CONTRACTIONS[norm]
     for ending, meaning in _ENDINGS:
         stem = norm[: -len(ending)]
         if norm.endswith(ending) and stem and _ends_with_apostrophe(printed, ending):
