@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein, Opcode
 
 from bot.verdict import WordChange
-from store.search.words import Word, same_contraction, words
+from store.search.words import COMMON_WORDS, Word, same_contraction, words
 
 #: Words around the stretch the character alignment found, read too in case it cut a word off.
 _MARGIN = 3
@@ -49,6 +50,20 @@ class Alignment:
     #: For each query word: found among two or more of the query's words in a row. A stray
     #: "the" or "will" found on its own does not show that the text holds that stretch.
     anchored: tuple[bool, ...] = ()
+    #: For each query word: a word that tells quotations apart (not "the", "we", "will").
+    telling: tuple[bool, ...] = ()
+
+    @property
+    def telling_matched(self) -> int:
+        """The query's telling words found in the text."""
+        return sum(t and c for t, c in zip(self.telling, self.covered, strict=False))
+
+    @property
+    def telling_found(self) -> float:
+        """The share of the query's telling words found (1.0 when it has none): "I cannot sort
+        the mugs" shares "I cannot sort the" with "I cannot sort the uniform", not its subject."""
+        count = sum(self.telling)
+        return self.telling_matched / count if count else 1.0
 
     @property
     def matched(self) -> int:
@@ -70,9 +85,9 @@ class Alignment:
 
 def align(query: Sequence[Word], text: str) -> Alignment:
     """Align the words of a query (store.search.words.words of the paste) with a text."""
-    printed = words(text)
+    printed = _words_of(text)
     if not query or not printed:
-        return _nothing(len(query))
+        return _nothing(query)
     query = _joined_compounds(query, {word.norm for word in printed})
     norms = [word.norm for word in query]
     first, last = _region(norms, printed)
@@ -81,7 +96,7 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         region = [word for word in region if not word.inserted]  # "[eventually]" left out
     # A mistyped word is aligned as the word it stands for, so that it pairs with it.
     typed = _untyped(norms, {word.norm for word in region})
-    ops = Levenshtein.opcodes(typed, [word.norm for word in region])
+    ops = _opcodes(typed, [word.norm for word in region])
     equal = near = run = longest = 0
     covered = [False] * len(query)
     anchored = [False] * len(query)
@@ -105,7 +120,7 @@ def align(query: Sequence[Word], text: str) -> Alignment:
             else:
                 near += 1
     if not any(covered):
-        return _nothing(len(query))
+        return _nothing(query)
     low, high = min(matched), max(matched)
     changes: list[WordChange] = []
     gap = 0
@@ -139,6 +154,7 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         outside_words=sum(1 for word in printed if not word.inserted) - inside,
         covered=tuple(covered),
         anchored=tuple(anchored),
+        telling=_telling(query),
     )
 
 
@@ -172,7 +188,45 @@ def _respelled(
     return changes
 
 
-def _region(query: list[str], printed: list[Word]) -> tuple[int, int]:
+def _opcodes(query: list[str], text: list[str]) -> list[Opcode]:
+    """The word-level edit from the query to the text, the matched words kept together.
+
+    Of two equally cheap edits Levenshtein takes the one matching the earliest text word, so
+    "the surgeries before the summer" in "… the developers created the surgeries before the
+    summer" pairs its "the" with the first "the", leaving a false gap. The edit read from the
+    end pairs it with the second; the one whose matched words lie closer together wins.
+    """
+    forward = list(Levenshtein.opcodes(query, text))
+    if not any(op.tag == "insert" for op in forward[1:-1]):
+        return forward
+    query_size, text_size = len(query), len(text)
+    backward = [
+        Opcode(
+            op.tag,
+            query_size - op.src_end,
+            query_size - op.src_start,
+            text_size - op.dest_end,
+            text_size - op.dest_start,
+        )
+        for op in reversed(Levenshtein.opcodes(query[::-1], text[::-1]))
+    ]
+    return backward if _spread(backward) < _spread(forward) else forward
+
+
+def _spread(ops: Sequence[Opcode]) -> int:
+    """The text words from the first matched word to the last."""
+    matched = [op for op in ops if op.tag == "equal"]
+    return matched[-1].dest_end - matched[0].dest_start if matched else 0
+
+
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[Word, ...]:
+    """The words of a text, read once: a check aligns the same candidates several times
+    (the whole paste, its halves, each piece of a splice)."""
+    return tuple(words(text))
+
+
+def _region(query: list[str], printed: Sequence[Word]) -> tuple[int, int]:
     """The stretch of the text's words the query sits in (all of it when the query is longer)."""
     joined_query = " ".join(query)
     joined_text = " ".join(word.norm for word in printed)
@@ -231,6 +285,10 @@ def _printed(text: str, found: Sequence[Word]) -> str:
     return " ".join(text[start:end] for start, end in spans)
 
 
-def _nothing(size: int) -> Alignment:
-    nowhere = tuple(False for _ in range(size))
-    return Alignment(size, 0, 0, 0, 0, (), 0, 0, 0, 0, nowhere, nowhere)
+def _nothing(query: Sequence[Word]) -> Alignment:
+    nowhere = tuple(False for _ in query)
+    return Alignment(len(query), 0, 0, 0, 0, (), 0, 0, 0, 0, nowhere, nowhere, _telling(query))
+
+
+def _telling(query: Sequence[Word]) -> tuple[bool, ...]:
+    return tuple(word.norm not in COMMON_WORDS for word in query)

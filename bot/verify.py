@@ -34,6 +34,9 @@ ALIGNED = 6
 #: Speaker words a query may leave out inside a match before it counts as joined from
 #: separate places of one quotation (without an ellipsis saying so).
 SPLICE_GAP = 6
+#: The share of a longer query's telling words (store.search.words.COMMON_WORDS aside) a match
+#: must hold: its subject, not only the phrasing around it.
+TELLING_FOUND = 0.5
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
@@ -119,14 +122,12 @@ class Verifier:
                 return self._spliced_within(quote, claimed, query, best)
             verdict = Verdict.VERIFIED if best.alignment.exact else Verdict.WORDING_DIFFERS
             return self._result(quote, claimed, verdict, best, ranked)
-        paraphrase = (
-            [found for found in ranked if not found.direct and _acceptable(found.alignment)]
-            or _in_context(query, candidates)
-            or self._in_paragraphs(query)
-        )
+        paraphrase = [
+            found for found in ranked if not found.direct and _acceptable(found.alignment)
+        ] or self._in_paragraphs(query)
         if paraphrase:
             return self._result(quote, claimed, Verdict.NOT_A_DIRECT_QUOTE, paraphrase[0], ranked)
-        spliced = self._split_and_search(quote, claimed, query)
+        spliced = self._split_and_search(quote, claimed, query, ranked)
         if spliced is not None:
             return spliced
         closest = ranked[0] if ranked and ranked[0].alignment.score >= HINT_SCORE else None
@@ -158,19 +159,25 @@ class Verifier:
         candidates: list[StoredQuotation],
     ) -> CheckResult | None:
         """`A … B`: both in one quotation, in order, is an excerpt; in two is a splice."""
+        holding = []
         for candidate in candidates[:CANDIDATES]:
             pieces = [align(part, candidate.text) for part in parts]
             if all(_acceptable(piece) for piece in pieces) and all(
                 before.end <= after.start for before, after in itertools.pairwise(pieces)
             ):
-                merged = _merge(pieces)
-                found = _Found(candidate, merged, tuple(w for part in parts for w in part))
+                query = tuple(w for part in parts for w in part)
                 exact = all(piece.exact for piece in pieces)
-                verdict = Verdict.VERIFIED if exact else Verdict.WORDING_DIFFERS
-                if candidate.kind is Kind.REPORTED:
-                    verdict = Verdict.NOT_A_DIRECT_QUOTE
-                result = self._result(quote, claimed, verdict, found, [found])
-                return replace(result, excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE)
+                holding.append((exact, _Found(candidate, _merge(pieces), query)))
+                if exact:
+                    break  # its other printings are found by fingerprint (_with_occurrences)
+        if holding:
+            # Every piece word for word beats a closer-looking printing with a word changed.
+            exact, found = min(holding, key=lambda held: (not held[0], _rank(held[1])))
+            verdict = Verdict.VERIFIED if exact else Verdict.WORDING_DIFFERS
+            if found.quotation.kind is Kind.REPORTED:
+                verdict = Verdict.NOT_A_DIRECT_QUOTE
+            result = self._result(quote, claimed, verdict, found, [found])
+            return replace(result, excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE)
         best_pieces = []
         for part in parts:
             ranked = [
@@ -215,50 +222,53 @@ class Verifier:
         return self._spliced(quote, claimed, pieces)
 
     def _split_and_search(
-        self, quote: str, claimed: str | None, query: list[Word]
+        self, quote: str, claimed: str | None, query: list[Word], ranked: list[_Found]
     ) -> CheckResult | None:
-        """No single quotation holds the words: do two, one for each part?"""
+        """No single quotation holds the words: do two, one for each part?
+
+        The candidates already aligned usually hold both sources (each shares half the query's
+        terms); only when they do not is each half of the query searched on its own.
+        """
         if len(query) < 8:
             return None
-        for cut in _cuts(len(query)):
-            first = self._direct_matches(query[:cut])
-            second = self._direct_matches(query[cut:]) if first else []
-            if not first or not second or first[0].quotation.id == second[0].quotation.id:
-                continue
-            # Move the cut to where one quotation's words end and the other's begin.
-            a = align(query, first[0].quotation.text).covered
-            b = align(query, second[0].quotation.text).covered
-            best_cut = max(
-                range(1, len(query)), key=lambda c: sum(a[:c]) + sum(b[c:]) - abs(c - cut) / 100
-            )
-            pieces = [
-                (query[:best_cut], first[0].quotation),
-                (query[best_cut:], second[0].quotation),
+        sources = [found for found in ranked if found.direct]
+        pieces = _two_sources(query, sources)
+        # Each half searched alone, when a candidate holds a good stretch of the query (the
+        # index ranked its source first) but nothing aligned holds the rest.
+        holds = max((sum(found.alignment.anchored) for found in sources), default=0)
+        if pieces is None and holds >= len(query) // 3:
+            middle = len(query) // 2
+            first = self._direct_matches(query[:middle])
+            second = self._direct_matches(query[middle:]) if first else []
+            if not second or first[0].quotation.id == second[0].quotation.id:
+                return None
+            whole = [
+                _Found(found.quotation, align(query, found.quotation.text), tuple(query))
+                for found in (first[0], second[0])
             ]
-            found = [
-                (part, _Found(quotation, align(part, quotation.text), tuple(part)))
-                for part, quotation in pieces
-            ]
-            if all(_acceptable(f.alignment) for _, f in found):
-                return self._spliced(quote, claimed, found)
-        return None
+            pieces = _two_sources(query, whole)
+        if pieces is None:
+            return None
+        return self._spliced(quote, claimed, pieces)
 
     def _in_paragraphs(self, query: list[Word]) -> list[_Found]:
         """The words in an article's own sentences, outside any quotation: a paraphrase."""
         found = []
-        for paragraph in self.archive.search_paragraphs([[w.norm for w in query]])[:ALIGNED]:
+        terms = [[w.norm for w in query]]
+        for paragraph in self.archive.search_paragraphs(terms, limit=ALIGNED):
             alignment = align(query, paragraph.text)
             if not _acceptable(alignment):
                 continue
             start, end = paragraph.start + alignment.start, paragraph.start + alignment.end
+            quotations = self.archive.article_quotations(paragraph.article_id)
             quoted = [
                 q
-                for q in paragraph.quotations
+                for q in quotations
                 if q.kind is not Kind.REPORTED and q.start <= start and end <= q.end
             ]
             if quoted:
                 continue  # inside a quotation: the quotation search speaks for it
-            near = _nearest(paragraph, start, end)
+            near = _nearest(paragraph, quotations, start, end)
             as_written = replace(
                 near,
                 text=paragraph.text,
@@ -456,32 +466,20 @@ def _acceptable(a: Alignment) -> bool:
         return share >= 0.8 and a.longest_run >= 2 and a.span_words <= size + 2
     if a.span_words > 1.6 * size + 3 and a.gap < SPLICE_GAP:
         return False  # the words are scattered over a longer text
+    if sum(a.telling) >= 3 and a.telling_found < TELLING_FOUND:
+        return False  # the common words around a different subject
     needed = 0.7 if size <= 10 else 0.6
     return share >= needed and a.longest_run >= 3
 
 
-def _in_context(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_Found]:
-    """The words in a quotation's paragraph, outside its quotation marks: the writer's words."""
-    found = []
-    for candidate in candidates[:ALIGNED]:
-        alignment = align(query, candidate.context)
-        if not _acceptable(alignment):
-            continue
-        inside_start = candidate.context_offset
-        inside_end = inside_start + len(candidate.text)
-        outside = alignment.start < inside_start or alignment.end > inside_end
-        if outside:
-            found.append(_Found(candidate, alignment, tuple(query), in_context=True))
-    found.sort(key=_rank)
-    return found
-
-
-def _nearest(paragraph: StoredParagraph, start: int, end: int) -> StoredQuotation:
+def _nearest(
+    paragraph: StoredParagraph, quotations: Sequence[StoredQuotation], start: int, end: int
+) -> StoredQuotation:
     """The quotation of the paragraph nearest the words (whose speaker the sentence is about),
     or a stand-in with nobody credited when the paragraph holds none."""
     inside = [
         q
-        for q in paragraph.quotations
+        for q in quotations
         if q.start < paragraph.start + len(paragraph.text) and q.end > paragraph.start
     ]
     if inside:
@@ -510,8 +508,16 @@ def _nearest(paragraph: StoredParagraph, start: int, end: int) -> StoredQuotatio
 
 
 def _same_words(found: _Found, best: _Found) -> bool:
+    """Another printing of the words the paste matched: the paste relates to it exactly as to
+    the best match (the same words found, the same differences), though one printing may run
+    longer than the other."""
     a, b = found.alignment, best.alignment
-    return found.direct == best.direct and a.matched == b.matched and a.exact == b.exact
+    return (
+        found.direct == best.direct
+        and a.matched == b.matched
+        and a.exact == b.exact
+        and a.changes == b.changes
+    )
 
 
 def _longest_uncovered(covered: Sequence[bool]) -> tuple[int, int] | None:
@@ -527,10 +533,44 @@ def _longest_uncovered(covered: Sequence[bool]) -> tuple[int, int] | None:
     return best
 
 
-def _cuts(size: int) -> list[int]:
-    """Where a query may have been joined, middle first."""
-    middle = size // 2
-    return sorted(range(3, size - 2), key=lambda cut: abs(cut - middle))[:6]
+def _two_sources(
+    query: list[Word], sources: Sequence[_Found]
+) -> list[tuple[list[Word], _Found]] | None:
+    """The query as the start of one quotation joined to the end of another: the two sources
+    and the cut between them that explain the most of it, each piece a match on its own."""
+    best: tuple[int, int, _Found, _Found] | None = None
+    for first, second in itertools.permutations(sources, 2):
+        if first.quotation.fingerprint == second.quotation.fingerprint:
+            continue  # one quotation printed twice is not two sources
+        head = list(itertools.accumulate(first.alignment.anchored, initial=0))
+        tail = list(itertools.accumulate(reversed(second.alignment.anchored), initial=0))
+        for cut in range(3, len(query) - 2):
+            explained = head[cut] + tail[len(query) - cut]
+            if best is None or explained > best[0]:
+                best = (explained, cut, first, second)
+    if best is None or best[0] < 0.75 * len(query):
+        return None
+    _, cut, first, second = best
+    pieces = [(query[:cut], first.quotation), (query[cut:], second.quotation)]
+    found = [
+        (part, _Found(quotation, align(part, quotation.text), tuple(part)))
+        for part, quotation in pieces
+    ]
+    if not all(_splice_piece(piece.alignment) for _, piece in found):
+        return None
+    return found
+
+
+def _splice_piece(a: Alignment) -> bool:
+    """A piece of a splice found as printed: calling a quote joined from two places says more
+    than a wording difference does, so each piece must be close to word for word and hold its
+    subject (two telling words at least), not only a phrase as common as "put simply, they"."""
+    return (
+        _acceptable(a)
+        and a.matched >= 0.8 * a.query_words
+        and a.telling_found >= 0.75
+        and a.telling_matched >= 2
+    )
 
 
 def _merge(pieces: list[Alignment]) -> Alignment:
@@ -548,6 +588,7 @@ def _merge(pieces: list[Alignment]) -> Alignment:
         outside_words=min(p.outside_words for p in pieces),
         covered=tuple(seen for p in pieces for seen in p.covered),
         anchored=tuple(seen for p in pieces for seen in p.anchored),
+        telling=tuple(word for p in pieces for word in p.telling),
     )
 
 

@@ -125,7 +125,7 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class StoredParagraph:
-    """A paragraph of a stored article, with the quotations the article holds."""
+    """A paragraph of a stored article (its quotations: Archive.article_quotations)."""
 
     id: int
     article_id: int
@@ -136,7 +136,6 @@ class StoredParagraph:
     url: str | None
     published: dt.date | None
     outlet: str | None
-    quotations: tuple[StoredQuotation, ...]
 
 
 class Archive:
@@ -262,7 +261,7 @@ class Archive:
     def search_paragraphs(
         self, parts: Sequence[Sequence[str]], *, limit: int = 20
     ) -> list[StoredParagraph]:
-        """Article paragraphs most likely to hold these words, with the quotations in them."""
+        """Article paragraphs most likely to hold these words, best first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
             ids = candidate_ids(connection, parts, limit, PARAGRAPHS)
             if not ids:
@@ -283,11 +282,6 @@ class Archive:
                 .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
                 .where(ParagraphRow.id.in_(ids))
             ).all()
-            articles = sorted({row.article_id for row in rows})
-            quoted = read_quotations(connection, articles, by_article=True)
-        by_article: dict[int, list[StoredQuotation]] = {}
-        for quotation in quoted:
-            by_article.setdefault(quotation.article_id, []).append(quotation)
         found = {
             row.id: StoredParagraph(
                 id=row.id,
@@ -298,11 +292,16 @@ class Archive:
                 url=row.url,
                 published=row.published,
                 outlet=row.name,
-                quotations=tuple(by_article.get(row.article_id, ())),
             )
             for row in rows
         }
         return [found[key] for key in ids if key in found]
+
+    def article_quotations(self, article_id: int) -> list[StoredQuotation]:
+        """The quotations of one stored article, in the order they were printed."""
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            quoted = read_quotations(connection, [article_id], by_article=True)
+        return sorted(quoted, key=lambda quotation: quotation.start)
 
     def printed(
         self, fingerprints: Iterable[str], known: Iterable[StoredQuotation] = ()

@@ -114,6 +114,32 @@ def test_ellipsis_stands_for_omitted_words(verifier: Verifier) -> None:
     assert result.excerpt is True
 
 
+def test_ellipsis_is_matched_to_the_printing_that_has_every_piece_word_for_word(
+    archive: Archive,
+) -> None:
+    # A printing of Wren's words as he stumbled over them, stored first: it holds every word
+    # pair of the paste, so the index ranks it level with the printing that matches.
+    retold = Article(
+        title="Bridge shut",
+        outlet="Brackwater Courier",
+        url="https://courier.example/bridge-shut",
+        published=dt.date(2025, 5, 5),
+        text=(
+            "Bridge shut\n\n"
+            '"The bridge is not, is not safe for anyone to cross, and I will not put a single '
+            'family on it until the piers are rebuilt," Tobias Wren said.'
+        ),
+    )
+    for article in (retold, LANTERN):
+        archive.add(article, extract_quotations(article))
+
+    paste = '"The bridge is not safe for anyone … until the piers are rebuilt"'
+    result = check(Verifier(archive), paste)
+
+    assert result.verdict is Verdict.VERIFIED
+    assert result.matches[0].outlet == "Lantern News Service"
+
+
 @pytest.mark.parametrize(
     "paste",
     [
@@ -225,6 +251,17 @@ def test_quote_absent_from_the_archive_is_not_found_and_nothing_is_presented_as_
     assert result.verdict is Verdict.NOT_FOUND
     assert result.matches == ()
     assert result.attribution is Attribution.UNKNOWN
+
+
+def test_the_same_phrasing_about_something_else_is_not_a_match(verifier: Verifier) -> None:
+    # Shares "we were never shown the … nobody on this … it before the" with Pike's words, but
+    # none of what they are about.
+    paste = '"We were never shown the invoice. Nobody on this committee paid it before the audit"'
+
+    result = check(verifier, paste)
+
+    assert result.verdict is Verdict.NOT_FOUND
+    assert result.matches == ()
 
 
 def test_one_common_word_is_not_found(verifier: Verifier) -> None:

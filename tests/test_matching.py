@@ -1,0 +1,40 @@
+"""Word alignment of a pasted quote with a printed text: what the verifier's verdicts rest on."""
+
+from __future__ import annotations
+
+from bot.matching import align
+from store.search.words import words
+
+PRINTED = (
+    "I have twelve budgets and no cloud until the developers created the surgeries before "
+    "the summer."
+)
+
+
+def test_a_repeated_common_word_pairs_with_the_stretch_it_belongs_to() -> None:
+    # "the" also stands three words earlier; pairing with it would invent left-out words.
+    alignment = align(words("the surgeries before the summer"), PRINTED)
+
+    assert alignment.exact
+    assert alignment.gap == 0
+    assert PRINTED[alignment.start : alignment.end] == "the surgeries before the summer"
+
+
+def test_a_mistyped_word_is_found_near_and_shown_as_a_change() -> None:
+    alignment = align(words("the developers creatd the surgeries"), PRINTED)
+
+    assert (alignment.equal, alignment.near) == (4, 1)
+    assert [(c.query, c.archive) for c in alignment.changes] == [("creatd", "created")]
+
+
+def test_the_share_of_telling_words_found_leaves_common_words_aside() -> None:
+    # Shares "I have … and no … until the … the … before the summer" but not what it is about.
+    alignment = align(
+        words(
+            "I have seven lorries and no fuel until the drivers bought the tyres before the summer"
+        ),
+        PRINTED,
+    )
+
+    assert alignment.matched / alignment.query_words > 0.5
+    assert alignment.telling_found < 0.5
