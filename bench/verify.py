@@ -107,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     print(_machine())
     try:
+        if server is not None:
+            print(f"# PostgreSQL: {_fresh('verify_postgres.settings', server)}")
         with _work_folder(args.keep) as folder:
             for size in sizes:
                 run = _run_size(size, args, folder, server)

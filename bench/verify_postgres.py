@@ -27,6 +27,27 @@ def create(server: str, name: str) -> str:
     return parse_database_url(server).set(database=name).render_as_string(hide_password=False)
 
 
+#: The server settings that decide how fast the candidate lookups are, printed with the results.
+SETTINGS = (
+    "server_version",
+    "shared_buffers",
+    "effective_cache_size",
+    "work_mem",
+    "random_page_cost",
+    "jit",
+    "max_parallel_workers_per_gather",
+)
+
+
+def settings(server: str) -> str:
+    """The server's version and the settings that matter here, as `name=value` pairs."""
+    with _admin(server) as connection:
+        values = [
+            f"{name}={connection.exec_driver_sql(f'SHOW {name}').scalar_one()}" for name in SETTINGS
+        ]
+    return ", ".join(values)
+
+
 def size(server: str, name: str) -> int:
     """The database's size on disk in bytes."""
     with _admin(server) as connection:

@@ -42,7 +42,7 @@ from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
 from store.search.candidates import candidate_ids
-from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
@@ -199,7 +199,14 @@ class Archive:
                     result = writer.add(article, url, content_hash(article.text), quotations)
                     stored += not result.duplicate
                 session.commit()
+        self.refresh_statistics()
         return stored
+
+    def refresh_statistics(self) -> None:
+        """After a large ingest: the database's planner learns the new index terms at once
+        instead of at autovacuum's next pass (store.search.index.refresh_statistics)."""
+        with archive_errors(self.engine), self.engine.begin() as connection:
+            refresh_statistics(connection)
 
     def stats(self, *, top: int = TOP_SPEAKERS) -> ArchiveStats:
         """Counts of what the archive holds, and its most quoted speakers."""

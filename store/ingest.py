@@ -21,6 +21,9 @@ from store.extract import extract_quotations
 from store.quotation import Quotation
 from store.readers import ReadFailure, read_sources
 
+#: Articles stored by one ingest after which the database's statistics are refreshed.
+REFRESH_AFTER = 200
+
 
 class ExtractionFailed(Exception):
     """The extractor raised on one article; the message says so in one line."""
@@ -87,6 +90,8 @@ def ingest(
                 quotes += result.quotations
         if on_progress is not None:
             on_progress(item.source)
+    if articles >= REFRESH_AFTER:
+        archive.refresh_statistics()
     return IngestReport(articles, duplicates, quotes, errors)
 
 

@@ -140,3 +140,47 @@ def test_upgrading_rebuilds_an_index_whose_words_were_read_the_old_way(archive_u
         [checked] = Verifier(archive).check("We will not raise the ferry fares this winter")
     assert checked.verdict is Verdict.WORDING_DIFFERS
     assert [(c.query, c.archive) for c in checked.matches[0].diff] == [("will not", "won't")]
+
+
+def test_upgrading_takes_the_pending_list_off_postgresql_index_and_keeps_its_rows(
+    postgres_archive_url: str,
+) -> None:
+    """Revision 0005: a lookup must not read through GIN's pending list of recent rows (it made
+    lookups after a large ingest a hundred times slower), on an upgraded archive as on a new
+    one; what was pending is merged, not lost."""
+    engine = create_archive_engine(postgres_archive_url)
+    assert schema.upgrade(engine, "0004") == "0004"
+    with engine.begin() as connection:
+        for table in TABLES:
+            connection.execute(text(f"ALTER INDEX ix_{table}_grams SET (fastupdate = on)"))
+    Archive(engine).add(
+        Article(
+            title="Ferry",
+            outlet="Bugle",
+            url="https://bugle.example/ferry-bikes",
+            published=dt.date(2024, 6, 3),
+            text=ARTICLE_TEXT,
+        ),
+        [
+            Quotation(
+                text=QUOTE,
+                start=ARTICLE_TEXT.index(QUOTE),
+                end=ARTICLE_TEXT.index(QUOTE) + len(QUOTE),
+                kind=Kind.DIRECT,
+                speaker="Agnes Moll",
+            )
+        ],
+    )
+    engine.dispose()
+
+    result = CliRunner().invoke(cli, ["--db", postgres_archive_url, "db", "upgrade"])
+
+    assert result.exit_code == 0, result.output
+    with Archive.open(postgres_archive_url) as archive:
+        with archive.engine.connect() as connection:
+            options = connection.execute(
+                text("SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'ix_%_grams'")
+            ).all()
+        [checked] = Verifier(archive).check(QUOTE)
+    assert sorted(options) == sorted((f"ix_{table}_grams", ["fastupdate=off"]) for table in TABLES)
+    assert checked.verdict is Verdict.VERIFIED

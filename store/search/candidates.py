@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import Connection
 
 from store.search.grams import query_terms
-from store.search.index import QUOTATIONS, index_for
+from store.search.index import QUOTATIONS, CandidateIndex, index_for
 
 #: Rows read per term at most: more than this and the term is too common to choose by.
 TERM_CAP = 400
@@ -45,8 +45,7 @@ def candidate_ids(
     held: Counter[int] = Counter()
     common: list[str] = []
     hits = 0
-    for term in _coarse_to_fine(_spread(pairs, MAX_PAIRS)):
-        found = index.lookup(connection, term, TERM_CAP)
+    for term, found in _looked_up(connection, index, _coarse_to_fine(_spread(pairs, MAX_PAIRS))):
         if len(found) >= TERM_CAP:
             common.append(term)
             continue
@@ -57,13 +56,23 @@ def candidate_ids(
             if hits >= DECISIVE_HITS and _decided(held, hits):
                 break
     if hits < ENOUGH_PAIRS:
-        for term in sorted(words, key=len, reverse=True)[:MAX_WORDS]:
-            found = index.lookup(connection, term, TERM_CAP)
+        longest = sorted(words, key=len, reverse=True)[:MAX_WORDS]
+        for found in index.lookup(connection, longest, TERM_CAP):
             if found and len(found) < TERM_CAP:
                 _vote(votes, found, 0.5)
     if not votes and common:
         _vote(votes, _holding_most(connection, common, table), 1.0)
     return [quotation for quotation, _ in votes.most_common(limit)]
+
+
+def _looked_up(
+    connection: Connection, index: CandidateIndex, terms: list[str]
+) -> Iterator[tuple[str, list[int]]]:
+    """Each term with the rows holding it, read `index.batch` terms at a time, so that a caller
+    that has seen enough stops the reading too."""
+    for start in range(0, len(terms), index.batch):
+        batch = terms[start : start + index.batch]
+        yield from zip(batch, index.lookup(connection, batch, TERM_CAP), strict=True)
 
 
 def _vote(votes: Counter[int], found: list[int], weight: float) -> None:
@@ -110,7 +119,7 @@ def _holding_most(connection: Connection, common: list[str], table: str) -> list
     """Rows holding several of the common pairs at once."""
     index = index_for(connection.dialect.name, table)
     counts: Counter[int] = Counter()
-    for term in common[:4]:
-        counts.update(set(index.lookup(connection, term, COMMON_CAP)))
+    for found in index.lookup(connection, common[:4], COMMON_CAP):
+        counts.update(set(found))
     needed = min(len(common[:4]), 2)
     return [quotation for quotation, count in counts.most_common(TERM_CAP) if count >= needed]
