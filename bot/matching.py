@@ -21,6 +21,10 @@ from store.search.words import COMMON_WORDS, Word, same_contraction, words
 
 #: Words around the stretch the character alignment found, read too in case it cut a word off.
 _MARGIN = 3
+#: could_hold: queries with this many telling words are screened, and a text must hold this
+#: share of them (a match needs half of them found: bot.verify.TELLING_FOUND).
+_SCREENED_WORDS = 4
+_SCREEN_SHARE = 0.25
 #: Two words this similar (0-1) are one word mistyped.
 _TYPO_SIMILARITY = 0.75
 
@@ -81,6 +85,17 @@ class Alignment:
             return 0.0
         spread = max(self.span_words, self.query_words)
         return 100.0 * (self.equal + 0.9 * self.near) / spread
+
+
+def could_hold(query: Sequence[Word], text: str) -> bool:
+    """False when the text cannot be a match: it lacks three quarters of the query's telling
+    words even as substrings of its lower-cased letters. Far cheaper than reading the text's
+    words; the margin leaves room for typos and for words printed with a hyphen or an accent."""
+    telling = {word.norm for word in query if word.norm not in COMMON_WORDS}
+    if len(telling) < _SCREENED_WORDS:
+        return True
+    lowered = text.lower()
+    return sum(norm in lowered for norm in telling) >= len(telling) * _SCREEN_SHARE
 
 
 def align(query: Sequence[Word], text: str) -> Alignment:

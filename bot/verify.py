@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.claims import claims_speaker
-from bot.matching import Alignment, align
+from bot.matching import Alignment, align, could_hold
 from bot.query import parse_query
 from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
 from store.archive import Archive, StoredParagraph
@@ -256,6 +256,8 @@ class Verifier:
         found = []
         terms = [[w.norm for w in query]]
         for paragraph in self.archive.search_paragraphs(terms, limit=ALIGNED):
+            if not could_hold(query, paragraph.text):
+                continue
             alignment = align(query, paragraph.text)
             if not _acceptable(alignment):
                 continue
@@ -429,7 +431,7 @@ def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_
         return []
     # The index ranks candidates by the rare terms they share with the query; the first few
     # are aligned word by word.
-    quick = list(candidates[:ALIGNED])
+    quick = [candidate for candidate in candidates[:ALIGNED] if could_hold(query, candidate.text)]
     found = [_Found(candidate, align(query, candidate.text), tuple(query)) for candidate in quick]
     found.sort(key=_rank)
     return found

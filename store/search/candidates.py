@@ -33,6 +33,8 @@ ENOUGH_PAIRS = 2
 #: the leading quotations hold nearly all of them while no other holds half, further pairs
 #: would not change which quotations the verifier aligns.
 DECISIVE_HITS = 6
+#: Pairs that must hit before the lookups may stop for want of any row holding many of them.
+HOPELESS_HITS = 8
 
 
 def candidate_ids(
@@ -53,7 +55,7 @@ def candidate_ids(
             hits += 1
             _vote(votes, found, 1.0)
             held.update(found)
-            if hits >= DECISIVE_HITS and _decided(held, hits):
+            if hits >= DECISIVE_HITS and (_decided(held, hits) or _hopeless(held, hits)):
                 break
     if hits < ENOUGH_PAIRS:
         longest = sorted(words, key=len, reverse=True)[:MAX_WORDS]
@@ -89,6 +91,13 @@ def _decided(held: Counter[int], hits: int) -> bool:
     if leading < 0.75 * hits:
         return False
     return max((count for count in held.values() if count < leading), default=0) <= hits / 2
+
+
+def _hopeless(held: Counter[int], hits: int) -> bool:
+    """No row holds a quarter of the pairs that hit: they are scattered over unrelated rows
+    (the query's words are not archived together), and further pairs would only scatter more.
+    A quotation the verifier could accept holds most of them; each source of a splice, half."""
+    return hits >= HOPELESS_HITS and max(held.values()) < hits / 4
 
 
 def _coarse_to_fine(terms: list[str]) -> list[str]:
