@@ -91,11 +91,22 @@ def could_hold(query: Sequence[Word], text: str) -> bool:
     """False when the text cannot be a match: it lacks three quarters of the query's telling
     words even as substrings of its lower-cased letters. Far cheaper than reading the text's
     words; the margin leaves room for typos and for words printed with a hyphen or an accent."""
-    telling = {word.norm for word in query if word.norm not in COMMON_WORDS}
+    telling = telling_words(query)
     if len(telling) < _SCREENED_WORDS:
         return True
+    return telling_in(telling, text) >= len(telling) * _SCREEN_SHARE
+
+
+def telling_in(telling: frozenset[str], text: str) -> int:
+    """How many of these telling words (as `telling_words` gives them) the text holds, as
+    substrings of its lower-cased letters: a rough count, for ranking before aligning."""
     lowered = text.lower()
-    return sum(norm in lowered for norm in telling) >= len(telling) * _SCREEN_SHARE
+    return sum(norm in lowered for norm in telling)
+
+
+def telling_words(query: Sequence[Word]) -> frozenset[str]:
+    """The query's words that tell quotations apart (store.search.words.COMMON_WORDS aside)."""
+    return frozenset(word.norm for word in query if word.norm not in COMMON_WORDS)
 
 
 def align(query: Sequence[Word], text: str) -> Alignment:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.claims import claims_speaker
-from bot.matching import Alignment, align, could_hold
+from bot.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.query import parse_query
 from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
 from store.archive import Archive, StoredParagraph
@@ -429,9 +429,13 @@ def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_
     """The candidates most like the query, aligned, best first."""
     if not candidates:
         return []
-    # The index ranks candidates by the rare terms they share with the query; the first few
-    # are aligned word by word.
-    quick = [candidate for candidate in candidates[:ALIGNED] if could_hold(query, candidate.text)]
+    # The index ranks candidates by the rare terms they share with the query. Where many share
+    # as much (common phrases in a large archive), those holding more of the query's telling
+    # words come first; the first few that could hold the query are aligned word by word.
+    telling = telling_words(query)
+    screened = [candidate for candidate in candidates if could_hold(query, candidate.text)]
+    screened.sort(key=lambda candidate: -telling_in(telling, candidate.text))
+    quick = screened[:ALIGNED]
     found = [_Found(candidate, align(query, candidate.text), tuple(query)) for candidate in quick]
     found.sort(key=_rank)
     return found

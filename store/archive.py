@@ -41,7 +41,7 @@ from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
-from store.search.candidates import candidate_ids
+from store.search.candidates import CommonTerms, candidate_ids
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
 
@@ -143,6 +143,7 @@ class Archive:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._common = {QUOTATIONS: CommonTerms(), PARAGRAPHS: CommonTerms()}
 
     @classmethod
     def open(cls, url: str) -> Archive:
@@ -261,7 +262,7 @@ class Archive:
         """The quotations most likely to hold these word sequences (normalised words of a
         query, one sequence per stretch between ellipses), best candidates first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
-            ids = candidate_ids(connection, parts, limit)
+            ids = candidate_ids(connection, parts, limit, QUOTATIONS, self._common[QUOTATIONS])
             found = {row.id: row for row in read_quotations(connection, ids)}
         return [found[quotation] for quotation in ids if quotation in found]
 
@@ -270,7 +271,7 @@ class Archive:
     ) -> list[StoredParagraph]:
         """Article paragraphs most likely to hold these words, best first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
-            ids = candidate_ids(connection, parts, limit, PARAGRAPHS)
+            ids = candidate_ids(connection, parts, limit, PARAGRAPHS, self._common[PARAGRAPHS])
             if not ids:
                 return []
             length = ParagraphRow.end_offset - ParagraphRow.start_offset

@@ -10,6 +10,7 @@ The verifier then aligns the few best candidates word by word.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -37,17 +38,45 @@ DECISIVE_HITS = 6
 HOPELESS_HITS = 8
 
 
+class CommonTerms:
+    """Terms found too common to choose by (`TERM_CAP` rows or more), remembered by an open
+    archive so that later checks skip their lookups: an archive only grows, so a common term
+    stays common. Reading a common term's capped rows is most of a lookup's cost at a million
+    quotations, and the same phrases ("will_not", "the_people") recur in check after check."""
+
+    #: Terms remembered at most, per index: a few megabytes.
+    MOST = 100_000
+
+    def __init__(self) -> None:
+        self._terms: set[str] = set()
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._terms
+
+    def add(self, term: str) -> None:
+        if len(self._terms) < self.MOST:
+            self._terms.add(term)
+
+
 def candidate_ids(
-    connection: Connection, parts: Sequence[Sequence[str]], limit: int, table: str = QUOTATIONS
+    connection: Connection,
+    parts: Sequence[Sequence[str]],
+    limit: int,
+    table: str = QUOTATIONS,
+    known: CommonTerms | None = None,
 ) -> list[int]:
-    """Ids (of quotations, or of paragraphs) most likely to hold the query's words, best first."""
+    """Ids (of quotations, or of paragraphs) most likely to hold the query's words, best first.
+
+    `known`: the terms this index is known to hold too often, skipped and added to."""
     index = index_for(connection.dialect.name, table)
+    known = known if known is not None else CommonTerms()
     pairs, words = query_terms(parts)
     votes: Counter[int] = Counter()
     held: Counter[int] = Counter()
-    common: list[str] = []
+    common = [pair for pair in pairs if pair in known]
     hits = 0
-    for term, found in _looked_up(connection, index, _coarse_to_fine(_spread(pairs, MAX_PAIRS))):
+    terms = _coarse_to_fine(_spread(pairs, MAX_PAIRS))
+    for term, found in _looked_up(connection, index, terms, known):
         if len(found) >= TERM_CAP:
             common.append(term)
             continue
@@ -57,10 +86,18 @@ def candidate_ids(
             held.update(found)
             if hits >= DECISIVE_HITS and (_decided(held, hits) or _hopeless(held, hits)):
                 break
+    if hits < ENOUGH_PAIRS and len(common) >= 2:
+        # Every pair is common (a large archive of plain words): two neighbouring pairs
+        # together, nearly a run of three words, are not.
+        joined = _conjunctions([pair for pair in pairs if pair in common])
+        for _, found in _looked_up(connection, index, joined, known, batch=len(joined)):
+            if 0 < len(found) < TERM_CAP:
+                hits += 1
+                _vote(votes, found, 1.0)
     if hits < ENOUGH_PAIRS:
         longest = sorted(words, key=len, reverse=True)[:MAX_WORDS]
-        for found in index.lookup(connection, longest, TERM_CAP):
-            if found and len(found) < TERM_CAP:
+        for _, found in _looked_up(connection, index, longest, known, batch=len(longest)):
+            if 0 < len(found) < TERM_CAP:
                 _vote(votes, found, 0.5)
     if not votes and common:
         _vote(votes, _holding_most(connection, common, table), 1.0)
@@ -68,13 +105,30 @@ def candidate_ids(
 
 
 def _looked_up(
-    connection: Connection, index: CandidateIndex, terms: list[str]
+    connection: Connection,
+    index: CandidateIndex,
+    terms: list[str],
+    known: CommonTerms,
+    batch: int | None = None,
 ) -> Iterator[tuple[str, list[int]]]:
-    """Each term with the rows holding it, read `index.batch` terms at a time, so that a caller
-    that has seen enough stops the reading too."""
-    for start in range(0, len(terms), index.batch):
-        batch = terms[start : start + index.batch]
-        yield from zip(batch, index.lookup(connection, batch, TERM_CAP), strict=True)
+    """Each term not known to be common with the rows holding it, read `index.batch` terms at a
+    time (so that a caller that has seen enough stops the reading too); terms found common are
+    remembered in `known`."""
+    terms = [term for term in terms if term not in known]
+    size = max(1, batch or index.batch)
+    for start in range(0, len(terms), size):
+        chunk = terms[start : start + size]
+        for term, found in zip(chunk, index.lookup(connection, chunk, TERM_CAP), strict=True):
+            if len(found) >= TERM_CAP:
+                known.add(term)
+            yield term, found
+
+
+def _conjunctions(common: list[str]) -> list[str]:
+    """Neighbouring common pairs as terms asking for both ("we_have have_to"), spread over the
+    query, at most MAX_PAIRS of them."""
+    joined = [f"{a} {b}" for a, b in itertools.pairwise(common)]
+    return _coarse_to_fine(_spread(joined, MAX_PAIRS))
 
 
 def _vote(votes: Counter[int], found: list[int], weight: float) -> None:

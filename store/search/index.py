@@ -36,7 +36,8 @@ class CandidateIndex(Protocol):
         """Index (id, text) pairs inside the caller's transaction."""
 
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
-        """For each term, the ids of up to `limit` rows holding it."""
+        """For each term, the ids of up to `limit` rows holding it; a term of several grams
+        separated by spaces ("we_have have_to") asks for rows holding all of them."""
 
 
 class SQLiteIndex:
@@ -70,7 +71,7 @@ class SQLiteIndex:
         for term in terms:
             cursor.execute(
                 f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ? LIMIT ?",
-                (f'"{term}"', limit),
+                (" AND ".join(f'"{gram}"' for gram in term.split()), limit),
             )
             found.append([row[0] for row in cursor.fetchall()])
         return found
@@ -123,7 +124,7 @@ class PostgresIndex:
                 cursor = driver.cursor()  # type: ignore[union-attr]
                 cursor.execute(
                     f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
-                    (_tsquery_literal(term), limit),
+                    (" & ".join(_tsquery_literal(gram) for gram in term.split()), limit),
                 )
                 cursors.append(cursor)
         return [[row[0] for row in cursor.fetchall()] for cursor in cursors]

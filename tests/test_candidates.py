@@ -1,0 +1,68 @@
+"""Candidate search in a large archive, where most word pairs of a paste are common.
+
+A million plain quotations share their phrases ("nobody wants to", "any classroom"): every pair
+of a short paste may be held by more quotations than a lookup reads. The cap is lowered here so
+that a handful of quotations behaves like that archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.verdict import Verdict
+from bot.verify import Verifier
+from store.archive import Archive
+from store.article import Article
+from store.quotation import Kind, Quotation
+from store.search import candidates
+
+SAID = [
+    "Nobody wants to improve any classroom",
+    "Nobody wants to improve the harbour",
+    "Nobody wants to fix any classroom",
+    "Somebody wants to improve any road",
+    "Nobody wants to see any classroom",
+    "They want to improve any classroom",
+    "Everybody wants to improve any harbour",
+]
+
+
+@pytest.fixture
+def crowded(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Archive:
+    monkeypatch.setattr(candidates, "TERM_CAP", 3)
+    for number, words in enumerate(SAID):
+        text = f'"{words}," said Ada Quill.'
+        article = Article(
+            title=f"Schools {number}",
+            outlet="Lantern News Service",
+            url=f"https://lantern.example/schools-{number}",
+            published=dt.date(2025, 3, 1 + number),
+            text=text,
+        )
+        quotation = Quotation(
+            text=words, start=1, end=1 + len(words), kind=Kind.DIRECT, speaker="Ada Quill"
+        )
+        archive.add(article, [quotation])
+    return archive
+
+
+def test_a_paste_made_of_common_phrases_finds_its_quotation(crowded: Archive) -> None:
+    [result] = Verifier(crowded).check('"Nobody wants to improve any classroom"')
+
+    assert result.verdict is Verdict.VERIFIED
+    assert result.matches[0].text == SAID[0]
+
+
+def test_terms_found_common_once_give_the_same_answers_later(crowded: Archive) -> None:
+    verifier = Verifier(crowded)
+    pastes = ['"Nobody wants to improve any classroom"', '"Everybody wants to improve any harbour"']
+    first = [verifier.check(paste)[0] for paste in pastes]
+
+    again = [verifier.check(paste)[0] for paste in pastes]
+
+    assert [(r.verdict, r.matches[0].text) for r in again] == [
+        (r.verdict, r.matches[0].text) for r in first
+    ]
+    assert [r.matches[0].text for r in again] == [SAID[0], SAID[6]]
