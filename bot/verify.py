@@ -17,6 +17,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from bot.claims import claims_speaker
 from bot.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.query import parse_query
@@ -25,7 +27,8 @@ from store.archive import Archive, StoredParagraph
 from store.article import Article
 from store.extract import extract_quotations
 from store.quotation import Kind, Quotation
-from store.search.words import Word, only_common, segments, words
+from store.search.grams import pairs
+from store.search.words import COMMON_WORDS, Word, only_common, segments, words
 from store.stored import StoredQuotation
 
 #: Candidates the index proposes, and how many of the best are aligned word by word.
@@ -37,6 +40,10 @@ SPLICE_GAP = 6
 #: The share of a longer query's telling words (store.search.words.COMMON_WORDS aside) a match
 #: must hold: its subject, not only the phrasing around it.
 TELLING_FOUND = 0.5
+#: The second look (Verifier._second_look): words the best candidate lacks, each with this many
+#: pairs of words it holds.
+SECOND_LOOK_WORDS = 4
+SECOND_LOOK_ANCHORS = 3
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
@@ -113,6 +120,9 @@ class Verifier:
     ) -> CheckResult:
         ranked = _aligned(query, candidates)
         direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
+        if direct and not direct[0].alignment.exact:
+            ranked = sorted(ranked + self._second_look(query, direct), key=_rank)
+            direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
         if direct:
             best = direct[0]
             spliced = self._splice(quote, claimed, query, best)
@@ -283,6 +293,44 @@ class Verifier:
         found.sort(key=_rank)
         return found
 
+    def _second_look(self, query: list[Word], ranked: list[_Found]) -> list[_Found]:
+        """Quotations holding the words the best candidate lacks next to those it has.
+
+        In a large archive many quotations share a paste's phrasing ("the people of Cinderford
+        Bay want to …"), and a mistyped or changed word leaves the pairs that would single out
+        its source unfound; the best candidate is then another quotation of the same phrasing.
+        Each telling word it lacks, looked up together with a pair of words it holds, finds the
+        quotations holding both.
+        """
+        if not ranked:
+            return []
+        covered = ranked[0].alignment.covered
+        if len(covered) != len(query) or sum(covered) < 3:
+            return []
+        norms = [word.norm for word in query]
+        lacking = list(
+            dict.fromkeys(_around(norms, i) for i, found in enumerate(covered) if not found)
+        )
+        held = [
+            pair
+            for pair, (seen_a, seen_b) in zip(
+                pairs(norms), itertools.pairwise(covered), strict=True
+            )
+            if seen_a and seen_b
+        ]
+        if not lacking or not held:
+            return []
+        # Pairs spread over the stretch the candidate holds: one of them is likely rare.
+        anchors = list(
+            dict.fromkeys(
+                held[(i * len(held)) // SECOND_LOOK_ANCHORS] for i in range(SECOND_LOOK_ANCHORS)
+            )
+        )
+        terms = [f"{word} {pair}" for word in lacking[:SECOND_LOOK_WORDS] for pair in anchors]
+        seen = {found.quotation.id for found in ranked}
+        fresh = [q for q in self.archive.search_terms(terms, limit=ALIGNED) if q.id not in seen]
+        return _aligned(query, fresh)
+
     def _direct_matches(self, query: list[Word]) -> list[_Found]:
         """Direct or partial quotations that match these words, best first."""
         candidates = self.archive.search([[word.norm for word in query]], limit=CANDIDATES)
@@ -431,10 +479,17 @@ def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_
         return []
     # The index ranks candidates by the rare terms they share with the query. Where many share
     # as much (common phrases in a large archive), those holding more of the query's telling
-    # words come first; the first few that could hold the query are aligned word by word.
+    # words come first, then those holding its letters most nearly in one stretch; the first
+    # few that could hold the query are aligned word by word.
     telling = telling_words(query)
+    spelled = " ".join(word.norm for word in query)
     screened = [candidate for candidate in candidates if could_hold(query, candidate.text)]
-    screened.sort(key=lambda candidate: -telling_in(telling, candidate.text))
+    screened.sort(
+        key=lambda candidate: (
+            -telling_in(telling, candidate.text),
+            -fuzz.partial_ratio(spelled, candidate.text.lower()),
+        )
+    )
     quick = screened[:ALIGNED]
     found = [_Found(candidate, align(query, candidate.text), tuple(query)) for candidate in quick]
     found.sort(key=_rank)
@@ -476,6 +531,14 @@ def _acceptable(a: Alignment) -> bool:
         return False  # the common words around a different subject
     needed = 0.7 if size <= 10 else 0.6
     return share >= needed and a.longest_run >= 3
+
+
+def _around(norms: list[str], index: int) -> str:
+    """An index term for the query word at `index`: the word itself when it tells quotations
+    apart, else the pairs either side of it ("election_but but_the" for "but")."""
+    if norms[index] not in COMMON_WORDS:
+        return norms[index]
+    return " ".join(pairs(norms[max(0, index - 1) : index + 2]))
 
 
 def _nearest(

@@ -41,7 +41,7 @@ from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
-from store.search.candidates import CommonTerms, candidate_ids
+from store.search.candidates import CommonTerms, candidate_ids, ids_holding
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
 
@@ -263,6 +263,14 @@ class Archive:
         query, one sequence per stretch between ellipses), best candidates first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
             ids = candidate_ids(connection, parts, limit, QUOTATIONS, self._common[QUOTATIONS])
+            found = {row.id: row for row in read_quotations(connection, ids)}
+        return [found[quotation] for quotation in ids if quotation in found]
+
+    def search_terms(self, terms: Sequence[str], *, limit: int = 10) -> list[StoredQuotation]:
+        """The quotations holding the most of these index terms ("patient cinderford_bay" asks
+        for both), best first."""
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            ids = ids_holding(connection, terms, limit, QUOTATIONS, self._common[QUOTATIONS])
             found = {row.id: row for row in read_quotations(connection, ids)}
         return [found[quotation] for quotation in ids if quotation in found]
 

@@ -104,6 +104,24 @@ def candidate_ids(
     return [quotation for quotation, _ in votes.most_common(limit)]
 
 
+def ids_holding(
+    connection: Connection,
+    terms: Sequence[str],
+    limit: int,
+    table: str = QUOTATIONS,
+    known: CommonTerms | None = None,
+) -> list[int]:
+    """Ids of the rows holding the most of these terms (each read like any lookup, a common one
+    skipped), best first: for a second look with terms the caller chose."""
+    index = index_for(connection.dialect.name, table)
+    known = known if known is not None else CommonTerms()
+    votes: Counter[int] = Counter()
+    for _, found in _looked_up(connection, index, list(terms), known, batch=len(terms)):
+        if 0 < len(found) < TERM_CAP:
+            _vote(votes, found, 1.0)
+    return [key for key, _ in votes.most_common(limit)]
+
+
 def _looked_up(
     connection: Connection,
     index: CandidateIndex,
