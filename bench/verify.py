@@ -30,7 +30,8 @@ a quarter of an hour at 1,000,000); the table says how many.
 Each size gets a fresh database: an SQLite file in a temporary folder (or in `--keep DIR`, where
 it stays, and is reused by the next run with the same seed and size), or with `--db
 postgresql+psycopg://user@host/db` a database created on that server for the run and dropped at
-its end.
+its end (with `--keep DIR` too, it is named quotebot_bench_verify_SIZE_seedSEED, stays, and is
+reused the same way; DIR holds its texts, queries and load report).
 """
 
 from __future__ import annotations
@@ -149,13 +150,14 @@ def _parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         help="a PostgreSQL server (postgresql+psycopg://user@host/db): each size runs in a "
-        "database created there and dropped at the end (default: SQLite files)",
+        "database created there and dropped at the end, unless --keep (default: SQLite files)",
     )
     parser.add_argument(
         "--keep",
         metavar="DIR",
-        help="keep the SQLite archives, texts and queries in DIR, and reuse an archive "
-        "built there with the same seed and size",
+        help="keep the archives (SQLite files in DIR, or PostgreSQL databases named after the "
+        "size and seed), texts and queries, and reuse an archive kept with the same seed and "
+        "size",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="(default: %(default)s)")
     parser.add_argument(
@@ -175,14 +177,15 @@ def _run_size(size: int, args: argparse.Namespace, folder: Path, server: str | N
     name = f"verify-{size}"
     texts = folder / f"{name}-texts.tsv"
     queries_path = folder / f"{name}-queries.json"
-    with _database(folder / f"{name}.sqlite3", server, size) as (url, measure):
+    if server:
+        name += "-postgresql"
+    with _database(folder, name, server, size, args) as (url, measure, loaded):
         label = "PostgreSQL" if server else "SQLite"
-        loaded = None if server else _reused(folder, name, args.seed, size, args.keep)
         reused = loaded is not None
         if loaded is None:
             _say(f"{size:,} quotations: inventing and storing the archive ({label})")
             loaded = _fresh("verify_runs.load", url, args.seed, size, str(texts))
-            if args.keep and not server:
+            if args.keep:
                 _remember(folder, name, args.seed, size, loaded)
         else:
             _say(f"{size:,} quotations: reusing the archive in {folder}")
@@ -234,17 +237,34 @@ def _work_folder(keep: str | None) -> Iterator[Path]:
 
 
 @contextmanager
-def _database(path: Path, server: str | None, size: int) -> Iterator[tuple[str, Callable[[], int]]]:
-    """The URL of the size's database, and how to measure it; a PostgreSQL one is dropped."""
+def _database(
+    folder: Path, name: str, server: str | None, size: int, args: argparse.Namespace
+) -> Iterator[tuple[str, Callable[[], int], Loaded | None]]:
+    """The URL of the size's database, how to measure it, and its load report when a kept one
+    is reused. Without --keep a PostgreSQL database is created for the run and dropped after
+    it; with --keep it is named after the size and seed, and stays for the next run."""
     if server is None:
-        yield f"sqlite:///{path}", lambda: _sqlite_size(path)
+        path = folder / f"{name}.sqlite3"
+        loaded = _reused(folder, name, args.seed, size, args.keep, [path])
+        yield f"sqlite:///{path}", lambda: _sqlite_size(path), loaded
         return
-    name = f"quotebot_bench_verify_{size}_{secrets.token_hex(4)}"
-    url = _fresh("verify_postgres.create", server, name)
+    if args.keep:
+        database = f"quotebot_bench_verify_{size}_seed{args.seed}"
+        exists = _fresh("verify_postgres.exists", server, database)
+        loaded = _reused(folder, name, args.seed, size, args.keep, [] if exists else None)
+        if loaded is None:
+            _fresh("verify_postgres.drop", server, database)
+            url = _fresh("verify_postgres.create", server, database)
+        else:
+            url = _fresh("verify_postgres.url", server, database)
+        yield url, lambda: _fresh("verify_postgres.size", server, database), loaded
+        return
+    database = f"quotebot_bench_verify_{size}_{secrets.token_hex(4)}"
+    url = _fresh("verify_postgres.create", server, database)
     try:
-        yield url, lambda: _fresh("verify_postgres.size", server, name)
+        yield url, lambda: _fresh("verify_postgres.size", server, database), None
     finally:
-        _fresh("verify_postgres.drop", server, name)
+        _fresh("verify_postgres.drop", server, database)
 
 
 def _sqlite_size(path: Path) -> int:
@@ -262,19 +282,28 @@ def _postgres_server(url: str) -> str:
     return url
 
 
-def _reused(folder: Path, name: str, seed: int, size: int, keep: str | None) -> Loaded | None:
-    """The load report of an SQLite archive kept in `folder` by a run with the same inputs.
+def _reused(
+    folder: Path,
+    name: str,
+    seed: int,
+    size: int,
+    keep: str | None,
+    files: list[Path] | None,
+) -> Loaded | None:
+    """The load report of an archive kept in `folder` by a run with the same inputs: an SQLite
+    archive's `files`, or a PostgreSQL database (`files` empty when it exists, None when not).
 
     Anything else under that name is removed, so that the archive is built afresh.
     """
     manifest = folder / f"{name}.json"
-    database = folder / f"{name}.sqlite3"
-    if keep and manifest.exists() and database.exists():
+    if keep and manifest.exists() and files is not None and all(f.exists() for f in files):
         kept = json.loads(manifest.read_text(encoding="utf-8"))
         if kept.get("inputs") == _inputs(seed, size):
             return Loaded(**kept["loaded"])
-    for stale in (database, database.with_name(database.name + "-wal"), manifest):
-        stale.unlink(missing_ok=True)
+    for database in files or []:
+        for stale in (database, database.with_name(database.name + "-wal")):
+            stale.unlink(missing_ok=True)
+    manifest.unlink(missing_ok=True)
     return None
 
 

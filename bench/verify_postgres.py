@@ -24,7 +24,20 @@ def create(server: str, name: str) -> str:
     """Create database `name` on the server; return its URL."""
     with _admin(server) as connection:
         connection.exec_driver_sql(f'CREATE DATABASE "{_checked(name)}"')
+    return url(server, name)
+
+
+def url(server: str, name: str) -> str:
+    """The URL of database `name` on the server."""
     return parse_database_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def exists(server: str, name: str) -> bool:
+    with _admin(server) as connection:
+        found = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        return found.first() is not None
 
 
 #: The server settings that decide how fast the candidate lookups are, printed with the results.

@@ -125,6 +125,7 @@ class PostgresIndex:
                 cursor.execute(
                     f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
                     (" & ".join(_tsquery_literal(gram) for gram in term.split()), limit),
+                    prepare=False,
                 )
                 cursors.append(cursor)
         return [[row[0] for row in cursor.fetchall()] for cursor in cursors]
