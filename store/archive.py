@@ -50,6 +50,9 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her"
 #: Name suffixes that are not a surname: "Martin Luther King Jr." is found as "King".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 TOP_SPEAKERS = 10
+#: Word pairs a paragraph search looks up at most: a paragraph the verifier can accept holds
+#: most of a paste's words, so half the pairs a quotation search reads find it.
+PARAGRAPH_PAIRS = 12
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,9 @@ class Archive:
     ) -> list[StoredParagraph]:
         """Article paragraphs most likely to hold these words, best first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
-            ids = candidate_ids(connection, parts, limit, PARAGRAPHS, self._common[PARAGRAPHS])
+            ids = candidate_ids(
+                connection, parts, limit, PARAGRAPHS, self._common[PARAGRAPHS], PARAGRAPH_PAIRS
+            )
             if not ids:
                 return []
             length = ParagraphRow.end_offset - ParagraphRow.start_offset

@@ -64,10 +64,12 @@ def candidate_ids(
     limit: int,
     table: str = QUOTATIONS,
     known: CommonTerms | None = None,
+    most_pairs: int = MAX_PAIRS,
 ) -> list[int]:
     """Ids (of quotations, or of paragraphs) most likely to hold the query's words, best first.
 
-    `known`: the terms this index is known to hold too often, skipped and added to."""
+    `known`: the terms this index is known to hold too often, skipped and added to;
+    `most_pairs`: pairs looked up at most."""
     index = index_for(connection.dialect.name, table)
     known = known if known is not None else CommonTerms()
     pairs, words = query_terms(parts)
@@ -75,7 +77,7 @@ def candidate_ids(
     held: Counter[int] = Counter()
     common = [pair for pair in pairs if pair in known]
     hits = 0
-    terms = _coarse_to_fine(_spread(pairs, MAX_PAIRS))
+    terms = _coarse_to_fine(_spread(pairs, most_pairs))
     for term, found in _looked_up(connection, index, terms, known):
         if len(found) >= TERM_CAP:
             common.append(term)
