@@ -121,7 +121,7 @@ class Verifier:
         ranked = _aligned(query, candidates)
         direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
         if direct and not direct[0].alignment.exact:
-            ranked = sorted(ranked + self._second_look(query, direct), key=_rank)
+            ranked = sorted(ranked + self._second_look(query, direct[0], ranked), key=_rank)
             direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
         if direct:
             best = direct[0]
@@ -293,7 +293,7 @@ class Verifier:
         found.sort(key=_rank)
         return found
 
-    def _second_look(self, query: list[Word], ranked: list[_Found]) -> list[_Found]:
+    def _second_look(self, query: list[Word], best: _Found, ranked: list[_Found]) -> list[_Found]:
         """Quotations holding the words the best candidate lacks next to those it has.
 
         In a large archive many quotations share a paste's phrasing ("the people of Cinderford
@@ -302,9 +302,7 @@ class Verifier:
         Each telling word it lacks, looked up together with a pair of words it holds, finds the
         quotations holding both.
         """
-        if not ranked:
-            return []
-        covered = ranked[0].alignment.covered
+        covered = best.alignment.covered
         if len(covered) != len(query) or sum(covered) < 3:
             return []
         norms = [word.norm for word in query]
