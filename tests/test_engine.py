@@ -117,3 +117,15 @@ def test_every_sqlite_connection_waits_for_writers_and_enforces_foreign_keys(
         "foreign_keys": 1,
         "synchronous": 1,  # NORMAL
     }
+
+
+def test_postgresql_connections_do_not_jit_compile_the_short_lookups(
+    postgres_archive_url: str,
+) -> None:
+    # JIT compiling a capped scan of a large table added tens of milliseconds to slow checks.
+    engine = create_archive_engine(postgres_archive_url)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SHOW jit").scalar_one() == "off"
+    finally:
+        engine.dispose()

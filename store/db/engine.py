@@ -120,6 +120,11 @@ def _postgresql_engine(url: URL) -> Engine:
     connect_args: dict[str, Any] = {"application_name": "quotebot"}
     if "connect_timeout" not in url.query:
         connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT_S
+    if "options" not in url.query:
+        # No JIT compilation: quotebot's statements are short lookups, and a lookup of a common
+        # term, planned as a capped scan of a large table, was compiled first, adding tens of
+        # milliseconds to the slowest checks (p95 53.5 -> 43.5 ms at a million quotations).
+        connect_args["options"] = "-c jit=off"
     # pool_pre_ping: the bot runs for weeks; a server restart must not break the next answer.
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
