@@ -87,11 +87,11 @@ class Alignment:
         return 100.0 * (self.equal + 0.9 * self.near) / spread
 
 
-def could_hold(query: Sequence[Word], text: str) -> bool:
+def could_hold(telling: frozenset[str], text: str) -> bool:
     """False when the text cannot be a match: it lacks three quarters of the query's telling
-    words even as substrings of its lower-cased letters. Far cheaper than reading the text's
-    words; the margin leaves room for typos and for words printed with a hyphen or an accent."""
-    telling = telling_words(query)
+    words (`telling_words`) even as substrings of its lower-cased letters. Far cheaper than
+    reading the text's words; the margin leaves room for typos and for words printed with a
+    hyphen or an accent."""
     if len(telling) < _SCREENED_WORDS:
         return True
     return telling_in(telling, text) >= len(telling) * _SCREEN_SHARE

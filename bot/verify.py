@@ -265,8 +265,9 @@ class Verifier:
         """The words in an article's own sentences, outside any quotation: a paraphrase."""
         found = []
         terms = [[w.norm for w in query]]
+        telling = telling_words(query)
         for paragraph in self.archive.search_paragraphs(terms, limit=ALIGNED):
-            if not could_hold(query, paragraph.text):
+            if not could_hold(telling, paragraph.text):
                 continue
             alignment = align(query, paragraph.text)
             if not _acceptable(alignment):
@@ -481,7 +482,7 @@ def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_
     # few that could hold the query are aligned word by word.
     telling = telling_words(query)
     spelled = " ".join(word.norm for word in query)
-    screened = [candidate for candidate in candidates if could_hold(query, candidate.text)]
+    screened = [candidate for candidate in candidates if could_hold(telling, candidate.text)]
     screened.sort(
         key=lambda candidate: (
             -telling_in(telling, candidate.text),

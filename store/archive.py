@@ -266,16 +266,14 @@ class Archive:
         query, one sequence per stretch between ellipses), best candidates first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
             ids = candidate_ids(connection, parts, limit, QUOTATIONS, self._common[QUOTATIONS])
-            found = {row.id: row for row in read_quotations(connection, ids)}
-        return [found[quotation] for quotation in ids if quotation in found]
+            return _in_order(connection, ids)
 
     def search_terms(self, terms: Sequence[str], *, limit: int = 10) -> list[StoredQuotation]:
         """The quotations holding the most of these index terms ("patient cinderford_bay" asks
         for both), best first."""
         with archive_errors(self.engine), self.engine.connect() as connection:
             ids = ids_holding(connection, terms, limit, QUOTATIONS, self._common[QUOTATIONS])
-            found = {row.id: row for row in read_quotations(connection, ids)}
-        return [found[quotation] for quotation in ids if quotation in found]
+            return _in_order(connection, ids)
 
     def search_paragraphs(
         self, parts: Sequence[Sequence[str]], *, limit: int = 20
@@ -530,6 +528,12 @@ class _Writer:
             )
             .on_conflict_do_nothing(index_elements=["speaker_id", "kind", "alias_key"])
         )
+
+
+def _in_order(connection: Any, ids: list[int]) -> list[StoredQuotation]:
+    """The stored quotations with these ids, in the order of `ids` (best candidate first)."""
+    found = {row.id: row for row in read_quotations(connection, ids)}
+    return [found[quotation] for quotation in ids if quotation in found]
 
 
 def _earliest(quotation: StoredQuotation) -> tuple[bool, dt.date, int, int]:

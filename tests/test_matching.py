@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.matching import align, could_hold
+from bot.matching import align, could_hold, telling_words
 from store.search.words import words
 
 PRINTED = (
@@ -42,8 +42,8 @@ def test_the_share_of_telling_words_found_leaves_common_words_aside() -> None:
 
 def test_a_text_without_the_pastes_subject_is_screened_out_before_alignment() -> None:
     unrelated = "The ferry will run every twenty minutes until the bridge reopens."
-    paste = words("the developers created the surgeries before the summer")
-    mistyped = words("the develoeprs creatd the surgeris before the summer")
+    paste = telling_words(words("the developers created the surgeries before the summer"))
+    mistyped = telling_words(words("the develoeprs creatd the surgeris before the summer"))
 
     assert not could_hold(paste, unrelated)
     assert could_hold(paste, PRINTED)

@@ -92,15 +92,10 @@ def candidate_ids(
         # Every pair is common (a large archive of plain words): two neighbouring pairs
         # together, nearly a run of three words, are not.
         joined = _conjunctions([pair for pair in pairs if pair in common])
-        for _, found in _looked_up(connection, index, joined, known, batch=len(joined)):
-            if 0 < len(found) < TERM_CAP:
-                hits += 1
-                _vote(votes, found, 1.0)
+        hits += _vote_all(connection, index, joined, known, votes, 1.0)
     if hits < ENOUGH_PAIRS:
         longest = sorted(words, key=len, reverse=True)[:MAX_WORDS]
-        for _, found in _looked_up(connection, index, longest, known, batch=len(longest)):
-            if 0 < len(found) < TERM_CAP:
-                _vote(votes, found, 0.5)
+        _vote_all(connection, index, longest, known, votes, 0.5)
     if not votes and common:
         _vote(votes, _holding_most(connection, common, table), 1.0)
     return [quotation for quotation, _ in votes.most_common(limit)]
@@ -118,10 +113,26 @@ def ids_holding(
     index = index_for(connection.dialect.name, table)
     known = known if known is not None else CommonTerms()
     votes: Counter[int] = Counter()
-    for _, found in _looked_up(connection, index, list(terms), known, batch=len(terms)):
-        if 0 < len(found) < TERM_CAP:
-            _vote(votes, found, 1.0)
+    _vote_all(connection, index, list(terms), known, votes, 1.0)
     return [key for key, _ in votes.most_common(limit)]
+
+
+def _vote_all(
+    connection: Connection,
+    index: CandidateIndex,
+    terms: list[str],
+    known: CommonTerms,
+    votes: Counter[int],
+    weight: float,
+) -> int:
+    """Look every term up in one batch and vote for the rows of those neither absent nor too
+    common; returns how many terms voted."""
+    voted = 0
+    for _, found in _looked_up(connection, index, terms, known, batch=len(terms)):
+        if 0 < len(found) < TERM_CAP:
+            voted += 1
+            _vote(votes, found, weight)
+    return voted
 
 
 def _looked_up(
