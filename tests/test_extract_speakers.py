@@ -609,6 +609,14 @@ TIED_DESCRIPTIONS = {
         '"We are not worried," said a former senior county road safety official.',
         "a former senior county road safety official",
     ),
+    "role-of-an-organisation-before-the-verb": (
+        'The chairman of Fallowmere Holdings said "We are not worried" and left.',
+        "The chairman of Fallowmere Holdings",
+    ),
+    "spokesman-for-a-person-before-the-verb": (
+        'A spokesman for Wren said "We are not worried" when asked on Tuesday.',
+        "A spokesman for Wren",
+    ),
 }
 
 
@@ -623,3 +631,46 @@ def test_description_tied_to_a_named_person_is_not_that_person(
     quote = find(quotes, "We are not worried")
     assert quote.speaker is None, listing([quote])
     assert quote.speaker_as_written == described
+
+
+DOCUMENT_SUBJECTS = {
+    "letter-from-obtained-by": (
+        "A March 3 letter from the Harlow Rowing Club obtained by the Tidewater Herald warns "
+        "that “the regatta cannot go ahead.”",
+        "A March 3 letter from the Harlow Rowing Club",
+    ),
+    "letter-to": (
+        "A letter to county councillors warns that “the regatta cannot go ahead.”",
+        "A letter to county councillors",
+    ),
+    "report-by": (
+        "A report by the Tidewater Herald says “the regatta cannot go ahead.”",
+        "A report by the Tidewater Herald",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "described"), DOCUMENT_SUBJECTS.values(), ids=DOCUMENT_SUBJECTS.keys()
+)
+def test_document_from_someone_is_the_speaker_not_whoever_it_names(
+    paragraph: str, described: str
+) -> None:
+    quotes = extract(WREN_INTRO, paragraph)
+
+    quote = find(quotes, "the regatta cannot go ahead.")
+    assert quote.speaker is None, listing([quote])
+    assert quote.speaker_as_written == described
+
+
+def test_quote_only_paragraph_after_a_quotation_of_several_sentences_keeps_its_speaker() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "“The piers are cracked. The deck is sagging. Would you drive over that?” Wren said.",
+        "“We will close it tonight and keep it closed until the divers have been down again.”",
+    )
+
+    continued = find(
+        quotes, "We will close it tonight and keep it closed until the divers have been down again."
+    )
+    assert continued.speaker == "Tobias Wren"

@@ -335,7 +335,11 @@ def _previous_paragraph_speaker(
         previous.insert(0, results[index])
     if previous and previous[-1].speaker_as_written is not None:
         last = previous[-1]
-        low, high = document.sentence_bounds(last.quote.open)
+        # From the closing mark: a quotation of several sentences ends in the last one.
+        close = min(last.quote.close, last_token)
+        low, high = document.sentence_bounds(close)
+        if last.cue is not None and last.source == "after":
+            high = max(high, last.cue.last)  # "…are they small hands?” Trump said."
         if high >= document.sentence_bounds(last_token)[0] or high == last_token:
             return last
     if previous and previous[-1].speaker_as_written is not None:

@@ -198,6 +198,9 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and outer.kind in {NAME, NOMINAL}:
             return outer, None
     mention = phrase_ending_at(document.tokens, low, high)
+    obtained = _participle_object(document, low, mention)
+    if obtained is not None:
+        return obtained, None
     adverbial = _adverbial_start(document, low, high, mention)
     if adverbial is not None:
         # "Trump at the time said", "Clinton on Tuesday said": the subject is before it.
@@ -211,6 +214,20 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
     return mention, None
+
+
+def _participle_object(document: Document, low: int, mention: Mention | None) -> Mention | None:
+    """ "a letter from the Legion obtained by The Associated Press warns": the phrase before
+    "obtained by" is the subject; whoever obtained or released it is not."""
+    if mention is None or mention.start - 3 < low:
+        return None
+    lowers = document.tokens.lowers
+    if lowers[mention.start - 1] != "by" or not lowers[mention.start - 2].endswith("ed"):
+        return None
+    outer = phrase_ending_at(document.tokens, low, mention.start - 3)
+    if outer is None or outer.kind not in {NAME, NOMINAL}:
+        return None
+    return outer
 
 
 #: How many tokens a parenthesis after a name may hold: "(D-N.Y.)", "(R)".

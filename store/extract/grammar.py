@@ -23,6 +23,13 @@ NAME_PARTICLES = frozenset(
     "de da di del della der den van von bin ibn al el la le du dos das ter ten y of".split()
 )
 
+#: Months as written before a day ("a Feb. 1 letter", "the March 3 ruling").
+MONTHS = frozenset(
+    """jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul
+    jul. july aug aug. august sep sep. sept sept. september oct oct. october nov nov. november
+    dec dec. december""".split()
+)
+
 DETERMINERS = frozenset(
     """the a an another one some two three four several many his her their its our this
     these those each every any no either neither""".split()

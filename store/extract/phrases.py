@@ -16,6 +16,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
+    MONTHS,
     NAME_PARTICLES,
     PRONOUNS,
 )
@@ -216,6 +217,8 @@ def _role_word(lower: str) -> bool:
 
 #: Prepositions that tie a role to whom it serves: "an aide to Wren", "a spokesman for the board".
 _ROLE_PREPOSITIONS = frozenset({"to", "for", "of", "at", "with", "from"})
+#: Prepositions after which a phrase belongs to the text before it ("a letter to X").
+_REACHING_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "to", "by"})
 #: Adjectives that tie an anonymous source to what it knows: "a person close to the mayor".
 _SOURCE_ADJECTIVES = frozenset(
     """close familiar involved loyal allied opposed sympathetic linked connected tied briefed
@@ -319,6 +322,10 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     if determiner in DETERMINERS:
         descriptors = tokens.span_text(first + 1, run_start - 1)
     title = tokens.span_text(run_start, name_start - 1) if name_start > run_start else None
+    if first < run_start and lowers[run_start - 1] in _ROLE_PREPOSITIONS and not title:
+        # "the chairman of Goldman Sachs", "a spokesman for Trump": the name is whom the
+        # described person serves, not who they are.
+        return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
     if name_start > last:
         # Only a title: "the Prime Minister", "Senator".
         return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
@@ -391,6 +398,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
                 and speech_verbs().base(lower) is None
                 and not words[index][0].isdigit()
             )
+            or _day_of_month(tokens, low, index)
         ):
             start = index
             index -= 1
@@ -402,6 +410,9 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
     modified = _modified_role(tokens, low, start, end)
     if modified is not None:
         return modified
+    document = _document_reaching(tokens, low, start, end)
+    if document is not None:
+        return document
     if (
         run_start is None
         and not _is_head_noun(lowers[end])
@@ -415,7 +426,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         if (
             outer
             and outer.kind == NOMINAL
-            and mention.kind == NOMINAL
+            and (mention.kind == NOMINAL or lowers[outer.first] in DETERMINERS)
             and (lowers[outer.last] in role_nouns())
         ):
             return Mention(
@@ -441,6 +452,27 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             # "George Zornick of The Nation wrote": the person; where they work is a role.
             return replace(outer, role=tokens.span_text(start - 1, end))
     return mention
+
+
+def _day_of_month(tokens: Tokens, low: int, index: int) -> bool:
+    """The "1" of "a Feb. 1 letter": a date inside a description, not a number ending it."""
+    if not tokens.words[index].isdigit() or index - 1 < low:
+        return False
+    month = tokens.lowers[index - 1]
+    if month == "." and index - 2 >= low:
+        month = tokens.lowers[index - 2] + "."
+    return month in MONTHS
+
+
+def _document_reaching(tokens: Tokens, low: int, start: int, end: int) -> Mention | None:
+    """ "a letter from the American Legion warns", "a story by Politico says": the text
+    speaks, whoever wrote it, received it or is named after its preposition."""
+    if start - 2 < low or tokens.lowers[start - 1] not in _REACHING_PREPOSITIONS:
+        return None
+    outer = phrase_ending_at(tokens, low, start - 2)
+    if outer is None or outer.kind != NOMINAL or tokens.lowers[outer.last] not in document_nouns():
+        return None
+    return Mention(outer.first, end, NOMINAL, tokens.span_text(outer.first, end), start=outer.start)
 
 
 def phrase_starting_at(
