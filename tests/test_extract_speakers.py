@@ -109,6 +109,25 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         (WREN_INTRO, f'Councillor Tobias Wren (D-Harlow):"{UNSAFE}."'),
         f"{UNSAFE}.",
     ),
+    "quote-long-title-and-name-said": (
+        (WREN_INTRO, f'"{UNSAFE}," Harlow County Roads press secretary Tobias Wren said.'),
+        UNSAFE,
+    ),
+    "quote-outlet-show-co-host-and-name-said": (
+        (
+            "Mayor Lorna Pike spoke first.",
+            f'"{UNSAFE}," Senn Valley This Week co-Host Tobias Wren said on air.',
+        ),
+        UNSAFE,
+    ),
+    "quote-name-with-middle-initial-wrote": (
+        (WREN_INTRO, f'"{UNSAFE}," county counsel Tobias A. Wren wrote in a letter.'),
+        UNSAFE,
+    ),
+    "quote-said-rank-with-ordinal-and-name": (
+        (WREN_INTRO, f'"{UNSAFE}," said Army 1st Lt. Tobias Wren.'),
+        UNSAFE,
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -29,8 +29,10 @@ from store.extract.phrases import (
     PRONOUN,
     Mention,
     is_name_word,
+    person_run,
     phrase_ending_at,
     phrase_starting_at,
+    run_ending_at,
 )
 
 #: How far after a quotation its subject-first cue may end ("…," Yossi Mekelberg, an associate
@@ -111,6 +113,8 @@ def verb_at(document: Document, index: int) -> int | None:
         return index  # "a banner that read 'Hands off'", "the notice read: …"
     if word == base:
         # A bare base form is a verb only after "they", "we", "officials"...: "experts say".
+        if index + 1 < len(lowers) and lowers[index + 1] in role_nouns():
+            return None  # "the Roads press secretary": a noun before a role
         before = lowers[index - 1] if index > 0 else ""
         if word in _NOUN_LIKE or not (
             before in _PLURAL_SUBJECTS
@@ -501,9 +505,46 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             continue
         mention, appositive = found
         if mention.start != low and not (appositive and mention.first >= low):
-            continue
+            titled = _titled_name(document, low, index - 1)
+            if titled is None:
+                continue
+            mention, appositive = titled, None
         return Cue(mention, index, verb_end, appositive)
     return None
+
+
+def _titled_name(document: Document, low: int, high: int) -> Mention | None:
+    """ "CBS This Morning co-anchor DeMarco Morgan", "White House press secretary Josh
+    Earnest": a person's name after a run of capitalised words and role words that describe
+    them, from `low` to `high`, where the phrase rules stop at a word inside the run."""
+    tokens = document.tokens
+    run_start = run_ending_at(tokens, low, high)
+    if run_start is None or run_start <= low or high - run_start > 3:
+        return None
+    if not person_run(tokens, run_start, high):
+        return None
+    for index in range(low, run_start):
+        word, lower = tokens.words[index], tokens.lowers[index]
+        if not document.outside(index) or lower in _SUBORDINATORS or lower in PRONOUNS:
+            return None
+        describing = (
+            tokens.capitalised[index]
+            or lower in role_nouns()
+            or lower.rsplit("-", 1)[-1] in role_nouns()
+            or (word == "." and index > low)
+            or lower[:1].isdigit()
+            or (index + 1 < run_start and tokens.lowers[index + 1] in role_nouns())
+            or (
+                word.isalpha()
+                and lower not in FUNCTION_WORDS
+                and speech_verbs().base(lower) is None
+                and not lower.endswith(("ed", "ing", "ly"))
+            )
+        )
+        if not describing:
+            return None
+    role = document.tokens.span_text(low, run_start - 1)
+    return Mention(run_start, high, NAME, tokens.name_text(run_start, high), role=role, start=low)
 
 
 def _participle(word: str) -> bool:

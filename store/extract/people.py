@@ -9,6 +9,7 @@ When the article does not tell, it answers None: a wrong speaker is worse than n
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from store.extract.grammar import DETERMINERS, FEMININE_WORDS, MASCULINE_WORDS
@@ -33,6 +34,8 @@ from store.extract.tokens import Tokens
 
 #: How many paragraphs back a pronoun may reach for its person.
 _PRONOUN_REACH = 4
+#: A middle initial inside a name: "A." of "James A. Baker".
+_INITIAL = re.compile(r"^[A-Z]\.$")
 #: How many different entities a pronoun weighs at most (the nearest ones).
 _RECENT_LIMIT = 40
 #: How many mentions back a pronoun looks at most (one endless paragraph must stay cheap).
@@ -432,6 +435,13 @@ class People:
         if entity is not None:
             return entity
         parts = name.split()
+        # "Tobias A. Wren" is the "Tobias Wren" of the paragraph before, and the other way round.
+        plain = " ".join(part for part in parts if not _INITIAL.match(part)).lower()
+        if plain != key and len(plain.split()) > 1:
+            entity = self._by_name.get(plain)
+            if entity is not None:
+                self._by_name[key] = entity
+                return entity
         guess = (
             None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
         )
@@ -448,6 +458,8 @@ class People:
         entity = Entity(name, organisation, name_gender=guess)
         self.entities.append(entity)
         self._by_name[key] = entity
+        if plain != key and len(plain.split()) > 1:
+            self._by_name.setdefault(plain, entity)
         self._by_surname.setdefault(entity.surname, []).append(entity)
         if entity.given:
             self._by_given.setdefault(entity.given, []).append(entity)

@@ -63,8 +63,22 @@ def is_name_word(tokens: Tokens, index: int) -> bool:
     return (
         tokens.capitalised[index]
         and word[0].isalpha()
-        and tokens.lowers[index] not in CAPITALISED_NON_NAMES
+        and (tokens.lowers[index] not in CAPITALISED_NON_NAMES or _middle_initial(tokens, index))
         and index not in tokens.not_names
+    )
+
+
+def _middle_initial(tokens: Tokens, index: int) -> bool:
+    """The "A." of "James A. Baker": an initial, though "A" is mostly an article."""
+    words = tokens.words
+    return (
+        len(words[index]) == 1
+        and 0 < index < len(words) - 2
+        and words[index + 1] == "."
+        and tokens.starts[index + 1] == tokens.ends[index]
+        and tokens.capitalised[index - 1]
+        and words[index - 1][0].isalpha()
+        and tokens.capitalised[index + 2]
     )
 
 
@@ -114,7 +128,7 @@ def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
     while index + 1 <= high and (
         is_name_word(tokens, index + 1) or _joins_name(tokens, index + 1, start, high)
     ):
-        if tokens.lowers[index + 1] == "of" and _person_run(tokens, start, index):
+        if tokens.lowers[index + 1] == "of" and person_run(tokens, start, index):
             break  # "Stacy Baker of Derry": a person and where she is from, not one name
         index += 1
     while index > start and not is_name_word(tokens, index):
@@ -122,7 +136,7 @@ def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
     return index
 
 
-def _person_run(tokens: Tokens, first: int, last: int) -> bool:
+def person_run(tokens: Tokens, first: int, last: int) -> bool:
     """ "Stacy Baker", not "Bank" or "Federal Bureau": a person's name before an "of"."""
     lowers = tokens.lowers[first : last + 1]
     if lowers[0] in first_name_genders():
@@ -173,6 +187,8 @@ def _is_head_noun(lower: str) -> bool:
 
 
 _AGE = re.compile(r"\d+-year-old$")
+#: "1st Lt. Tyler Livingston", "the 3rd District": an ordinal describes like an adjective.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 #: Words that may open a clause before its subject: "and", "even a top strategist said".
 _LEADING_WORDS = frozenset({"and", "but", "so", "then", "also", "yet", "even", "now", "—", "-"})
 _QUANTIFIERS = frozenset({"one", "another", "some", "others", "many", "several", "both", "most"})
@@ -188,7 +204,7 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
         and speech_verbs().base(lower) is None
-    ) or bool(_AGE.match(lower))
+    ) or bool(_AGE.match(lower) or _ORDINAL.match(lower))
 
 
 def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
