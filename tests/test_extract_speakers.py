@@ -128,6 +128,37 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         (WREN_INTRO, f'"{UNSAFE}," said Army 1st Lt. Tobias Wren.'),
         UNSAFE,
     ),
+    "inverted-verb-and-name-before-colon": (
+        (WREN_INTRO, f'In other words, explained county engineer Tobias Wren: "{UNSAFE}."'),
+        f"{UNSAFE}.",
+    ),
+    "inverted-verb-and-surname-before-comma": (
+        (WREN_INTRO, f'Because of the cracks, explained Wren, "{UNSAFE}."'),
+        f"{UNSAFE}.",
+    ),
+    "aside-between-dashes-before-the-verb": (
+        (
+            WREN_INTRO,
+            f"On Friday, Wren — named engineer of the year in 2019 — told the Tidewater Herald "
+            f"that “{UNSAFE}.”",
+        ),
+        f"{UNSAFE}.",
+    ),
+    "description-then-name-between-dashes": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'The county engineer -- Tobias Wren, who found the cracks -- said that "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
+    "sentence-opening-adjective-before-role-and-name": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f"Independent engineer Tobias Wren, also speaking in Harlow, said the council was "
+            f'wrong and accused it of "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -631,6 +662,16 @@ TIED_DESCRIPTIONS = {
     "role-of-an-organisation-before-the-verb": (
         'The chairman of Fallowmere Holdings said "We are not worried" and left.',
         "The chairman of Fallowmere Holdings",
+    ),
+    "spokesman-who-declined-but-said": (
+        "A spokesman for Wren declined to comment on the divers but said in a statement that "
+        '"We are not worried," and no more.',
+        "A spokesman for Wren",
+    ),
+    "spokesman-could-only-quip": (
+        'The timing was so odd that a spokesman for Wren could only quip: "We are not worried,"'
+        " and left.",
+        "a spokesman for Wren",
     ),
     "spokesman-for-a-person-before-the-verb": (
         'A spokesman for Wren said "We are not worried" when asked on Tuesday.',

@@ -176,6 +176,8 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     if high < low:
         return None
     words = document.tokens.words
+    if words[high] in _DASHES:
+        return _subject_before_dashes(document, low, high)
     if words[high] == ")":
         party = _name_before_parenthesis(document, low, high)
         if party is not None:
@@ -218,6 +220,44 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
     return mention, None
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _subject_before_dashes(
+    document: Document, low: int, high: int
+) -> tuple[Mention, str | None] | None:
+    """ "Gingrich — mentioned by Newsmax as the leading choice — told …": the phrase before an
+    aside between dashes; "A former candidate -- John McCain, who lost in 2008 -- said": the
+    name the aside opens with, described by the phrase before it."""
+    words = document.tokens.words
+    closing = high
+    while closing > low and words[closing - 1] in _DASHES:
+        closing -= 1
+    opening = next(
+        (
+            i
+            for i in range(closing - 1, max(low, closing - _ROLE_REACH * 2) - 1, -1)
+            if words[i] in _DASHES
+        ),
+        None,
+    )
+    if opening is None:
+        return None
+    inside = opening + 1
+    while opening > low and words[opening - 1] in _DASHES:
+        opening -= 1
+    if opening <= low or any(not document.outside(i) for i in range(opening, high + 1)):
+        return None
+    before = phrase_ending_at(document.tokens, low, opening - 1)
+    if before is None or before.kind not in {NAME, NOMINAL}:
+        return None
+    if before.kind == NOMINAL:
+        named = phrase_starting_at(document.tokens, inside, closing - 1)
+        if named is not None and named.kind == NAME and not named.organisation:
+            return named, before.text
+    return before, _appositive_text(document, inside, closing - 1)
 
 
 def _participle_object(document: Document, low: int, mention: Mention | None) -> Mention | None:
@@ -464,8 +504,15 @@ def clause_subject(document: Document, low: int, high: int) -> tuple[Mention, st
 
 
 def _person_or_group(document: Document, mention: Mention) -> bool:
-    head = document.tokens.lowers[mention.last]
-    return head in role_nouns() or head in org_words() or head in document_nouns()
+    lowers = document.tokens.lowers
+    head = lowers[mention.last]
+    if head in role_nouns() or head in org_words() or head in document_nouns():
+        return True
+    # "a spokesman for Platte River": the role comes before whom it serves.
+    return any(
+        lowers[i] in role_nouns() and lowers[i + 1] in {"for", "to", "of", "at", "with"}
+        for i in range(mention.first, mention.last)
+    )
 
 
 def cue_after(document: Document, low: int, high: int) -> Cue | None:
@@ -576,6 +623,9 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             index -= 1
             continue
         tries += 1
+        inverted = _inverted_subject(document, low, index, verb_end, high)
+        if inverted is not None:
+            return Cue(inverted, index, verb_end, None, inverted.last)
         found = _subject_of_verb(document, low, index)
         if found is not None:
             mention, appositive = found
@@ -591,6 +641,28 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             return cue
         index -= 1
     return _headline_cue(document, low, high)
+
+
+def _inverted_subject(
+    document: Document, low: int, verb: int, verb_end: int, high: int
+) -> Mention | None:
+    """ "In other words, explained CBS moderator Nancy Cordes: '…'": the speaker right after
+    a verb that opens its clause, right before the mark that introduces the quotation."""
+    words = document.tokens.words
+    if verb_end + 1 >= high or words[high] not in {",", ":"}:
+        return None
+    if verb > low and words[verb - 1] not in {",", "—", "–", ";"}:
+        return None
+    if speech_verbs().base(document.tokens.lowers[verb]) in {"tell", "ask"}:
+        return None  # "…, told the Herald:" names who listened
+    if document.tokens.lowers[verb_end + 1] in {"that", "to", "it", "this"}:
+        return None
+    mention = phrase_starting_at(document.tokens, verb_end + 1, high - 1)
+    if mention is None or mention.last != high - 1 or mention.kind not in {NAME, NOMINAL}:
+        return None
+    if mention.kind == NOMINAL and not _person_or_group(document, mention):
+        return None
+    return mention
 
 
 def _words_between(document: Document, verb_end: int, high: int) -> int:

@@ -54,7 +54,7 @@ VERB_MODIFIERS = frozenset(
     earlier later has have had would will could may might did does do was were is are been
     not never had already still even often frequently publicly privately separately
     subsequently reportedly apparently allegedly bluntly flatly simply be can heard seen
-    overheard caught recorded filmed""".split()
+    overheard caught recorded filmed only""".split()
 )
 
 #: Speech verbs that count only right next to a quotation ("continued: '…'"): far from one they

@@ -200,7 +200,8 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
     lower = tokens.lowers[index]
     return (
         tokens.words[index][0].isalpha()
-        and not tokens.capitalised[index]
+        # Capitalised only because it opens the sentence: "Democratic front-runner Clinton".
+        and (not tokens.capitalised[index] or index in tokens.not_names)
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
         and speech_verbs().base(lower) is None
@@ -261,6 +262,7 @@ def _object_end(tokens: Tokens, start: int, high: int) -> int | None:
             not words[index][0].isalnum()
             or lower in _OBJECT_STOPS
             or speech_verbs().base(lower) is not None
+            or (end is not None and _verb_like(lower))  # "a spokesman for Wren declined"
         ):
             break
         if lower in DETERMINERS or lower in {"of", "for"}:
