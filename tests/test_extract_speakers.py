@@ -20,7 +20,8 @@ UNSAFE = "The bridge is not safe for anyone to cross"
 
 # --- each form of attribution --------------------------------------------------------------
 
-ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
+#: Each form: the paragraphs, the quotation, and the speaker when it is not Tobias Wren.
+ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str]] = {
     "quote-name-said": ((WREN_INTRO, f'"{UNSAFE}," Wren said.'), UNSAFE),
     "quote-said-name": ((WREN_INTRO, f'"{UNSAFE}," said Wren.'), UNSAFE),
     "name-said-colon": ((WREN_INTRO, f'Wren said: "{UNSAFE}."'), f"{UNSAFE}."),
@@ -159,6 +160,29 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         f"{UNSAFE}.",
     ),
+    "participle-opening-then-name-ending-in-ed-said": (
+        (
+            "Tobias Reed, the county engineer, closed the Mill Lane bridge on Monday.",
+            f'Watching the divers come up on Tuesday, Reed said: "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+        "Tobias Reed",
+    ),
+    "name-relative-clause-said": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f"It was three years ago that Tobias Wren, who is now retired, said the bridge "
+            f'was "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
+    "said-then-adding": (
+        (
+            WREN_INTRO,
+            f'The divers will go down again next week, Wren said, adding, "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -167,12 +191,16 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 @pytest.mark.parametrize(
-    ("paragraphs", "quotation"), ATTRIBUTION_FORMS.values(), ids=ATTRIBUTION_FORMS.keys()
+    ("paragraphs", "quotation", "speaker"),
+    [(*form, "Tobias Wren")[:3] for form in ATTRIBUTION_FORMS.values()],
+    ids=ATTRIBUTION_FORMS.keys(),
 )
-def test_attribution_form_names_the_speaker(paragraphs: tuple[str, ...], quotation: str) -> None:
+def test_attribution_form_names_the_speaker(
+    paragraphs: tuple[str, ...], quotation: str, speaker: str
+) -> None:
     quotes = extract(*paragraphs)
 
-    assert find(quotes, quotation).speaker == "Tobias Wren"
+    assert find(quotes, quotation).speaker == speaker
 
 
 def test_quotation_split_by_its_attribution_has_one_speaker_for_both_parts() -> None:
@@ -604,6 +632,13 @@ NO_SPEAKER: dict[str, tuple[tuple[str, ...], str]] = {
             "The river has risen by a metre since Friday.",
         ),
         "The water came up to the second step.",
+    ),
+    "sentence-opening-it-is-nobody": (
+        (
+            "The Harlow Rowing Club said on Monday it would move the regatta.",
+            'It was only last spring that the bridge was called "the safest in the county."',
+        ),
+        "the safest in the county.",
     ),
 }
 

@@ -191,6 +191,7 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         high > low
         and document.tokens.lowers[high].endswith("ed")
         and (document.tokens.lowers[high] not in role_nouns())
+        and not document.tokens.capitalised[high]  # "Reed said", "Ted said": names
     ):
         high -= 1  # "the order released Friday said": a participle after the subject
     if high > low and document.tokens.lowers[high] in {"that", "which", "who"}:
@@ -411,6 +412,31 @@ def _named_in_appositive(
     return named, mention.text
 
 
+_RELATIVES = frozenset({"who", "who's", "who’s", "whose", "whom"})
+#: How long a relative clause between commas may be: "…, who is thinking about running, said".
+_RELATIVE_REACH = 24
+
+
+def _before_relative_clause(
+    document: Document, low: int, high: int
+) -> tuple[Mention, str | None] | None:
+    """ "Michael Bloomberg, who's thinking about running for president, said": the name
+    before a relative clause that ends at the comma before the verb."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    for comma in range(high - 1, max(low, high - _RELATIVE_REACH) - 1, -1):
+        if not document.outside(comma):
+            return None
+        if words[comma] != "," or lowers[comma + 1] not in _RELATIVES:
+            continue
+        mention = phrase_ending_at(document.tokens, low, comma - 1)
+        if mention is None or mention.kind not in {NAME, NOMINAL}:
+            return None
+        if mention.kind == NOMINAL and not _person_or_group(document, mention):
+            return None
+        return mention, None
+    return None
+
+
 def _clause_starts(words: list[str], low: int, high: int, marks: set[str]) -> list[int]:
     """`low` and the tokens after the last few separating marks before `high`."""
     after_marks = [i + 1 for i in range(low, high) if words[i] in marks]
@@ -422,6 +448,9 @@ def _subject_with_appositive(
 ) -> tuple[Mention, str | None] | None:
     """`Name, appositive, said` or `Name (D-N.Y.) said`: the phrase starting a clause chunk."""
     words = document.tokens.words
+    related = _before_relative_clause(document, low, high)
+    if related is not None:
+        return related
     starts = _clause_starts(words, low, high, {","})
     for start in starts:
         if start <= high and document.tokens.lowers[start] in _SUBORDINATORS:
@@ -678,6 +707,10 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
         # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
         # subject of the main clause, not the noun just before the participle.
         end = verb - 2 if verb - 1 >= low and words[verb - 1] in {",", "—", "–"} else verb - 1
+        if end < verb - 1:
+            said = _speaker_just_before(document, low, end)
+            if said is not None:
+                return said  # "Ryan and Trump will meet, Spicer said, adding, …"
         return clause_subject(document, low, end)
     if verb - 1 >= low and lowers[verb - 1] == "to":
         return _controller(document, low, verb - 2)
@@ -695,6 +728,22 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     found = subject_before(document, low, verb - 1)
     if found is not None:
         return found
+    return None
+
+
+def _speaker_just_before(
+    document: Document, low: int, end: int
+) -> tuple[Mention, str | None] | None:
+    """The subject of a speech verb that ends a clause at `end` ("…, Spicer said"), if any."""
+    lowers = document.tokens.lowers
+    for index in range(end, max(low, end - 2) - 1, -1):
+        if lowers[index] in {"said", "says", "told", "wrote", "added", "explained", "argued"}:
+            if index - 1 < low:
+                return None
+            found = subject_before(document, low, index - 1)
+            if found is not None and found[0].kind in {NAME, NOMINAL}:
+                return found
+            return None
     return None
 
 
@@ -772,6 +821,8 @@ def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
         return None
     if mention.kind == NAME and document.tokens.lowers[mention.first] in CAPITALISED_NON_NAMES:
         return None
+    if mention.kind == PRONOUN and mention.text.lower() in {"it", "this", "that", "there"}:
+        return None  # "It was three years ago that …", "It's the pull of …": nobody speaks
     return Cue(mention, mention.last, mention.last, appositive)
 
 
