@@ -13,12 +13,15 @@ verifier and not the luck of a tie. That is checked against every archived quota
 - no sentence of an absent query occurs in the archive word for word: it may open with "at the
   end of the day" and share the archive's vocabulary and sentence shapes, but a query holding
   an archived sentence ("We will not back down.") is partly in the archive, and a verifier that
-  says so is right.
+  says so is right. Nor is the query within two word edits of a stretch of an archived
+  quotation: "We have a few wives and no harbour" against an archived "We have a few hooks and
+  no harbour" is a changed-word query, and a verifier that finds that quotation is right too.
 Where the source has exact reprints, any of them is a right answer: they have the same words.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from array import array
@@ -26,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 import verify_words as words
+from rapidfuzz.distance import Levenshtein
 from verify_data import MIN_WORDS, Speech, verb_forms
 
 from store.normalise import quotation_words
@@ -40,6 +44,9 @@ LONG_WORDS = 12
 TWO_EDITS_FROM = 10
 #: An absent query shorter than this is too generic to be new ("we will fight the cuts").
 ABSENT_MIN_WORDS = 8
+#: An absent query is more than this many word edits away from every stretch of an archived
+#: quotation: a changed query edits one or two words, a missing one leaves one or two out.
+NEAR_EDITS = 2
 ELLIPSIS = "…"
 _EDGE_PUNCTUATION = ",;:"
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -83,6 +90,35 @@ class ArchivedWords:
 
     def anywhere(self, phrase: str) -> bool:
         return next(self.containing(phrase), None) is not None
+
+    def near(self, phrase: str, edits: int = NEAR_EDITS) -> bool:
+        """Whether some quotation holds `phrase` with at most `edits` words changed, added or
+        left out: "we have a few wives and no harbour" is near an archived "we have a few
+        hooks and no harbour".
+
+        Cut into `edits` + 1 stretches, the phrase keeps at least one of them intact in any
+        such quotation, so only quotations holding one of the stretches are compared, first by
+        their words as a set, then word by word over every window of about the phrase's length.
+        """
+        tokens = phrase.split()
+        count = len(tokens)
+        if count <= edits:
+            return True
+        pieces = edits + 1
+        bounds = [round(count * i / pieces) for i in range(pieces + 1)]
+        wanted = set(tokens)
+        seen: set[int] = set()
+        for first, last in itertools.pairwise(bounds):
+            for index in self.containing(" ".join(tokens[first:last])):
+                if index in seen:
+                    continue
+                seen.add(index)
+                archived = self.words[index].split()
+                if len(wanted - set(archived)) > edits:
+                    continue
+                if _within(tokens, archived, edits):
+                    return True
+        return False
 
     def only_as(self, phrase: str, source: str) -> bool:
         """Whether every quotation holding `phrase` has exactly the `source` words."""
@@ -162,9 +198,14 @@ class QueryMaker:
             text = self.speech.quotation(rng)
             if len(text.split()) < ABSENT_MIN_WORDS:
                 continue
-            sentences = (quotation_words(s) for s in _SENTENCE_END.split(text))
-            if not any(self.archived.anywhere(sentence) for sentence in sentences):
-                return Query(ABSENT, text, None, None)
+            sentences = [quotation_words(s) for s in _SENTENCE_END.split(text)]
+            if any(self.archived.anywhere(sentence) for sentence in sentences):
+                continue
+            # A query two words away from an archived quotation is a "changed" query by
+            # accident, and finding that quotation is right.
+            if self.archived.near(quotation_words(text)):
+                continue
+            return Query(ABSENT, text, None, None)
 
     # -- the kinds of difference ---------------------------------------------------------------
 
@@ -240,6 +281,17 @@ class QueryMaker:
         count = 2 if len(tokens) >= TWO_EDITS_FROM and self.rng.random() < 0.5 else 1
         dropped = set(self.rng.sample(range(1, len(tokens) - 1), count))
         return " ".join(token for i, token in enumerate(tokens) if i not in dropped)
+
+
+def _within(tokens: list[str], archived: list[str], edits: int) -> bool:
+    """Whether some stretch of `archived` is at most `edits` word edits from `tokens`."""
+    count = len(tokens)
+    for size in range(max(1, count - edits), count + edits + 1):
+        for start in range(0, max(1, len(archived) - size + 1)):
+            window = archived[start : start + size]
+            if Levenshtein.distance(tokens, window, score_cutoff=edits) <= edits:
+                return True
+    return False
 
 
 def _letters(token: str, minimum: int = 1) -> str:
