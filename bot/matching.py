@@ -56,6 +56,10 @@ class Alignment:
     anchored: tuple[bool, ...] = ()
     #: For each query word: a word that tells quotations apart (not "the", "we", "will").
     telling: tuple[bool, ...] = ()
+    #: Words edited between the query and the text inside the stretch they share: the longer
+    #: side of each word changed, words added, words left out. A query word standing for a word
+    #: at either end of that stretch ("quot" for "is") counts once, as a word the query adds.
+    edited_words: int = 0
 
     @property
     def telling_matched(self) -> int:
@@ -148,6 +152,7 @@ def align(query: Sequence[Word], text: str) -> Alignment:
     if not any(covered):
         return _nothing(query)
     low, high = min(matched), max(matched)
+    edited = _edited_words(ops, region)
     changes: list[WordChange] = []
     gap = 0
     for op in ops:
@@ -181,7 +186,26 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         covered=tuple(covered),
         anchored=tuple(anchored),
         telling=_telling(query),
+        edited_words=edited,
     )
+
+
+def _edited_words(ops: Sequence[Opcode], region: Sequence[Word]) -> int:
+    """Alignment.edited_words for these opcodes (query -> region words)."""
+    kept = [op for op in ops if op.tag == "equal"]
+    core_low, core_high = kept[0].dest_start, kept[-1].dest_end - 1
+    edited = 0
+    for op in ops:
+        added = op.src_end - op.src_start
+        left_out = sum(1 for word in region[op.dest_start : op.dest_end] if not word.inserted)
+        inside = op.dest_start <= core_high and op.dest_end - 1 >= core_low
+        if op.tag == "delete":
+            edited += added
+        elif op.tag == "insert":
+            edited += left_out if inside else 0
+        elif op.tag == "replace":
+            edited += max(added, left_out) if inside else added
+    return edited
 
 
 def _respelled(

@@ -40,6 +40,14 @@ SPLICE_GAP = 6
 #: The share of a longer query's telling words (store.search.words.COMMON_WORDS aside) a match
 #: must hold: its subject, not only the phrasing around it.
 TELLING_FOUND = 0.5
+#: A piece of a splice held by this many quotations is a stock phrase, not a source.
+STOCK_QUOTATIONS = 20
+#: A match may differ from the query in one or two words (changed, left out, mistyped) and
+#: a longer query in a quarter of them; more is another sentence of the same shape. It may
+#: lack two of the query's telling words, or more when it holds over half of them.
+MOST_EDITED_WORDS = 3
+EDITED_SHARE = 0.25
+MOST_TELLING_MISSED = 3
 #: The second look (Verifier._second_look): words the best candidate lacks, each with this many
 #: pairs of words it holds.
 SECOND_LOOK_WORDS = 4
@@ -350,9 +358,20 @@ class Verifier:
             notes=("The words come from two places of one quotation, joined without an ellipsis.",),
         )
 
+    def _stock(self, part: Sequence[Word]) -> bool:
+        """Whether the archive holds this piece of a splice in many quotations ("Put simply,
+        they are"): a stock phrase is no evidence of where the words came from."""
+        norms = [word.norm for word in part]
+        if len(norms) < 2:
+            return True
+        phrase = " ".join(pairs(norms))
+        return self.archive.quotations_holding(phrase) >= STOCK_QUOTATIONS
+
     def _spliced(
         self, quote: str, claimed: str | None, pieces: Sequence[tuple[list[Word], _Found]]
-    ) -> CheckResult:
+    ) -> CheckResult | None:
+        if any(self._stock(part) for part, _ in pieces):
+            return None
         # Each piece aligned on its own, so that its match shows just its words in bold.
         pieces = [
             (part, _Found(found.quotation, align(part, found.quotation.text), tuple(part)))
@@ -528,6 +547,11 @@ def _acceptable(a: Alignment) -> bool:
         return False  # the words are scattered over a longer text
     if sum(a.telling) >= 3 and a.telling_found < TELLING_FOUND:
         return False  # the common words around a different subject
+    missed = sum(a.telling) - a.telling_matched
+    if missed >= MOST_TELLING_MISSED and a.telling_found <= TELLING_FOUND:
+        return False  # "Put simply, they are going to …" and three words of its own
+    if a.edited_words > max(MOST_EDITED_WORDS, EDITED_SHARE * size):
+        return False  # a sentence of the same shape, rewritten
     needed = 0.7 if size <= 10 else 0.6
     return share >= needed and a.longest_run >= 3
 
@@ -657,6 +681,7 @@ def _merge(pieces: list[Alignment]) -> Alignment:
         covered=tuple(seen for p in pieces for seen in p.covered),
         anchored=tuple(seen for p in pieces for seen in p.anchored),
         telling=tuple(word for p in pieces for word in p.telling),
+        edited_words=sum(p.edited_words for p in pieces),
     )
 
 

@@ -41,7 +41,7 @@ from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
-from store.search.candidates import CommonTerms, candidate_ids, ids_holding
+from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
 
@@ -274,6 +274,12 @@ class Archive:
         with archive_errors(self.engine), self.engine.connect() as connection:
             ids = ids_holding(connection, terms, limit, QUOTATIONS, self._common[QUOTATIONS])
             return _in_order(connection, ids)
+
+    def quotations_holding(self, term: str) -> int:
+        """How many quotations hold this index term (`search_terms`), counted up to
+        store.search.candidates.TERM_CAP: how common a phrase is in this archive."""
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            return rows_holding(connection, term, QUOTATIONS, self._common[QUOTATIONS])
 
     def search_paragraphs(
         self, parts: Sequence[Sequence[str]], *, limit: int = 20

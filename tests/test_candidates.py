@@ -66,3 +66,11 @@ def test_terms_found_common_once_give_the_same_answers_later(crowded: Archive) -
         (r.verdict, r.matches[0].text) for r in first
     ]
     assert [r.matches[0].text for r in again] == [SAID[0], SAID[6]]
+
+
+def test_how_many_quotations_hold_a_phrase_is_counted_up_to_the_cap(crowded: Archive) -> None:
+    assert crowded.quotations_holding("nobody_wants wants_to to_improve") == 2
+    assert crowded.quotations_holding("improve_the the_harbour") == 1
+    assert crowded.quotations_holding("improve_the the_ferry") == 0
+    # "wants_to" is in all seven: counted as the cap, and known common from then on.
+    assert crowded.quotations_holding("wants_to") == candidates.TERM_CAP

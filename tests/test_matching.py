@@ -48,3 +48,14 @@ def test_a_text_without_the_pastes_subject_is_screened_out_before_alignment() ->
     assert not could_hold(paste, unrelated)
     assert could_hold(paste, PRINTED)
     assert could_hold(mistyped, PRINTED)  # one telling word of four still reads as printed
+
+
+def test_edited_words_count_a_changed_word_once_and_a_word_added_at_the_edge_once() -> None:
+    changed = align(words("the developers built the surgeries before the summer"), PRINTED)
+    left_out = align(words("the developers the surgeries before the summer"), PRINTED)
+    # "quot" stands where the printed text has "until" and "before": the paste adds it.
+    entity = align(words("&quot;the developers created the surgeries&quot;"), PRINTED)
+
+    assert changed.edited_words == 1
+    assert left_out.edited_words == 1
+    assert entity.edited_words == 2

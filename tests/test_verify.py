@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.verdict import Attribution, CheckResult, Verdict
-from bot.verify import Verifier
+from bot.verify import STOCK_QUOTATIONS, Verifier
 from store.archive import Archive
 from store.article import Article
 from store.extract import extract_quotations
@@ -261,6 +261,59 @@ def test_the_same_phrasing_about_something_else_is_not_a_match(verifier: Verifie
     result = check(verifier, paste)
 
     assert result.verdict is Verdict.NOT_FOUND
+    assert result.matches == ()
+
+
+def test_a_sentence_rewritten_in_more_than_a_few_words_is_only_the_closest(
+    verifier: Verifier,
+) -> None:
+    # Wren's words cut and rewritten: seven words edited of fourteen. Not a misquote to verify
+    # word by word; his quotation is offered as the closest, not presented as a match.
+    paste = '"It is not safe for anyone, and I will not put a family on the piers," Wren said'
+
+    result = check(verifier, paste)
+
+    assert result.verdict is Verdict.NOT_FOUND
+    assert result.matches == ()
+    assert result.closest is not None
+    assert result.closest.speaker == "Tobias Wren"
+
+
+def test_a_stock_phrase_is_not_one_of_the_sources_of_a_splice(archive: Archive) -> None:
+    # "Put simply, we are" opens quotations all over the archive: it says nothing about where
+    # a paste's opening came from, so it cannot make the paste a splice.
+    stock = [
+        Article(
+            title=f"Harbour board meeting {number}",
+            outlet="Lantern News Service",
+            url=f"https://lantern.example/harbour-board-{number}",
+            text=(
+                f"Harbour board meeting {number}\n\n"
+                f'"Put simply, we are {adjective} about the harbour," said Ines Varga.'
+            ),
+        )
+        for number, adjective in enumerate(
+            "worried hopeful certain uneasy confident anxious glad sorry proud tired "
+            "careful angry eager ready late early calm firm clear open".split()
+        )
+    ]
+    piers = Article(
+        title="Piers",
+        outlet="Tidewater Herald",
+        url="https://tidewater-herald.example/piers",
+        text=(
+            "Piers\n\n"
+            '"Nobody is going to rebuild the piers by the spring, whatever the council says," '
+            "said Tobias Wren."
+        ),
+    )
+    for article in [piers, *stock]:
+        archive.add(article, extract_quotations(article))
+    assert archive.quotations_holding("put_simply simply_we we_are") >= STOCK_QUOTATIONS
+
+    result = check(Verifier(archive), "Put simply, we are going to rebuild the piers by the spring")
+
+    assert result.verdict is not Verdict.SPLICED
     assert result.matches == ()
 
 

@@ -117,6 +117,18 @@ def ids_holding(
     return [key for key, _ in votes.most_common(limit)]
 
 
+def rows_holding(
+    connection: Connection, term: str, table: str = QUOTATIONS, known: CommonTerms | None = None
+) -> int:
+    """How many rows hold `term` (a conjunction of pairs asks for a phrase), counted up to
+    TERM_CAP: a term known to be common counts TERM_CAP without a lookup."""
+    known = known if known is not None else CommonTerms()
+    if term in known:
+        return TERM_CAP
+    index = index_for(connection.dialect.name, table)
+    return sum(len(found) for _, found in _looked_up(connection, index, [term], known, batch=1))
+
+
 def _vote_all(
     connection: Connection,
     index: CandidateIndex,
