@@ -21,7 +21,9 @@ UNSAFE = "The bridge is not safe for anyone to cross"
 # --- each form of attribution --------------------------------------------------------------
 
 #: Each form: the paragraphs, the quotation, and the speaker when it is not Tobias Wren.
-ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str]] = {
+ATTRIBUTION_FORMS: dict[
+    str, tuple[tuple[str, ...], str] | tuple[tuple[str, ...], str, str | None]
+] = {
     "quote-name-said": ((WREN_INTRO, f'"{UNSAFE}," Wren said.'), UNSAFE),
     "quote-said-name": ((WREN_INTRO, f'"{UNSAFE}," said Wren.'), UNSAFE),
     "name-said-colon": ((WREN_INTRO, f'Wren said: "{UNSAFE}."'), f"{UNSAFE}."),
@@ -183,6 +185,26 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str] | tuple[tuple[str, ...]
         ),
         f"{UNSAFE}.",
     ),
+    "aside-between-subject-and-bare-verb": (
+        (WREN_INTRO, f'The two engineers, however, argue that "{UNSAFE}," and Wren agrees.'),
+        UNSAFE,
+        None,
+    ),
+    "name-of-a-long-body-wrote": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'"{UNSAFE}," Tobias Wren of the Harlow Institute for River Studies wrote in March.',
+        ),
+        UNSAFE,
+    ),
+    "quotation-then-a-new-sentence-about-it": (
+        (
+            WREN_INTRO,
+            'Wren, exasperated, famously replied: "Would you drive over it?" Her critics cited '
+            "it as evidence that he had given up.",
+        ),
+        "Would you drive over it?",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -196,7 +218,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[tuple[str, ...], str] | tuple[tuple[str, ...]
     ids=ATTRIBUTION_FORMS.keys(),
 )
 def test_attribution_form_names_the_speaker(
-    paragraphs: tuple[str, ...], quotation: str, speaker: str
+    paragraphs: tuple[str, ...], quotation: str, speaker: str | None
 ) -> None:
     quotes = extract(*paragraphs)
 
@@ -633,6 +655,13 @@ NO_SPEAKER: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "The water came up to the second step.",
     ),
+    "subordinate-clause-after-the-quotation": (
+        (
+            "Ines Varga, a ferry pilot, spoke on Monday.",
+            'Pilots say he was "kind of riding the fence" until Varga said she was leaving.',
+        ),
+        "kind of riding the fence",
+    ),
     "sentence-opening-it-is-nobody": (
         (
             "The Harlow Rowing Club said on Monday it would move the regatta.",
@@ -708,6 +737,10 @@ TIED_DESCRIPTIONS = {
         " and left.",
         "a spokesman for Wren",
     ),
+    "one-of-a-group-after-the-verb": (
+        '"We are not worried," said one of two engineers who inspected the piers.',
+        "one of two engineers",
+    ),
     "spokesman-for-a-person-before-the-verb": (
         'A spokesman for Wren said "We are not worried" when asked on Tuesday.',
         "A spokesman for Wren",
@@ -729,6 +762,10 @@ def test_description_tied_to_a_named_person_is_not_that_person(
 
 
 DOCUMENT_SUBJECTS = {
+    "inverted-verb-and-a-dated-editorial": (
+        "“The regatta cannot go ahead,” reads a Wednesday editorial in the Tidewater Herald.",
+        "a Wednesday editorial",
+    ),
     "letter-from-obtained-by": (
         "A March 3 letter from the Harlow Rowing Club obtained by the Tidewater Herald warns "
         "that “the regatta cannot go ahead.”",
@@ -753,7 +790,7 @@ def test_document_from_someone_is_the_speaker_not_whoever_it_names(
 ) -> None:
     quotes = extract(WREN_INTRO, paragraph)
 
-    quote = find(quotes, "the regatta cannot go ahead.")
+    [quote] = [q for q in quotes if q.text.lower().startswith("the regatta cannot go ahead")]
     assert quote.speaker is None, listing([quote])
     assert quote.speaker_as_written == described
 

@@ -10,7 +10,7 @@ Three places hold the cue, tried in this order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.extract.document import Document
 from store.extract.grammar import (
@@ -116,6 +116,8 @@ def verb_at(document: Document, index: int) -> int | None:
         if index + 1 < len(lowers) and lowers[index + 1] in role_nouns():
             return None  # "the Roads press secretary": a noun before a role
         before = lowers[index - 1] if index > 0 else ""
+        if before == ",":
+            before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
         if word in _NOUN_LIKE or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
@@ -126,6 +128,17 @@ def verb_at(document: Document, index: int) -> int | None:
     if word.endswith("s") and word != base and _after_article(document, index):
         return None  # "his anti-Muslim remarks", "the reports": a plural noun
     return index
+
+
+def _before_aside(document: Document, comma: int) -> str:
+    """The word before a short aside that ends at `comma` (", however,"), or ""."""
+    words = document.tokens.words
+    for index in range(comma - 1, max(0, comma - 4) - 1, -1):
+        if words[index] == ",":
+            return document.tokens.lowers[index - 1] if index > 0 else ""
+        if not words[index][0].isalpha():
+            return ""
+    return ""
 
 
 _ARTICLES = frozenset({"the", "a", "an", "of", "his", "her", "their", "its", "our", "my"})
@@ -581,12 +594,36 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             continue
         mention, appositive = found
         if mention.start != low and not (appositive and mention.first >= low):
-            titled = _titled_name(document, low, index - 1)
+            titled = _titled_name(document, low, index - 1) or _name_of_body(
+                document, low, index - 1
+            )
             if titled is None:
                 continue
             mention, appositive = titled, None
+        if verb_end + 1 <= high and lowers[verb_end + 1] == "it":
+            return None  # "…?” Her critics cited it as evidence": a new sentence about it
         return Cue(mention, index, verb_end, appositive)
     return None
+
+
+_BODY_JOINS = frozenset({"the", "of", "for", "and", "&", "on", "’s", "'s"})
+
+
+def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
+    """ "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": a person's
+    name and the body they are from, every word of which is capitalised or joins the name."""
+    tokens = document.tokens
+    mention = phrase_starting_at(tokens, low, high)
+    if mention is None or mention.kind != NAME or mention.organisation:
+        return None
+    after = mention.last + 1
+    if after + 1 > high or tokens.lowers[after] not in {"of", "at", "from", "with"}:
+        return None
+    if not all(
+        tokens.capitalised[i] or tokens.lowers[i] in _BODY_JOINS for i in range(after + 1, high + 1)
+    ):
+        return None
+    return replace(mention, role=tokens.span_text(after, high))
 
 
 def _titled_name(document: Document, low: int, high: int) -> Mention | None:

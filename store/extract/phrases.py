@@ -187,6 +187,8 @@ def _is_head_noun(lower: str) -> bool:
 
 
 _AGE = re.compile(r"\d+-year-old$")
+#: "a Wednesday editorial", "the March report": days and months describe like adjectives.
+_CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: "1st Lt. Tyler Livingston", "the 3rd District": an ordinal describes like an adjective.
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 #: Words that may open a clause before its subject: "and", "even a top strategist said".
@@ -205,7 +207,7 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
         and speech_verbs().base(lower) is None
-    ) or bool(_AGE.match(lower) or _ORDINAL.match(lower))
+    ) or bool(_AGE.match(lower) or _ORDINAL.match(lower) or lower in _CALENDAR)
 
 
 def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
@@ -512,6 +514,12 @@ def phrase_starting_at(
     if lowers[first] in _QUANTIFIERS and (first == high or not words[first + 1][0].isalpha()):
         # "“Anybody but Trump,” read one."
         return Mention(first, first, NOMINAL, words[first], start=first)
+    if lowers[first] in _QUANTIFIERS and first + 2 <= high and lowers[first + 1] == "of":
+        # "one of two witnesses who …", "some of the protesters"
+        group = phrase_starting_at(tokens, first + 2, high)
+        if group is not None and group.kind == NOMINAL:
+            text = tokens.span_text(first, group.last)
+            return Mention(first, group.last, NOMINAL, text, start=first)
     end: int | None = None
     if lowers[index] in DETERMINERS:
         index += 1
