@@ -249,6 +249,18 @@ def test_paragraph_that_only_continues_a_quotation_keeps_its_speaker() -> None:
     assert continued.speaker == "Tobias Wren"
 
 
+def test_quotation_resumed_after_a_cue_with_a_role_keeps_the_named_speaker() -> None:
+    # "an economist" after the cue must not make the second part another economist's words.
+    quotes = extract(
+        "Ines Varga, an economist at the Harlow Institute, disagreed.",
+        '"The risk," said Tobias Wren, an economist who is the director of the Harlow Forecast, '
+        '"is that the piers give way in the spring."',
+    )
+
+    assert find(quotes, "The risk").speaker == "Tobias Wren"
+    assert find(quotes, "is that the piers give way in the spring.").speaker == "Tobias Wren"
+
+
 def test_speech_in_a_dialogue_goes_to_each_speaker_in_turn() -> None:
     quotes = extract(
         WREN_INTRO,
@@ -759,6 +771,28 @@ def test_description_tied_to_a_named_person_is_not_that_person(
     quote = find(quotes, "We are not worried")
     assert quote.speaker is None, listing([quote])
     assert quote.speaker_as_written == described
+
+
+POSSESSIVE_DESCRIPTIONS = {
+    "place-possessive-role": (
+        "The Harlow council's new engineer on Tuesday rejected the mayor's offer to make an "
+        '"exception" for the regatta.',
+        "The Harlow council's new engineer",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "described"),
+    POSSESSIVE_DESCRIPTIONS.values(),
+    ids=POSSESSIVE_DESCRIPTIONS.keys(),
+)
+def test_description_with_a_possessive_is_the_speaker_as_written(
+    paragraph: str, described: str
+) -> None:
+    quotes = extract("The Mill Lane bridge was closed on Monday.", paragraph)
+
+    assert find(quotes, "exception").speaker_as_written == described
 
 
 DOCUMENT_SUBJECTS = {

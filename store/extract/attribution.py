@@ -73,6 +73,8 @@ def attribute(
     for number, result in enumerate(results):
         if before_quote is not None:
             before_quote(result.quote.open)
+        if result.source == "subject" and _resumes(document, results, number):
+            result.cue, result.source = None, None
         if result.cue is not None:
             _resolve(document, people, result)
         else:
@@ -82,6 +84,21 @@ def attribute(
     _fill_back(results)
     _headline_from_body(document, results)
     return results
+
+
+def _resumes(document: Document, results: list[Attribution], number: int) -> bool:
+    """Whether the quotation resumes the one before it across its cue: '"The risk," said
+    Edward Leamer, an economist at …, "is that …"' is Leamer's, not the economist's."""
+    if number == 0:
+        return False
+    before = results[number - 1]
+    quote = results[number].quote
+    return (
+        before.source == "after"
+        and before.cue is not None
+        and document.sentence_of[before.quote.open] == document.sentence_of[quote.open]
+        and before.cue.last < quote.open
+    )
 
 
 def _headline_from_body(document: Document, results: list[Attribution]) -> None:

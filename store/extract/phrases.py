@@ -222,6 +222,8 @@ def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
             return False
         if _role_word(tokens.lowers[position]):
             return True
+        if position + 1 <= high and tokens.lowers[position + 1] in _POSSESSIVE:
+            return True  # "the British capital's new mayor"
     return False
 
 
@@ -545,6 +547,10 @@ def phrase_starting_at(
         lower = lowers[index]
         if not _descriptor(tokens, index) and not _is_head_noun(lower):
             break
+        if index + 1 <= high and lowers[index + 1] in _POSSESSIVE:
+            index += 2  # "the British capital's new mayor": the possessor is not the head
+            end = None
+            continue
         closes_phrase = index == high or not words[index + 1][0].isalnum()
         if _is_head_noun(lower) or _AGE.match(lower) or (loose and closes_phrase):
             end = index
