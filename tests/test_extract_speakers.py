@@ -205,6 +205,18 @@ ATTRIBUTION_FORMS: dict[
         ),
         "Would you drive over it?",
     ),
+    "surname-that-is-also-a-word-said": (
+        (
+            "In a call on Monday, county engineer Tobias Read said the bridge would close.",
+            f'"{UNSAFE}," Read said.',
+        ),
+        UNSAFE,
+        "Tobias Read",
+    ),
+    "quote-only-paragraph-signed-below-with-a-dash": (
+        ("The Mill Lane bridge was closed on Monday.", f'"{UNSAFE}."', "- Tobias Wren."),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -748,6 +760,10 @@ TIED_DESCRIPTIONS = {
         'The timing was so odd that a spokesman for Wren could only quip: "We are not worried,"'
         " and left.",
         "a spokesman for Wren",
+    ),
+    "age-as-the-description": (
+        '"We are not worried," the 58-year-old said on Tuesday.',
+        "the 58-year-old",
     ),
     "one-of-a-group-after-the-verb": (
         '"We are not worried," said one of two engineers who inspected the piers.',

@@ -25,7 +25,7 @@ from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.lexicon import speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
-from store.extract.phrases import NAME, NOMINAL
+from store.extract.phrases import NAME, NOMINAL, phrase_starting_at
 
 _LIGHT_COMPLEMENT = 12
 #: How many quotations away a quotation without a cue may borrow a speaker from.
@@ -335,9 +335,37 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
             return Attribution(
                 quote, cue=cue, source="before", speaker_as_written=cue.mention.text, borrowed=True
             )
+    if quote.open == document.paragraph_first[paragraph]:
+        signed = _signed_below(document, results[number], paragraph)
+        if signed is not None:
+            return signed
     if quote.open == document.paragraph_first[paragraph] and paragraph > 0:
         return _previous_paragraph_speaker(document, results, number, paragraph - 1)
     return None
+
+
+#: How many words a signature line under a pull quote may name: "- Michelle Marks, Philadelphia."
+_SIGNATURE_WORDS = 12
+
+
+def _signed_below(document: Document, result: Attribution, paragraph: int) -> Attribution | None:
+    """A quote-only paragraph signed by the next one: '"I will look into it."' then
+    '- Hillary Clinton.', as fact-checks and pull quotes print them."""
+    if paragraph + 1 >= len(document.paragraph_first):
+        return None
+    if document.paragraph_last[paragraph] > result.quote.close + 1:
+        return None  # words of the writer's after the quotation
+    first = document.paragraph_first[paragraph + 1]
+    last = document.paragraph_last[paragraph + 1]
+    if first > last or document.tokens.words[first] not in {"-", "—", "–"}:
+        return None
+    mention = phrase_starting_at(document.tokens, first + 1, min(last, first + _SIGNATURE_WORDS))
+    if mention is None or mention.kind not in {NAME, NOMINAL}:
+        return None
+    cue = Cue(mention, first, first)
+    return Attribution(
+        result.quote, cue=cue, source="after", speaker_as_written=mention.text, borrowed=True
+    )
 
 
 def _previous_paragraph_speaker(

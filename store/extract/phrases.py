@@ -63,8 +63,28 @@ def is_name_word(tokens: Tokens, index: int) -> bool:
     return (
         tokens.capitalised[index]
         and word[0].isalpha()
-        and (tokens.lowers[index] not in CAPITALISED_NON_NAMES or _middle_initial(tokens, index))
+        and (
+            tokens.lowers[index] not in CAPITALISED_NON_NAMES
+            or _middle_initial(tokens, index)
+            or _surname_before_verb(tokens, index)
+        )
         and index not in tokens.not_names
+    )
+
+
+#: Verbs after which a capitalised word just after a quotation is a surname ('"…," Read said').
+_SAYING = frozenset({"said", "says", "told", "tells", "wrote", "writes", "added", "adds"})
+
+
+def _surname_before_verb(tokens: Tokens, index: int) -> bool:
+    """The "Read" of '"…," Read said': a surname that is also a common word."""
+    return (
+        0 < index < len(tokens.words) - 1
+        and tokens.lowers[index + 1] in _SAYING
+        and (
+            tokens.words[index - 1] in {",", "”", '"', "’"}
+            or (tokens.capitalised[index - 1] and tokens.words[index - 1].isalpha())
+        )
     )
 
 
@@ -401,7 +421,9 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         return None
     run_start = run_ending_at(tokens, low, end)
     start = run_start if run_start is not None else end
-    if run_start is None and not (words[end][0].isalpha() and lowers[end] not in FUNCTION_WORDS):
+    if run_start is None and not (
+        (words[end][0].isalpha() and lowers[end] not in FUNCTION_WORDS) or _AGE.match(lowers[end])
+    ):
         return None
     # Walk left over descriptors ("Sanders campaign manager"), stopping at a determiner.
     index = start - 1
