@@ -686,6 +686,13 @@ NO_SPEAKER: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "kind of riding the fence",
     ),
+    "group-saying-what-someone-else-did": (
+        (
+            WREN_INTRO,
+            'That is why critics say he had proposed to "abandon" the bridge all along.',
+        ),
+        "abandon",
+    ),
     "sentence-opening-it-is-nobody": (
         (
             "The Harlow Rowing Club said on Monday it would move the regatta.",
@@ -768,6 +775,11 @@ TIED_DESCRIPTIONS = {
     "one-of-a-group-after-the-verb": (
         '"We are not worried," said one of two engineers who inspected the piers.',
         "one of two engineers",
+    ),
+    "one-inside-a-place-saying": (
+        "One engineer inside the county office played the cracks down, saying "
+        '"We are not worried," and left.',
+        "One engineer",
     ),
     "spokesman-for-a-person-before-the-verb": (
         'A spokesman for Wren said "We are not worried" when asked on Tuesday.',

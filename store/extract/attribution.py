@@ -229,7 +229,11 @@ def resolve_mention(
     mention = cue.mention
     entity = people.resolve(mention, mention.first)
     if entity is not None and mention.kind == NOMINAL and _indefinite(mention.text):
-        entity = entity if _unique_role_holder(people, entity) else None
+        # "an economist" may be the article's only economist; "one engineer", "another
+        # engineer" say there are others.
+        article = mention.text.split()[0].lower()
+        unique = article in {"a", "an"} and _unique_role_holder(people, entity)
+        entity = entity if unique else None
     role = _role_text(mention.role, cue.appositive)
     if entity is not None:
         people.note_speaker(entity, mention.first)

@@ -702,8 +702,15 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
                 outer = (
                     cue_before(document, low, mention.start - 1) if mention.start > low else None
                 )
-                if outer is not None and outer.mention.kind == NAME:
-                    return outer
+                if outer is not None and (
+                    outer.mention.kind == NAME
+                    or (
+                        outer.mention.kind == NOMINAL
+                        and _person_or_group(document, outer.mention)
+                        and speech_verbs().base(document.tokens.lowers[outer.verb]) in _REPORTING
+                    )
+                ):
+                    return outer  # "critics say he had proposed to 'dismantle' the ACA"
             return cue
         index -= 1
     return _headline_cue(document, low, high)

@@ -41,12 +41,11 @@ PRONOUNS = frozenset("he she they it we i".split())
 FUNCTION_WORDS = frozenset(
     """in on at by for with from to into about over after before during since against among
     through under without within upon per toward towards across behind beyond near amid
-    and or but nor yet so because although though while whereas if unless until once when whenever
-    where
-    as than who whom whose which that what whether is are was were be been being has have had
-    do does did will would shall should can could may might must not never also then later
-    now still just only even already again too very there here it he she they we i you me him
-    them us""".split()
+    inside outside and or but nor yet so because although though while whereas if unless
+    until once when whenever where as than who whom whose which that what whether is are was
+    were be been being has have had do does did will would shall should can could may might
+    must not never also then later now still just only even already again too very there
+    here it he she they we i you me him them us""".split()
 )
 
 #: Words between a subject and its speech verb that do not change who spoke.
