@@ -693,6 +693,14 @@ NO_SPEAKER: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "abandon",
     ),
+    "new-sentence-opening-with-and-after-the-quotation": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            'The engineers would not say when it reopens, answering only that it is "in hand." '
+            "And Tobias Wren, the county engineer, said he had not been asked.",
+        ),
+        "in hand.",
+    ),
     "sentence-opening-it-is-nobody": (
         (
             "The Harlow Rowing Club said on Monday it would move the regatta.",
@@ -802,6 +810,11 @@ def test_description_tied_to_a_named_person_is_not_that_person(
 
 
 POSSESSIVE_DESCRIPTIONS = {
+    "two-descriptions-joined-by-and": (
+        "The county's chief engineer and former secretary of state said the ferry was an "
+        '"exception" to the rule.',
+        "The county's chief engineer and former secretary of state",
+    ),
     "place-possessive-role": (
         "The Harlow council's new engineer on Tuesday rejected the mayor's offer to make an "
         '"exception" for the regatta.',

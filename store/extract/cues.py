@@ -218,6 +218,10 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and outer.kind in {NAME, NOMINAL}:
             return outer, None
     mention = phrase_ending_at(document.tokens, low, high)
+    if mention is None:
+        both = _coordinated_roles(document, low, high)
+        if both is not None:
+            return both, None
     obtained = _participle_object(document, low, mention)
     if obtained is not None:
         return obtained, None
@@ -234,6 +238,33 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
     return mention, None
+
+
+def _coordinated_roles(document: Document, low: int, high: int) -> Mention | None:
+    """ "The Democratic presidential front-runner and former secretary of state said": two
+    descriptions of one speaker joined by "and", ending at `high`."""
+    lowers = document.tokens.lowers
+    joins = [i for i in range(high - 1, max(low, high - _ROLE_REACH) - 1, -1) if lowers[i] == "and"]
+    for join in joins:
+        second = join + 1
+        if not any(lowers[i] in role_nouns() for i in range(second, high + 1)):
+            continue
+        if any(
+            not document.outside(i) or not document.tokens.words[i][0].isalpha()
+            for i in range(second, high + 1)
+        ):
+            continue
+        start = join - 1
+        while start > low and lowers[start] not in DETERMINERS and document.outside(start - 1):
+            previous = document.tokens.words[start - 1]
+            if not (previous[0].isalpha() or previous in {"'s", "’s"}):
+                break
+            start -= 1
+        if lowers[start] not in DETERMINERS or lowers[join - 1] not in role_nouns():
+            continue
+        text = document.tokens.span_text(start, high)
+        return Mention(start, high, NOMINAL, text, start=start)
+    return None
 
 
 _DASHES = frozenset({"—", "–", "-"})
@@ -565,6 +596,8 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
     if low > high:
         return None
     lowers = document.tokens.lowers
+    if lowers[low] in {"and", "but", "yet"} and document.tokens.capitalised[low]:
+        return None  # "…” And Sen. Rob Portman said he …": a new sentence, about someone else
     if lowers[low] == "according" and low + 1 <= high and lowers[low + 1] == "to":
         mention = phrase_starting_at(document.tokens, low + 2, high)  # "…," according to Wren.
         return Cue(mention, low, low + 1) if mention is not None else None
