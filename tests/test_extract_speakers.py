@@ -217,6 +217,28 @@ ATTRIBUTION_FORMS: dict[
         ("The Mill Lane bridge was closed on Monday.", f'"{UNSAFE}."', "- Tobias Wren."),
         f"{UNSAFE}.",
     ),
+    "label-more-from-name-colon": (
+        (WREN_INTRO, f"What the divers found - More from Wren: “{UNSAFE}.”"),
+        f"{UNSAFE}.",
+    ),
+    "label-heres-name-in-a-month-colon": (
+        (WREN_INTRO, f"Here’s Wren in March 2024: “{UNSAFE}.”"),
+        f"{UNSAFE}.",
+    ),
+    "inverted-said-name-relative-clause": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f"Said Tobias Wren, who inspected it for the county, “{UNSAFE}.”",
+        ),
+        f"{UNSAFE}.",
+    ),
+    "quote-two-authors-wrote": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'"{UNSAFE}," Tobias Wren and Ines Varga wrote in their report.',
+        ),
+        UNSAFE,
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -627,8 +627,10 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             continue
         mention, appositive = found
         if mention.start != low and not (appositive and mention.first >= low):
-            titled = _titled_name(document, low, index - 1) or _name_of_body(
-                document, low, index - 1
+            titled = (
+                _titled_name(document, low, index - 1)
+                or _name_of_body(document, low, index - 1)
+                or _first_of_two(document, low, index - 1)
             )
             if titled is None:
                 continue
@@ -640,6 +642,21 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
 
 
 _BODY_JOINS = frozenset({"the", "of", "for", "and", "&", "on", "’s", "'s"})
+
+
+def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
+    """ "Edward-Isaac Dovere and Gabriel Debenedetti wrote": co-authors; the first named."""
+    tokens = document.tokens
+    first = phrase_starting_at(tokens, low, high)
+    if first is None or first.kind != NAME or first.organisation:
+        return None
+    join = first.last + 1
+    if join + 1 > high or tokens.lowers[join] != "and":
+        return None
+    second = phrase_starting_at(tokens, join + 1, high)
+    if second is None or second.kind != NAME or second.organisation or second.last != high:
+        return None
+    return first
 
 
 def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
@@ -764,11 +781,27 @@ def _inverted_subject(
     if document.tokens.lowers[verb_end + 1] in {"that", "to", "it", "this"}:
         return None
     mention = phrase_starting_at(document.tokens, verb_end + 1, high - 1)
-    if mention is None or mention.last != high - 1 or mention.kind not in {NAME, NOMINAL}:
+    if mention is None or mention.kind not in {NAME, NOMINAL}:
+        return None
+    if mention.last != high - 1 and not _relative_clause_between(document, mention.last, high):
         return None
     if mention.kind == NOMINAL and not _person_or_group(document, mention):
         return None
     return mention
+
+
+def _relative_clause_between(document: Document, last: int, high: int) -> bool:
+    """ "Said Dorothy Poynter, who grew up with Ali, '…'": after the name, only a relative
+    clause between commas before the quotation."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    return (
+        last + 2 < high
+        and words[last + 1] == ","
+        and lowers[last + 2] in _RELATIVES
+        and high - last <= _RELATIVE_REACH
+        and words[high] == ","
+        and all(document.outside(i) and words[i] != ":" for i in range(last + 1, high))
+    )
 
 
 def _words_between(document: Document, verb_end: int, high: int) -> int:
@@ -863,11 +896,50 @@ def _controller(document: Document, low: int, high: int) -> tuple[Mention, str |
     return clause_subject(document, low, high)
 
 
+#: Words that introduce a quoted source before a colon: "More from Jones:", "From the report:",
+#: "Here's Clinton in December 1992:".
+_LABEL_STARTS = (
+    ("more", "from"),
+    ("from",),
+    ("here's",),
+    ("here’s",),
+    ("here", "'s"),
+    ("here", "’s"),
+    ("here", "is"),
+)
+
+
+def _labelled_source(document: Document, low: int, high: int) -> Cue | None:
+    """`More from Jones: "…"`, `Here's Clinton in December 1992: "…"`: the source a label
+    names, in a clause of its own before the colon."""
+    lowers, words = document.tokens.lowers, document.tokens.words
+    start = max(
+        (i + 1 for i in range(low, high) if words[i] in {".", "-", "—", "–", ";", "?", "!"}),
+        default=low,
+    )
+    for label in _LABEL_STARTS:
+        if tuple(lowers[start : start + len(label)]) != label:
+            continue
+        mention = phrase_starting_at(document.tokens, start + len(label), high - 1)
+        if mention is None or mention.kind not in {NAME, NOMINAL}:
+            return None
+        rest = range(mention.last + 1, high)
+        if any(not document.outside(i) for i in rest) or (
+            rest and lowers[mention.last + 1] not in {"in", "on", "at", "during"}
+        ):
+            return None  # "Here's Clinton in December 1992:", not "From the report he wrote:"
+        return Cue(mention, high, high)
+    return None
+
+
 def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
     """`Cruz: "…"` — a name and a colon right before the quotation."""
     words = document.tokens.words
     if high < low or words[high] != ":":
         return None
+    labelled = _labelled_source(document, low, high)
+    if labelled is not None:
+        return labelled
     end = high - 1
     if end > low and words[end] == ")":
         # "Rep. Maren Holt (D-Ore.): …" in a transcript
