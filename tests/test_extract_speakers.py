@@ -239,6 +239,14 @@ ATTRIBUTION_FORMS: dict[
         ),
         UNSAFE,
     ),
+    "possessive-and-a-speech-noun-before": (
+        (WREN_INTRO, 'The council went beyond Wren\'s blunt warning that the bridge was "unsafe."'),
+        "unsafe.",
+    ),
+    "possessive-before-and-speech-noun-after": (
+        (WREN_INTRO, 'Wren’s "not this year" remark angered the rowing club.'),
+        "not this year",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

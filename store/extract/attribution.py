@@ -19,6 +19,7 @@ from store.extract.cues import (
     cue_after,
     cue_at_sentence_end,
     cue_before,
+    possessed_speech,
     sentence_subject,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
@@ -152,6 +153,10 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
         if cue is not None:
             result.cue, result.source = cue, "after"
             return result
+    cue = possessed_speech(document, low, quote, high)
+    if cue is not None:
+        result.cue, result.source = cue, "before"
+        return result
     if _embedded(document, quote, low, high):
         cue = sentence_subject(document, low, quote.open - 1)
         if cue is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from store.extract.document import Document
+from store.extract.document import Document, QuoteTokens
 from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
@@ -127,6 +127,8 @@ def verb_at(document: Document, index: int) -> int | None:
             return None
     if word.endswith("s") and word != base and _after_article(document, index):
         return None  # "his anti-Muslim remarks", "the reports": a plural noun
+    if word.endswith("ing") and _owned_gerund(document, index):
+        return None  # "Wren's blunt warning that …", "a stern warning": a noun
     return index
 
 
@@ -141,7 +143,24 @@ def _before_aside(document: Document, comma: int) -> str:
     return ""
 
 
-_ARTICLES = frozenset({"the", "a", "an", "of", "his", "her", "their", "its", "our", "my"})
+def _owned_gerund(document: Document, index: int) -> bool:
+    """An -ing word after an article or a possessive and a few adjectives is a noun."""
+    lowers, words = document.tokens.lowers, document.tokens.words
+    for before in range(index - 1, max(-1, index - 4), -1):
+        if lowers[before] in _ARTICLES:
+            return True
+        if (
+            not words[before].isalpha()
+            or lowers[before] in FUNCTION_WORDS
+            or document.tokens.capitalised[before]
+        ):
+            return False
+    return False
+
+
+_ARTICLES = frozenset(
+    {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
+)
 _ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary")
 
 
@@ -993,4 +1012,53 @@ def cue_at_sentence_end(document: Document, low: int, high: int) -> Cue | None:
         tail = [i for i in range(cue.last + 1, high + 1) if words[i][0].isalnum()]
         if len(tail) <= _TAIL_WORDS:
             return cue
+    return None
+
+
+#: Nouns for something said: "Trump's pledge to be 'neutral'", "Romney's '47 percent' comment".
+SPEECH_NOUNS = frozenset(
+    """pledge pledges promise promises vow claim claims assertion assertions accusation
+    accusations comment comments remark remarks statement statements words call calls
+    warning warnings suggestion suggestions description slogan slogans phrase catchphrase
+    response reply answer argument insistence contention conclusion charge charges
+    characterization characterisation quip joke tweet tweets post message mantra refrain
+    line dictum boast threat demand""".split()
+)
+#: How far before a quotation the noun may stand: "Podliska's most explosive claim is that
+#: the House Select Committee on Benghazi is a 'witch hunt'".
+_SPEECH_NOUN_REACH = 14
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def possessed_speech(document: Document, low: int, quote: QuoteTokens, high: int) -> Cue | None:
+    """A quotation named as someone's words by a possessive: "Trump's controversial pledge to
+    be 'neutral'", "Mitt Romney's '47 percent' comment", "Bush's Facebook post: '…'"."""
+    tokens = document.tokens
+    lowers = tokens.lowers
+    # "Romney's '47 percent' comment": the possessive right before, the noun right after.
+    after = quote.close + 1
+    if (
+        quote.open - 1 >= low
+        and lowers[quote.open - 1] in _POSSESSIVES
+        and after <= high
+        and lowers[after] in SPEECH_NOUNS
+    ):
+        owner = phrase_ending_at(tokens, low, quote.open - 2)
+        if owner is not None and owner.kind in {NAME, NOMINAL}:
+            return Cue(owner, after, after)
+    start = max(low, quote.open - _SPEECH_NOUN_REACH)
+    for noun in range(quote.open - 1, start - 1, -1):
+        if not document.outside(noun):
+            return None
+        if lowers[noun] not in SPEECH_NOUNS:
+            continue
+        for mark in range(noun - 1, max(low, noun - 5) - 1, -1):
+            if lowers[mark] in _POSSESSIVES and mark - 1 >= low:
+                owner = phrase_ending_at(tokens, low, mark - 1)
+                if owner is not None and owner.kind == NAME:
+                    return Cue(owner, noun, noun)
+                break
+            if not tokens.words[mark][0].isalpha() or lowers[mark] in DETERMINERS:
+                break
+        return None
     return None
