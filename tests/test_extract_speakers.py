@@ -247,6 +247,14 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, 'Wren’s "not this year" remark angered the rowing club.'),
         "not this year",
     ),
+    "quote-name-age-place-relative-clause-said": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'"{UNSAFE}," Tobias Wren, 58, of Harlow, Senn Valley, who was among those asked, '
+            "said on Tuesday.",
+        ),
+        UNSAFE,
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -867,6 +875,14 @@ def test_description_with_a_possessive_is_the_speaker_as_written(
 
 
 DOCUMENT_SUBJECTS = {
+    "quote-then-the-document-read": (
+        "“The regatta cannot go ahead,” the letter read. It was signed by the rowing club.",
+        "the letter",
+    ),
+    "quote-then-read-the-document": (
+        "“The regatta cannot go ahead,” read the statement, which the club sent on Monday.",
+        "the statement",
+    ),
     "inverted-verb-and-a-dated-editorial": (
         "“The regatta cannot go ahead,” reads a Wednesday editorial in the Tidewater Herald.",
         "a Wednesday editorial",

@@ -55,6 +55,8 @@ _PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
 _SUBORDINATORS = frozenset(
     "as and but where when while after before because since although though if once until".split()
 )
+#: Marks that close a quotation: '"…," read the statement'.
+_CLOSING = frozenset({"”", '"', "’"})
 #: What follows a verb that introduces words: a colon or an opening quotation mark.
 _INTRODUCING = frozenset({":", "“", '"', "‘", "'", "«"})
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".
@@ -111,6 +113,11 @@ def verb_at(document: Document, index: int) -> int | None:
     following = document.tokens.words[index + 1] if index + 1 < len(lowers) else ""
     if word == "read" and following in _INTRODUCING:
         return index  # "a banner that read 'Hands off'", "the notice read: …"
+    if word == "read" and (
+        (index > 0 and lowers[index - 1] in document_nouns())
+        or _right_after_quotation(document, index)
+    ):
+        return index  # '"…," the email read.', '"…," read the statement.'
     if word == base:
         # A bare base form is a verb only after "they", "we", "officials"...: "experts say".
         if index + 1 < len(lowers) and lowers[index + 1] in role_nouns():
@@ -141,6 +148,15 @@ def _before_aside(document: Document, comma: int) -> str:
         if not words[index][0].isalpha():
             return ""
     return ""
+
+
+def _right_after_quotation(document: Document, index: int) -> bool:
+    """Token `index` follows a closing quotation mark, or one and a comma."""
+    words = document.tokens.words
+    before = index - 1
+    if before >= 0 and words[before] == ",":
+        before -= 1
+    return before >= 0 and words[before] in _CLOSING
 
 
 def _owned_gerund(document: Document, index: int) -> bool:
@@ -491,6 +507,16 @@ def _before_relative_clause(
             return None
         if words[comma] != "," or lowers[comma + 1] not in _RELATIVES:
             continue
+        opening = phrase_starting_at(document.tokens, low, comma - 1)
+        if (
+            opening is not None
+            and opening.kind == NAME
+            and not opening.organisation
+            and opening.last < comma - 1
+            and words[opening.last + 1] == ","
+        ):
+            # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said"
+            return opening, _appositive_text(document, opening.last + 1, comma - 1)
         mention = phrase_ending_at(document.tokens, low, comma - 1)
         if mention is None or mention.kind not in {NAME, NOMINAL}:
             return None
