@@ -927,3 +927,15 @@ def test_quote_only_paragraph_after_a_quotation_of_several_sentences_keeps_its_s
         quotes, "We will close it tonight and keep it closed until the divers have been down again."
     )
     assert continued.speaker == "Tobias Wren"
+
+
+def test_a_person_who_read_a_statement_is_not_reported_speech_of_the_sentence_before() -> None:
+    # "read" after a comma is the person reading, not a document reading out what came before.
+    quotes = extract(
+        "At a meeting on Monday night, Ines Varga, chair of the Harlow Rowing Club, read a "
+        "statement to about 90 members:",
+        '"The regatta cannot go ahead this year."',
+    )
+
+    assert find(quotes, "The regatta cannot go ahead this year.").speaker == "Ines Varga"
+    assert not [q for q in quotes if q.text.startswith("At a meeting")], listing(quotes)
