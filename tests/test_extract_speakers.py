@@ -255,6 +255,14 @@ ATTRIBUTION_FORMS: dict[
         ),
         UNSAFE,
     ),
+    "place-opening-a-role-before-the-name-and-an-aside": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            "Harlow state engineer Tobias Wren, clad in a yellow coat that bore the county "
+            'crest, said the bridge was "unsafe" for anyone.',
+        ),
+        "unsafe",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -939,3 +947,15 @@ def test_a_person_who_read_a_statement_is_not_reported_speech_of_the_sentence_be
 
     assert find(quotes, "The regatta cannot go ahead this year.").speaker == "Ines Varga"
     assert not [q for q in quotes if q.text.startswith("At a meeting")], listing(quotes)
+
+
+def test_subject_with_two_relative_clauses_is_the_speaker_as_written() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Another Methodist who worshipped at the chapel and who did not want to be named said "
+        'the council was "not worried" at all.',
+    )
+
+    quote = find(quotes, "not worried")
+    assert quote.speaker_as_written == "Another Methodist", listing([quote])
+    assert quote.speaker is None

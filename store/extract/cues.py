@@ -17,6 +17,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
+    NOUN_LIKE_VERBS,
     PARTICIPLE_SUFFIX,
     PRONOUNS,
     VERB_MODIFIERS,
@@ -38,11 +39,6 @@ from store.extract.phrases import (
 #: How far after a quotation its subject-first cue may end ("…," Yossi Mekelberg, an associate
 #: fellow at Chatham House's Middle East and North Africa Program, said).
 _SUBJECT_REACH = 32
-#: Base forms that are more often nouns than verbs ("the state", "a report", "the post").
-_NOUN_LIKE = frozenset(
-    """report post call state note charge comment answer question quote tweet counter offer reason
-    object protest demand promise pledge brand label text cite read reply respond claim""".split()
-)
 _PLURAL_SUBJECTS = frozenset(
     {"they", "we", "i", "you", "people", "officials", "experts", "critics"}
 )
@@ -125,7 +121,7 @@ def verb_at(document: Document, index: int) -> int | None:
         before = lowers[index - 1] if index > 0 else ""
         if before == ",":
             before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
-        if word in _NOUN_LIKE or not (
+        if word in NOUN_LIKE_VERBS or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
             or before in VERB_MODIFIERS
@@ -429,12 +425,19 @@ _TIME_WORDS = frozenset(
 
 
 def _relative_pronoun(document: Document, low: int, high: int) -> int | None:
+    """The "who" of "the groups who wrote to her say"; of two joined by "and" ("a man who
+    worshiped there and who did not want to be named said"), the first."""
     lowers = document.tokens.lowers
-    for index in range(high - 1, max(low, high - 12) - 1, -1):
+    reach = 12
+    index = high - 1
+    while index >= max(low, high - reach):
         if document.tokens.words[index] in {",", ";", ":"} or not document.outside(index):
             return None
         if lowers[index] in {"who", "which"} and index > low:
-            return index
+            if lowers[index - 1] != "and" or reach >= 2 * 12:
+                return index
+            reach = 2 * 12  # look for the first relative pronoun of the pair
+        index -= 1
     return None
 
 

@@ -78,3 +78,9 @@ MASCULINE_WORDS = frozenset(
     """he him man spokesman chairman congressman businessman councilman actor father husband
     son brother grandfather king prince mr sir gentleman boy uncle nephew widower""".split()
 )
+
+#: Base forms that are more often nouns than verbs ("the state", "a report", "the post").
+NOUN_LIKE_VERBS = frozenset(
+    """report post call state note charge comment answer question quote tweet counter offer reason
+    object protest demand promise pledge brand label text cite read reply respond claim""".split()
+)

@@ -18,6 +18,7 @@ from store.extract.grammar import (
     FUNCTION_WORDS,
     MONTHS,
     NAME_PARTICLES,
+    NOUN_LIKE_VERBS,
     PRONOUNS,
 )
 from store.extract.lexicon import (
@@ -226,7 +227,7 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
         and (not tokens.capitalised[index] or index in tokens.not_names)
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
-        and speech_verbs().base(lower) is None
+        and (speech_verbs().base(lower) is None or lower in NOUN_LIKE_VERBS)
     ) or bool(_AGE.match(lower) or _ORDINAL.match(lower) or lower in _CALENDAR)
 
 
