@@ -263,6 +263,18 @@ ATTRIBUTION_FORMS: dict[
         ),
         "unsafe",
     ),
+    "name-told-outlet-in-a-written-statement": (
+        (WREN_INTRO, f"Wren told the Tidewater Herald in a written statement, “{UNSAFE}.”"),
+        f"{UNSAFE}.",
+    ),
+    "quote-reacted-name": (
+        (WREN_INTRO, f"“The council said it is fine. {UNSAFE}.” reacted Wren."),
+        f"The council said it is fine. {UNSAFE}.",
+    ),
+    "verb-then-dash-and-name-colon": (
+        (WREN_INTRO, f"Engineers agree - Tobias Wren: “{UNSAFE}.”"),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

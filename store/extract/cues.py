@@ -132,6 +132,8 @@ def verb_at(document: Document, index: int) -> int | None:
         return None  # "his anti-Muslim remarks", "the reports": a plural noun
     if word.endswith("ing") and _owned_gerund(document, index):
         return None  # "Wren's blunt warning that …", "a stern warning": a noun
+    if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
+        return None  # "in a written statement", "the revised account": an adjective
     return index
 
 
@@ -767,6 +769,12 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
     lowers = document.tokens.lowers
     index = high
     tries = 0
+    if high >= low and document.tokens.words[high] == ":":
+        # "Pollsters agree - Carl Bialik: '…'": the name just before the colon, not a verb
+        # further back.
+        labelled = _headline_cue(document, low, high)
+        if labelled is not None and labelled.mention.start > low:
+            return labelled
     while index >= low and tries < _VERB_TRIES:
         if not document.outside(index):
             index -= 1
