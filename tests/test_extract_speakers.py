@@ -275,6 +275,14 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, f"Engineers agree - Tobias Wren: “{UNSAFE}.”"),
         f"{UNSAFE}.",
     ),
+    "said-someone-will-continue-to-be": (
+        (
+            WREN_INTRO,
+            "Ines Varga, the mayor, left office on Friday. Wren said he is sure Varga will "
+            'continue to be "a friend of the bridge."',
+        ),
+        "a friend of the bridge.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

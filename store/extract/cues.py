@@ -134,6 +134,8 @@ def verb_at(document: Document, index: int) -> int | None:
         return None  # "Wren's blunt warning that …", "a stern warning": a noun
     if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
         return None  # "in a written statement", "the revised account": an adjective
+    if base in {"continue", "go on"} and following == "to":
+        return None  # "Rubio will continue to be …": not "he continued, '…'"
     return index
 
 
