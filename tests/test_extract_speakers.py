@@ -283,6 +283,10 @@ ATTRIBUTION_FORMS: dict[
         ),
         "a friend of the bridge.",
     ),
+    "as-name-put-it": (
+        (WREN_INTRO, f'But at the time, as county engineer Tobias Wren put it, "{UNSAFE}."'),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -370,7 +374,7 @@ SPEECH_VERBS = (
     "maintained", "contended", "asserted", "affirmed", "alleged", "agreed", "mused",
     "snapped", "grumbled", "reiterated", "testified", "tweeted", "posted", "texted",
     "murmured", "concluded", "interjected", "reasoned", "objected", "confided",
-    "remembered", "pressed", "surmised", "demurred",
+    "remembered", "pressed", "surmised", "demurred", "reacted", "sang",
 )  # fmt: skip
 
 
