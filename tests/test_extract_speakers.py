@@ -850,6 +850,10 @@ TIED_DESCRIPTIONS = {
         '"We are not worried," the 58-year-old said on Tuesday.',
         "the 58-year-old",
     ),
+    "one-confidant-of-a-person": (
+        '"We are not worried," said one Wren confidant.',
+        "one Wren confidant",
+    ),
     "one-of-a-group-after-the-verb": (
         '"We are not worried," said one of two engineers who inspected the piers.',
         "one of two engineers",
@@ -879,11 +883,19 @@ def test_description_tied_to_a_named_person_is_not_that_person(
     assert quote.speaker_as_written == described
 
 
-POSSESSIVE_DESCRIPTIONS = {
+SUBJECT_DESCRIPTIONS = {
     "two-descriptions-joined-by-and": (
         "The county's chief engineer and former secretary of state said the ferry was an "
         '"exception" to the rule.',
         "The county's chief engineer and former secretary of state",
+    ),
+    "a-candidates-campaign": (
+        'The Varga campaign projects that the ferry will be an "exception" to the rule.',
+        "The Varga campaign",
+    ),
+    "group-then-a-noun-like-verb": (
+        'Harbour observers note the ferry would not truly be an "exception" to the rule.',
+        "Harbour observers",
     ),
     "place-possessive-role": (
         "The Harlow council's new engineer on Tuesday rejected the mayor's offer to make an "
@@ -895,10 +907,10 @@ POSSESSIVE_DESCRIPTIONS = {
 
 @pytest.mark.parametrize(
     ("paragraph", "described"),
-    POSSESSIVE_DESCRIPTIONS.values(),
-    ids=POSSESSIVE_DESCRIPTIONS.keys(),
+    SUBJECT_DESCRIPTIONS.values(),
+    ids=SUBJECT_DESCRIPTIONS.keys(),
 )
-def test_description_with_a_possessive_is_the_speaker_as_written(
+def test_description_as_the_subject_is_the_speaker_as_written(
     paragraph: str, described: str
 ) -> None:
     quotes = extract("The Mill Lane bridge was closed on Monday.", paragraph)

@@ -227,8 +227,21 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
         and (not tokens.capitalised[index] or index in tokens.not_names)
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
-        and (speech_verbs().base(lower) is None or lower in NOUN_LIKE_VERBS)
+        and (speech_verbs().base(lower) is None or _noun_before_noun(tokens, index))
     ) or bool(_AGE.match(lower) or _ORDINAL.match(lower) or lower in _CALENDAR)
+
+
+def _noun_before_noun(tokens: Tokens, index: int) -> bool:
+    """The "state" of "state delegate": a noun that is also a speech verb, describing the
+    noun after it (not "observers note the …")."""
+    following = index + 1
+    return (
+        tokens.lowers[index] in NOUN_LIKE_VERBS
+        and following < len(tokens.words)
+        and tokens.words[following].isalpha()
+        and tokens.lowers[following] not in FUNCTION_WORDS
+        and tokens.lowers[following] not in DETERMINERS
+    )
 
 
 def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
@@ -561,6 +574,15 @@ def phrase_starting_at(
                 index += 1
                 end = None
                 continue
+            if (
+                index <= high
+                and lowers[index] in org_words()
+                and not tokens.capitalised[index]
+                and lowers[index] not in role_nouns()
+                and (index + 1 > high or lowers[index + 1] not in _POSSESSIVE)
+            ):
+                end = index  # "the Sanders campaign", "the Trump administration"
+                break
             if (index > high or lowers[index] != "of") and _continues_to_head(tokens, index, high):
                 # "Democratic presidential candidate Bernie Sanders"; but "Phil Musser of
                 # consulting firm Ardent" is Musser.
@@ -570,6 +592,8 @@ def phrase_starting_at(
         lower = lowers[index]
         if not _descriptor(tokens, index) and not _is_head_noun(lower):
             break
+        if end is not None and lower in NOUN_LIKE_VERBS and not _noun_before_noun(tokens, index):
+            break  # "Legal observers note the …": the verb after the phrase
         if index + 1 <= high and lowers[index + 1] in _POSSESSIVE:
             index += 2  # "the British capital's new mayor": the possessor is not the head
             end = None
