@@ -850,6 +850,10 @@ TIED_DESCRIPTIONS = {
         '"We are not worried," the 58-year-old said on Tuesday.',
         "the 58-year-old",
     ),
+    "description-with-a-year": (
+        '"We are not worried," said a 2019 Wren adviser.',
+        "a 2019 Wren adviser",
+    ),
     "one-confidant-of-a-person": (
         '"We are not worried," said one Wren confidant.',
         "one Wren confidant",

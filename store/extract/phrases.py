@@ -210,6 +210,8 @@ def _is_head_noun(lower: str) -> bool:
 _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: "a 2008 Clinton veteran": a year describes like an adjective.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 #: "1st Lt. Tyler Livingston", "the 3rd District": an ordinal describes like an adjective.
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 #: Words that may open a clause before its subject: "and", "even a top strategist said".
@@ -228,7 +230,9 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
         and (speech_verbs().base(lower) is None or _noun_before_noun(tokens, index))
-    ) or bool(_AGE.match(lower) or _ORDINAL.match(lower) or lower in _CALENDAR)
+    ) or bool(
+        _AGE.match(lower) or _ORDINAL.match(lower) or lower in _CALENDAR or _YEAR.match(lower)
+    )
 
 
 def _noun_before_noun(tokens: Tokens, index: int) -> bool:
