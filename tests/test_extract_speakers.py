@@ -287,6 +287,15 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, f'But at the time, as county engineer Tobias Wren put it, "{UNSAFE}."'),
         f"{UNSAFE}.",
     ),
+    "second-verb-after-but-and-a-time-phrase": (
+        (
+            WREN_INTRO,
+            "Ines Varga, the mayor, visited the bridge on Tuesday.",
+            "The engineer first said Varga did not see the cracks, but in a later interview "
+            f'said "{UNSAFE}," and left.',
+        ),
+        UNSAFE,
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -263,6 +263,10 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     adverbial = _adverbial_start(document, low, high, mention)
     if adverbial is not None:
         # "Trump at the time said", "Clinton on Tuesday said": the subject is before it.
+        joined = adverbial - 1
+        if joined > low and document.tokens.lowers[joined] in {"and", "but", "then"}:
+            # "The employee first said …, but in a later interview said": the first verb's
+            return clause_subject(document, low, joined - 1)
         return subject_before(document, low, adverbial - 1)
     if mention is None:
         return None
