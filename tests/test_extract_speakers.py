@@ -296,6 +296,13 @@ ATTRIBUTION_FORMS: dict[
         ),
         UNSAFE,
     ),
+    "quote-said-campaign-role-and-name": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'"{UNSAFE}," said Varga campaign manager Tobias Wren.',
+        ),
+        UNSAFE,
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -584,6 +584,7 @@ def phrase_starting_at(
                 and not tokens.capitalised[index]
                 and lowers[index] not in role_nouns()
                 and (index + 1 > high or lowers[index + 1] not in _POSSESSIVE)
+                and not _continues_to_head(tokens, index, high)
             ):
                 end = index  # "the Sanders campaign", "the Trump administration"
                 break
