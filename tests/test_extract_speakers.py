@@ -787,6 +787,14 @@ NO_SPEAKER: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "in hand.",
     ),
+    "new-sentence-with-a-that-clause-after-the-quotation": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            'The council went further, accusing the divers of "scaremongering." Tobias Wren '
+            "suggested that the piers were sound.",
+        ),
+        "scaremongering.",
+    ),
     "sentence-opening-it-is-nobody": (
         (
             "The Harlow Rowing Club said on Monday it would move the regatta.",

@@ -691,8 +691,10 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             if titled is None:
                 continue
             mention, appositive = titled, None
-        if verb_end + 1 <= high and lowers[verb_end + 1] == "it":
-            return None  # "…?” Her critics cited it as evidence": a new sentence about it
+        if verb_end + 1 <= high and lowers[verb_end + 1] in {"it", "that"}:
+            # "…?” Her critics cited it as evidence", "….” Some allies suggested that …": a
+            # new sentence, not the quotation's cue.
+            return None
         return Cue(mention, index, verb_end, appositive)
     return None
 
