@@ -303,6 +303,21 @@ ATTRIBUTION_FORMS: dict[
         ),
         UNSAFE,
     ),
+    "said-that-once-something-goes-on": (
+        (
+            WREN_INTRO,
+            f'Wren said that once the council goes on holiday, "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
+    "quote-said-name-participle-then-the-rest": (
+        (
+            WREN_INTRO,
+            "Ines Varga, the mayor, spoke first.",
+            f'"{UNSAFE}," said Wren, speaking of politicians, "and it will not be for years."',
+        ),
+        "and it will not be for years.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -924,6 +939,11 @@ SUBJECT_DESCRIPTIONS = {
     "group-then-a-noun-like-verb": (
         'Harbour observers note the ferry would not truly be an "exception" to the rule.',
         "Harbour observers",
+    ),
+    "two-descriptions-after-the-quotation": (
+        'The ferry is an "exception," the county engineer and former secretary of state said '
+        "on Tuesday.",
+        "the county engineer and former secretary of state",
     ),
     "place-possessive-role": (
         "The Harlow council's new engineer on Tuesday rejected the mayor's offer to make an "

@@ -74,7 +74,7 @@ def attribute(
     for number, result in enumerate(results):
         if before_quote is not None:
             before_quote(result.quote.open)
-        if result.source == "subject" and _resumes(document, results, number):
+        if _resumes(document, results, number):
             result.cue, result.source = None, None
         if result.cue is not None:
             _resolve(document, people, result)
@@ -92,8 +92,18 @@ def _resumes(document: Document, results: list[Attribution], number: int) -> boo
     Edward Leamer, an economist at …, "is that …"' is Leamer's, not the economist's."""
     if number == 0:
         return False
+    result = results[number]
     before = results[number - 1]
-    quote = results[number].quote
+    quote = result.quote
+    if result.source == "before" and result.cue is not None:
+        # '"…," said Sherman, speaking of politicians, "and …"': the participle belongs to the
+        # attribution of the quotation before.
+        verb = document.tokens.lowers[result.cue.verb]
+        split = quote.open > 0 and document.tokens.words[quote.open - 1] == ","
+        if not (split and verb.endswith("ing") and before.quote.close < result.cue.verb):
+            return False
+    elif result.source != "subject":
+        return False
     return (
         before.source == "after"
         and before.cue is not None

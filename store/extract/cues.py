@@ -93,6 +93,9 @@ def verb_at(document: Document, index: int) -> int | None:
     if index + 1 < len(lowers):
         pair = lowers[index] + " " + lowers[index + 1]
         if speech_verbs().base(pair) is not None:
+            after = document.tokens.words[index + 2] if index + 2 < len(lowers) else ""
+            if speech_verbs().base(pair) == "go on" and after[:1].islower():
+                return None  # "once the Senate goes on recess": not '"…," he went on'
             return index + 1
     word = lowers[index]
     base = speech_verbs().base(word)
@@ -134,8 +137,8 @@ def verb_at(document: Document, index: int) -> int | None:
         return None  # "Wren's blunt warning that …", "a stern warning": a noun
     if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
         return None  # "in a written statement", "the revised account": an adjective
-    if base in {"continue", "go on"} and following == "to":
-        return None  # "Rubio will continue to be …": not "he continued, '…'"
+    if base == "continue" and following == "to":
+        return None  # "Rubio will continue to be …": not '"…," he continued'
     return index
 
 
@@ -687,7 +690,10 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
                 _titled_name(document, low, index - 1)
                 or _name_of_body(document, low, index - 1)
                 or _first_of_two(document, low, index - 1)
+                or _coordinated_roles(document, low, index - 1)
             )
+            if titled is not None and titled.start != low:
+                titled = None
             if titled is None:
                 continue
             mention, appositive = titled, None
