@@ -318,6 +318,22 @@ ATTRIBUTION_FORMS: dict[
         ),
         "and it will not be for years.",
     ),
+    "when-name-did-something-and-called": (
+        (
+            WREN_INTRO,
+            "There were sharper words, such as when Wren attacked Varga on Tuesday and called her "
+            'plan "reckless," a rare rebuke.',
+        ),
+        "reckless",
+    ),
+    "prompted-name-to-do-something-and-call": (
+        (
+            WREN_INTRO,
+            'That prompted Wren to make a joke about ferries and call the plan "very '
+            'flexible," a nod to the mayor.',
+        ),
+        "very flexible",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -124,6 +124,8 @@ def verb_at(document: Document, index: int) -> int | None:
         before = lowers[index - 1] if index > 0 else ""
         if before == ",":
             before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
+        if before == "and" and _after_infinitive(document, index - 1):
+            return index  # "prompted Rubio to make a joke and call Trump '…'"
         if word in NOUN_LIKE_VERBS or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
@@ -140,6 +142,17 @@ def verb_at(document: Document, index: int) -> int | None:
     if base == "continue" and following == "to":
         return None  # "Rubio will continue to be …": not '"…," he continued'
     return index
+
+
+def _after_infinitive(document: Document, join: int) -> bool:
+    """An infinitive ("to make") opens the clause that `join` ("and") ends."""
+    lowers, words = document.tokens.lowers, document.tokens.words
+    for index in range(join - 1, max(-1, join - _AGENT_REACH), -1):
+        if not words[index][0].isalnum():
+            return False
+        if lowers[index] == "to" and index + 1 < join and words[index + 1].islower():
+            return True
+    return False
 
 
 def _before_aside(document: Document, comma: int) -> str:
@@ -898,7 +911,12 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     if before >= low and lowers[before] in {"and", "but", "then", "or"}:
         # "Carson took the stage at the Grand Hotel and called the system …": the subject of
         # the first verb of the clause.
-        return clause_subject(document, low, before - 1)
+        found = clause_subject(document, low, before - 1)
+        if found is None or (
+            found[0].kind == PRONOUN and found[0].text.lower() in {"that", "this", "it", "there"}
+        ):
+            return _coordinated_agent(document, low, before - 1, verb) or found
+        return found
     if (
         verb - 1 >= low
         and lowers[verb - 1] in {"as", "was", "were", "being"}
@@ -924,6 +942,41 @@ def _speaker_just_before(
             if found is not None and found[0].kind in {NAME, NOMINAL}:
                 return found
             return None
+    return None
+
+
+#: How far back the first of two joined verbs may be: "when Cruz knocked Rubio on trade and
+#: called him …".
+_AGENT_REACH = 12
+
+
+def _coordinated_agent(
+    document: Document, low: int, high: int, verb: int
+) -> tuple[Mention, str | None] | None:
+    """Who does the first of two joined verbs when the clause opens with something else:
+    "such as when Cruz knocked Rubio and called him …", "That prompted Rubio to make a joke
+    and call Trump …" (the subject of the infinitive)."""
+    tokens = document.tokens
+    lowers = tokens.lowers
+    start = max(low, high - _AGENT_REACH)
+    if speech_verbs().base(lowers[verb]) == lowers[verb]:
+        infinitive = next((i for i in range(high, start - 1, -1) if lowers[i] == "to"), None)
+        if infinitive is None or infinitive - 1 < low:
+            return None
+        found = _controller(document, low, infinitive)
+        return found if found is not None and found[0].kind in {NAME, PRONOUN} else None
+    for index in range(high - 1, start - 1, -1):
+        if not tokens.words[index][0].isalnum():
+            return None
+        following = lowers[index + 1]
+        if (
+            (is_name_word(tokens, index) or lowers[index] in PRONOUNS)
+            and following.endswith("ed")
+            and not tokens.capitalised[index + 1]
+        ):
+            mention = phrase_ending_at(tokens, low, index)
+            if mention is not None and mention.kind in {NAME, PRONOUN}:
+                return mention, None
     return None
 
 
