@@ -334,6 +334,15 @@ ATTRIBUTION_FORMS: dict[
         ),
         "very flexible",
     ),
+    "surname-that-is-a-modal-wrote": (
+        (
+            "Tobias Will, a columnist, has followed the bridge for years.",
+            '"The ferry is fine," Ines Varga, the mayor, said on Monday.',
+            f'"{UNSAFE}," Will wrote.',
+        ),
+        UNSAFE,
+        "Tobias Will",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -908,6 +917,10 @@ TIED_DESCRIPTIONS = {
     "description-with-a-year": (
         '"We are not worried," said a 2019 Wren adviser.',
         "a 2019 Wren adviser",
+    ),
+    "group-with-ties-to-a-person": (
+        'Several engineers with longtime ties to Wren said "We are not worried," and left.',
+        "Several engineers with longtime ties to Wren",
     ),
     "one-confidant-of-a-person": (
         '"We are not worried," said one Wren confidant.',

@@ -208,8 +208,13 @@ def _after_article(document: Document, index: int) -> bool:
 
 def _skip_back_modifiers(document: Document, low: int, high: int) -> int:
     lowers = document.tokens.lowers
+    capitalised = document.tokens.capitalised
     while high >= low and (
-        lowers[high] in VERB_MODIFIERS
+        (
+            lowers[high] in VERB_MODIFIERS
+            # "Will wrote", "May said": a capitalised word inside a sentence is a name
+            and not (capitalised[high] and high not in document.sentence_first)
+        )
         or (
             lowers[high].endswith("ly")
             and len(lowers[high]) > 4

@@ -307,8 +307,8 @@ def _object_end(tokens: Tokens, start: int, high: int) -> int | None:
             or (end is not None and _verb_like(lower))  # "a spokesman for Wren declined"
         ):
             break
-        if lower in DETERMINERS or lower in {"of", "for"}:
-            if lower in {"of", "for"} and end is None:
+        if lower in DETERMINERS or lower in {"of", "for", "to"}:
+            if lower in {"of", "for", "to"} and end is None:
                 break
             index += 1
             continue
@@ -348,10 +348,13 @@ def _modified_role(tokens: Tokens, low: int, start: int, end: int) -> Mention | 
     outer = phrase_ending_at(tokens, low, outer_end)
     if outer is None or outer.kind != NOMINAL or outer.organisation:
         return None
-    if (
-        lowers[outer.last] not in role_nouns()
-        or _role_modifier_end(tokens, outer.last + 1, end) != end
-    ):
+    # "Several senior Democrats with longtime ties to both Clintons": the role may itself be
+    # tied to something ("… with longtime ties") before the name.
+    role_head = lowers[outer.last] in role_nouns() or any(
+        lowers[i] in role_nouns() and lowers[i + 1] in _ROLE_PREPOSITIONS
+        for i in range(outer.first, outer.last)
+    )
+    if not role_head or _role_modifier_end(tokens, outer.last + 1, end) != end:
         return None
     return Mention(outer.first, end, NOMINAL, tokens.span_text(outer.first, end), start=outer.start)
 
