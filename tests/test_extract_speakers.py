@@ -343,6 +343,15 @@ ATTRIBUTION_FORMS: dict[
         UNSAFE,
         "Tobias Will",
     ),
+    "two-quotations-then-name-whose-surname-is-a-title": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'The bridge is "{UNSAFE}" and "beyond repair," Howard Dean, the county engineer, '
+            "said on Tuesday.",
+        ),
+        UNSAFE,
+        "Howard Dean",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -973,6 +982,11 @@ SUBJECT_DESCRIPTIONS = {
         'The ferry is an "exception," the county engineer and former secretary of state said '
         "on Tuesday.",
         "the county engineer and former secretary of state",
+    ),
+    "nearest-clause-before-and-said": (
+        "A group of rowers called for a boycott, and the county's old engineering society "
+        'denounced the plan and said the ferry was an "exception" to the rule.',
+        "the county's old engineering society",
     ),
     "place-possessive-role": (
         "The Harlow council's new engineer on Tuesday rejected the mayor's offer to make an "

@@ -301,8 +301,14 @@ def _inherit(document: Document, people: People, results: list[Attribution], num
     donor = _donor(document, results, number)
     if donor is None:
         return
-    if donor.entity is None and donor.cue is not None and donor.borrowed:
-        _resolve(document, people, donor)  # the cue of a paragraph without quotations
+    if (
+        donor.entity is None
+        and donor.cue is not None
+        and (donor.borrowed or donor.speaker_as_written is None)
+    ):
+        # The cue of a paragraph without quotations, or of a later quotation of the sentence
+        # ('"A" and "B," Howard Dean proclaimed') not resolved yet.
+        _resolve(document, people, donor)
     result.entity = donor.entity
     result.speaker_as_written = donor.speaker_as_written
     result.role = donor.role

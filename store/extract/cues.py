@@ -613,10 +613,16 @@ def _subject_with_appositive(
     return None
 
 
-def clause_subject(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
-    """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`."""
+def clause_subject(
+    document: Document, low: int, high: int, nearest: bool = False
+) -> tuple[Mention, str | None] | None:
+    """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`;
+    `nearest`: of the clause nearest `high` first ("…, and the League denounced it and said")."""
     words, lowers = document.tokens.words, document.tokens.lowers
     starts = _clause_starts(words, low, high, {",", "—", "–", "-"})
+    if nearest:
+        starts = [start for start in reversed(starts) if start > low and lowers[start] == "and"]
+        starts = starts[:1] + _clause_starts(words, low, high, {",", "—", "–", "-"})
     for start in starts:
         index = start
         while index <= high and (
@@ -915,8 +921,9 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     before = _skip_back_modifiers(document, low, verb - 1)
     if before >= low and lowers[before] in {"and", "but", "then", "or"}:
         # "Carson took the stage at the Grand Hotel and called the system …": the subject of
-        # the first verb of the clause.
-        found = clause_subject(document, low, before - 1)
+        # the first verb of the clause (of the nearest clause: "a group of rabbis called for
+        # a boycott, and the League denounced him and said …").
+        found = clause_subject(document, low, before - 1, nearest=True)
         if found is None or (
             found[0].kind == PRONOUN and found[0].text.lower() in {"that", "this", "it", "there"}
         ):

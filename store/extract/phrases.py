@@ -260,6 +260,8 @@ def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
             return False
         if _role_word(tokens.lowers[position]):
             return True
+        if position > index and tokens.lowers[position] in org_words():
+            return True  # "the prominent Jewish civil rights organization"
         if position + 1 <= high and tokens.lowers[position + 1] in _POSSESSIVE:
             return True  # "the British capital's new mayor"
     return False
@@ -381,6 +383,8 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     lowers = tokens.lowers
     determiner = lowers[first] if first < run_start else None
     name_start = title_end(tokens, run_start, last)
+    if name_start > last and last > run_start and lowers[run_start] in first_name_genders():
+        name_start = run_start  # "Howard Dean", "Josh Earnest": a surname that is also a title
     descriptors = tokens.span_text(first, run_start - 1) if first < run_start else ""
     if determiner in DETERMINERS:
         descriptors = tokens.span_text(first + 1, run_start - 1)
