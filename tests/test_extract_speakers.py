@@ -352,6 +352,10 @@ ATTRIBUTION_FORMS: dict[
         UNSAFE,
         "Howard Dean",
     ),
+    "label-more-from-two-names-colon": (
+        (WREN_INTRO, f"What the divers found - More from Wren and Varga: “{UNSAFE}.”"),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",
@@ -987,6 +991,10 @@ SUBJECT_DESCRIPTIONS = {
         "A group of rowers called for a boycott, and the county's old engineering society "
         'denounced the plan and said the ferry was an "exception" to the rule.',
         "the county's old engineering society",
+    ),
+    "news-outlets-reported": (
+        'Multiple outlets reported on Wednesday that the ferry was an "exception" to the rule.',
+        "Multiple outlets",
     ),
     "place-possessive-role": (
         "The Harlow council's new engineer on Tuesday rejected the mayor's offer to make an "

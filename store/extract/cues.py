@@ -1059,10 +1059,17 @@ def _labelled_source(document: Document, low: int, high: int) -> Cue | None:
         if mention is None or mention.kind not in {NAME, NOMINAL}:
             return None
         rest = range(mention.last + 1, high)
+        joined = (
+            rest
+            and lowers[mention.last + 1] == "and"
+            and all(document.tokens.capitalised[i] for i in range(mention.last + 2, high))
+        )
         if any(not document.outside(i) for i in rest) or (
-            rest and lowers[mention.last + 1] not in {"in", "on", "at", "during"}
+            rest and not joined and lowers[mention.last + 1] not in {"in", "on", "at", "during"}
         ):
-            return None  # "Here's Clinton in December 1992:", not "From the report he wrote:"
+            # "Here's Clinton in December 1992:", "More from Blumenthal and Cohen:", not
+            # "From the report he wrote:"
+            return None
         return Cue(mention, high, high)
     return None
 
