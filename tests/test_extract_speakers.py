@@ -356,6 +356,28 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, f"What the divers found - More from Wren and Varga: “{UNSAFE}.”"),
         f"{UNSAFE}.",
     ),
+    "quote-said-title-and-title-then-name": (
+        (
+            "Jim Doyle, the former county engineer, spoke first.",
+            f'"{UNSAFE}," said former Harlow Gov. and County Roads Chairman Tobias Wren.',
+        ),
+        UNSAFE,
+    ),
+    "description-and-title-then-name-before-participle": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            "Former engineer and Harlow Mayor Tobias Wren, who inspected it, told the "
+            f'council on Tuesday, calling the bridge "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
+    "headline-dash-two-names-colon": (
+        (
+            WREN_INTRO,
+            f"BRIDGE TO STAY SHUT - Tobias Wren and Ines Varga: “{UNSAFE}.”",
+        ),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -637,6 +637,7 @@ def clause_subject(
         mention = phrase_starting_at(document.tokens, index, high)
         if mention is None:
             continue
+        mention = joined_title_name(document, mention, high)
         if mention.kind == NOMINAL and not _person_or_group(document, mention):
             continue
         if (
@@ -691,6 +692,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
             return None
+        mention = joined_title_name(document, mention, high)
         appositive = None
         end = mention.last
         after = mention.last + 1
@@ -730,6 +732,23 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
 
 
 _BODY_JOINS = frozenset({"the", "of", "for", "and", "&", "on", "’s", "'s"})
+
+
+def joined_title_name(document: Document, mention: Mention, high: int) -> Mention:
+    """A description joined by "and" to a title and a name is that person: "former
+    Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", "Former
+    prosecutor and New York City Mayor Rudy Giuliani"."""
+    tokens = document.tokens
+    join = mention.last + 1
+    if join <= high and tokens.words[join] == ".":
+        join += 1  # "Gov. and …"
+    if mention.kind != NOMINAL or join + 1 > high or tokens.lowers[join] != "and":
+        return mention
+    named = phrase_starting_at(tokens, join + 1, high)
+    if named is None or named.kind != NAME or named.organisation:
+        return mention
+    role = tokens.span_text(mention.first, named.first - 1)
+    return replace(named, role=role, start=mention.start)
 
 
 def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
@@ -1097,7 +1116,13 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
     mention = phrase_ending_at(document.tokens, low, end)
     if mention is None or mention.kind != NAME:
         return None
-    if mention.start != low and document.tokens.words[mention.start - 1] not in {"—", "–", "-"}:
+    words = document.tokens.words
+    if mention.start - 2 >= low and document.tokens.lowers[mention.start - 1] == "and":
+        # "- Frank Newport and Jim Harter: '…'": the first of two names
+        first = phrase_ending_at(document.tokens, low, mention.start - 2)
+        if first is not None and first.kind == NAME:
+            mention = first
+    if mention.start != low and words[mention.start - 1] not in {"—", "–", "-"}:
         return None
     return Cue(mention, high, high)
 
