@@ -40,7 +40,9 @@ SPLICE_GAP = 6
 #: The share of a longer query's telling words (store.search.words.COMMON_WORDS aside) a match
 #: must hold: its subject, not only the phrasing around it.
 TELLING_FOUND = 0.5
-#: A piece of a splice held by this many quotations is a stock phrase, not a source.
+#: A piece of a splice of at most this many words held by this many quotations is a stock
+#: phrase, not a source.
+STOCK_WORDS = 8
 STOCK_QUOTATIONS = 20
 #: A match may differ from the query in one or two words (changed, left out, mistyped) and
 #: a longer query in a quarter of them; more is another sentence of the same shape. It may
@@ -364,6 +366,8 @@ class Verifier:
         norms = [word.norm for word in part]
         if len(norms) < 2:
             return True
+        if len(norms) > STOCK_WORDS:
+            return False  # a stock opening is a few words; a longer piece says something
         phrase = " ".join(pairs(norms))
         return self.archive.quotations_holding(phrase) >= STOCK_QUOTATIONS
 
