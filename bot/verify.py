@@ -147,6 +147,13 @@ class Verifier:
         ] or self._in_paragraphs(query)
         if paraphrase:
             return self._result(quote, claimed, Verdict.NOT_A_DIRECT_QUOTE, paraphrase[0], ranked)
+        closest = next((found for found in ranked if found.direct), None)
+        if closest is not None and 3 * closest.alignment.longest_run >= 2 * len(query):
+            # Two thirds of the words printed together in one quotation, the rest in another:
+            # "We will build the new terminal beside the old one. We are not against machines."
+            spliced = self._splice(quote, claimed, query, closest)
+            if spliced is not None:
+                return spliced
         spliced = self._split_and_search(quote, claimed, query, ranked)
         if spliced is not None:
             return spliced
@@ -239,6 +246,12 @@ class Verifier:
             )
             if part
         ]
+        if not _acceptable(best.alignment) and not all(
+            _splice_piece(align(part, found.quotation.text))
+            for part, found in pieces
+            if found is best
+        ):
+            return None  # a best match that is no match as a whole must be one piece by piece
         return self._spliced(quote, claimed, pieces)
 
     def _split_and_search(
