@@ -378,6 +378,14 @@ ATTRIBUTION_FORMS: dict[
         ),
         f"{UNSAFE}.",
     ),
+    "expletive-it-then-name-thanked-and-called": (
+        (
+            WREN_INTRO,
+            "It has become such a row that Wren on Sunday thanked the divers “for their care” "
+            f'and called the bridge "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -996,18 +996,25 @@ def _coordinated_agent(
             return None
         found = _controller(document, low, infinitive)
         return found if found is not None and found[0].kind in {NAME, PRONOUN} else None
-    for index in range(high - 1, start - 1, -1):
+    start = max(low, start - _AGENT_REACH)  # a quotation between the verbs takes room
+    for index in range(high, start, -1):
+        if not document.outside(index):
+            continue  # "thanked its members “for their support” and called …"
         if not tokens.words[index][0].isalnum():
             return None
-        following = lowers[index + 1]
-        if (
-            (is_name_word(tokens, index) or lowers[index] in PRONOUNS)
-            and following.endswith("ed")
-            and not tokens.capitalised[index + 1]
-        ):
-            mention = phrase_ending_at(tokens, low, index)
-            if mention is not None and mention.kind in {NAME, PRONOUN}:
-                return mention, None
+        if not (lowers[index].endswith("ed") and not tokens.capitalised[index]):
+            continue
+        # The verb before "and"; its subject the nearest name before it, over a time or place
+        # phrase ("Sanders during a Sunday thanked its members and called …").
+        for name in range(index - 1, max(start, index - 6) - 1, -1):
+            if not tokens.words[name][0].isalnum():
+                return None
+            if is_name_word(tokens, name) or lowers[name] in PRONOUNS:
+                mention = phrase_ending_at(tokens, low, name)
+                if mention is not None and mention.kind in {NAME, PRONOUN}:
+                    return mention, None
+                return None
+        return None
     return None
 
 
