@@ -1124,3 +1124,14 @@ def test_subject_with_two_relative_clauses_is_the_speaker_as_written() -> None:
     quote = find(quotes, "not worried")
     assert quote.speaker_as_written == "Another Methodist", listing([quote])
     assert quote.speaker is None
+
+
+def test_person_of_a_place_after_a_subordinator_is_the_speaker_as_written() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Wren says the bridge will close after a woman in Harlow, Massachusetts, told him she "
+        'was "not worried" about the piers.',
+    )
+
+    quote = find(quotes, "not worried")
+    assert quote.speaker_as_written == "a woman", listing([quote])

@@ -592,6 +592,17 @@ def _subject_with_appositive(
             if named is not None:
                 return named  # "the county engineer, Tobias Wren, said"
             return mention, _appositive_text(document, after, high)
+    # "after a woman in Worcester, Massachusetts, told him": the person before the place.
+    for comma in range(high - 1, max(low, high - _ROLE_REACH) - 1, -1):
+        if words[comma] != ",":
+            continue
+        place = _place_before(document, low, comma + 1)
+        if place is None:
+            continue
+        outer = phrase_ending_at(document.tokens, low, place - 1)
+        if outer is not None and _person_like(document, outer):
+            return outer, _appositive_text(document, place, high)
+        break
     # "a woman in Worcester, Massachusetts, told him": the phrase that ends at the appositive.
     opening = next(
         (
