@@ -386,6 +386,15 @@ ATTRIBUTION_FORMS: dict[
         ),
         f"{UNSAFE}.",
     ),
+    "phrase-after-an-aside-between-dashes": (
+        (
+            WREN_INTRO,
+            "Ines Varga noted that the ferry – what her office calls “a lifeline” – is "
+            '"temporary" at best.',
+        ),
+        "temporary",
+        "Ines Varga",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

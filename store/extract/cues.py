@@ -847,6 +847,20 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
         if not document.outside(index):
             index -= 1
             continue
+        if document.tokens.words[index] in {"—", "–"}:
+            opening = next(
+                (
+                    i
+                    for i in range(index - 1, max(low, index - _ROLE_REACH * 2) - 1, -1)
+                    if document.tokens.words[i] in {"—", "–"}
+                ),
+                None,
+            )
+            if opening is not None and opening > low:
+                # "abortion – what her business calls '…' – is 'central'": the aside between
+                # dashes does not attribute what follows it.
+                index = opening - 1
+                continue
         if lowers[index] == "according" and index + 1 <= high and lowers[index + 1] == "to":
             mention = phrase_starting_at(document.tokens, index + 2, high)
             if mention is not None and mention.kind != PRONOUN:
