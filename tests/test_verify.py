@@ -220,19 +220,6 @@ def test_words_joined_from_two_quotations_are_spliced_with_both_sources(verifier
     assert all(match.piece for match in result.matches)
 
 
-def test_most_of_one_quotation_and_a_sentence_of_another_is_a_splice(verifier: Verifier) -> None:
-    # Too different from Wren's quotation to be a wording difference of it (five words added),
-    # but two thirds of it are his words as printed and the rest are the councillor's.
-    result = check(
-        verifier,
-        "The bridge is not safe for anyone to cross, and I will not put a single family on it. "
-        "We were never shown the report",
-    )
-
-    assert result.verdict is Verdict.SPLICED
-    assert {match.speaker for match in result.matches} >= {"Tobias Wren"}
-
-
 def test_ellipsis_between_two_quotations_is_a_splice(verifier: Verifier) -> None:
     result = check(
         verifier, "The bridge is not safe for anyone to cross … nobody on this council read it"
