@@ -395,6 +395,14 @@ ATTRIBUTION_FORMS: dict[
         "temporary",
         "Ines Varga",
     ),
+    "with-name-doing-one-thing-and-asking": (
+        (
+            "Councillors were quick to chime in.",
+            'Engineers agreed, with Tobias Wren writing that it was a "disgrace" and asking, '
+            '"Who is going to pay for it?"',
+        ),
+        "Who is going to pay for it?",
+    ),
     "question-name-asked-then-a-sentence-ending-in-no": (
         (WREN_INTRO, '"Who will pay for it?" Wren asked, shaking his head no. "Not the county."'),
         "Who will pay for it?",

@@ -950,6 +950,18 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     words, lowers = document.tokens.words, document.tokens.lowers
     if lowers[verb].endswith("ing"):
         with_subject = _with_phrase(document, low, verb - 1)
+        if with_subject is None and verb - 1 > low and lowers[verb - 1] == "and":
+            # "with Donald Trump tweeting that it was a 'disaster' and asking, '…'"
+            earlier = next(
+                (
+                    i
+                    for i in range(verb - 2, max(low, verb - _AGENT_REACH * 2) - 1, -1)
+                    if document.outside(i) and lowers[i].endswith("ing") and i > low
+                ),
+                None,
+            )
+            if earlier is not None:
+                with_subject = _with_phrase(document, low, earlier - 1)
         if with_subject is not None:
             return with_subject, None  # "with Trump reportedly yelling: …"
         # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
