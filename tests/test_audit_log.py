@@ -104,7 +104,7 @@ def test_processes_racing_on_one_delivery_agree_on_a_single_first_sighting(
 ) -> None:
     archives = [Archive.open(archive_url) for _ in range(4)]
     wins: list[bool] = []
-    start = threading.Barrier(len(archives))
+    start = threading.Barrier(len(archives), timeout=60)
 
     def claim(archive: Archive) -> None:
         start.wait()

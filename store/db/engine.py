@@ -8,6 +8,8 @@ PostgreSQL is reached through psycopg 3 whatever the URL says, so that a plain
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,9 +108,36 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         for pragma in SQLITE_PRAGMAS:
-            cursor.execute(pragma)
+            if pragma == _WAL:
+                _switch_to_wal(cursor)
+            else:
+                cursor.execute(pragma)
     finally:
         cursor.close()
+
+
+_WAL = "PRAGMA journal_mode = WAL"
+#: How long a new connection keeps asking for WAL while another holds the lock it needs.
+_WAL_WAIT_S = 30.0
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Set WAL, waiting while another connection holds the lock the switch needs.
+
+    SQLite answers "database is locked" at once, without the busy handler, when a second
+    connection switches a new file to WAL while the first is still doing so: several
+    `quotebot ingest` processes (or threads) opening one new archive together."""
+    deadline = time.monotonic() + _WAL_WAIT_S
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute(_WAL)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def _begin_sqlite_transaction(connection: Any) -> None:
