@@ -33,6 +33,7 @@ from store.extract.phrases import (
     person_run,
     phrase_ending_at,
     phrase_starting_at,
+    role_tied_within,
     run_ending_at,
 )
 
@@ -47,6 +48,10 @@ _INTRO_WORDS = frozenset(
     still yet instead separately elsewhere last this next when while as if although though
     because despite unlike like for from with without under over by through according""".split()
 )
+#: Prepositions tying a role to whom it serves: "a spokesman for Platte River".
+_SERVING = frozenset({"for", "to", "of", "at", "with"})
+#: Pronouns that open a sentence without naming anyone: "It was three years ago that …".
+_EXPLETIVES = frozenset({"it", "this", "that", "there"})
 _PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
 _SUBORDINATORS = frozenset(
     "as and but where when while after before because since although though if once until".split()
@@ -92,9 +97,10 @@ def verb_at(document: Document, index: int) -> int | None:
         return None
     if index + 1 < len(lowers):
         pair = lowers[index] + " " + lowers[index + 1]
-        if speech_verbs().base(pair) is not None:
+        phrasal = speech_verbs().base(pair)
+        if phrasal is not None:
             after = document.tokens.words[index + 2] if index + 2 < len(lowers) else ""
-            if speech_verbs().base(pair) == "go on" and after[:1].islower():
+            if phrasal == "go on" and after[:1].islower():
                 return None  # "once the Senate goes on recess": not '"…," he went on'
             return index + 1
     word = lowers[index]
@@ -328,6 +334,14 @@ def _coordinated_roles(document: Document, low: int, high: int) -> Mention | Non
 
 
 _DASHES = frozenset({"—", "–", "-"})
+_LONG_DASHES = frozenset({"—", "–"})
+
+
+def _opening_dash(document: Document, low: int, closing: int, dashes: frozenset[str]) -> int | None:
+    """The dash that opens the aside a dash at `closing` ends ("X — an aside — said")."""
+    words = document.tokens.words
+    reach = max(low, closing - _ROLE_REACH * 2)
+    return next((i for i in range(closing - 1, reach - 1, -1) if words[i] in dashes), None)
 
 
 def _subject_before_dashes(
@@ -340,14 +354,7 @@ def _subject_before_dashes(
     closing = high
     while closing > low and words[closing - 1] in _DASHES:
         closing -= 1
-    opening = next(
-        (
-            i
-            for i in range(closing - 1, max(low, closing - _ROLE_REACH * 2) - 1, -1)
-            if words[i] in _DASHES
-        ),
-        None,
-    )
+    opening = _opening_dash(document, low, closing, _DASHES)
     if opening is None:
         return None
     inside = opening + 1
@@ -632,8 +639,8 @@ def clause_subject(
     words, lowers = document.tokens.words, document.tokens.lowers
     starts = _clause_starts(words, low, high, {",", "—", "–", "-"})
     if nearest:
-        starts = [start for start in reversed(starts) if start > low and lowers[start] == "and"]
-        starts = starts[:1] + _clause_starts(words, low, high, {",", "—", "–", "-"})
+        joined = [start for start in reversed(starts) if start > low and lowers[start] == "and"]
+        starts = joined[:1] + starts
     for start in starts:
         index = start
         while index <= high and (
@@ -677,10 +684,7 @@ def _person_or_group(document: Document, mention: Mention) -> bool:
     if head in role_nouns() or head in org_words() or head in document_nouns():
         return True
     # "a spokesman for Platte River": the role comes before whom it serves.
-    return any(
-        lowers[i] in role_nouns() and lowers[i + 1] in {"for", "to", "of", "at", "with"}
-        for i in range(mention.first, mention.last)
-    )
+    return role_tied_within(document.tokens, mention.first, mention.last, _SERVING)
 
 
 def cue_after(document: Document, low: int, high: int) -> Cue | None:
@@ -847,15 +851,8 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
         if not document.outside(index):
             index -= 1
             continue
-        if document.tokens.words[index] in {"—", "–"}:
-            opening = next(
-                (
-                    i
-                    for i in range(index - 1, max(low, index - _ROLE_REACH * 2) - 1, -1)
-                    if document.tokens.words[i] in {"—", "–"}
-                ),
-                None,
-            )
+        if document.tokens.words[index] in _LONG_DASHES:
+            opening = _opening_dash(document, low, index, _LONG_DASHES)
             if opening is not None and opening > low:
                 # "abortion – what her business calls '…' – is 'central'": the aside between
                 # dashes does not attribute what follows it.
@@ -980,9 +977,7 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
         # the first verb of the clause (of the nearest clause: "a group of rabbis called for
         # a boycott, and the League denounced him and said …").
         found = clause_subject(document, low, before - 1, nearest=True)
-        if found is None or (
-            found[0].kind == PRONOUN and found[0].text.lower() in {"that", "this", "it", "there"}
-        ):
+        if found is None or (found[0].kind == PRONOUN and found[0].text.lower() in _EXPLETIVES):
             return _coordinated_agent(document, low, before - 1, verb) or found
         return found
     if (
@@ -1026,14 +1021,14 @@ def _coordinated_agent(
     and call Trump …" (the subject of the infinitive)."""
     tokens = document.tokens
     lowers = tokens.lowers
-    start = max(low, high - _AGENT_REACH)
     if speech_verbs().base(lowers[verb]) == lowers[verb]:
+        start = max(low, high - _AGENT_REACH)
         infinitive = next((i for i in range(high, start - 1, -1) if lowers[i] == "to"), None)
         if infinitive is None or infinitive - 1 < low:
             return None
         found = _controller(document, low, infinitive)
         return found if found is not None and found[0].kind in {NAME, PRONOUN} else None
-    start = max(low, start - _AGENT_REACH)  # a quotation between the verbs takes room
+    start = max(low, high - 2 * _AGENT_REACH)  # a quotation between the verbs takes room
     for index in range(high, start, -1):
         if not document.outside(index):
             continue  # "thanked its members “for their support” and called …"
@@ -1181,7 +1176,7 @@ def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
         return None
     if mention.kind == NAME and document.tokens.lowers[mention.first] in CAPITALISED_NON_NAMES:
         return None
-    if mention.kind == PRONOUN and mention.text.lower() in {"it", "this", "that", "there"}:
+    if mention.kind == PRONOUN and mention.text.lower() in _EXPLETIVES:
         return None  # "It was three years ago that …", "It's the pull of …": nobody speaks
     return Cue(mention, mention.last, mention.last, appositive)
 

@@ -335,6 +335,15 @@ def _role_modifier_end(tokens: Tokens, start: int, high: int) -> int | None:
     return _object_end(tokens, index + 1, high)
 
 
+def role_tied_within(tokens: Tokens, first: int, last: int, prepositions: frozenset[str]) -> bool:
+    """Whether a role noun inside `first..last` is tied by one of `prepositions` to what
+    follows it: "a spokesman for Platte River", "Democrats with longtime ties"."""
+    lowers = tokens.lowers
+    return any(
+        lowers[i] in role_nouns() and lowers[i + 1] in prepositions for i in range(first, last)
+    )
+
+
 def _modified_role(tokens: Tokens, low: int, start: int, end: int) -> Mention | None:
     """ "a person close to the Clintons", "an aide to Wren" ending at `end`, whose object
     starts at `start`: a description of someone else, not the Clintons or Wren."""
@@ -352,9 +361,8 @@ def _modified_role(tokens: Tokens, low: int, start: int, end: int) -> Mention | 
         return None
     # "Several senior Democrats with longtime ties to both Clintons": the role may itself be
     # tied to something ("… with longtime ties") before the name.
-    role_head = lowers[outer.last] in role_nouns() or any(
-        lowers[i] in role_nouns() and lowers[i + 1] in _ROLE_PREPOSITIONS
-        for i in range(outer.first, outer.last)
+    role_head = lowers[outer.last] in role_nouns() or role_tied_within(
+        tokens, outer.first, outer.last, _ROLE_PREPOSITIONS
     )
     if not role_head or _role_modifier_end(tokens, outer.last + 1, end) != end:
         return None
