@@ -15,7 +15,13 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
-    """True when `claimed` names `speaker` (whose known names and roles are `aliases`)."""
+    """True when `claimed` names `speaker` (whose known names and roles are `aliases`).
+
+    Two people who spoke together ("Mark Blumenthal and Jon Cohen" wrote it) are each claimed
+    by their own name: a paste crediting Cohen credits one of the authors.
+    """
+    if _names_one_of_a_pair(claimed, speaker):
+        return True
     claim = name_key(claimed)
     if not claim:
         return False
@@ -36,3 +42,10 @@ def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
     # A role: "the prime minister" for someone the archive calls "Prime Minister".
     role = " ".join(words)
     return bool(role) and any(role == alias or alias.endswith(" " + role) for alias in aliases)
+
+
+def _names_one_of_a_pair(claimed: str, speaker: str) -> bool:
+    people = speaker.split(" and ")
+    if len(people) != 2 or name_key(claimed) == name_key(speaker):
+        return False
+    return any(claims_speaker(claimed, person, set()) for person in people)

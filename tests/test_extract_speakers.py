@@ -238,6 +238,7 @@ ATTRIBUTION_FORMS: dict[
             f'"{UNSAFE}," Tobias Wren and Ines Varga wrote in their report.',
         ),
         UNSAFE,
+        "Tobias Wren and Ines Varga",
     ),
     "possessive-and-a-speech-noun-before": (
         (WREN_INTRO, 'The council went beyond Wren\'s blunt warning that the bridge was "unsafe."'),
@@ -355,6 +356,7 @@ ATTRIBUTION_FORMS: dict[
     "label-more-from-two-names-colon": (
         (WREN_INTRO, f"What the divers found - More from Wren and Varga: “{UNSAFE}.”"),
         f"{UNSAFE}.",
+        "Tobias Wren and Varga",
     ),
     "quote-said-title-and-title-then-name": (
         (
@@ -377,6 +379,7 @@ ATTRIBUTION_FORMS: dict[
             f"BRIDGE TO STAY SHUT - Tobias Wren and Ines Varga: “{UNSAFE}.”",
         ),
         f"{UNSAFE}.",
+        "Tobias Wren and Ines Varga",
     ),
     "expletive-it-then-name-thanked-and-called": (
         (
@@ -1151,3 +1154,51 @@ def test_subject_of_a_partial_quotation_is_the_speaker_as_written(
     quote = find(quotes, "not worried")
     assert quote.speaker_as_written == described, listing([quote])
     assert quote.speaker is None
+
+
+# --- two people who speak together -----------------------------------------------------------
+
+VARGA_INTRO = "Ines Varga, the harbour master, inspected the piers with Tobias Wren."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        (f'"{UNSAFE}," Tobias Wren and Ines Varga wrote.', "Tobias Wren and Ines Varga"),
+        (
+            f'CLOSED FOR GOOD - Tobias Wren and Ines Varga: "{UNSAFE}."',
+            "Tobias Wren and Ines Varga",
+        ),
+        (f'More from Wren and Varga: "{UNSAFE}."', "Wren and Varga"),
+        (
+            f'Wren and Varga issued a statement calling it "{UNSAFE}" and the piers "rotten."',
+            "Wren and Varga",
+        ),
+        (
+            f'Wren and Ines Varga, the harbour master, explained how it was: "{UNSAFE}."',
+            "Wren and Ines Varga",
+        ),
+    ],
+    ids=[
+        "quote-pair-wrote",
+        "label-pair-colon",
+        "more-from-pair",
+        "pair-subject",
+        "pair-appositive",
+    ],
+)
+def test_two_people_speaking_together_are_both_the_speaker(sentence: str, written: str) -> None:
+    quotes = extract(WREN_INTRO, VARGA_INTRO, sentence)
+
+    quote = next(q for q in quotes if q.text.startswith(UNSAFE))
+    assert quote.speaker == "Tobias Wren and Ines Varga", listing([quote])
+    assert quote.speaker_as_written == written
+    assert quote.speaker_role is None  # what the text says of one is no role of both
+
+
+def test_second_of_two_names_after_a_verb_speaks_alone() -> None:
+    quotes = extract(
+        WREN_INTRO, VARGA_INTRO, f'Pike thanked Wren and Varga said it was "{UNSAFE}."'
+    )
+
+    assert find(quotes, f"{UNSAFE}.").speaker == "Ines Varga"

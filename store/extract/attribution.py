@@ -26,7 +26,7 @@ from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.lexicon import speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
-from store.extract.phrases import NAME, NOMINAL, phrase_starting_at
+from store.extract.phrases import NAME, NOMINAL, Mention, phrase_starting_at
 
 _LIGHT_COMPLEMENT = 12
 #: How many quotations away a quotation without a cue may borrow a speaker from.
@@ -242,6 +242,8 @@ def resolve_mention(
 ) -> tuple[Entity | None, str | None, str | None]:
     """Who a cue's mention is (entity), as written, and the role the text gives them."""
     mention = cue.mention
+    if mention.partner is not None:
+        return _resolve_pair(document, people, mention, mention.partner)
     entity = people.resolve(mention, mention.first)
     if entity is not None and mention.kind == NOMINAL and _indefinite(mention.text):
         # "an economist" may be the article's only economist; "one engineer", "another
@@ -257,6 +259,23 @@ def resolve_mention(
     if mention.organisation or (entity is not None and entity.organisation):
         role = None  # an organisation is who it is; its appositive describes it
     return entity, mention.text, _clean_role(role)
+
+
+def _resolve_pair(
+    document: Document, people: People, first: Mention, second: Mention
+) -> tuple[Entity | None, str | None, str | None]:
+    """Two people who speak together ("Blumenthal and Cohen wrote"): both by their full names.
+
+    The pair is credited as one speaker, "Mark Blumenthal and Jon Cohen", whom a paste
+    crediting either of them claims; what the text says of one of them is no role of both.
+    """
+    both = [people.resolve(first, first.first), people.resolve(second, second.first)]
+    written = document.tokens.span_text(first.first, second.last)
+    if both[0] is None or both[1] is None:
+        return None, written, None
+    for entity, mention in zip(both, (first, second), strict=True):
+        people.note_speaker(entity, mention.first)
+    return Entity(f"{both[0].name} and {both[1].name}", organisation=False), written, None
 
 
 def _indefinite(text: str) -> bool:

@@ -303,7 +303,30 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         outer = phrase_ending_at(document.tokens, low, place - 1)
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
-    return mention, None
+    return _pair_ending_with(document, low, mention), None
+
+
+def _pair_ending_with(document: Document, low: int, second: Mention) -> Mention:
+    """ "Trump and Ryan issued a statement": two people opening the clause, who speak
+    together; `second` alone when it is not the second of two."""
+    tokens = document.tokens
+    join = second.start - 1
+    if second.kind != NAME or second.organisation or join - 1 < low or tokens.lowers[join] != "and":
+        return second
+    first = phrase_ending_at(tokens, low, join - 1)
+    if first is None or first.kind != NAME:
+        return second
+    before = first.start - 1
+    opens_clause = (
+        first.start == low
+        or before in document.sentence_first
+        or not tokens.words[before][0].isalnum()
+        or tokens.lowers[before] in _SUBORDINATORS
+    )
+    if not opens_clause:
+        return second  # "Clinton thanked Obama and Biden said": Biden alone
+    paired = with_partner(document, first, second.last, whole=True)
+    return paired if paired.partner is not None else second
 
 
 def _coordinated_roles(document: Document, low: int, high: int) -> Mention | None:
@@ -593,7 +616,10 @@ def _subject_with_appositive(
         mention = phrase_starting_at(document.tokens, start, high)
         if mention is None:
             continue
-        after = mention.last + 1
+        mention = with_partner(document, mention, high)
+        after = (mention.partner or mention).last + 1
+        if mention.partner is not None and after <= high and words[after] in {",", "("}:
+            return mention, None  # "Zeliff and Tom Giancola, a fellow veteran, explained"
         if after <= high and words[after] in {",", "("}:
             named = _named_in_appositive(document, mention, after, high)
             if named is not None:
@@ -655,7 +681,7 @@ def clause_subject(
         mention = phrase_starting_at(document.tokens, index, high)
         if mention is None:
             continue
-        mention = joined_title_name(document, mention, high)
+        mention = with_partner(document, joined_title_name(document, mention, high), high)
         if mention.kind == NOMINAL and not _person_or_group(document, mention):
             continue
         if (
@@ -767,18 +793,34 @@ def joined_title_name(document: Document, mention: Mention, high: int) -> Mentio
 
 
 def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
-    """ "Edward-Isaac Dovere and Gabriel Debenedetti wrote": co-authors; the first named."""
+    """ "Edward-Isaac Dovere and Gabriel Debenedetti wrote": co-authors, who speak together."""
     tokens = document.tokens
     first = phrase_starting_at(tokens, low, high)
-    if first is None or first.kind != NAME or first.organisation:
+    if first is None:
         return None
+    paired = with_partner(document, first, high, whole=True)
+    return paired if paired.partner is not None else None
+
+
+def with_partner(document: Document, first: Mention, high: int, whole: bool = False) -> Mention:
+    """`first` and the person joined to it by "and" ("Mark Blumenthal and Jon Cohen"), who
+    speak together; `first` alone when no second person follows (`whole`: up to `high`)."""
+    tokens = document.tokens
+    if first.kind != NAME or first.organisation or first.partner is not None:
+        return first
     join = first.last + 1
     if join + 1 > high or tokens.lowers[join] != "and":
-        return None
+        return first
     second = phrase_starting_at(tokens, join + 1, high)
-    if second is None or second.kind != NAME or second.organisation or second.last != high:
-        return None
-    return first
+    if (
+        second is None
+        or second.kind != NAME
+        or second.organisation
+        or (whole and second.last != high)
+        or any(not document.outside(i) for i in range(join, second.last + 1))
+    ):
+        return first
+    return replace(first, partner=second)
 
 
 def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
@@ -1128,7 +1170,7 @@ def _labelled_source(document: Document, low: int, high: int) -> Cue | None:
             # "Here's Clinton in December 1992:", "More from Blumenthal and Cohen:", not
             # "From the report he wrote:"
             return None
-        return Cue(mention, high, high)
+        return Cue(with_partner(document, mention, high - 1, whole=True), high, high)
     return None
 
 
@@ -1157,10 +1199,10 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
         return None
     words = document.tokens.words
     if mention.start - 2 >= low and document.tokens.lowers[mention.start - 1] == "and":
-        # "- Frank Newport and Jim Harter: '…'": the first of two names
+        # "- Frank Newport and Jim Harter: '…'": two names, who speak together
         first = phrase_ending_at(document.tokens, low, mention.start - 2)
         if first is not None and first.kind == NAME:
-            mention = first
+            mention = with_partner(document, first, end, whole=True)
     if mention.start != low and words[mention.start - 1] not in {"—", "–", "-"}:
         return None
     return Cue(mention, high, high)

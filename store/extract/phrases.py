@@ -57,6 +57,8 @@ class Mention:
     title: str | None = None
     #: First token of the whole phrase, determiner and descriptors included.
     start: int = -1
+    #: The second of two people who speak together: "Mark Blumenthal and Jon Cohen wrote".
+    partner: Mention | None = None
 
 
 def is_name_word(tokens: Tokens, index: int) -> bool:
