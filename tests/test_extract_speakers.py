@@ -9,6 +9,8 @@ invented.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from extraction_support import bare, extract, find, listing, same_role
 
@@ -1202,3 +1204,21 @@ def test_second_of_two_names_after_a_verb_speaks_alone() -> None:
     )
 
     assert find(quotes, f"{UNSAFE}.").speaker == "Ines Varga"
+
+
+# --- names as the bytes left them --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        unicodedata.normalize("NFD", "Inés Núñez"),  # accents as combining marks
+        "InÃ©s NÃºÃ±ez",  # UTF-8 read as Latin-1: the article's own mojibake
+    ],
+    ids=["decomposed-accents", "double-encoded"],
+)
+def test_name_with_accents_however_encoded_is_one_name(name: str) -> None:
+    quotes = extract(f'"{UNSAFE}," said {name}, the harbour master.', f'"Close it," {name} added.')
+
+    assert find(quotes, UNSAFE).speaker == name
+    assert find(quotes, "Close it").speaker == name
