@@ -566,6 +566,21 @@ ROLES: dict[str, tuple[str, str, str | None]] = {
         "Tobias Wren",
         "the county engineer",
     ),
+    "description-comma-name-told": (
+        f'"{STATEMENT}," another friend, Tobias Wren told the Gazette.',
+        "Tobias Wren",
+        "friend",
+    ),
+    "description-placed-comma-name-said": (
+        f'Another engineer on the inspection team, Tobias Wren, said: "{STATEMENT}" and left.',
+        "Tobias Wren",
+        "engineer on the inspection team",
+    ),
+    "inverted-verb-description-then-name": (
+        f'"{STATEMENT}," exhorted the council\'s host, harbourmaster Ines Calloway.',
+        "Ines Calloway",
+        "harbourmaster, the council's host",
+    ),
     "age-alone-is-no-role": (f'"{STATEMENT}," said Hollis Marrow, 70.', "Hollis Marrow", None),
     "relative-clause-is-no-role": (
         f'"{STATEMENT}," said Nessa Quill, who has sold fish on the quay for 30 years.',

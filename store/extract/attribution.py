@@ -308,7 +308,7 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    if words and words[0].lower() in {"a", "an", "the"}:
+    if words and words[0].lower() in {"a", "an", "the", "another"}:
         words = words[1:]
     cleaned = " ".join(words).strip(" ,;:.")
     return cleaned[:300] or None

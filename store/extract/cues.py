@@ -548,7 +548,7 @@ def _named_in_appositive(
     named = phrase_starting_at(document.tokens, comma + 1, high)
     if named is None or named.kind != NAME or named.organisation:
         return None
-    if named.last + 1 <= high and document.tokens.words[named.last + 1] not in {",", "("}:
+    if named.last + 1 <= high and document.tokens.words[named.last + 1] not in {",", "(", "."}:
         return None
     return named, mention.text
 
@@ -620,6 +620,14 @@ def _subject_with_appositive(
         after = (mention.partner or mention).last + 1
         if mention.partner is not None and after <= high and words[after] in {",", "("}:
             return mention, None  # "Zeliff and Tom Giancola, a fellow veteran, explained"
+        if mention.kind == NOMINAL and after <= high and words[after] != ",":
+            comma = _description_end(document, mention, high)
+            if comma is not None:
+                # "Another delegate on the Cruz slate, Jim Poolman, said"
+                described = replace(mention, text=document.tokens.span_text(start, comma - 1))
+                named = _named_in_appositive(document, described, comma, high)
+                if named is not None:
+                    return named
         if after <= high and words[after] in {",", "("}:
             named = _named_in_appositive(document, mention, after, high)
             if named is not None:
@@ -738,6 +746,10 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         end = mention.last
         after = mention.last + 1
         if after <= high and words[after] in {",", "("}:
+            named = _named_in_appositive(document, mention, after, high)
+            if named is not None:
+                # "…," exhorted Clinton's introducer, actress Jamie Lee Curtis.
+                return Cue(named[0], low, verb_end, named[1], named[0].last)
             appositive = _appositive_text(document, after, high)
             end = high if appositive else end
         return Cue(mention, low, verb_end, appositive, end)
@@ -755,6 +767,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         if mention.start != low and not (appositive and mention.first >= low):
             titled = (
                 _titled_name(document, low, index - 1)
+                or _described_name(document, low, index - 1)
                 or _name_of_body(document, low, index - 1)
                 or _first_of_two(document, low, index - 1)
                 or _coordinated_roles(document, low, index - 1)
@@ -821,6 +834,47 @@ def with_partner(document: Document, first: Mention, high: int, whole: bool = Fa
     ):
         return first
     return replace(first, partner=second)
+
+
+def _described_name(document: Document, low: int, high: int) -> Mention | None:
+    """ "another friend, Mariam Emara" before a verb: the name, the description its role."""
+    tokens = document.tokens
+    description = phrase_starting_at(tokens, low, high)
+    if description is None or description.kind != NOMINAL:
+        return None
+    comma = _description_end(document, description, high)
+    if comma is None or comma + 1 > high:
+        return None
+    named = phrase_starting_at(tokens, comma + 1, high)
+    if named is None or named.kind != NAME or named.organisation or named.last != high:
+        return None
+    return replace(named, role=tokens.span_text(description.first, comma - 1), start=low)
+
+
+def _description_end(document: Document, description: Mention, high: int) -> int | None:
+    """The comma that ends a description of a person, over what places it: "Another delegate
+    on the Cruz slate," -> the comma; None when it does not describe a person."""
+    tokens = document.tokens
+    if not (
+        tokens.lowers[description.last] in role_nouns() or _person_or_group(document, description)
+    ):
+        return None
+    index = description.last + 1
+    if index <= high and tokens.words[index] == ",":
+        return index
+    if index > high or tokens.lowers[index] not in _PLACING:
+        return None
+    for comma in range(index + 1, min(high, index + _PLACING_REACH) + 1):
+        if tokens.words[comma] == ",":
+            return comma
+        if not tokens.words[comma][0].isalnum() or speech_verbs().base(tokens.lowers[comma]):
+            return None
+    return None
+
+
+#: Prepositions that place a described person: "a delegate on the Cruz slate", "a nurse at …".
+_PLACING = frozenset({"on", "in", "at", "of", "for", "from", "with", "to"})
+_PLACING_REACH = 7
 
 
 def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
