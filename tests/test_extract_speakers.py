@@ -234,6 +234,33 @@ ATTRIBUTION_FORMS: dict[
         ),
         f"{UNSAFE}.",
     ),
+    "clause-after-quotation-then-said-name-appositive": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'Closing it would mean "{UNSAFE}" traffic on the quay, forcing the ferry to run '
+            "all night, said Tobias Wren, the county engineer.",
+        ),
+        UNSAFE,
+    ),
+    "two-quotations-then-said-description-and-name": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            'Divers did not find "cracks of any kind," aside from the piers being "worn," said '
+            "the county's engineer, Tobias Wren.",
+        ),
+        "cracks of any kind",
+    ),
+    "says-name-appositive-inside-the-sentence": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'The trouble, says Tobias Wren, the county engineer, is that it is "{UNSAFE}."',
+        ),
+        f"{UNSAFE}.",
+    ),
+    "quote-name-appositive-said-of": (
+        (WREN_INTRO, f'"{UNSAFE}," Wren, the county engineer, said of the bridge.'),
+        UNSAFE,
+    ),
     "quote-two-authors-wrote": (
         (
             "The Mill Lane bridge was closed on Monday.",

@@ -19,6 +19,7 @@ from store.extract.cues import (
     cue_after,
     cue_at_sentence_end,
     cue_before,
+    inverted_aside,
     possessed_speech,
     sentence_subject,
 )
@@ -139,6 +140,11 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
     after_low, after_high = _after_range(document, quote, high)
     before_low, before_high = _before_range(document, quote, low)
     result = Attribution(quote)
+    # "…, said Brad Bannon, a pollster." closing the sentence speaks for all of it.
+    aside = inverted_aside(document, quote.close + 1, high, closing=True)
+    if aside is not None:
+        result.cue, result.source = aside, "after"
+        return result
     cue = cue_after(document, after_low, after_high) if after_low <= after_high else None
     if cue is None and not _has_words(document, after_low, after_high):
         cue = _cue_in_next_sentence(document, quote, high)
@@ -150,7 +156,10 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
     if cue is not None:
         result.cue, result.source = cue, "after"
         return result
-    cue = cue_before(document, before_low, before_high) if before_low <= before_high else None
+    # "The paradox, says Carl Anthony, a historian, is that she was '…'"
+    cue = inverted_aside(document, low, before_high, closing=False)
+    if cue is None and before_low <= before_high:
+        cue = cue_before(document, before_low, before_high)
     if cue is None and low < before_low:
         cue = cue_before(document, low, quote.open - 1)
     if cue is None and according is not None:

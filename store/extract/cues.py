@@ -1298,6 +1298,57 @@ def cue_at_sentence_end(document: Document, low: int, high: int) -> Cue | None:
     return None
 
 
+_NOT_SPEAKER_STARTS = (
+    frozenset("of about to in on at for with by from that it this so".split()) | FUNCTION_WORDS
+)
+
+
+def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cue | None:
+    """An inverted attribution set off by a comma: `…, said Brad Bannon, a pollster.` closing
+    the sentence (`closing`), or `The paradox, says Carl Anthony, a historian, is that …`
+    inside it. It speaks for the whole sentence, whatever stands between it and a quotation."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    for comma in range(low, high):
+        if words[comma] != "," or not document.outside(comma):
+            continue
+        verb_end = verb_at(document, comma + 1)
+        if verb_end is None or _participle(lowers[comma + 1]):
+            continue
+        if speech_verbs().base(lowers[comma + 1]) in {"tell", "ask", "report"}:
+            continue  # "…, told Reuters": who listened; "…, reported the Examiner": a relay
+        following = lowers[verb_end + 1] if verb_end + 1 <= high else ""
+        if following in _NOT_SPEAKER_STARTS:
+            continue  # "…, said of Trump's campaign", "…, said that it …"
+        mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
+        if mention is None or mention.kind not in {NAME, NOMINAL}:
+            continue
+        if mention.kind == NOMINAL and not _person_or_group(document, mention):
+            continue
+        after = mention.last + 1
+        if closing:
+            ends = after > high or words[after] in {".", "!", "?"}
+            if not ends and not (
+                words[after] == "," and all(document.outside(i) for i in range(after, high + 1))
+            ):
+                continue
+            if not ends:
+                named = _named_in_appositive(document, mention, after, high)
+                if named is not None:
+                    # "…, said the bureau's director, James B. Comey."
+                    return Cue(named[0], comma + 1, verb_end, named[1], high)
+            appositive = None if ends else _appositive_text(document, after, high)
+            return Cue(mention, comma + 1, verb_end, appositive, high)
+        if mention.kind != NAME or after > high or words[after] != ",":
+            continue
+        stop = next((i for i in range(after + 1, high + 1) if words[i] == ","), after)
+        if stop == after or not all(document.outside(i) for i in range(after, stop)):
+            appositive = None
+        else:
+            appositive = _appositive_text(document, after, stop)
+        return Cue(mention, comma + 1, verb_end, appositive, stop)
+    return None
+
+
 #: Nouns for something said: "Trump's pledge to be 'neutral'", "Romney's '47 percent' comment".
 SPEECH_NOUNS = frozenset(
     """pledge pledges promise promises vow claim claims assertion assertions accusation
