@@ -10,6 +10,7 @@ Three places hold the cue, tried in this order:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from store.extract.document import Document, QuoteTokens
@@ -1303,22 +1304,54 @@ _NOT_SPEAKER_STARTS = (
 )
 
 
+#: How far before the end of its sentence an aside that closes it may start.
+_ASIDE_REACH = 2 * _ROLE_REACH
+
+
+def _aside_commas(document: Document) -> list[int]:
+    """Commas outside quotations followed by a speech verb (not a participle): where an
+    inverted aside may start, found once per article."""
+    found = document.indexes.get("aside_commas")
+    if found is None:
+        words, lowers = document.tokens.words, document.tokens.lowers
+        found = [
+            i
+            for i in range(len(words) - 1)
+            if words[i] == ","
+            and document.outside(i)
+            and verb_at(document, i + 1) is not None
+            and not _participle(lowers[i + 1])
+        ]
+        document.indexes["aside_commas"] = found
+    return found
+
+
 def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cue | None:
     """An inverted attribution set off by a comma: `…, said Brad Bannon, a pollster.` closing
     the sentence (`closing`), or `The paradox, says Carl Anthony, a historian, is that …`
     inside it. It speaks for the whole sentence, whatever stands between it and a quotation."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    for comma in range(low, high):
-        if words[comma] != "," or not document.outside(comma):
-            continue
+    if closing:
+        if (
+            words[high] not in {".", "!", "?"}
+            and high != document.paragraph_last[document.paragraph_of[high]]
+        ):
+            return None  # the window ends before the sentence does
+        low = max(low, high - _ASIDE_REACH)  # the aside closes the sentence
+    asides = _aside_commas(document)
+    first = bisect.bisect_left(asides, low)
+    for comma in asides[first : first + _VERB_TRIES]:
+        if comma >= high:
+            return None
         verb_end = verb_at(document, comma + 1)
-        if verb_end is None or _participle(lowers[comma + 1]):
-            continue
+        assert verb_end is not None
         if speech_verbs().base(lowers[comma + 1]) in {"tell", "ask", "report"}:
             continue  # "…, told Reuters": who listened; "…, reported the Examiner": a relay
         following = lowers[verb_end + 1] if verb_end + 1 <= high else ""
         if following in _NOT_SPEAKER_STARTS:
             continue  # "…, said of Trump's campaign", "…, said that it …"
+        if not closing and not document.tokens.capitalised[verb_end + 1]:
+            continue  # inside the sentence only a name: "The paradox, says Carl Anthony, is"
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or mention.kind not in {NAME, NOMINAL}:
             continue

@@ -7,7 +7,7 @@ token indices instead of a new scan of the text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
@@ -54,6 +54,8 @@ class Document:
     sentence_of: list[int]
     #: The first word of each sentence (after any opening marks).
     sentence_first: set[int]
+    #: Indexes the attribution rules build once per article (kept linear on long text).
+    indexes: dict[str, list[int]] = field(default_factory=dict)
 
     def near(self, low: int, high: int, index: int) -> tuple[int, int]:
         """`low..high` cut to a window around token `index`.
