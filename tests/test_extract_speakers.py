@@ -1104,7 +1104,39 @@ SUBJECT_DESCRIPTIONS = {
         '"exception" for the regatta.',
         "The Harlow council's new engineer",
     ),
+    "counted-group-of-a-where-clause-then-participle": (
+        "Wren spoke at the quay, where about 50 fishermen had gathered on Monday, chanting "
+        '"exception" over and over.',
+        "about 50 fishermen",
+    ),
+    "counted-group-then-two-participles": (
+        "Outside the hall, about 200 fishermen gathered in clusters, holding signs and "
+        'chanting "exception" over and over.',
+        "about 200 fishermen",
+    ),
+    "subject-of-as-clause-after-a-speech-verb-then-participle": (
+        '"Who pays?" Wren asks as a harbour official walks in, saying the ferry is an '
+        '"exception" to the rule.',
+        "a harbour official",
+    ),
 }
+
+
+def test_participle_after_a_subordinate_clause_belongs_to_the_sentence_otherwise() -> None:
+    quotes = extract(WREN_INTRO, 'Wren shut the bridge when it cracked, saying it was "unsafe."')
+
+    assert find(quotes, "unsafe.").speaker == "Tobias Wren"
+
+
+def test_participle_after_when_clause_following_a_speech_verb_is_that_clauses() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Ines Varga runs the harbour.",
+        '"Too late?" Wren wrote when Varga closed the quay with a notice, remarking, '
+        '"Safety first."',
+    )
+
+    assert find(quotes, "Safety first.").speaker == "Ines Varga"
 
 
 @pytest.mark.parametrize(
@@ -1264,3 +1296,15 @@ def test_name_with_accents_however_encoded_is_one_name(name: str) -> None:
 
     assert find(quotes, UNSAFE).speaker == name
     assert find(quotes, "Close it").speaker == name
+
+
+def test_name_before_a_participle_after_a_dash_is_its_speaker() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        VARGA_INTRO,
+        'Afterwards both officials issued a statement – Wren saying he was "very encouraged" '
+        'and Varga calling it a "great meeting."',
+    )
+
+    assert find(quotes, "very encouraged").speaker == "Tobias Wren"
+    assert find(quotes, "great meeting.").speaker == "Ines Varga"

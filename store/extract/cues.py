@@ -697,6 +697,7 @@ def clause_subject(
             mention.kind == NOMINAL
             and not document.tokens.capitalised[mention.first]
             and (lowers[mention.first] not in DETERMINERS)
+            and not _finite_verb_after(document, mention.last, high)
         ):
             continue  # "founder of the Leadership Institute": an appositive, not a subject
         after = mention.last + 1
@@ -711,6 +712,19 @@ def clause_subject(
             continue  # a dateline ("WASHINGTON (AP) —") or a label, not a subject
         return mention, appositive
     return None
+
+
+_AUXILIARIES = frozenset("had has have was were is are will would could did".split())
+
+
+def _finite_verb_after(document: Document, last: int, high: int) -> bool:
+    """A verb right after a bare plural makes it a subject: "protesters gathered", "about 50
+    protesters had gathered" (not "founder of the institute")."""
+    following = last + 1
+    if following > high:
+        return False
+    lower = document.tokens.lowers[following]
+    return lower in _AUXILIARIES or lower.endswith("ed")
 
 
 def _person_or_group(document: Document, mention: Mention) -> bool:
@@ -1058,6 +1072,9 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
                 with_subject = _with_phrase(document, low, earlier - 1)
         if with_subject is not None:
             return with_subject, None  # "with Trump reportedly yelling: …"
+        absolute = _absolute_subject(document, low, verb - 1)
+        if absolute is not None:
+            return absolute, None  # "a statement – Ryan saying he was '…'"
         # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
         # subject of the main clause, not the noun just before the participle.
         end = verb - 2 if verb - 1 >= low and words[verb - 1] in {",", "—", "–"} else verb - 1
@@ -1065,6 +1082,9 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
             said = _speaker_just_before(document, low, end)
             if said is not None:
                 return said  # "Ryan and Trump will meet, Spicer said, adding, …"
+            subordinate = _subordinate_subject(document, low, end)
+            if subordinate is not None:
+                return subordinate, None
         return clause_subject(document, low, end)
     if verb - 1 >= low and lowers[verb - 1] == "to":
         return _controller(document, low, verb - 2)
@@ -1087,6 +1107,54 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     if found is not None:
         return found
     return None
+
+
+#: Words opening a clause whose subject may be the one a participle after it belongs to.
+_SUBORDINATE_OPENERS = frozenset({"as", "when", "while", "where"})
+
+
+def _subordinate_subject(document: Document, low: int, end: int) -> Mention | None:
+    """Who does a participle after a subordinate clause that ends at `end`, when that
+    clause's subject does it rather than the sentence's: "about 200 protesters gathered
+    outside, where the police had gathered, …" no; "the arena, where about 50 protesters had
+    gathered, chanting '…'", "'Who?' Clinton asks as a janitor walks in, saying he's '…'",
+    "He tweeted when Clinton ended the debate with a joke, remarking, '…'".
+
+    Only when the sentence's own verb cannot be it: a "where" clause describes a place, and
+    a main verb that is a speech verb (its words quoted before) has already spoken.
+    """
+    tokens = document.tokens
+    words, lowers = tokens.words, tokens.lowers
+    opener = None
+    for index in range(end, max(low, end - _AGENT_REACH * 2) - 1, -1):
+        if not document.outside(index):
+            continue
+        if words[index] in {",", ";", ":", "—", "–"}:
+            if lowers[index + 1] == "where" and index + 1 <= end:
+                opener = index + 1
+            break
+        if lowers[index] in _SUBORDINATE_OPENERS:
+            opener = index
+            break
+    if opener is None or opener <= low:
+        return None
+    if lowers[opener] != "where":
+        before = _skip_back_modifiers(document, low, opener - 1)
+        if before < low or verb_at(document, before) is None:
+            return None  # "Netanyahu rejected it when it came, saying …": Netanyahu's
+    mention = phrase_starting_at(tokens, opener + 1, end)
+    if mention is None or mention.kind not in {NAME, NOMINAL}:
+        return None
+    if mention.kind == NOMINAL and not _person_or_group(document, mention):
+        return None
+    following = mention.last + 1
+    if following > end or not (
+        lowers[following].endswith("ed")
+        or lowers[following] in {"had", "has", "have", "was", "were", "is", "are"}
+        or lowers[following].endswith("s")
+    ):
+        return None  # the subject of a verb
+    return mention
 
 
 def _speaker_just_before(
@@ -1145,6 +1213,18 @@ def _coordinated_agent(
                 return None
         return None
     return None
+
+
+def _absolute_subject(document: Document, low: int, high: int) -> Mention | None:
+    """A name right before a participle, opening its own phrase: "both men issued a statement
+    – Ryan saying he was '…' and Trump calling it '…'"."""
+    if high < low or not document.tokens.capitalised[high]:
+        return None
+    mention = phrase_ending_at(document.tokens, low, high)
+    if mention is None or mention.kind != NAME or mention.start - 1 < low:
+        return None
+    before = document.tokens.lowers[mention.start - 1]
+    return mention if before in {"–", "—", "and", ";"} else None
 
 
 def _with_phrase(document: Document, low: int, high: int) -> Mention | None:

@@ -212,6 +212,10 @@ def _is_head_noun(lower: str) -> bool:
 _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: "about 50 protesters", "1,200 workers": a count describes a group like an adjective.
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*$")
+#: Words that make a count approximate: "about 50 protesters".
+_APPROXIMATELY = frozenset({"about", "some", "nearly", "roughly", "almost", "around", "over"})
 #: "a 2008 Clinton veteran": a year describes like an adjective.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 #: "1st Lt. Tyler Livingston", "the 3rd District": an ordinal describes like an adjective.
@@ -233,7 +237,11 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
         and lower not in DETERMINERS
         and (speech_verbs().base(lower) is None or _noun_before_noun(tokens, index))
     ) or bool(
-        _AGE.match(lower) or _ORDINAL.match(lower) or lower in _CALENDAR or _YEAR.match(lower)
+        _AGE.match(lower)
+        or _ORDINAL.match(lower)
+        or lower in _CALENDAR
+        or _YEAR.match(lower)
+        or _COUNT.match(lower)
     )
 
 
@@ -570,6 +578,8 @@ def phrase_starting_at(
     first = index
     if lowers[first] in PRONOUNS:
         return Mention(first, first, PRONOUN, words[first], start=first)
+    if lowers[first] in _APPROXIMATELY and first < high and _COUNT.match(lowers[first + 1]):
+        index += 1  # "about 50 protesters": the count describes, "about" with it
     if lowers[first] in _QUANTIFIERS and (first == high or not words[first + 1][0].isalpha()):
         # "“Anybody but Trump,” read one."
         return Mention(first, first, NOMINAL, words[first], start=first)
