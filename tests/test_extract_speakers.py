@@ -1308,3 +1308,34 @@ def test_name_before_a_participle_after_a_dash_is_its_speaker() -> None:
 
     assert find(quotes, "very encouraged").speaker == "Tobias Wren"
     assert find(quotes, "great meeting.").speaker == "Ines Varga"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotation", "written"),
+    [
+        (
+            "Later, after the council meeting concluded, Wren stated of the piers that they were "
+            '"unsafe."',
+            "unsafe.",
+            "Wren",
+        ),
+        (
+            "As Wren spoke, the harbour union was going into overdrive, lobbying members "
+            'against "any closure."',
+            "any closure.",
+            "the harbour union",
+        ),
+        (
+            'As the Gazette reported, the county engineer "had warned the council."',
+            "had warned the council.",
+            "Gazette",
+        ),
+    ],
+    ids=["after-clause-concluded", "as-clause-spoke", "as-clause-reported-introduces"],
+)
+def test_speech_verb_ending_a_subordinate_clause_attributes_only_what_it_introduces(
+    sentence: str, quotation: str, written: str
+) -> None:
+    quotes = extract(WREN_INTRO, sentence)
+
+    assert find(quotes, quotation).speaker_as_written == written

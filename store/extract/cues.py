@@ -984,6 +984,9 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
         ):
             index -= 1
             continue
+        if _ends_subordinate_clause(document, low, index, verb_end, high):
+            index -= 1  # "As Blumenthal spoke, the NRA …", "after the interview concluded,"
+            continue
         tries += 1
         inverted = _inverted_subject(document, low, index, verb_end, high)
         if inverted is not None:
@@ -1010,6 +1013,31 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             return cue
         index -= 1
     return _headline_cue(document, low, high)
+
+
+def _ends_subordinate_clause(
+    document: Document, low: int, verb: int, verb_end: int, high: int
+) -> bool:
+    """A speech verb that ends a subordinate clause without saying anything ("As Blumenthal
+    spoke, …", "after the interview concluded, …"): not the cue of what follows."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    if verb_end + 1 > high or words[verb_end + 1] != ",":
+        return False
+    if not any(words[i][0].isalnum() for i in range(verb_end + 2, high + 1)):
+        return False  # "As Vulture put it, '…'": the clause introduces the quotation
+    for index in range(verb - 1, max(low, verb - _SUBORDINATE_REACH) - 1, -1):
+        if not words[index][0].isalnum():
+            return False
+        if lowers[index] == "as":
+            # "As The Daily Caller reported, …" introduces; "As Blumenthal spoke, …" does not.
+            return speech_verbs().base(lowers[verb]) in {"speak", "talk"}
+        if lowers[index] in _SUBORDINATORS - {"and", "but"}:
+            return True
+    return False
+
+
+#: How long a subordinate clause before its verb may be: "after the Sanders interview".
+_SUBORDINATE_REACH = 8
 
 
 def _inverted_subject(
