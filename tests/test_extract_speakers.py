@@ -1104,6 +1104,11 @@ SUBJECT_DESCRIPTIONS = {
         '"exception" for the regatta.',
         "The Harlow council's new engineer",
     ),
+    "subject-after-a-participle-phrase-and-a-name-with-its-appositive": (
+        "Preceded at the lectern by Tobias Wren, the county engineer and bridge inspector, the "
+        'mayor launched into a lament for the ferry, an "exception" to the rule.',
+        "the mayor",
+    ),
     "counted-group-of-a-where-clause-then-participle": (
         "Wren spoke at the quay, where about 50 fishermen had gathered on Monday, chanting "
         '"exception" over and over.',

@@ -693,6 +693,8 @@ def clause_subject(
         mention = with_partner(document, joined_title_name(document, mention, high), high)
         if mention.kind == NOMINAL and not _person_or_group(document, mention):
             continue
+        if mention.kind == NOMINAL and _describes_name_before(document, low, start, mention):
+            continue  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump launched …"
         if (
             mention.kind == NOMINAL
             and not document.tokens.capitalised[mention.first]
@@ -725,6 +727,24 @@ def _finite_verb_after(document: Document, last: int, high: int) -> bool:
         return False
     lower = document.tokens.lowers[following]
     return lower in _AUXILIARIES or lower.endswith("ed")
+
+
+def _describes_name_before(document: Document, low: int, start: int, mention: Mention) -> bool:
+    """A description between commas right after a name is its appositive, not a subject."""
+    tokens = document.tokens
+    comma = start - 1
+    if comma - 1 < low or tokens.words[comma] != "," or not is_name_word(tokens, comma - 1):
+        return False
+    # Up to the next comma: more of the description ("and anti-immigration hard-liner").
+    for index in range(mention.last + 1, min(len(tokens.words), mention.last + _ROLE_REACH)):
+        word, lower = tokens.words[index], tokens.lowers[index]
+        if word == ",":
+            return True
+        if not (word[0].isalnum() or word == "-") or lower.endswith("ed") or lower in _AUXILIARIES:
+            return False
+        if speech_verbs().base(lower) is not None:
+            return False
+    return False
 
 
 def _person_or_group(document: Document, mention: Mention) -> bool:
