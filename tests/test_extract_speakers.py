@@ -261,6 +261,22 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, f'"{UNSAFE}," Wren, the county engineer, said of the bridge.'),
         UNSAFE,
     ),
+    "partial-then-as-name-said": (
+        (WREN_INTRO, f'The fact that the bridge "{UNSAFE}," as Wren said on Monday, matters.'),
+        UNSAFE,
+    ),
+    "quote-said-description-known-as-name": (
+        (
+            "The Mill Lane bridge was closed on Monday.",
+            f'"{UNSAFE}," said the engineer known as Wren.',
+        ),
+        UNSAFE,
+        "Wren",
+    ),
+    "description-speaking-to-outlet-said": (
+        (WREN_INTRO, f'A county engineer speaking to the Gazette said, "{UNSAFE}."'),
+        f"{UNSAFE}.",
+    ),
     "quote-two-authors-wrote": (
         (
             "The Mill Lane bridge was closed on Monday.",
@@ -1344,3 +1360,12 @@ def test_speech_verb_ending_a_subordinate_clause_attributes_only_what_it_introdu
     quotes = extract(WREN_INTRO, sentence)
 
     assert find(quotes, quotation).speaker_as_written == written
+
+
+def test_group_before_a_verb_that_is_also_a_noun_after_a_quotation_speaks() -> None:
+    quotes = extract(
+        "The county engineers published a white paper.",
+        f'"{UNSAFE}," the engineers state in the white paper.',
+    )
+
+    assert find(quotes, UNSAFE).speaker_as_written == "the engineers"

@@ -133,7 +133,7 @@ def verb_at(document: Document, index: int) -> int | None:
             before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
         if before == "and" and _after_infinitive(document, index - 1):
             return index  # "prompted Rubio to make a joke and call Trump '…'"
-        if word in NOUN_LIKE_VERBS or not (
+        if (word in NOUN_LIKE_VERBS and not _subject_after_quotation(document, index)) or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
             or before in VERB_MODIFIERS
@@ -149,6 +149,19 @@ def verb_at(document: Document, index: int) -> int | None:
     if base == "continue" and following == "to":
         return None  # "Rubio will continue to be …": not '"…," he continued'
     return index
+
+
+def _subject_after_quotation(document: Document, index: int) -> bool:
+    """'"…," the Saudis state': a short subject between a quotation and the word."""
+    words = document.tokens.words
+    for before in range(index - 1, max(-1, index - 5), -1):
+        if words[before] in _CLOSING and not document.outside(before):
+            return True
+        if words[before] == ",":
+            return before > 0 and words[before - 1] in _CLOSING
+        if not words[before][0].isalpha():
+            return False
+    return False
 
 
 def _after_infinitive(document: Document, join: int) -> bool:
@@ -304,7 +317,24 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         outer = phrase_ending_at(document.tokens, low, place - 1)
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
+    spoken_to = _speaking_to(document, low, mention)
+    if spoken_to is not None:
+        return spoken_to, None
     return _pair_ending_with(document, low, mention), None
+
+
+def _speaking_to(document: Document, low: int, listener: Mention) -> Mention | None:
+    """ "Another intelligence source speaking to Fox News said": who spoke, not the listener."""
+    lowers = document.tokens.lowers
+    participle = listener.start - 2
+    if participle - 1 < low or lowers[listener.start - 1] not in {"to", "with"}:
+        return None
+    if lowers[participle] not in {"speaking", "talking", "writing"}:
+        return None
+    speaker = phrase_ending_at(document.tokens, low, participle - 1)
+    if speaker is None or speaker.kind not in {NAME, NOMINAL}:
+        return None
+    return speaker
 
 
 def _pair_ending_with(document: Document, low: int, second: Mention) -> Mention:
@@ -776,7 +806,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
             return None
-        mention = joined_title_name(document, mention, high)
+        mention = _known_as(document, joined_title_name(document, mention, high), high)
         appositive = None
         end = mention.last
         after = mention.last + 1
@@ -799,6 +829,8 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         if found is None:
             continue
         mention, appositive = found
+        if mention.start == low + 1 and document.tokens.lowers[low] == "as":
+            return Cue(mention, index, verb_end, appositive)  # '"…," as Cruz said on Monday'
         if mention.start != low and not (appositive and mention.first >= low):
             titled = (
                 _titled_name(document, low, index - 1)
@@ -818,6 +850,25 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             return None
         return Cue(mention, index, verb_end, appositive)
     return None
+
+
+def _known_as(document: Document, mention: Mention, high: int) -> Mention:
+    """ "the base chief known as Bob": the name the description goes by, the description its
+    role; `mention` itself otherwise."""
+    tokens = document.tokens
+    known = mention.last + 1
+    if mention.kind != NOMINAL or known + 2 > high:
+        return mention
+    if tokens.lowers[known] == "known" and tokens.lowers[known + 1] == "as":
+        name_start = known + 2
+    elif tokens.lowers[known] in {"named", "called"}:
+        name_start = known + 1
+    else:
+        return mention
+    named = phrase_starting_at(tokens, name_start, high)
+    if named is None or named.kind != NAME or named.organisation:
+        return mention
+    return replace(named, role=mention.text, start=mention.start)
 
 
 _BODY_JOINS = frozenset({"the", "of", "for", "and", "&", "on", "’s", "'s"})
