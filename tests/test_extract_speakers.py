@@ -277,6 +277,14 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, f'A county engineer speaking to the Gazette said, "{UNSAFE}."'),
         f"{UNSAFE}.",
     ),
+    "name-was-asked-by-name-question": (
+        (WREN_INTRO, 'Lorna Pike was asked by Wren, "Will the ferry run at night?"'),
+        "Will the ferry run at night?",
+    ),
+    "asked-by-name-opening-the-sentence": (
+        (WREN_INTRO, 'Asked by Wren if the ferry "runs at night," Lorna Pike shrugged.'),
+        "runs at night",
+    ),
     "quote-two-authors-wrote": (
         (
             "The Mill Lane bridge was closed on Monday.",

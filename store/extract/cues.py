@@ -1059,6 +1059,9 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             index -= 1  # "As Blumenthal spoke, the NRA …", "after the interview concluded,"
             continue
         tries += 1
+        asker = _asked_by(document, index, verb_end, high)
+        if asker is not None:
+            return Cue(asker, index, verb_end, None, asker.last)
         inverted = _inverted_subject(document, low, index, verb_end, high)
         if inverted is not None:
             return Cue(inverted, index, verb_end, None, inverted.last)
@@ -1084,6 +1087,18 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             return cue
         index -= 1
     return _headline_cue(document, low, high)
+
+
+def _asked_by(document: Document, verb: int, verb_end: int, high: int) -> Mention | None:
+    """ "Sanders was asked by host Bill Maher, '…'", "Asked by Thrush if Clinton 'gets' race":
+    the question is the asker's."""
+    lowers = document.tokens.lowers
+    if lowers[verb] != "asked" or verb_end + 2 > high or lowers[verb_end + 1] != "by":
+        return None
+    asker = phrase_starting_at(document.tokens, verb_end + 2, high)
+    if asker is None or asker.kind not in {NAME, NOMINAL}:
+        return None
+    return asker
 
 
 def _ends_subordinate_clause(
