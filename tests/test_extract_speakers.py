@@ -1377,3 +1377,28 @@ def test_group_before_a_verb_that_is_also_a_noun_after_a_quotation_speaks() -> N
     )
 
     assert find(quotes, UNSAFE).speaker_as_written == "the engineers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotation", "written"),
+    [
+        (
+            'When someone in the audience shouted, "Close it," Wren joked, "Then swim."',
+            "Close it",
+            "someone in the audience",
+        ),
+        (
+            'After Lorna Pike said that the ferry was "too slow," Wren said: "Then swim."',
+            "too slow",
+            "Lorna Pike",
+        ),
+    ],
+    ids=["when-clause-shout", "after-clause-said-that"],
+)
+def test_quotation_in_an_opening_clause_is_not_the_next_quotations_speakers(
+    sentence: str, quotation: str, written: str
+) -> None:
+    quotes = extract(WREN_INTRO, sentence)
+
+    assert find(quotes, quotation).speaker_as_written == written
+    assert find(quotes, "Then swim.").speaker == "Tobias Wren"

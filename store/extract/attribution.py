@@ -153,6 +153,15 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
         # "Pike called it 'a disgrace,' according to the Herald": the Herald relays, Pike
         # spoke; "…, according to Wren" names the speaker only when nothing before does.
         according, cue = (None if outlets.is_outlet(cue.mention.text) else cue), None
+    if cue is not None and _in_subordinate_clause_before(document, quote, cue, low):
+        # "When someone in the audience shouted, 'Cruz,' Beck joked, 'Amen'": Beck's cue
+        # introduces his own words; the shout is the subordinate clause's.
+        before = (
+            cue_before(document, before_low, before_high) if before_low <= before_high else None
+        )
+        if before is not None:
+            result.cue, result.source = before, "before"
+            return result
     if cue is not None:
         result.cue, result.source = cue, "after"
         return result
@@ -181,6 +190,28 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
         if cue is not None:
             result.cue, result.source = cue, "subject"
     return result
+
+
+_OPENING_SUBORDINATORS = frozenset({"when", "after", "as", "while", "before", "once"})
+
+
+def _in_subordinate_clause_before(
+    document: Document, quote: QuoteTokens, cue: Cue, low: int
+) -> bool:
+    """The quotation sits in a clause opening the sentence ("When X shouted, '…',", "After X
+    said that … '…',") and the cue after it introduces the next quotation ("Beck joked, '…'",
+    "Trump said: '…'"): the cue is the main clause's, not the quotation's."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    if lowers[low] not in _OPENING_SUBORDINATORS:
+        return False
+    following = document.inside[cue.last + 1] if cue.last + 1 < len(words) else -1
+    for index in range(cue.last + 1, min(len(words), cue.last + _LIGHT_COMPLEMENT)):
+        if document.inside[index] >= 0:
+            following = document.inside[index]
+            return following != document.inside[quote.open] and words[index - 1] in {",", ":"}
+        if words[index] in {".", "!", "?"}:
+            return False
+    return False
 
 
 def _bounds(document: Document, quote: QuoteTokens) -> tuple[int, int]:

@@ -320,7 +320,25 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     spoken_to = _speaking_to(document, low, mention)
     if spoken_to is not None:
         return spoken_to, None
+    someone = _someone_in(document, low, mention)
+    if someone is not None:
+        return someone, None
     return _pair_ending_with(document, low, mention), None
+
+
+_SOMEONE = frozenset({"someone", "somebody", "one", "many", "some", "several", "others"})
+
+
+def _someone_in(document: Document, low: int, place: Mention) -> Mention | None:
+    """ "someone in the audience shouted": the someone, not the audience."""
+    tokens = document.tokens
+    preposition = place.start - 1
+    if preposition - 1 < low or tokens.lowers[preposition] not in {"in", "from", "at", "on"}:
+        return None
+    if tokens.lowers[preposition - 1] not in _SOMEONE:
+        return None
+    first = preposition - 1
+    return Mention(first, place.last, NOMINAL, tokens.span_text(first, place.last), start=first)
 
 
 def _speaking_to(document: Document, low: int, listener: Mention) -> Mention | None:
