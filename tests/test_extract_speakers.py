@@ -285,6 +285,14 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, 'Asked by Wren if the ferry "runs at night," Lorna Pike shrugged.'),
         "runs at night",
     ),
+    "gerund-opening-the-sentence-then-the-subject": (
+        (WREN_INTRO, f'In declaring the bridge "{UNSAFE}," Wren again showed his temper.'),
+        UNSAFE,
+    ),
+    "participle-opening-the-sentence-then-an-aside-and-the-subject": (
+        (WREN_INTRO, f'Acknowledging that it was "{UNSAFE}," though, Wren did keep it open.'),
+        UNSAFE,
+    ),
     "quote-two-authors-wrote": (
         (
             "The Mill Lane bridge was closed on Monday.",

@@ -140,6 +140,10 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
     after_low, after_high = _after_range(document, quote, high)
     before_low, before_high = _before_range(document, quote, low)
     result = Attribution(quote)
+    opening = _opening_participle_subject(document, quote, low, high)
+    if opening is not None:
+        result.cue, result.source = opening, "subject"
+        return result
     # "…, said Brad Bannon, a pollster." closing the sentence speaks for all of it.
     aside = inverted_aside(document, quote.close + 1, high, closing=True)
     if aside is not None:
@@ -190,6 +194,35 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
         if cue is not None:
             result.cue, result.source = cue, "subject"
     return result
+
+
+_GERUND_PREPOSITIONS = frozenset({"in", "by", "after", "while", "before", "when", "on"})
+
+
+def _opening_participle_subject(
+    document: Document, quote: QuoteTokens, low: int, high: int
+) -> Cue | None:
+    """ "In declaring Trump's statements 'not Christian,' the pope demonstrated …",
+    "Acknowledging that Trump 'says a lot of stupid stuff,' though, Allen did suggest …": a
+    quotation inside a participle phrase opening the sentence is said by the subject of the
+    clause after it."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    participle = low + 1 if lowers[low] in _GERUND_PREPOSITIONS else low
+    if participle >= quote.open or not lowers[participle].endswith("ing"):
+        return None
+    if speech_verbs().base(lowers[participle]) is None:
+        return None
+    if any(words[i] == "," and document.outside(i) for i in range(participle, quote.open)):
+        return None  # the phrase ended before the quotation
+    start = quote.close + 1
+    if start <= high and words[start] == ",":
+        start += 1
+    if start > high:
+        return None
+    found = clause_subject(document, start, high)
+    if found is None or found[0].kind not in {NAME, NOMINAL}:
+        return None
+    return Cue(found[0], found[0].last, found[0].last, found[1])
 
 
 _OPENING_SUBORDINATORS = frozenset({"when", "after", "as", "while", "before", "once"})
