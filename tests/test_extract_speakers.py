@@ -1215,6 +1215,19 @@ DOCUMENT_SUBJECTS = {
         "A report by the Tidewater Herald says “the regatta cannot go ahead.”",
         "A report by the Tidewater Herald",
     ),
+    "named-body-then-its-document": (
+        "A 2024 Harlow Rowing Club report found that “the regatta cannot go ahead.”",
+        "A 2024 Harlow Rowing Club report",
+    ),
+    "according-to-a-named-summary": (
+        "The club's plan, according to its Harbourside summary, “the regatta cannot go ahead.”",
+        "its Harbourside summary",
+    ),
+    "document-then-two-verbs": (
+        "The club's new leaflet attacks the council for taking “too long” and claims that "
+        "“the regatta cannot go ahead.”",
+        "The club's new leaflet",
+    ),
 }
 
 
@@ -1410,3 +1423,12 @@ def test_quotation_in_an_opening_clause_is_not_the_next_quotations_speakers(
 
     assert find(quotes, quotation).speaker_as_written == written
     assert find(quotes, "Then swim.").speaker == "Tobias Wren"
+
+
+def test_weak_speech_verb_with_a_that_clause_attributes_the_quotation_in_it() -> None:
+    quotes = extract(
+        "A judge fined a man on Monday after the man had posted on his own website that the "
+        'bridge should "burn down" soon.'
+    )
+
+    assert find(quotes, "burn down").speaker_as_written == "the man"

@@ -1069,6 +1069,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             or (
                 speech_verbs().base(lowers[index]) in WEAK_SPEECH_VERBS
                 and _words_between(document, verb_end, high) > _WEAK_REACH
+                and not _that_clause(document, verb_end, high)
             )
         ):
             index -= 1
@@ -1180,6 +1181,22 @@ def _relative_clause_between(document: Document, last: int, high: int) -> bool:
         and words[high] == ","
         and all(document.outside(i) and words[i] != ":" for i in range(last + 1, high))
     )
+
+
+def _that_clause(document: Document, verb_end: int, high: int) -> bool:
+    """ "posted on his Facebook page that refugees should '…'": a weak verb whose "that"
+    clause, a few words on, holds the quotation."""
+    lowers = document.tokens.lowers
+    for index in range(verb_end + 1, min(high, verb_end + _THAT_REACH) + 1):
+        if lowers[index] == "that":
+            return True
+        if not document.tokens.words[index][0].isalnum():
+            return False
+    return False
+
+
+#: How far after a weak verb its "that" may come: "posted on his Facebook page that".
+_THAT_REACH = 8
 
 
 def _words_between(document: Document, verb_end: int, high: int) -> int:

@@ -607,6 +607,15 @@ def phrase_starting_at(
                 continue
             if (
                 index <= high
+                and lowers[index] in document_nouns()
+                and not tokens.capitalised[index]
+                and (index + 1 > high or lowers[index + 1] not in _POSSESSIVE)
+                and not any(lowers[i] in _POSSESSIVE for i in range(first, index))
+            ):
+                end = index  # "the House Intelligence Committee report", "its Amazon summary"
+                break
+            if (
+                index <= high
                 and lowers[index] in org_words()
                 and not tokens.capitalised[index]
                 and lowers[index] not in role_nouns()
