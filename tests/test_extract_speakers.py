@@ -1141,6 +1141,10 @@ SUBJECT_DESCRIPTIONS = {
         'mayor launched into a lament for the ferry, an "exception" to the rule.',
         "the mayor",
     ),
+    "share-of-people-said": (
+        'Asked about the ferry, 21 percent said it was an "exception" to the rule.',
+        "21 percent",
+    ),
     "counted-group-of-a-where-clause-then-participle": (
         "Wren spoke at the quay, where about 50 fishermen had gathered on Monday, chanting "
         '"exception" over and over.',
@@ -1222,6 +1226,11 @@ DOCUMENT_SUBJECTS = {
     "according-to-a-named-summary": (
         "The club's plan, according to its Harbourside summary, “the regatta cannot go ahead.”",
         "its Harbourside summary",
+    ),
+    "document-then-a-participle": (
+        "The club gave in a week after the Gazette's editorial telling it that “the regatta "
+        "cannot go ahead.”",
+        "the Gazette's editorial",
     ),
     "document-then-two-verbs": (
         "The club's new leaflet attacks the council for taking “too long” and claims that "
@@ -1432,3 +1441,32 @@ def test_weak_speech_verb_with_a_that_clause_attributes_the_quotation_in_it() ->
     )
 
     assert find(quotes, "burn down").speaker_as_written == "the man"
+
+
+def test_possessive_with_an_adjective_before_a_plural_is_a_noun_not_a_verb() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        'Wren said it was "not safe."',
+        "Wren continued his scathing remarks.",
+        '"Nobody listens to engineers."',
+    )
+
+    assert find(quotes, "Nobody listens to engineers.").speaker == "Tobias Wren"
+
+
+def test_list_after_a_name_is_not_its_appositive() -> None:
+    quotes = extract(
+        "In a column published by the council website, the Beacon, and shared widely, Tobias "
+        'Wren, a county engineer, urged residents not to panic, even if the bridge looks "unsafe."'
+    )
+
+    assert find(quotes, "unsafe.").speaker == "Tobias Wren"
+
+
+def test_name_with_its_number_speaks() -> None:
+    quotes = extract(
+        "Ferries are covered by Article 12 of the county charter.",
+        'The charter is clear. Article 12 affirms: "No ferry shall run at night."',
+    )
+
+    assert find(quotes, "No ferry shall run at night.").speaker == "Article 12"

@@ -26,6 +26,7 @@ from store.extract.grammar import (
 )
 from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs
 from store.extract.phrases import (
+    GROUP_SHARES,
     NAME,
     NOMINAL,
     PRONOUN,
@@ -198,6 +199,8 @@ def _right_after_quotation(document: Document, index: int) -> bool:
 def _owned_gerund(document: Document, index: int) -> bool:
     """An -ing word after an article or a possessive and a few adjectives is a noun."""
     lowers, words = document.tokens.lowers, document.tokens.words
+    if index > 0 and lowers[index - 1] in document_nouns():
+        return False  # "the newspaper's editorial telling him …": a participle after its noun
     for before in range(index - 1, max(-1, index - 4), -1):
         if lowers[before] in _ARTICLES:
             return True
@@ -213,7 +216,7 @@ def _owned_gerund(document: Document, index: int) -> bool:
 _ARTICLES = frozenset(
     {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
 )
-_ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary")
+_ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing")
 
 
 def _after_article(document: Document, index: int) -> bool:
@@ -667,6 +670,16 @@ def _subject_with_appositive(
             continue
         mention = with_partner(document, mention, high)
         after = (mention.partner or mention).last + 1
+        if (
+            after + 1 <= high
+            and words[after] == ","
+            and document.tokens.lowers[after + 1]
+            in {
+                "and",
+                "or",
+            }
+        ):
+            continue  # "the Paper, and widely circulated online, Shen Xincheng, …": a list
         if mention.partner is not None and after <= high and words[after] in {",", "("}:
             return mention, None  # "Zeliff and Tom Giancola, a fellow veteran, explained"
         if mention.kind == NOMINAL and after <= high and words[after] != ",":
@@ -800,6 +813,8 @@ def _person_or_group(document: Document, mention: Mention) -> bool:
     head = lowers[mention.last]
     if head in role_nouns() or head in org_words() or head in document_nouns():
         return True
+    if head in GROUP_SHARES:
+        return True  # "21 percent said"
     # "a spokesman for Platte River": the role comes before whom it serves.
     return role_tied_within(document.tokens, mention.first, mention.last, _SERVING)
 
@@ -824,6 +839,8 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
             return None
+        if mention.kind == NOMINAL and lowers[mention.last].endswith("ly"):
+            return None  # "…, said matter-of-factly": how, not who
         mention = _known_as(document, joined_title_name(document, mention, high), high)
         appositive = None
         end = mention.last
@@ -1224,6 +1241,19 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
         absolute = _absolute_subject(document, low, verb - 1)
         if absolute is not None:
             return absolute, None  # "a statement – Ryan saying he was '…'"
+        document_before = phrase_ending_at(document.tokens, low, verb - 1)
+        if (
+            document_before is not None
+            and document_before.kind == NOMINAL
+            and lowers[document_before.last] in document_nouns()
+            and (
+                document_before.start == low
+                or lowers[document_before.start - 1] in _DOCUMENT_GOVERNORS
+            )
+        ):
+            return document_before, None  # "the newspaper's editorial telling him to '…'"
+        if lowers[verb - 1] in document_nouns():
+            return None  # "called a report suggesting …": the report is someone's object
         # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
         # subject of the main clause, not the noun just before the participle.
         end = verb - 2 if verb - 1 >= low and words[verb - 1] in {",", "—", "–"} else verb - 1
@@ -1362,6 +1392,10 @@ def _coordinated_agent(
                 return None
         return None
     return None
+
+
+#: Words before a document that is not some speaker's object: "after the editorial telling".
+_DOCUMENT_GOVERNORS = frozenset({"after", "before", "until", "since", "in", "by", "with", "of"})
 
 
 def _absolute_subject(document: Document, low: int, high: int) -> Mention | None:
@@ -1577,7 +1611,7 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
         if speech_verbs().base(lowers[comma + 1]) in {"tell", "ask", "report"}:
             continue  # "…, told Reuters": who listened; "…, reported the Examiner": a relay
         following = lowers[verb_end + 1] if verb_end + 1 <= high else ""
-        if following in _NOT_SPEAKER_STARTS:
+        if following in _NOT_SPEAKER_STARTS or following.endswith("ly"):
             continue  # "…, said of Trump's campaign", "…, said that it …"
         if not closing and not document.tokens.capitalised[verb_end + 1]:
             continue  # inside the sentence only a name: "The paradox, says Carl Anthony, is"

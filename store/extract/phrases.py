@@ -205,8 +205,17 @@ def is_organisation_name(tokens: Tokens, first: int, last: int) -> bool:
     )
 
 
+#: Heads of a share of people: "21 percent said", "a majority said".
+GROUP_SHARES = frozenset({"percent", "majority", "minority"})
+
+
 def _is_head_noun(lower: str) -> bool:
-    return lower in role_nouns() or lower in org_words() or lower in document_nouns()
+    return (
+        lower in role_nouns()
+        or lower in org_words()
+        or lower in document_nouns()
+        or lower in GROUP_SHARES
+    )
 
 
 _AGE = re.compile(r"\d+-year-old$")
@@ -462,6 +471,9 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         return Mention(end, end, NOMINAL, words[end], start=end)  # "Some chanted …"
     if lowers[end] in DETERMINERS:
         return None
+    numbered = _numbered_name(tokens, low, end)
+    if numbered is not None:
+        return numbered
     run_start = run_ending_at(tokens, low, end)
     start = run_start if run_start is not None else end
     if run_start is None and not (
@@ -485,6 +497,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
                 and speech_verbs().base(lower) is None
                 and not words[index][0].isdigit()
             )
+            or (_COUNT.match(lower) and lowers[end] in GROUP_SHARES)  # "21 percent"
             or _day_of_month(tokens, low, index)
         ):
             start = index
@@ -539,6 +552,19 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             # "George Zornick of The Nation wrote": the person; where they work is a role.
             return replace(outer, role=tokens.span_text(start - 1, end))
     return mention
+
+
+_NUMBER = re.compile(r"\d+(?:[.:]\d+)*$")
+
+
+def _numbered_name(tokens: Tokens, low: int, end: int) -> Mention | None:
+    """ "Article 33 affirms", "Isaiah 45:1 reads": a name and the number that goes with it."""
+    if end - 1 < low or not _NUMBER.match(tokens.words[end]) or not is_name_word(tokens, end - 1):
+        return None
+    named = phrase_ending_at(tokens, low, end - 1)
+    if named is None or named.kind != NAME or named.first != named.last:
+        return None
+    return replace(named, last=end, text=tokens.span_text(named.first, end))
 
 
 def _day_of_month(tokens: Tokens, low: int, index: int) -> bool:
