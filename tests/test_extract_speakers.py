@@ -1470,3 +1470,23 @@ def test_name_with_its_number_speaks() -> None:
     )
 
     assert find(quotes, "No ferry shall run at night.").speaker == "Article 12"
+
+
+def test_quotation_a_speech_verb_names_is_not_the_next_speakers() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Lorna Pike runs the ferry.",
+        'In a letter that Pike called "absurd," Wren expressed a wish to "close the quay."',
+    )
+
+    assert find(quotes, "absurd").speaker == "Lorna Pike"
+    assert find(quotes, "close the quay.").speaker == "Tobias Wren"
+
+
+def test_relative_clause_with_its_own_subject_is_that_subjects() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        'The bridge is part of the county, one which engineer Tobias Wren calls "a relic."',
+    )
+
+    assert find(quotes, "a relic.").speaker == "Tobias Wren"

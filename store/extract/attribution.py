@@ -22,6 +22,7 @@ from store.extract.cues import (
     inverted_aside,
     possessed_speech,
     sentence_subject,
+    verb_at,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.lexicon import speech_verbs
@@ -235,13 +236,17 @@ def _in_subordinate_clause_before(
     said that … '…',") and the cue after it introduces the next quotation ("Beck joked, '…'",
     "Trump said: '…'"): the cue is the main clause's, not the quotation's."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    if lowers[low] not in _OPENING_SUBORDINATORS:
+    just_before = quote.open - 1
+    if just_before > low and words[just_before] in {",", ":"}:
+        just_before -= 1
+    named = just_before >= low and verb_at(document, just_before) is not None
+    if lowers[low] not in _OPENING_SUBORDINATORS and not named:
+        # "in a clip that Judge Mosman called 'distasteful,' Santilli expressed …" is the
+        # other form: a speech verb right before the quotation.
         return False
-    following = document.inside[cue.last + 1] if cue.last + 1 < len(words) else -1
     for index in range(cue.last + 1, min(len(words), cue.last + _LIGHT_COMPLEMENT)):
         if document.inside[index] >= 0:
-            following = document.inside[index]
-            return following != document.inside[quote.open] and words[index - 1] in {",", ":"}
+            return document.inside[index] != document.inside[quote.open]
         if words[index] in {".", "!", "?"}:
             return False
     return False

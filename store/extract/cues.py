@@ -291,6 +291,10 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         if outer is not None and outer.kind in {NAME, NOMINAL}:
             return outer, None
     relative = _relative_pronoun(document, low, high)
+    if relative is not None and relative + 1 <= high:
+        own = phrase_ending_at(document.tokens, relative + 1, high)
+        if own is not None and own.start == relative + 1 and own.kind in {NAME, NOMINAL}:
+            return own, None  # "one which historian John Baick calls": the clause's subject
     if relative is not None:
         # "the groups who wrote to her on Thursday say": the phrase before "who".
         outer = phrase_ending_at(document.tokens, low, relative - 1)
