@@ -1490,3 +1490,23 @@ def test_relative_clause_with_its_own_subject_is_that_subjects() -> None:
     )
 
     assert find(quotes, "a relic.").speaker == "Tobias Wren"
+
+
+def test_clause_joined_after_a_speech_verb_has_its_own_subject() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Boos rang out when Wren mentioned the ferry, and at one point the crowd loudly "
+        'reprised the chant "Close it now!" for a minute.',
+    )
+
+    assert find(quotes, "Close it now!").speaker_as_written == "the crowd"
+
+
+def test_clause_joined_inside_what_a_reporting_verb_says_is_still_the_speakers() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Lorna Pike runs the ferry.",
+        'Pike said the county must act, but instead Wren is giving them "excuses."',
+    )
+
+    assert find(quotes, "excuses.").speaker == "Lorna Pike"

@@ -1099,6 +1099,11 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             index -= 1  # "As Blumenthal spoke, the NRA …", "after the interview concluded,"
             continue
         tries += 1
+        later = _later_clause_subject(document, index, verb_end, high)
+        if later is not None:
+            # "Boos rained down when Trump mentioned her, and at one point the crowd reprised
+            # the chant '…'": the clause that holds the quotation has a subject of its own.
+            return later
         asker = _asked_by(document, index, verb_end, high)
         if asker is not None:
             return Cue(asker, index, verb_end, None, asker.last)
@@ -1127,6 +1132,41 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             return cue
         index -= 1
     return _headline_cue(document, low, high)
+
+
+def _later_clause_subject(document: Document, verb: int, verb_end: int, high: int) -> Cue | None:
+    """The subject of a clause joined after the verb's ("…, and the crowd reprised", "… - but
+    the Sanders campaign rejected the idea as"), when the quotation (after `high`) is in it.
+
+    Not after a verb that reports what follows ("McConnell said the US must act, but instead
+    Obama is giving them '…'"): that clause is still what was said."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    if speech_verbs().base(lowers[verb]) in _REPORTING | {"warn", "note", "suggest"}:
+        return None
+    start = None
+    for index in range(verb_end + 1, high):
+        if not document.outside(index) or lowers[index] == "that":
+            return None
+        if words[index] in {",", "-", "—", "–"} and lowers[index + 1] in {"and", "but"}:
+            start = index + 2
+    if start is None:
+        return None
+    for finite in range(start + 1, high + 1):
+        lower = lowers[finite]
+        if not words[finite][0].isalnum():
+            return None
+        if document.tokens.capitalised[finite] or not (
+            lower.endswith("ed") or lower in _AUXILIARIES
+        ):
+            continue
+        end = _skip_back_modifiers(document, start, finite - 1)
+        subject = phrase_ending_at(document.tokens, start, end)
+        if subject is None or subject.kind not in {NAME, NOMINAL}:
+            return None
+        if subject.kind == NOMINAL and not _person_or_group(document, subject):
+            return None
+        return Cue(subject, finite, finite)
+    return None
 
 
 def _asked_by(document: Document, verb: int, verb_end: int, high: int) -> Mention | None:
