@@ -1510,3 +1510,24 @@ def test_clause_joined_inside_what_a_reporting_verb_says_is_still_the_speakers()
     )
 
     assert find(quotes, "excuses.").speaker == "Lorna Pike"
+
+
+def test_description_then_the_organisations_name_is_the_organisation() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Trump spoke, and the harbour's oldest trade organisation the Tessel Sound Dockworkers' "
+        "Union strongly denounced his plan and said it would "
+        '"fight the closure."',
+    )
+
+    quote = find(quotes, "fight the closure.")
+    assert quote.speaker == "Tessel Sound Dockworkers' Union"
+
+
+def test_state_abbreviation_after_a_town_is_not_a_subject() -> None:
+    quotes = extract(
+        "At a meeting that month in Harlow, Mass., the county engineer closed by quoting a "
+        'motto: "Safety first, always."'
+    )
+
+    assert find(quotes, "Safety first, always.").speaker_as_written == "the county engineer"

@@ -760,6 +760,8 @@ def clause_subject(
             continue
         if mention.kind == NOMINAL and _describes_name_before(document, low, start, mention):
             continue  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump launched …"
+        if _state_abbreviation(document, mention):
+            continue  # "At a conference in Aspen, Colo., the graduate ended her speech …"
         if (
             mention.kind == NOMINAL
             and not document.tokens.capitalised[mention.first]
@@ -792,6 +794,21 @@ def _finite_verb_after(document: Document, last: int, high: int) -> bool:
         return False
     lower = document.tokens.lowers[following]
     return lower in _AUXILIARIES or lower.endswith("ed")
+
+
+def _state_abbreviation(document: Document, mention: Mention) -> bool:
+    """ "Colo.," after a town: one abbreviated word between a full stop and a comma."""
+    words = document.tokens.words
+    after = mention.last + 1
+    return (
+        mention.kind == NAME
+        and mention.first == mention.last
+        and after + 1 < len(words)
+        and words[after] == "."
+        and words[after + 1] == ","
+        and mention.first > 0
+        and words[mention.first - 1] == ","
+    )
 
 
 def _describes_name_before(document: Document, low: int, start: int, mention: Mention) -> bool:

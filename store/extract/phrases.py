@@ -588,6 +588,12 @@ def _document_reaching(tokens: Tokens, low: int, start: int, end: int) -> Mentio
     return Mention(outer.first, end, NOMINAL, tokens.span_text(outer.first, end), start=outer.start)
 
 
+def _organisation_run(tokens: Tokens, start: int, high: int) -> bool:
+    """A run of name words from `start` that names an organisation ("Anti-Defamation League")."""
+    end = run_starting_at(tokens, start, high)
+    return end is not None and is_organisation_name(tokens, start, end)
+
+
 def phrase_starting_at(
     tokens: Tokens, start: int, high: int, loose: bool = False
 ) -> Mention | None:
@@ -678,6 +684,17 @@ def phrase_starting_at(
             ):
                 index += 1  # "Republican presidential nominee Donald Trump"
                 continue
+            if (
+                lower in org_words()
+                and index + 2 <= high
+                and lowers[index + 1] == "the"
+                and _organisation_run(tokens, index + 2, high)
+            ):
+                # "the civil rights organization the Anti-Defamation League"
+                named = phrase_starting_at(tokens, index + 1, high)
+                if named is not None and named.kind == NAME:
+                    role = tokens.span_text(first, index)
+                    return replace(named, role=role, start=first)
         elif (
             end is not None
             and lower not in role_nouns()
