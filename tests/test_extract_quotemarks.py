@@ -221,6 +221,33 @@ def test_marks_after_a_quotation_over_several_paragraphs_pair_as_usual(
     assert later.speaker == "Okonkwo Adair"
 
 
+def test_long_quotation_in_straight_marks_holds_curly_quotations_inside() -> None:
+    article = story(
+        "Okonkwo Adair, the festival's director, read a statement on Thursday night:",
+        '"The county no longer stands for “a festival for everyone” at all. It never did.',
+        '"Its “safety plan” moves the stage back from the river and calls it progress.',
+        '"We will be ready anyway."',
+    )
+
+    quotes = extract_quotations(article)
+
+    whole = next(q for q in quotes if q.text.startswith("The county no longer"))
+    assert whole.text.endswith("We will be ready anyway.")
+    assert whole.speaker == "Okonkwo Adair"
+    assert find(quotes, "safety plan").start > whole.start
+
+
+def test_paragraph_wrapped_in_a_stray_straight_mark_keeps_its_curly_quotation() -> None:
+    quotes = extract_quotations(
+        story(
+            "Okonkwo Adair spoke to the volunteers.",
+            '"“We will be ready,” Adair said before adding that the stage would move."',
+        )
+    )
+
+    assert find(quotes, "We will be ready").speaker == "Okonkwo Adair"
+
+
 # --- a quotation inside a quotation ------------------------------------------------------------
 
 BRISK_INTRO = (

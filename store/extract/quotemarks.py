@@ -67,6 +67,9 @@ def _double_spans(
     unless the next paragraph opens with a mark (the start of a long quotation).
     """
     marks = list(_DOUBLE.finditer(text, paragraph.start, paragraph.end))
+    outer = _straight_around_curly(text, paragraph, marks, next_opens)
+    if outer is not None:
+        return [outer]
     spans = _pair_doubles(text, paragraph, marks)
     unclosed = sum(1 for span in spans if not span[2])
     long_quote = next_opens and bool(marks) and marks[0].start() == paragraph.start
@@ -75,6 +78,34 @@ def _double_spans(
         if sum(1 for span in curly if not span[2]) < unclosed:
             return curly
     return spans
+
+
+def _straight_around_curly(
+    text: str, paragraph: Paragraph, marks: list[re.Match[str]], next_opens: bool
+) -> tuple[int, int, bool] | None:
+    """A paragraph of a long quotation in straight marks that quotes in curly ones inside
+    (`"The Justice Department isn't about “Equal Justice Under Law” anymore. …`): one
+    quotation, the curly marks nested in it. Only when the straight marks are just the
+    paragraph's opening one and, if any, a closing one that ends it, and the curly ones pair."""
+    if not marks or marks[0].start() != paragraph.start or marks[0].group() != '"':
+        return None
+    straight = [m for m in marks if m.group() == '"']
+    curly = [m for m in marks if m.group() != '"']
+    if not curly or len(straight) > 2:
+        return None
+    if len(straight) == 1 and not next_opens:
+        return None
+    if len(straight) == 2:
+        closing = straight[1].start()
+        if closing < curly[-1].start() or text[closing + 1 : paragraph.end].strip(" .,;:!?"):
+            return None
+    if [m.group() for m in curly] != ["“", "”"] * (len(curly) // 2) or len(curly) % 2:
+        return None  # not quotations nested in pairs: '"I know,” Henry said. … the “anxiety”'
+    if curly[0].start() == marks[0].start() + 1:
+        return None  # '"“You don't win …,” Rubio responded."': a doubled opening, a stray
+    if len(straight) == 2:
+        return straight[0].start(), straight[1].start(), True
+    return straight[0].start(), paragraph.end, False
 
 
 def _pair_doubles(
