@@ -27,6 +27,14 @@ _INTERVIEW = frozenset(
     {"interview", "interviews", "conversation", "podcast", "comments", "remarks"}
 )
 _REPORTING = frozenset({"reported", "reports", "reporting", "report", "quoted", "cited"})
+#: Every word `Outlets.relay` acts on.
+_RELAY_WORDS = (
+    frozenset(
+        "told tells telling tell speaking spoke talking talked said per via according by".split()
+    )
+    | _INTERVIEW
+    | _REPORTING
+)
 _MAX_DOCUMENT_REACH = 8
 _MAX_OUTLET_WORDS = 6
 _LEADING_OUTLET = frozenset({"radio", "channel", "tv", "television"})
@@ -50,6 +58,8 @@ class Outlets:
         self._short: dict[str, str] = {}
         if article_outlet:
             self._learn_short(article_outlet)
+        #: Where the words that can start a relay stand, so `relay` skips the rest.
+        self._triggers = [i for i, lower in enumerate(tokens.lowers) if lower in _RELAY_WORDS]
 
     def is_outlet(self, name: str) -> bool:
         words = name.lower().replace("’s", "").replace("'s", "").split()
@@ -144,10 +154,10 @@ class Outlets:
         lowers = tokens.lowers
         reported_to: str | None = None
         via: str | None = None
-        index = low
-        while index <= high:
+        first = bisect.bisect_left(self._triggers, low)
+        last = bisect.bisect_right(self._triggers, high)
+        for index in self._triggers[first:last]:
             if skip[index]:
-                index += 1
                 continue
             lower = lowers[index]
             found: tuple[str, int] | None = None
@@ -196,7 +206,6 @@ class Outlets:
                     via = found
             if found:
                 self.remember(index, found[0] if isinstance(found, tuple) else found)
-            index += 1
         return Relay(reported_to, via)
 
     def _via_at(self, index: int, high: int) -> tuple[str, int] | None:

@@ -239,18 +239,26 @@ _DESCRIPTOR_REACH = 4
 def _descriptor(tokens: Tokens, index: int) -> bool:
     lower = tokens.lowers[index]
     return (
-        tokens.words[index][0].isalpha()
-        # Capitalised only because it opens the sentence: "Democratic front-runner Clinton".
-        and (not tokens.capitalised[index] or index in tokens.not_names)
-        and lower not in FUNCTION_WORDS
-        and lower not in DETERMINERS
-        and (speech_verbs().base(lower) is None or _noun_before_noun(tokens, index))
-    ) or bool(
-        _AGE.match(lower)
-        or _ORDINAL.match(lower)
-        or lower in _CALENDAR
-        or _YEAR.match(lower)
-        or _COUNT.match(lower)
+        (
+            tokens.words[index][0].isalpha()
+            # Capitalised only because it opens the sentence: "Democratic front-runner Clinton".
+            and (not tokens.capitalised[index] or index in tokens.not_names)
+            and lower not in FUNCTION_WORDS
+            and lower not in DETERMINERS
+            and (speech_verbs().base(lower) is None or _noun_before_noun(tokens, index))
+        )
+        or (
+            lower in _CALENDAR
+            or (
+                lower[:1].isdigit()
+                and bool(
+                    _AGE.match(lower)
+                    or _ORDINAL.match(lower)
+                    or _YEAR.match(lower)
+                    or _COUNT.match(lower)
+                )
+            )
+        )
     )
 
 
