@@ -1310,6 +1310,11 @@ VARGA_INTRO = "Ines Varga, the harbour master, inspected the piers with Tobias W
             "Wren and Varga",
         ),
         (
+            f'"{UNSAFE}," county engineers Tobias Wren and Ines Varga of Harlow\'s Institute '
+            "for Bridge Safety wrote in May.",
+            "Tobias Wren and Ines Varga",
+        ),
+        (
             f'Wren and Ines Varga, the harbour master, explained how it was: "{UNSAFE}."',
             "Wren and Ines Varga",
         ),
@@ -1319,6 +1324,7 @@ VARGA_INTRO = "Ines Varga, the harbour master, inspected the piers with Tobias W
         "label-pair-colon",
         "more-from-pair",
         "pair-subject",
+        "quote-role-pair-of-body-wrote",
         "pair-appositive",
     ],
 )
@@ -1531,3 +1537,13 @@ def test_state_abbreviation_after_a_town_is_not_a_subject() -> None:
     )
 
     assert find(quotes, "Safety first, always.").speaker_as_written == "the county engineer"
+
+
+def test_plural_after_a_gerund_and_an_adjective_is_a_noun() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Wren has cast Lorna Pike as unqualified and accused her of making racist remarks by "
+        'using the term "superpredator" in the 1990s.',
+    )
+
+    assert find(quotes, "superpredator").speaker == "Tobias Wren"

@@ -143,6 +143,8 @@ def verb_at(document: Document, index: int) -> int | None:
             return None
     if word.endswith("s") and word != base and _after_article(document, index):
         return None  # "his anti-Muslim remarks", "the reports": a plural noun
+    if word.endswith("s") and word != base and _object_of_gerund(document, index):
+        return None  # "accused her of making racist remarks": what the gerund makes
     if word.endswith("ing") and _owned_gerund(document, index):
         return None  # "Wren's blunt warning that …", "a stern warning": a noun
     if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
@@ -217,6 +219,15 @@ _ARTICLES = frozenset(
     {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
 )
 _ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing")
+
+
+def _object_of_gerund(document: Document, index: int) -> bool:
+    """ "making racist remarks", "issuing harsh statements": an adjective between an -ing
+    word and an -s word makes the -s word the gerund's object, a noun."""
+    lowers = document.tokens.lowers
+    if index < 2 or not lowers[index - 2].endswith("ing"):
+        return False
+    return lowers[index - 1].endswith((*_ADJECTIVE_ENDINGS[1:], "ist"))
 
 
 def _after_article(document: Document, index: int) -> bool:
@@ -971,11 +982,22 @@ def with_partner(document: Document, first: Mention, high: int, whole: bool = Fa
         second is None
         or second.kind != NAME
         or second.organisation
-        or (whole and second.last != high)
+        or (whole and second.last != high and not _body_after(document, second.last, high))
         or any(not document.outside(i) for i in range(join, second.last + 1))
     ):
         return first
     return replace(first, partner=second)
+
+
+def _body_after(document: Document, last: int, high: int) -> bool:
+    """ "… of Washington's Institute for Science and International Security" up to `high`:
+    where the people just named are from."""
+    tokens = document.tokens
+    if last + 2 > high or tokens.lowers[last + 1] not in {"of", "at", "from"}:
+        return False
+    return all(
+        tokens.capitalised[i] or tokens.lowers[i] in _BODY_JOINS for i in range(last + 2, high + 1)
+    )
 
 
 def _described_name(document: Document, low: int, high: int) -> Mention | None:
