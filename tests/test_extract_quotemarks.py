@@ -339,6 +339,18 @@ def test_inch_mark_does_not_open_a_quotation() -> None:
     assert find(quotes, "It went in without a hitch").speaker == "Dario Vell"
 
 
+@pytest.mark.parametrize("height", ["6’2”", "5'11\""], ids=["curly", "straight"])
+def test_height_in_feet_and_inches_does_not_close_a_quotation(height: str) -> None:
+    opening, closing = ("“", "”") if "’" in height else ('"', '"')
+    quotes = extract(
+        "Dario Vell, the site foreman, laughed about the new crane operator.",
+        f"{opening}He towers over the rest of us; he's like {height},{closing} Vell said.",
+    )
+
+    quote = find(quotes, f"He towers over the rest of us; he's like {height}")
+    assert quote.speaker == "Dario Vell"
+
+
 # --- titles, names and terms between marks are not speech -----------------------------------
 
 REGATTA = (

@@ -31,6 +31,8 @@ _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
 _CLOSING_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-…")
 _STRONG_CLOSE_BEFORE = frozenset(".,?!…")
 _TRAILING = " \t\n,;:"
+#: A height in feet and inches right before a mark: "6’2”", "5'11\"".
+_FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def _pair_doubles(
     opened: int | None = None
     for match in marks:
         index, mark = match.start(), match.group()
+        if opened is not None and _FEET_INCHES.search(text, max(start, index - 6), index):
+            continue  # "he's like 6’2”," inside a quotation: inches, not its end
         before, after = _context(text, index, start, end)
         open_side = before in _OPENING_CONTEXT or before in "\"“'‘"
         close_side = after in _CLOSING_CONTEXT or after in "\"”'’"
