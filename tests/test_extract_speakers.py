@@ -1547,3 +1547,14 @@ def test_plural_after_a_gerund_and_an_adjective_is_a_noun() -> None:
     )
 
     assert find(quotes, "superpredator").speaker == "Tobias Wren"
+
+
+def test_the_two_after_a_quotation_speak_as_written_and_asides_are_no_role() -> None:
+    quotes = extract(
+        "Two county engineers wrote to the council.",
+        'The two engineers, however, argue that the bridge is "unsafe."',
+        '"Nobody listened to us," the two write.',
+    )
+
+    assert find(quotes, "unsafe.").speaker_role is None
+    assert find(quotes, "Nobody listened to us").speaker_as_written == "the two"

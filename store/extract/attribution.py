@@ -44,6 +44,11 @@ _PARTY = re.compile(r"[A-Z](?:-[A-Za-z.]+)?")
 _PLACE_WORDS = frozenset(
     "outside inside near at in on during before after across over under beside behind".split()
 )
+#: Words the writer sets off by commas that describe nobody: "…, however, said".
+_ASIDES = frozenset(
+    "however though meanwhile too also instead nonetheless nevertheless still then "
+    "moreover indeed".split()
+)
 _NOT_ROLES = ("who ", "which ", "whose ", "where ", "when ", "speaking", "according")
 
 
@@ -375,6 +380,8 @@ def _role_text(prefix: str | None, appositive: str | None) -> str | None:
         part = part.strip()
         if _PARTY.fullmatch(part):
             continue  # "(D-N.Y.)": a party and a state, not a role
+        if part.lower() in _ASIDES:
+            continue  # "The two lawmakers, however, argue": the writer's aside
         if part.lower().startswith(_NOT_ROLES):
             break  # "which represents crane operators, lashers and clerks …" describes
         if part and not part[:1].isdigit():

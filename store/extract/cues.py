@@ -43,7 +43,7 @@ from store.extract.phrases import (
 #: fellow at Chatham House's Middle East and North Africa Program, said).
 _SUBJECT_REACH = 32
 _PLURAL_SUBJECTS = frozenset(
-    {"they", "we", "i", "you", "people", "officials", "experts", "critics"}
+    {"they", "we", "i", "you", "people", "officials", "experts", "critics", "two", "three"}
 )
 _INTRO_WORDS = frozenset(
     """in on at after before during since speaking asked earlier later meanwhile however

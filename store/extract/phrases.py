@@ -221,6 +221,8 @@ def _is_head_noun(lower: str) -> bool:
 _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: "the two", "the three": a group the article has just named.
+_PAIR_WORDS = frozenset({"two", "three", "four"})
 #: "about 50 protesters", "1,200 workers": a count describes a group like an adjective.
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})*$")
 #: Words that make a count approximate: "about 50 protesters".
@@ -477,6 +479,9 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         return Mention(end, end, PRONOUN, words[end], start=end)
     if lowers[end] in _QUANTIFIERS and (end == low or lowers[end - 1] not in DETERMINERS):
         return Mention(end, end, NOMINAL, words[end], start=end)  # "Some chanted …"
+    if lowers[end] in _PAIR_WORDS and end - 1 >= low and lowers[end - 1] == "the":
+        # '"…," the two write': the two people the article has just named.
+        return Mention(end - 1, end, NOMINAL, tokens.span_text(end - 1, end), start=end - 1)
     if lowers[end] in DETERMINERS:
         return None
     numbered = _numbered_name(tokens, low, end)
