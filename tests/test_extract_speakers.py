@@ -1558,3 +1558,15 @@ def test_the_two_after_a_quotation_speak_as_written_and_asides_are_no_role() -> 
 
     assert find(quotes, "unsafe.").speaker_role is None
     assert find(quotes, "Nobody listened to us").speaker_as_written == "the two"
+
+
+def test_pull_quote_signed_inside_its_marks_on_the_line_below() -> None:
+    quotes = extract(
+        "The council will vote on the bridge on Monday.",
+        '"I worry that we will lose the bridge and the ferry in one winter.\nDean Marlowe, '
+        'Harlow Bridge Trust."',
+        "The trust has campaigned for repairs since 2019.",
+    )
+
+    quote = find(quotes, "I worry that we will lose the bridge and the ferry in one winter.")
+    assert quote.speaker == "Dean Marlowe"

@@ -486,14 +486,33 @@ def _signed_below(document: Document, result: Attribution, paragraph: int) -> At
         return None  # words of the writer's after the quotation
     first = document.paragraph_first[paragraph + 1]
     last = document.paragraph_last[paragraph + 1]
-    if first > last or document.tokens.words[first] not in {"-", "—", "–"}:
+    if first > last:
         return None
-    mention = phrase_starting_at(document.tokens, first + 1, min(last, first + _SIGNATURE_WORDS))
+    words = document.tokens.words
+    if words[first] in {"-", "—", "–"}:
+        first += 1
+    elif not _signature_in_marks(document, result.quote, first, last):
+        return None
+    mention = phrase_starting_at(document.tokens, first, min(last, first + _SIGNATURE_WORDS))
     if mention is None or mention.kind not in {NAME, NOMINAL}:
+        return None
+    if mention.last + 1 <= last and words[mention.last + 1] not in {",", "."}:
         return None
     cue = Cue(mention, first, first)
     return Attribution(
         result.quote, cue=cue, source="after", speaker_as_written=mention.text, borrowed=True
+    )
+
+
+def _signature_in_marks(document: Document, quote: QuoteTokens, first: int, last: int) -> bool:
+    """'"I worry that …' then 'Dean Baker, Center for Economic and Policy Research."': an
+    unclosed quotation whose closing mark ends a short signature line below it."""
+    words = document.tokens.words
+    return (
+        not quote.span.closed
+        and words[last] in {'"', "”"}
+        and last - first <= _SIGNATURE_WORDS
+        and all(document.outside(i) for i in range(first, last))
     )
 
 

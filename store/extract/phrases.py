@@ -422,6 +422,8 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     name_start = title_end(tokens, run_start, last)
     if name_start > last and last > run_start and lowers[run_start] in first_name_genders():
         name_start = run_start  # "Howard Dean", "Josh Earnest": a surname that is also a title
+    if name_start == run_start + 1 == last and lowers[run_start] in first_name_genders():
+        name_start = run_start  # "Dean Baker": a first name that is also a title
     descriptors = tokens.span_text(first, run_start - 1) if first < run_start else ""
     if determiner in DETERMINERS:
         descriptors = tokens.span_text(first + 1, run_start - 1)
