@@ -1570,3 +1570,13 @@ def test_pull_quote_signed_inside_its_marks_on_the_line_below() -> None:
 
     quote = find(quotes, "I worry that we will lose the bridge and the ferry in one winter.")
     assert quote.speaker == "Dean Marlowe"
+
+
+def test_short_sentence_of_what_a_person_did_names_the_next_quotations_speaker() -> None:
+    quotes = extract(
+        "Lorna Pike sat through the hearing.",
+        'The judge then turned to her. "Ms. Pike?" She had a statement ready. "Your Honor," '
+        'Pike said, "the ferry is safe."',
+    )
+
+    assert find(quotes, "Ms. Pike?").speaker_as_written == "The judge"

@@ -25,7 +25,7 @@ from store.extract.cues import (
     verb_at,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import role_nouns, speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, Mention, phrase_starting_at
@@ -280,8 +280,8 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
     if any(document.inside[i] >= 0 for i in range(low, next_high + 1)):
         return None  # a sentence with its own quotation has its own speaker
     cue = cue_after(document, low, next_high)
-    if cue is None:
-        return None
+    if cue is None or document.tokens.lowers[cue.verb - 1] == "to":
+        return None  # '"Mr. D'Souza?" I had prepared a short statement to read': not a cue
     tail = [i for i in range(cue.last + 1, next_high + 1) if document.tokens.words[i][0].isalnum()]
     exclaimed = document.text[quote.span.end - 1 : quote.span.end] in {"?", "!"}
     return cue if exclaimed or len(tail) <= _NEXT_SENTENCE_TAIL else None
@@ -443,6 +443,21 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
             break
         if other.speaker_as_written is not None:
             return other
+    sentence_low, _ = document.sentence_bounds(quote.open)
+    if quote.open == sentence_low > document.paragraph_first[paragraph]:
+        # "The judge then turned to me. 'Mr. D'Souza?' … 'Your Honor,' I said": the person
+        # of the sentence just before, not the speaker of a later quotation.
+        previous_low, _ = document.sentence_bounds(sentence_low - 1)
+        previous_low = max(previous_low, sentence_low - WINDOW)
+        actor = _actor_just_before(document, previous_low, sentence_low - 1)
+        if actor is not None and (number == 0 or results[number - 1].quote.close < previous_low):
+            return Attribution(
+                quote,
+                cue=actor,
+                source="before",
+                speaker_as_written=actor.mention.text,
+                borrowed=True,
+            )
     for index in following:
         other = results[index]
         if document.paragraph_of[other.quote.open] != paragraph:
@@ -451,7 +466,6 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
             return other
     if quote.span.continued and number > 0 and results[number - 1].speaker_as_written:
         return results[number - 1]
-    sentence_low, _ = document.sentence_bounds(quote.open)
     first_in_paragraph = (
         number == 0 or document.paragraph_of[results[number - 1].quote.open] != paragraph
     )
@@ -475,6 +489,29 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
 
 #: How many words a signature line under a pull quote may name: "- Michelle Marks, Philadelphia."
 _SIGNATURE_WORDS = 12
+
+
+#: How long a sentence of action before a quotation may be: "The judge then turned to me."
+_ACTION_WORDS = 10
+
+
+def _actor_just_before(document: Document, low: int, high: int) -> Cue | None:
+    """ "The judge then turned to me. 'Mr. D'Souza?'": a short sentence of what a person did,
+    right before a quotation that opens the next sentence, names who speaks."""
+    words = [i for i in range(low, high + 1) if document.tokens.words[i][0].isalnum()]
+    if not words or len(words) > _ACTION_WORDS:
+        return None
+    if any(not document.outside(i) for i in range(low, high + 1)):
+        return None
+    found = clause_subject(document, low, high)
+    if found is None or found[0].kind not in {NAME, NOMINAL} or found[0].start != words[0]:
+        return None
+    mention = found[0]
+    if mention.organisation or (
+        mention.kind == NOMINAL and document.tokens.lowers[mention.last] not in role_nouns()
+    ):
+        return None
+    return Cue(mention, mention.last, mention.last)
 
 
 def _signed_below(document: Document, result: Attribution, paragraph: int) -> Attribution | None:
