@@ -293,6 +293,14 @@ ATTRIBUTION_FORMS: dict[
         (WREN_INTRO, f'Acknowledging that it was "{UNSAFE}," though, Wren did keep it open.'),
         UNSAFE,
     ),
+    "with-name-taking-to-outlet-to-call": (
+        (
+            WREN_INTRO,
+            "The county denied it, with Wren taking to Twitter to call Lorna Pike "
+            f'"{UNSAFE}" for her report.',
+        ),
+        UNSAFE,
+    ),
     "quote-two-authors-wrote": (
         (
             "The Mill Lane bridge was closed on Monday.",
@@ -1580,3 +1588,12 @@ def test_short_sentence_of_what_a_person_did_names_the_next_quotations_speaker()
     )
 
     assert find(quotes, "Ms. Pike?").speaker_as_written == "The judge"
+
+
+def test_dateline_date_is_not_the_subject_of_a_participle() -> None:
+    quotes = extract(
+        "HARLOW, Dec. 8 (Senn Wire) — After the vote, the county's chief engineer rallied "
+        'her staff, saying: "We have to be ready."'
+    )
+
+    assert find(quotes, "We have to be ready.").speaker_as_written == "the county's chief engineer"

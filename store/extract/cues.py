@@ -18,6 +18,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
+    MONTHS,
     NOUN_LIKE_VERBS,
     PARTICIPLE_SUFFIX,
     PRONOUNS,
@@ -134,6 +135,13 @@ def verb_at(document: Document, index: int) -> int | None:
             before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
         if before == "and" and _after_infinitive(document, index - 1):
             return index  # "prompted Rubio to make a joke and call Trump '…'"
+        if (
+            before == "to"
+            and word in NOUN_LIKE_VERBS
+            and index + 1 < len(lowers)
+            and (document.tokens.capitalised[index + 1] or lowers[index + 1] in PRONOUNS)
+        ):
+            return index  # "taking to Twitter to call Fields '…'": an infinitive
         if (word in NOUN_LIKE_VERBS and not _subject_after_quotation(document, index)) or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
@@ -773,6 +781,8 @@ def clause_subject(
             continue  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump launched …"
         if _state_abbreviation(document, mention):
             continue  # "At a conference in Aspen, Colo., the graduate ended her speech …"
+        if mention.kind == NAME and lowers[mention.first] in MONTHS:
+            continue  # "WASHINGTON, Dec. 8 (UPI) —": a dateline's date
         if (
             mention.kind == NOMINAL
             and not document.tokens.capitalised[mention.first]
