@@ -1597,3 +1597,25 @@ def test_dateline_date_is_not_the_subject_of_a_participle() -> None:
     )
 
     assert find(quotes, "We have to be ready.").speaker_as_written == "the county's chief engineer"
+
+
+def test_question_then_name_asks_in_a_sentence_with_its_own_quotation() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        '"Who pays for it? The county? The ferry?" Wren asks as a clerk walks in, saying he is '
+        '"here to fix the lights."',
+    )
+
+    assert find(quotes, "Who pays for it? The county? The ferry?").speaker == "Tobias Wren"
+    assert find(quotes, "here to fix the lights.").speaker_as_written == "a clerk"
+
+
+def test_quotation_after_its_cue_keeps_it_when_the_next_sentence_opens_with_another() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Lorna Pike runs the ferry.",
+        'Wren said the ferry "caused delays." Pike said the bridge was "a relic."',
+    )
+
+    assert find(quotes, "caused delays.").speaker == "Tobias Wren"
+    assert find(quotes, "a relic.").speaker == "Lorna Pike"

@@ -277,11 +277,18 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
     ):
         return None
     low, next_high = document.sentence_bounds(following)
-    if any(document.inside[i] >= 0 for i in range(low, next_high + 1)):
-        return None  # a sentence with its own quotation has its own speaker
-    cue = cue_after(document, low, next_high)
+    next_high = min(next_high, low + WINDOW)
+    quoted = next((i for i in range(low, next_high + 1) if document.inside[i] >= 0), None)
+    cue = cue_after(document, low, next_high if quoted is None else quoted - 1)
     if cue is None or document.tokens.lowers[cue.verb - 1] == "to":
         return None  # '"Mr. D'Souza?" I had prepared a short statement to read': not a cue
+    opens_sentence = quote.open == document.sentence_bounds(quote.open)[0]
+    if quoted is not None and not (
+        opens_sentence and cue.mention.start == low and cue.verb == cue.mention.last + 1
+    ):
+        # A sentence with a quotation of its own has its own speaker, unless it opens with
+        # the cue: '"Is it two? Three?" Clinton asks as a janitor walks in, saying he's "…"'.
+        return None
     tail = [i for i in range(cue.last + 1, next_high + 1) if document.tokens.words[i][0].isalnum()]
     exclaimed = document.text[quote.span.end - 1 : quote.span.end] in {"?", "!"}
     return cue if exclaimed or len(tail) <= _NEXT_SENTENCE_TAIL else None
