@@ -1619,3 +1619,25 @@ def test_quotation_after_its_cue_keeps_it_when_the_next_sentence_opens_with_anot
 
     assert find(quotes, "caused delays.").speaker == "Tobias Wren"
     assert find(quotes, "a relic.").speaker == "Lorna Pike"
+
+
+def test_quotation_alone_after_a_paragraph_about_the_last_speaker_is_theirs() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        '"It cannot carry a bus," Wren said.',
+        "Wren is gloomy about the bridge's chances, in part because the repairs keep slipping.",
+        '"Nobody will fund it before the winter."',
+    )
+
+    assert find(quotes, "Nobody will fund it before the winter.").speaker == "Tobias Wren"
+
+
+def test_quotation_alone_after_a_paragraph_about_someone_never_quoted_is_not_theirs() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        '"It cannot carry a bus," Wren said.',
+        "Lorna Pike is gloomy about the ferry's chances, in part because repairs keep slipping.",
+        '"Nobody will fund it before the winter."',
+    )
+
+    assert find(quotes, "Nobody will fund it before the winter.").speaker != "Lorna Pike"

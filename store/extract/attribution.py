@@ -595,7 +595,18 @@ def _previous_paragraph_speaker(
         # "Valastro praised Christie's leadership …" opening the paragraph before.
         first = document.paragraph_first[paragraph]
         first_low, first_high = document.sentence_bounds(first)
-        cue = cue_before(document, first_low, min(first_high, first_low + WINDOW))
+        first_high = min(first_high, first_low + WINDOW)
+        cue = cue_before(document, first_low, first_high)
+        if cue is None:
+            # "Viguerie is upbeat about Cruz's chances …" after Viguerie's own quotation.
+            found = clause_subject(document, first_low, first_high)
+            if (
+                found is not None
+                and found[0].kind == NAME
+                and found[0].start == first_low
+                and _quoted_before(results, number, found[0].text)
+            ):
+                cue = Cue(found[0], found[0].last, found[0].last)
     if cue is None or cue.mention.kind not in {NAME, NOMINAL}:
         return None
     return Attribution(
@@ -605,6 +616,16 @@ def _previous_paragraph_speaker(
         speaker_as_written=cue.mention.text,
         borrowed=True,
     )
+
+
+def _quoted_before(results: list[Attribution], number: int, name: str) -> bool:
+    """Whether one of the last few quotations before `number` was credited to `name`."""
+    for index in range(number - 1, max(-1, number - _DONOR_REACH), -1):
+        written = results[index].speaker_as_written
+        entity = results[index].entity
+        if written == name or (entity is not None and entity.surname == name.split()[-1].lower()):
+            return True
+    return False
 
 
 def _fill_back(results: list[Attribution]) -> None:
