@@ -1641,3 +1641,25 @@ def test_quotation_alone_after_a_paragraph_about_someone_never_quoted_is_not_the
     )
 
     assert find(quotes, "Nobody will fund it before the winter.").speaker != "Lorna Pike"
+
+
+def test_name_before_an_adverb_and_a_participle_after_of_speaks() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        'What do you make of Wren privately saying "close it now" to the council?',
+    )
+
+    assert find(quotes, "close it now").speaker == "Tobias Wren"
+
+
+def test_name_right_before_a_quotation_after_anothers_quotation_is_the_subject() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Lorna Pike runs the ferry.",
+        '"We thought the county would listen," said Pike, who has run the ferry for years. '
+        'Wren "got it wrong. This is not something he should say."',
+    )
+
+    assert find(quotes, "got it wrong. This is not something he should say.").speaker == (
+        "Lorna Pike"
+    )

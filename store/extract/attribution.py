@@ -197,6 +197,13 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
         return result
     if _embedded(document, quote, low, high):
         cue = sentence_subject(document, low, quote.open - 1)
+        if (
+            cue is not None
+            and cue.mention.last == quote.open - 1
+            and _quoted_earlier(document, quote)
+        ):
+            # '"…," said Aida. Biden "kind of misspoke."': Biden is what Aida talks about.
+            cue = None
         if cue is not None:
             result.cue, result.source = cue, "subject"
     return result
@@ -255,6 +262,14 @@ def _in_subordinate_clause_before(
         if words[index] in {".", "!", "?"}:
             return False
     return False
+
+
+def _quoted_earlier(document: Document, quote: QuoteTokens) -> bool:
+    """Another quotation comes before this one in its paragraph."""
+    number = document.inside[quote.open]
+    return number > 0 and (
+        document.paragraph_of[document.quotes[number - 1].open] == document.paragraph_of[quote.open]
+    )
 
 
 def _bounds(document: Document, quote: QuoteTokens) -> tuple[int, int]:

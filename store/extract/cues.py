@@ -33,6 +33,7 @@ from store.extract.phrases import (
     PRONOUN,
     Mention,
     is_name_word,
+    mention_from,
     person_run,
     phrase_ending_at,
     phrase_starting_at,
@@ -1494,13 +1495,17 @@ _DOCUMENT_GOVERNORS = frozenset({"after", "before", "until", "since", "in", "by"
 def _absolute_subject(document: Document, low: int, high: int) -> Mention | None:
     """A name right before a participle, opening its own phrase: "both men issued a statement
     – Ryan saying he was '…' and Trump calling it '…'"."""
+    high = _skip_back_modifiers(document, low, high)  # "Carson privately saying"
     if high < low or not document.tokens.capitalised[high]:
         return None
-    mention = phrase_ending_at(document.tokens, low, high)
+    run_start = run_ending_at(document.tokens, low, high)
+    if run_start is None:
+        return None
+    mention = mention_from(document.tokens, run_start, high)
     if mention is None or mention.kind != NAME or mention.start - 1 < low:
         return None
     before = document.tokens.lowers[mention.start - 1]
-    return mention if before in {"–", "—", "and", ";"} else None
+    return mention if before in {"–", "—", "and", ";", "of"} else None
 
 
 def _with_phrase(document: Document, low: int, high: int) -> Mention | None:
