@@ -1663,3 +1663,24 @@ def test_name_right_before_a_quotation_after_anothers_quotation_is_the_subject()
     assert find(quotes, "got it wrong. This is not something he should say.").speaker == (
         "Lorna Pike"
     )
+
+
+def test_title_ending_in_a_question_mark_does_not_end_the_sentence() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        'The leaflet, titled "Safe?", concludes that the bridge is "a relic" and must close.',
+    )
+
+    quote = find(quotes, "a relic")
+    assert quote.speaker_as_written == "The leaflet"
+    assert quote.speaker_role is None  # its title is no role
+
+
+def test_family_is_a_noun_not_an_adverb_and_a_pronoun_opens_a_reported_clause() -> None:
+    quotes = extract(
+        WREN_INTRO,
+        "Wren was at his desk with other engineers when a member of the family suggested they "
+        'post a picture of the bridge with a "closed" sign.',
+    )
+
+    assert find(quotes, "closed").speaker_as_written == "a member of the family"

@@ -49,7 +49,17 @@ _ASIDES = frozenset(
     "however though meanwhile too also instead nonetheless nevertheless still then "
     "moreover indeed".split()
 )
-_NOT_ROLES = ("who ", "which ", "whose ", "where ", "when ", "speaking", "according")
+_NOT_ROLES = (
+    "who ",
+    "which ",
+    "whose ",
+    "where ",
+    "when ",
+    "speaking",
+    "according",
+    "titled ",
+    "entitled ",
+)
 
 
 @dataclass

@@ -249,6 +249,10 @@ def _after_article(document: Document, index: int) -> bool:
     return adjective and index > 1 and lowers[index - 2] in _ARTICLES
 
 
+#: Nouns that end like adverbs: "a member of the family said".
+_LY_NOUNS = frozenset("family rally ally assembly supply reply monopoly anomaly".split())
+
+
 def _skip_back_modifiers(document: Document, low: int, high: int) -> int:
     lowers = document.tokens.lowers
     capitalised = document.tokens.capitalised
@@ -263,6 +267,8 @@ def _skip_back_modifiers(document: Document, low: int, high: int) -> int:
             and len(lowers[high]) > 4
             and lowers[high].isalpha()
             and not document.tokens.capitalised[high]
+            and lowers[high] not in _LY_NOUNS
+            and not (high > low and lowers[high - 1] in DETERMINERS)  # "the family"
         )
     ):
         high -= 1
@@ -1298,6 +1304,8 @@ def _that_clause(document: Document, verb_end: int, high: int) -> bool:
     """ "posted on his Facebook page that refugees should '…'": a weak verb whose "that"
     clause, a few words on, holds the quotation."""
     lowers = document.tokens.lowers
+    if verb_end + 1 <= high and lowers[verb_end + 1] in _CLAUSE_PRONOUNS:
+        return True  # "a member of the family suggested they tweet a picture of '…'"
     for index in range(verb_end + 1, min(high, verb_end + _THAT_REACH) + 1):
         if lowers[index] == "that":
             return True
@@ -1306,6 +1314,8 @@ def _that_clause(document: Document, verb_end: int, high: int) -> bool:
     return False
 
 
+#: Subjects that open a reported clause without "that": "suggested they tweet …".
+_CLAUSE_PRONOUNS = frozenset({"they", "he", "she", "we", "i"})
 #: How far after a weak verb its "that" may come: "posted on his Facebook page that".
 _THAT_REACH = 8
 

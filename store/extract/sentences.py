@@ -53,6 +53,9 @@ def sentence_starts(
         if word == "." and _abbreviation(tokens, index):
             continue
         nxt = words[following]
+        glued = tokens.starts[following] == tokens.ends[following - 1]
+        if nxt in _CLOSERS and glued and following + 1 < count and words[following + 1] == ",":
+            continue  # 'The ad, titled "Unifier?", concludes': a title's closing mark, a comma
         if capitalised[following] or nxt in _OPENERS or nxt[0].isdigit():
             starts.add(following)
     return sorted(starts)
