@@ -351,6 +351,20 @@ def test_height_in_feet_and_inches_does_not_close_a_quotation(height: str) -> No
     assert quote.speaker == "Dario Vell"
 
 
+def test_closing_mark_opening_a_paragraph_opens_a_quotation() -> None:
+    quotes = extract(
+        "The regatta was cancelled on Monday.",
+        "” … in the case of the regatta, the river has already won,” wrote the Tidewater Herald "
+        "magazine. “Nobody rows in a flood.”",
+    )
+
+    first = find(quotes, "… in the case of the regatta, the river has already won")
+    assert first.speaker_as_written == "the Tidewater Herald magazine"
+    assert find(quotes, "Nobody rows in a flood.").speaker_as_written == (
+        "the Tidewater Herald magazine"
+    )
+
+
 # --- titles, names and terms between marks are not speech -----------------------------------
 
 REGATTA = (

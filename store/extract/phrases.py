@@ -221,6 +221,8 @@ def _is_head_noun(lower: str) -> bool:
 _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Common nouns for an outlet after its name: "Time magazine", "the Journal-Courier newspaper".
+_OUTLET_NOUNS = frozenset({"magazine", "newspaper", "website", "network", "tabloid"})
 #: "the two", "the three": a group the article has just named.
 _PAIR_WORDS = frozenset({"two", "three", "four"})
 #: "about 50 protesters", "1,200 workers": a count describes a group like an adjective.
@@ -663,7 +665,7 @@ def phrase_starting_at(
                 break
             if (
                 index <= high
-                and lowers[index] in org_words()
+                and (lowers[index] in org_words() or lowers[index] in _OUTLET_NOUNS)
                 and not tokens.capitalised[index]
                 and lowers[index] not in role_nouns()
                 and (index + 1 > high or lowers[index + 1] not in _POSSESSIVE)

@@ -126,7 +126,9 @@ def _pair_doubles(
         if mark in "“„«‟":
             opens = not (opened is not None and close_side and not open_side)
         elif mark in "”»":
-            opens = opened is None and open_side and not close_side
+            # At the very start of a paragraph there is nothing to close: a mark typed the
+            # wrong way round ('” … in the case of Wyoming, the Cruz train has left,” wrote').
+            opens = opened is None and (index == start or (open_side and not close_side))
         elif opened is None:
             opens = not (close_side and not open_side)
             if not opens:
