@@ -1684,3 +1684,21 @@ def test_family_is_a_noun_not_an_adverb_and_a_pronoun_opens_a_reported_clause() 
     )
 
     assert find(quotes, "closed").speaker_as_written == "a member of the family"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        (
+            '"We close at dusk," the bearded, 71-year-old engineer said.',
+            "the bearded, 71-year-old engineer",
+        ),
+        ('For his part, local engineers said: "We close at dusk."', "local engineers"),
+    ],
+    ids=["adjectives-listed-with-a-comma", "aside-before-the-subject"],
+)
+def test_description_with_adjectives_listed_by_commas(sentence: str, written: str) -> None:
+    quotes = extract("The Mill Lane bridge was closed on Monday.", sentence)
+
+    quote = next(q for q in quotes if q.text.startswith("We close at dusk"))
+    assert quote.speaker_as_written == written

@@ -221,6 +221,8 @@ def _is_head_noun(lower: str) -> bool:
 _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Endings of adjectives that may be listed with commas: "the bespectacled, 71-year-old".
+_ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing", "y")
 #: Common nouns for an outlet after its name: "Time magazine", "the Journal-Courier newspaper".
 _OUTLET_NOUNS = frozenset({"magazine", "newspaper", "website", "network", "tabloid"})
 #: "the two", "the three": a group the article has just named.
@@ -515,12 +517,26 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
                 and not words[index][0].isdigit()
             )
             or (_COUNT.match(lower) and lowers[end] in GROUP_SHARES)  # "21 percent"
+            or _AGE.match(lower)  # "the bespectacled, 71-year-old diplomat"
             or _day_of_month(tokens, low, index)
         ):
             start = index
             index -= 1
             steps += 1
             continue
+        if (
+            words[index] == ","
+            and run_start is None
+            and lowers[end] in role_nouns()
+            and index - 2 >= low
+            and lowers[index - 2] in DETERMINERS
+            and words[index - 1].isalpha()
+            and words[index - 1].islower()
+            and lowers[index - 1].endswith(_ADJECTIVE_SUFFIXES)
+            and index + 1 < end
+            and speech_verbs().base(lowers[index - 1]) is None
+        ):
+            start = index - 2  # "the bespectacled, 71-year-old diplomat": two adjectives
         break
     if run_start is not None and start < run_start:
         start = _trim_descriptors(tokens, start, run_start)
