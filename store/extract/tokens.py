@@ -15,8 +15,8 @@ _TOKEN = re.compile(
       [A-Z]-(?:[A-Z][a-z]*\.?)+(?![a-z])  # party and state: D-N.Y.  R-Fla.  I-Vt.
     | (?:[A-Za-z]\.){2,}(?![A-Za-z])     # U.S.  D.C.  a.m.
     | \d+(?:[.,:]\d+)+                  # 2.3  34,500  6:30
-    | (?:\w|[\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\x80-\xbf])+   # words: cease-fire,
-      (?:[-&]\w+)*(?:['’](?!s\b)\w+(?:[-&]\w+)*)*   # O'Rourke, don't, José in NFD, PeÃ±a
+    | \w+(?:(?:[\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\x80-\xbf])+\w*)*   # words:
+      (?:[-&]\w+)*(?:['’](?!s\b)\w+(?:[-&]\w+)*)*   # cease-fire, O'Rourke, José, PeÃ±a
     | ['’]s\b                              # possessive
     | \.\.\.|…|\.\s\.\s\.                 # ellipsis
     | [^\w\s]                              # any other punctuation mark
