@@ -22,13 +22,13 @@ from store.extract.cues import (
     inverted_aside,
     possessed_speech,
     sentence_subject,
-    verb_at,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.lexicon import role_nouns, speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, Mention, phrase_starting_at
+from store.extract.verbs import verb_at
 
 _LIGHT_COMPLEMENT = 12
 #: How many quotations away a quotation without a cue may borrow a speaker from.

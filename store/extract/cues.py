@@ -6,6 +6,9 @@ Three places hold the cue, tried in this order:
   `Netanyahu rejected the proposal, saying it was designed to "torpedo" …`, `According to X, "…"`;
 - (in `attribution`) a neighbouring quotation of the same sentence, paragraph or the paragraph
   before, for quotations that carry no cue of their own.
+
+Whether a word is a speech verb there is `verbs.verb_at`; who the subject before a verb or at
+the start of a clause is, `subjects`.
 """
 
 from __future__ import annotations
@@ -18,16 +21,12 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
-    MONTHS,
-    NOUN_LIKE_VERBS,
     PARTICIPLE_SUFFIX,
     PRONOUNS,
-    VERB_MODIFIERS,
     WEAK_SPEECH_VERBS,
 )
-from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs
+from store.extract.lexicon import document_nouns, role_nouns, speech_verbs
 from store.extract.phrases import (
-    GROUP_SHARES,
     NAME,
     NOMINAL,
     PRONOUN,
@@ -37,42 +36,42 @@ from store.extract.phrases import (
     person_run,
     phrase_ending_at,
     phrase_starting_at,
-    role_tied_within,
     run_ending_at,
 )
+from store.extract.subjects import (
+    AUXILIARIES,
+    BODY_JOINS,
+    PARENTHESIS_REACH,
+    PUNCTUATION,
+    RELATIVE_REACH,
+    RELATIVES,
+    ROLE_REACH,
+    SUBORDINATORS,
+    appositive_text,
+    clause_subject,
+    coordinated_roles,
+    description_end,
+    joined_title_name,
+    named_in_appositive,
+    opening_dash,
+    person_or_group,
+    skip_back_modifiers,
+    subject_before,
+    with_partner,
+)
+from store.extract.verbs import verb_at
 
 #: How far after a quotation its subject-first cue may end ("…," Yossi Mekelberg, an associate
 #: fellow at Chatham House's Middle East and North Africa Program, said).
 _SUBJECT_REACH = 32
-_PLURAL_SUBJECTS = frozenset(
-    {"they", "we", "i", "you", "people", "officials", "experts", "critics", "two", "three"}
-)
-_INTRO_WORDS = frozenset(
-    """in on at after before during since speaking asked earlier later meanwhile however
-    still yet instead separately elsewhere last this next when while as if although though
-    because despite unlike like for from with without under over by through according""".split()
-)
-#: Prepositions tying a role to whom it serves: "a spokesman for Platte River".
-_SERVING = frozenset({"for", "to", "of", "at", "with"})
 #: Pronouns that open a sentence without naming anyone: "It was three years ago that …".
 _EXPLETIVES = frozenset({"it", "this", "that", "there"})
-_PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
-_SUBORDINATORS = frozenset(
-    "as and but where when while after before because since although though if once until".split()
-)
-#: Marks that close a quotation: '"…," read the statement'.
-_CLOSING = frozenset({"”", '"', "’"})
-#: What follows a verb that introduces words: a colon or an opening quotation mark.
-_INTRODUCING = frozenset({":", "“", '"', "‘", "'", "«"})
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".
 _TAIL_WORDS = 8
-#: How long an appositive after a name may be: "…, president and chief executive of …".
-_ROLE_REACH = 16
 #: How many words a weak speech verb may stand from its quotation ("continued:", "read,").
 _WEAK_REACH = 3
 #: Speech verbs weighed per cue, and clause starts per subject: bounds for pathological text.
 _VERB_TRIES = 6
-_CLAUSE_STARTS = 8
 _REPORTING = frozenset({"say", "tell", "add", "write", "explain", "argue", "insist", "claim"})
 
 
@@ -94,784 +93,13 @@ class Cue:
         return max(self.end, self.verb_end)
 
 
-def verb_at(document: Document, index: int) -> int | None:
-    """If a speech verb starts at token `index`, the index of its last token."""
-    lowers = document.tokens.lowers
-    if lowers[index] not in speech_verbs().first_words:
-        return None
-    if index + 1 < len(lowers):
-        pair = lowers[index] + " " + lowers[index + 1]
-        phrasal = speech_verbs().base(pair)
-        if phrasal is not None:
-            after = document.tokens.words[index + 2] if index + 2 < len(lowers) else ""
-            if phrasal == "go on" and after[:1].islower():
-                return None  # "once the Senate goes on recess": not '"…," he went on'
-            return index + 1
-    word = lowers[index]
-    base = speech_verbs().base(word)
-    if base is None or " " in base:
-        return None
-    tokens = document.tokens
-    if (
-        tokens.capitalised[index]
-        and index > 0
-        and is_name_word(tokens, index - 1)
-        and (index not in document.sentence_first)
-    ):
-        return None  # "the United States", "Fox News Reports": part of a name
-    following = document.tokens.words[index + 1] if index + 1 < len(lowers) else ""
-    if word == "read" and following in _INTRODUCING:
-        return index  # "a banner that read 'Hands off'", "the notice read: …"
-    if word == "read" and (
-        (index > 0 and lowers[index - 1] in document_nouns())
-        or _right_after_quotation(document, index)
-    ):
-        return index  # '"…," the email read.', '"…," read the statement.'
-    if word == base:
-        # A bare base form is a verb only after "they", "we", "officials"...: "experts say".
-        if index + 1 < len(lowers) and lowers[index + 1] in role_nouns():
-            return None  # "the Roads press secretary": a noun before a role
-        before = lowers[index - 1] if index > 0 else ""
-        if before == ",":
-            before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
-        if before == "and" and _after_infinitive(document, index - 1):
-            return index  # "prompted Rubio to make a joke and call Trump '…'"
-        if (
-            before == "to"
-            and word in NOUN_LIKE_VERBS
-            and index + 1 < len(lowers)
-            and (document.tokens.capitalised[index + 1] or lowers[index + 1] in PRONOUNS)
-        ):
-            return index  # "taking to Twitter to call Fields '…'": an infinitive
-        if (word in NOUN_LIKE_VERBS and not _subject_after_quotation(document, index)) or not (
-            before in _PLURAL_SUBJECTS
-            or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
-            or before in VERB_MODIFIERS
-            or before in {"to", "will", "would", "did", "could"}
-        ):
-            return None
-    if word.endswith("s") and word != base and _after_article(document, index):
-        return None  # "his anti-Muslim remarks", "the reports": a plural noun
-    if word.endswith("s") and word != base and _object_of_gerund(document, index):
-        return None  # "accused her of making racist remarks": what the gerund makes
-    if word.endswith("ing") and _owned_gerund(document, index):
-        return None  # "Wren's blunt warning that …", "a stern warning": a noun
-    if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
-        return None  # "in a written statement", "the revised account": an adjective
-    if base == "continue" and following == "to":
-        return None  # "Rubio will continue to be …": not '"…," he continued'
-    return index
-
-
-def _subject_after_quotation(document: Document, index: int) -> bool:
-    """'"…," the Saudis state': a short subject between a quotation and the word."""
-    words = document.tokens.words
-    for before in range(index - 1, max(-1, index - 5), -1):
-        if words[before] in _CLOSING and not document.outside(before):
-            return True
-        if words[before] == ",":
-            return before > 0 and words[before - 1] in _CLOSING
-        if not words[before][0].isalpha():
-            return False
-    return False
-
-
-def _after_infinitive(document: Document, join: int) -> bool:
-    """An infinitive ("to make") opens the clause that `join` ("and") ends."""
-    lowers, words = document.tokens.lowers, document.tokens.words
-    for index in range(join - 1, max(-1, join - _AGENT_REACH), -1):
-        if not words[index][0].isalnum():
-            return False
-        if lowers[index] == "to" and index + 1 < join and words[index + 1].islower():
-            return True
-    return False
-
-
-def _before_aside(document: Document, comma: int) -> str:
-    """The word before a short aside that ends at `comma` (", however,"), or ""."""
-    words = document.tokens.words
-    for index in range(comma - 1, max(0, comma - 4) - 1, -1):
-        if words[index] == ",":
-            return document.tokens.lowers[index - 1] if index > 0 else ""
-        if not words[index][0].isalpha():
-            return ""
-    return ""
-
-
-def _right_after_quotation(document: Document, index: int) -> bool:
-    """Token `index` follows a closing quotation mark, or one and a comma."""
-    words = document.tokens.words
-    before = index - 1
-    if before >= 0 and words[before] == ",":
-        before -= 1
-    return before >= 0 and words[before] in _CLOSING
-
-
-def _owned_gerund(document: Document, index: int) -> bool:
-    """An -ing word after an article or a possessive and a few adjectives is a noun."""
-    lowers, words = document.tokens.lowers, document.tokens.words
-    if index > 0 and lowers[index - 1] in document_nouns():
-        return False  # "the newspaper's editorial telling him …": a participle after its noun
-    for before in range(index - 1, max(-1, index - 4), -1):
-        if lowers[before] in _ARTICLES:
-            return True
-        if (
-            not words[before].isalpha()
-            or lowers[before] in FUNCTION_WORDS
-            or document.tokens.capitalised[before]
-        ):
-            return False
-    return False
-
-
-_ARTICLES = frozenset(
-    {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
-)
-_ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing")
-
-
-def _object_of_gerund(document: Document, index: int) -> bool:
-    """ "making racist remarks", "issuing harsh statements": an adjective between an -ing
-    word and an -s word makes the -s word the gerund's object, a noun."""
-    lowers = document.tokens.lowers
-    if index < 2 or not lowers[index - 2].endswith("ing"):
-        return False
-    return lowers[index - 1].endswith((*_ADJECTIVE_ENDINGS[1:], "ist"))
-
-
-def _after_article(document: Document, index: int) -> bool:
-    """ "the reports", "his anti-Muslim remarks": an -s word after an article is a noun."""
-    lowers = document.tokens.lowers
-    before = lowers[index - 1] if index > 0 else ""
-    if before in _ARTICLES:
-        return True
-    adjective = "-" in before or before.endswith(_ADJECTIVE_ENDINGS[1:])
-    return adjective and index > 1 and lowers[index - 2] in _ARTICLES
-
-
-#: Nouns that end like adverbs: "a member of the family said".
-_LY_NOUNS = frozenset("family rally ally assembly supply reply monopoly anomaly".split())
-
-
-def _skip_back_modifiers(document: Document, low: int, high: int) -> int:
-    lowers = document.tokens.lowers
-    capitalised = document.tokens.capitalised
-    while high >= low and (
-        (
-            lowers[high] in VERB_MODIFIERS
-            # "Will wrote", "May said": a capitalised word inside a sentence is a name
-            and not (capitalised[high] and high not in document.sentence_first)
-        )
-        or (
-            lowers[high].endswith("ly")
-            and len(lowers[high]) > 4
-            and lowers[high].isalpha()
-            and not document.tokens.capitalised[high]
-            and lowers[high] not in _LY_NOUNS
-            and not (high > low and lowers[high - 1] in DETERMINERS)  # "the family"
-        )
-    ):
-        high -= 1
-    return high
-
-
-def _appositive_text(document: Document, first: int, last: int) -> str | None:
-    """The text of an appositive or parenthesis between `first` and `last` (marks trimmed)."""
-    words = document.tokens.words
-    while first <= last and words[first] in _PUNCTUATION:
-        first += 1
-    while last >= first and words[last] in _PUNCTUATION:
-        last -= 1
-    if last < first:
-        return None
-    text = document.tokens.span_text(first, last)
-    return text if len(text) <= 300 else None
-
-
-def subject_before(document: Document, low: int, high: int) -> tuple[Mention, str | None] | None:
-    """The subject of a verb that follows token `high`; `low` bounds the clause."""
-    high = _skip_back_modifiers(document, low, high)
-    if high < low:
-        return None
-    words = document.tokens.words
-    if words[high] in _DASHES:
-        return _subject_before_dashes(document, low, high)
-    if words[high] == ")":
-        party = _name_before_parenthesis(document, low, high)
-        if party is not None:
-            return party
-    if words[high] in {",", ")"}:
-        return _subject_with_appositive(document, low, high)
-    unclosed = _unclosed_appositive(document, low, high)
-    if unclosed is not None:
-        return unclosed
-    if (
-        high > low
-        and document.tokens.lowers[high].endswith("ed")
-        and (document.tokens.lowers[high] not in role_nouns())
-        and not document.tokens.capitalised[high]  # "Reed said", "Ted said": names
-    ):
-        high -= 1  # "the order released Friday said": a participle after the subject
-    if high > low and document.tokens.lowers[high] in {"that", "which", "who"}:
-        outer = phrase_ending_at(document.tokens, low, high - 1)  # "a banner that read"
-        if outer is not None and outer.kind in {NAME, NOMINAL}:
-            return outer, None
-    relative = _relative_pronoun(document, low, high)
-    if relative is not None and relative + 1 <= high:
-        own = phrase_ending_at(document.tokens, relative + 1, high)
-        if own is not None and own.start == relative + 1 and own.kind in {NAME, NOMINAL}:
-            return own, None  # "one which historian John Baick calls": the clause's subject
-    if relative is not None:
-        # "the groups who wrote to her on Thursday say": the phrase before "who".
-        outer = phrase_ending_at(document.tokens, low, relative - 1)
-        if outer is not None and outer.kind in {NAME, NOMINAL}:
-            return outer, None
-    mention = phrase_ending_at(document.tokens, low, high)
-    if mention is None:
-        both = _coordinated_roles(document, low, high)
-        if both is not None:
-            return both, None
-    obtained = _participle_object(document, low, mention)
-    if obtained is not None:
-        return obtained, None
-    adverbial = _adverbial_start(document, low, high, mention)
-    if adverbial is not None:
-        # "Trump at the time said", "Clinton on Tuesday said": the subject is before it.
-        joined = adverbial - 1
-        if joined > low and document.tokens.lowers[joined] in {"and", "but", "then"}:
-            # "The employee first said …, but in a later interview said": the first verb's
-            return clause_subject(document, low, joined - 1)
-        return subject_before(document, low, adverbial - 1)
-    if mention is None:
-        return None
-    place = _place_before(document, low, mention.start)
-    if place is not None:
-        # "Stacy Baker of Columbia, South Carolina says": the person before the place.
-        outer = phrase_ending_at(document.tokens, low, place - 1)
-        if outer is not None and _person_like(document, outer):
-            return outer, document.tokens.span_text(place, high)
-    spoken_to = _speaking_to(document, low, mention)
-    if spoken_to is not None:
-        return spoken_to, None
-    someone = _someone_in(document, low, mention)
-    if someone is not None:
-        return someone, None
-    return _pair_ending_with(document, low, mention), None
-
-
-_SOMEONE = frozenset({"someone", "somebody", "one", "many", "some", "several", "others"})
-
-
-def _someone_in(document: Document, low: int, place: Mention) -> Mention | None:
-    """ "someone in the audience shouted": the someone, not the audience."""
-    tokens = document.tokens
-    preposition = place.start - 1
-    if preposition - 1 < low or tokens.lowers[preposition] not in {"in", "from", "at", "on"}:
-        return None
-    if tokens.lowers[preposition - 1] not in _SOMEONE:
-        return None
-    first = preposition - 1
-    return Mention(first, place.last, NOMINAL, tokens.span_text(first, place.last), start=first)
-
-
-def _speaking_to(document: Document, low: int, listener: Mention) -> Mention | None:
-    """ "Another intelligence source speaking to Fox News said": who spoke, not the listener."""
-    lowers = document.tokens.lowers
-    participle = listener.start - 2
-    if participle - 1 < low or lowers[listener.start - 1] not in {"to", "with"}:
-        return None
-    if lowers[participle] not in {"speaking", "talking", "writing"}:
-        return None
-    speaker = phrase_ending_at(document.tokens, low, participle - 1)
-    if speaker is None or speaker.kind not in {NAME, NOMINAL}:
-        return None
-    return speaker
-
-
-def _pair_ending_with(document: Document, low: int, second: Mention) -> Mention:
-    """ "Trump and Ryan issued a statement": two people opening the clause, who speak
-    together; `second` alone when it is not the second of two."""
-    tokens = document.tokens
-    join = second.start - 1
-    if second.kind != NAME or second.organisation or join - 1 < low or tokens.lowers[join] != "and":
-        return second
-    first = phrase_ending_at(tokens, low, join - 1)
-    if first is None or first.kind != NAME:
-        return second
-    before = first.start - 1
-    opens_clause = (
-        first.start == low
-        or before in document.sentence_first
-        or not tokens.words[before][0].isalnum()
-        or tokens.lowers[before] in _SUBORDINATORS
-    )
-    if not opens_clause:
-        return second  # "Clinton thanked Obama and Biden said": Biden alone
-    paired = with_partner(document, first, second.last, whole=True)
-    return paired if paired.partner is not None else second
-
-
-def _coordinated_roles(document: Document, low: int, high: int) -> Mention | None:
-    """ "The Democratic presidential front-runner and former secretary of state said": two
-    descriptions of one speaker joined by "and", ending at `high`."""
-    lowers = document.tokens.lowers
-    joins = [i for i in range(high - 1, max(low, high - _ROLE_REACH) - 1, -1) if lowers[i] == "and"]
-    for join in joins:
-        second = join + 1
-        if not any(lowers[i] in role_nouns() for i in range(second, high + 1)):
-            continue
-        if any(
-            not document.outside(i) or not document.tokens.words[i][0].isalpha()
-            for i in range(second, high + 1)
-        ):
-            continue
-        start = join - 1
-        while start > low and lowers[start] not in DETERMINERS and document.outside(start - 1):
-            previous = document.tokens.words[start - 1]
-            if not (previous[0].isalpha() or previous in {"'s", "’s"}):
-                break
-            start -= 1
-        if lowers[start] not in DETERMINERS or lowers[join - 1] not in role_nouns():
-            continue
-        text = document.tokens.span_text(start, high)
-        return Mention(start, high, NOMINAL, text, start=start)
-    return None
-
-
-_DASHES = frozenset({"—", "–", "-"})
 _LONG_DASHES = frozenset({"—", "–"})
-
-
-def _opening_dash(document: Document, low: int, closing: int, dashes: frozenset[str]) -> int | None:
-    """The dash that opens the aside a dash at `closing` ends ("X — an aside — said")."""
-    words = document.tokens.words
-    reach = max(low, closing - _ROLE_REACH * 2)
-    return next((i for i in range(closing - 1, reach - 1, -1) if words[i] in dashes), None)
-
-
-def _subject_before_dashes(
-    document: Document, low: int, high: int
-) -> tuple[Mention, str | None] | None:
-    """ "Gingrich — mentioned by Newsmax as the leading choice — told …": the phrase before an
-    aside between dashes; "A former candidate -- John McCain, who lost in 2008 -- said": the
-    name the aside opens with, described by the phrase before it."""
-    words = document.tokens.words
-    closing = high
-    while closing > low and words[closing - 1] in _DASHES:
-        closing -= 1
-    opening = _opening_dash(document, low, closing, _DASHES)
-    if opening is None:
-        return None
-    inside = opening + 1
-    while opening > low and words[opening - 1] in _DASHES:
-        opening -= 1
-    if opening <= low or any(not document.outside(i) for i in range(opening, high + 1)):
-        return None
-    before = phrase_ending_at(document.tokens, low, opening - 1)
-    if before is None or before.kind not in {NAME, NOMINAL}:
-        return None
-    if before.kind == NOMINAL:
-        named = phrase_starting_at(document.tokens, inside, closing - 1)
-        if named is not None and named.kind == NAME and not named.organisation:
-            return named, before.text
-    return before, _appositive_text(document, inside, closing - 1)
-
-
-def _participle_object(document: Document, low: int, mention: Mention | None) -> Mention | None:
-    """ "a letter from the Legion obtained by The Associated Press warns": the phrase before
-    "obtained by" is the subject; whoever obtained or released it is not."""
-    if mention is None or mention.start - 3 < low:
-        return None
-    lowers = document.tokens.lowers
-    if lowers[mention.start - 1] != "by" or not lowers[mention.start - 2].endswith("ed"):
-        return None
-    outer = phrase_ending_at(document.tokens, low, mention.start - 3)
-    if outer is None or outer.kind not in {NAME, NOMINAL}:
-        return None
-    return outer
-
-
-#: How many tokens a parenthesis after a name may hold: "(D-N.Y.)", "(R)".
-_PARENTHESIS_REACH = 8
-
-
-def _name_before_parenthesis(
-    document: Document, low: int, high: int
-) -> tuple[Mention, str | None] | None:
-    """ "Sen. Maren Holt (D-Ore.) said": the name before a short parenthesis."""
-    words = document.tokens.words
-    opening = next(
-        (
-            i
-            for i in range(high - 1, max(low, high - _PARENTHESIS_REACH) - 1, -1)
-            if words[i] == "("
-        ),
-        None,
-    )
-    if opening is None or opening - 1 < low:
-        return None
-    mention = phrase_ending_at(document.tokens, low, opening - 1)
-    if mention is None or mention.kind != NAME or mention.organisation:
-        return None
-    return mention, _appositive_text(document, opening, high)
-
-
-def _unclosed_appositive(
-    document: Document, low: int, high: int
-) -> tuple[Mention, str | None] | None:
-    """ "Nate Pryor, the polling guru who founded the site tweeted": an appositive the writer
-    forgot to close still describes the name before it, which is the subject."""
-    words, lowers = document.tokens.words, document.tokens.lowers
-    comma = next((i for i in range(high, low, -1) if words[i] == ","), None)
-    if comma is None or high - comma > _ROLE_REACH or comma + 1 > high:
-        return None
-    tail = range(comma + 1, high + 1)
-    if document.tokens.capitalised[comma + 1] and lowers[comma + 1] not in DETERMINERS:
-        return None
-    described = lowers[comma + 1] in {"the", "a", "an"}
-    if not (described or any(lowers[i] in role_nouns() for i in tail)) or any(
-        words[i] in _PUNCTUATION or not document.outside(i) for i in tail
-    ):
-        return None
-    if any(speech_verbs().base(lowers[i]) is not None for i in tail):
-        return None
-    named = phrase_ending_at(document.tokens, low, comma - 1)
-    if named is None or named.kind != NAME or named.organisation:
-        return None
-    before = named.start - 1
-    if (
-        before >= low
-        and words[before] not in {",", "—", "–"}
-        and lowers[before] not in _SUBORDINATORS
-    ):
-        return None
-    return named, _appositive_text(document, comma, high)
-
-
-def _person_like(document: Document, mention: Mention) -> bool:
-    """A name or a description of people ("a woman"), not "the Democratic debate"."""
-    if mention.kind == NAME:
-        before = mention.start - 1
-        return before < 0 or document.tokens.lowers[before] not in _INTRO_WORDS
-    return mention.kind == NOMINAL and document.tokens.lowers[mention.last] in role_nouns()
-
-
-_ADVERBIAL_PREPOSITIONS = frozenset(
-    "at on in during after before for with last this earlier later late early".split()
-)
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
-    week weekend month year today yesterday time moment day days weeks months years""".split()
-)
-
-
-def _relative_pronoun(document: Document, low: int, high: int) -> int | None:
-    """The "who" of "the groups who wrote to her say"; of two joined by "and" ("a man who
-    worshiped there and who did not want to be named said"), the first."""
-    lowers = document.tokens.lowers
-    reach = 12
-    index = high - 1
-    while index >= max(low, high - reach):
-        if document.tokens.words[index] in {",", ";", ":"} or not document.outside(index):
-            return None
-        if lowers[index] in {"who", "which"} and index > low:
-            if lowers[index - 1] != "and" or reach >= 2 * 12:
-                return index
-            reach = 2 * 12  # look for the first relative pronoun of the pair
-        index -= 1
-    return None
-
-
-def _adverbial_start(
-    document: Document, low: int, high: int, mention: Mention | None
-) -> int | None:
-    """Where a time or place phrase right before the verb starts, when it is not the subject."""
-    lowers = document.tokens.lowers
-    if mention is not None and mention.kind in {NAME, PRONOUN}:
-        return None
-    if mention is not None and lowers[mention.last] in role_nouns():
-        return None
-    for index in range(high, max(low, high - 5) - 1, -1):
-        lower = lowers[index]
-        if lower in _ADVERBIAL_PREPOSITIONS and index > low:
-            tail = lowers[index + 1 : high + 1]
-            if lower in {"last", "this", "earlier", "later", "late", "early"} and not tail:
-                continue
-            if not tail or tail[-1] in _TIME_WORDS or lower in {"at", "on", "in", "during"}:
-                return index
-        if not document.tokens.words[index][0].isalnum():
-            return None
-    if lowers[high] in _TIME_WORDS and high > low:
-        return high
-    return None
-
-
-def _place_before(document: Document, low: int, start: int) -> int | None:
-    """If `, Name` at `start` continues a place ("in Worcester, Massachusetts"), the "in"."""
-    words, lowers = document.tokens.words, document.tokens.lowers
-    comma = start - 1
-    if comma - 2 < low or words[comma] != ",":
-        return None
-    index = comma - 1
-    while index > low and is_name_word(document.tokens, index):
-        index -= 1
-    if index < comma - 1 and lowers[index] in {"in", "of", "from"}:
-        return index
-    return None
-
-
-def _named_in_appositive(
-    document: Document, mention: Mention, comma: int, high: int
-) -> tuple[Mention, str | None] | None:
-    """A description followed by the name it describes: the name speaks, the description is
-    the role."""
-    if mention.kind != NOMINAL or document.tokens.words[comma] != ",":
-        return None
-    named = phrase_starting_at(document.tokens, comma + 1, high)
-    if named is None or named.kind != NAME or named.organisation:
-        return None
-    if named.last + 1 <= high and document.tokens.words[named.last + 1] not in {",", "(", "."}:
-        return None
-    return named, mention.text
-
-
-_RELATIVES = frozenset({"who", "who's", "who’s", "whose", "whom"})
-#: How long a relative clause between commas may be: "…, who is thinking about running, said".
-_RELATIVE_REACH = 24
-
-
-def _before_relative_clause(
-    document: Document, low: int, high: int
-) -> tuple[Mention, str | None] | None:
-    """ "Michael Bloomberg, who's thinking about running for president, said": the name
-    before a relative clause that ends at the comma before the verb."""
-    words, lowers = document.tokens.words, document.tokens.lowers
-    for comma in range(high - 1, max(low, high - _RELATIVE_REACH) - 1, -1):
-        if not document.outside(comma):
-            return None
-        if words[comma] != "," or lowers[comma + 1] not in _RELATIVES:
-            continue
-        opening = phrase_starting_at(document.tokens, low, comma - 1)
-        if (
-            opening is not None
-            and opening.kind == NAME
-            and not opening.organisation
-            and opening.last < comma - 1
-            and words[opening.last + 1] == ","
-        ):
-            # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said"
-            return opening, _appositive_text(document, opening.last + 1, comma - 1)
-        mention = phrase_ending_at(document.tokens, low, comma - 1)
-        if mention is None or mention.kind not in {NAME, NOMINAL}:
-            return None
-        if mention.kind == NOMINAL and not _person_or_group(document, mention):
-            return None
-        return mention, None
-    return None
-
-
-def _clause_starts(words: list[str], low: int, high: int, marks: set[str]) -> list[int]:
-    """`low` and the tokens after the last few separating marks before `high`."""
-    after_marks = [i + 1 for i in range(low, high) if words[i] in marks]
-    return [low, *after_marks[-_CLAUSE_STARTS:]]
-
-
-def _subject_with_appositive(
-    document: Document, low: int, high: int
-) -> tuple[Mention, str | None] | None:
-    """`Name, appositive, said` or `Name (D-N.Y.) said`: the phrase starting a clause chunk."""
-    words = document.tokens.words
-    related = _before_relative_clause(document, low, high)
-    if related is not None:
-        return related
-    starts = _clause_starts(words, low, high, {","})
-    for start in starts:
-        if start <= high and document.tokens.lowers[start] in _SUBORDINATORS:
-            start += 1  # "As House Speaker Paul Ryan (R-Wis.) has pointed out, …", "where …"
-        if start > high or document.tokens.lowers[start] in _INTRO_WORDS:
-            continue
-        place = _place_before(document, low, start)
-        if place is not None:
-            outer = phrase_ending_at(document.tokens, low, place - 1)
-            if outer is not None and _person_like(document, outer):
-                continue  # ", Massachusetts," after "a woman in Worcester"
-        mention = phrase_starting_at(document.tokens, start, high)
-        if mention is None:
-            continue
-        mention = with_partner(document, mention, high)
-        after = (mention.partner or mention).last + 1
-        if (
-            after + 1 <= high
-            and words[after] == ","
-            and document.tokens.lowers[after + 1]
-            in {
-                "and",
-                "or",
-            }
-        ):
-            continue  # "the Paper, and widely circulated online, Shen Xincheng, …": a list
-        if mention.partner is not None and after <= high and words[after] in {",", "("}:
-            return mention, None  # "Zeliff and Tom Giancola, a fellow veteran, explained"
-        if mention.kind == NOMINAL and after <= high and words[after] != ",":
-            comma = _description_end(document, mention, high)
-            if comma is not None:
-                # "Another delegate on the Cruz slate, Jim Poolman, said"
-                described = replace(mention, text=document.tokens.span_text(start, comma - 1))
-                named = _named_in_appositive(document, described, comma, high)
-                if named is not None:
-                    return named
-        if after <= high and words[after] in {",", "("}:
-            named = _named_in_appositive(document, mention, after, high)
-            if named is not None:
-                return named  # "the county engineer, Tobias Wren, said"
-            return mention, _appositive_text(document, after, high)
-    # "after a woman in Worcester, Massachusetts, told him": the person before the place.
-    for comma in range(high - 1, max(low, high - _ROLE_REACH) - 1, -1):
-        if words[comma] != ",":
-            continue
-        place = _place_before(document, low, comma + 1)
-        if place is None:
-            continue
-        outer = phrase_ending_at(document.tokens, low, place - 1)
-        if outer is not None and _person_like(document, outer):
-            return outer, _appositive_text(document, place, high)
-        break
-    # "a woman in Worcester, Massachusetts, told him": the phrase that ends at the appositive.
-    opening = next(
-        (
-            i
-            for i in range(high - 1, low - 1, -1)
-            if words[i] == "," and _place_before(document, low, i + 1) is None
-        ),
-        None,
-    )
-    if opening is not None and opening > low:
-        mention = phrase_ending_at(document.tokens, low, opening - 1)
-        place = _place_before(document, low, mention.start) if mention else None
-        if mention is not None and place is not None:
-            outer = phrase_ending_at(document.tokens, low, place - 1)
-            if outer is not None and _person_like(document, outer):
-                return outer, _appositive_text(document, place, high)
-        if mention is not None and mention.kind == NOMINAL:
-            return mention, _appositive_text(document, opening, high)
-    return None
-
-
-def clause_subject(
-    document: Document, low: int, high: int, nearest: bool = False
-) -> tuple[Mention, str | None] | None:
-    """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`;
-    `nearest`: of the clause nearest `high` first ("…, and the League denounced it and said")."""
-    words, lowers = document.tokens.words, document.tokens.lowers
-    starts = _clause_starts(words, low, high, {",", "—", "–", "-"})
-    if nearest:
-        joined = [start for start in reversed(starts) if start > low and lowers[start] == "and"]
-        starts = joined[:1] + starts
-    for start in starts:
-        index = start
-        while index <= high and (
-            lowers[index] in {"and", "but", "so", "then", "also", "yet"}
-            or not words[index][0].isalnum()
-        ):
-            index += 1
-        if index > high or lowers[index] in _INTRO_WORDS:
-            continue
-        if not document.outside(index):
-            continue
-        mention = phrase_starting_at(document.tokens, index, high)
-        if mention is None:
-            continue
-        mention = with_partner(document, joined_title_name(document, mention, high), high)
-        if mention.kind == NOMINAL and not _person_or_group(document, mention):
-            continue
-        if mention.kind == NOMINAL and _describes_name_before(document, low, start, mention):
-            continue  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump launched …"
-        if _state_abbreviation(document, mention):
-            continue  # "At a conference in Aspen, Colo., the graduate ended her speech …"
-        if mention.kind == NAME and lowers[mention.first] in MONTHS:
-            continue  # "WASHINGTON, Dec. 8 (UPI) —": a dateline's date
-        if (
-            mention.kind == NOMINAL
-            and not document.tokens.capitalised[mention.first]
-            and (lowers[mention.first] not in DETERMINERS)
-            and not _finite_verb_after(document, mention.last, high)
-        ):
-            continue  # "founder of the Leadership Institute": an appositive, not a subject
-        after = mention.last + 1
-        appositive = None
-        if after <= high and words[after] in {",", "("}:
-            stop = next((i for i in range(after + 1, high + 1) if words[i] in {",", ")"}), None)
-            if stop is None:
-                continue
-            appositive = _appositive_text(document, after, stop)
-            after = stop + 1
-        if after <= high and words[after] in {"—", "–", "-", ":"}:
-            continue  # a dateline ("WASHINGTON (AP) —") or a label, not a subject
-        return mention, appositive
-    return None
-
-
-_AUXILIARIES = frozenset("had has have was were is are will would could did".split())
-
-
-def _finite_verb_after(document: Document, last: int, high: int) -> bool:
-    """A verb right after a bare plural makes it a subject: "protesters gathered", "about 50
-    protesters had gathered" (not "founder of the institute")."""
-    following = last + 1
-    if following > high:
-        return False
-    lower = document.tokens.lowers[following]
-    return lower in _AUXILIARIES or lower.endswith("ed")
-
-
-def _state_abbreviation(document: Document, mention: Mention) -> bool:
-    """ "Colo.," after a town: one abbreviated word between a full stop and a comma."""
-    words = document.tokens.words
-    after = mention.last + 1
-    return (
-        mention.kind == NAME
-        and mention.first == mention.last
-        and after + 1 < len(words)
-        and words[after] == "."
-        and words[after + 1] == ","
-        and mention.first > 0
-        and words[mention.first - 1] == ","
-    )
-
-
-def _describes_name_before(document: Document, low: int, start: int, mention: Mention) -> bool:
-    """A description between commas right after a name is its appositive, not a subject."""
-    tokens = document.tokens
-    comma = start - 1
-    if comma - 1 < low or tokens.words[comma] != "," or not is_name_word(tokens, comma - 1):
-        return False
-    # Up to the next comma: more of the description ("and anti-immigration hard-liner").
-    for index in range(mention.last + 1, min(len(tokens.words), mention.last + _ROLE_REACH)):
-        word, lower = tokens.words[index], tokens.lowers[index]
-        if word == ",":
-            return True
-        if not (word[0].isalnum() or word == "-") or lower.endswith("ed") or lower in _AUXILIARIES:
-            return False
-        if speech_verbs().base(lower) is not None:
-            return False
-    return False
-
-
-def _person_or_group(document: Document, mention: Mention) -> bool:
-    lowers = document.tokens.lowers
-    head = lowers[mention.last]
-    if head in role_nouns() or head in org_words() or head in document_nouns():
-        return True
-    if head in GROUP_SHARES:
-        return True  # "21 percent said"
-    # "a spokesman for Platte River": the role comes before whom it serves.
-    return role_tied_within(document.tokens, mention.first, mention.last, _SERVING)
 
 
 def cue_after(document: Document, low: int, high: int) -> Cue | None:
     """A cue in the tokens just after a quotation: `, she told Al Jazeera.`"""
     words = document.tokens.words
-    while low <= high and words[low] in _PUNCTUATION:
+    while low <= high and words[low] in PUNCTUATION:
         low += 1
     if low > high:
         return None
@@ -895,11 +123,11 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         end = mention.last
         after = mention.last + 1
         if after <= high and words[after] in {",", "("}:
-            named = _named_in_appositive(document, mention, after, high)
+            named = named_in_appositive(document, mention, after, high)
             if named is not None:
                 # "…," exhorted Clinton's introducer, actress Jamie Lee Curtis.
                 return Cue(named[0], low, verb_end, named[1], named[0].last)
-            appositive = _appositive_text(document, after, high)
+            appositive = appositive_text(document, after, high)
             end = high if appositive else end
         return Cue(mention, low, verb_end, appositive, end)
     limit = min(high, low + _SUBJECT_REACH)
@@ -921,7 +149,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
                 or _described_name(document, low, index - 1)
                 or _name_of_body(document, low, index - 1)
                 or _first_of_two(document, low, index - 1)
-                or _coordinated_roles(document, low, index - 1)
+                or coordinated_roles(document, low, index - 1)
             )
             if titled is not None and titled.start != low:
                 titled = None
@@ -955,26 +183,6 @@ def _known_as(document: Document, mention: Mention, high: int) -> Mention:
     return replace(named, role=mention.text, start=mention.start)
 
 
-_BODY_JOINS = frozenset({"the", "of", "for", "and", "&", "on", "’s", "'s"})
-
-
-def joined_title_name(document: Document, mention: Mention, high: int) -> Mention:
-    """A description joined by "and" to a title and a name is that person: "former
-    Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", "Former
-    prosecutor and New York City Mayor Rudy Giuliani"."""
-    tokens = document.tokens
-    join = mention.last + 1
-    if join <= high and tokens.words[join] == ".":
-        join += 1  # "Gov. and …"
-    if mention.kind != NOMINAL or join + 1 > high or tokens.lowers[join] != "and":
-        return mention
-    named = phrase_starting_at(tokens, join + 1, high)
-    if named is None or named.kind != NAME or named.organisation:
-        return mention
-    role = tokens.span_text(mention.first, named.first - 1)
-    return replace(named, role=role, start=mention.start)
-
-
 def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
     """ "Edward-Isaac Dovere and Gabriel Debenedetti wrote": co-authors, who speak together."""
     tokens = document.tokens
@@ -985,77 +193,19 @@ def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
     return paired if paired.partner is not None else None
 
 
-def with_partner(document: Document, first: Mention, high: int, whole: bool = False) -> Mention:
-    """`first` and the person joined to it by "and" ("Mark Blumenthal and Jon Cohen"), who
-    speak together; `first` alone when no second person follows (`whole`: up to `high`)."""
-    tokens = document.tokens
-    if first.kind != NAME or first.organisation or first.partner is not None:
-        return first
-    join = first.last + 1
-    if join + 1 > high or tokens.lowers[join] != "and":
-        return first
-    second = phrase_starting_at(tokens, join + 1, high)
-    if (
-        second is None
-        or second.kind != NAME
-        or second.organisation
-        or (whole and second.last != high and not _body_after(document, second.last, high))
-        or any(not document.outside(i) for i in range(join, second.last + 1))
-    ):
-        return first
-    return replace(first, partner=second)
-
-
-def _body_after(document: Document, last: int, high: int) -> bool:
-    """ "… of Washington's Institute for Science and International Security" up to `high`:
-    where the people just named are from."""
-    tokens = document.tokens
-    if last + 2 > high or tokens.lowers[last + 1] not in {"of", "at", "from"}:
-        return False
-    return all(
-        tokens.capitalised[i] or tokens.lowers[i] in _BODY_JOINS for i in range(last + 2, high + 1)
-    )
-
-
 def _described_name(document: Document, low: int, high: int) -> Mention | None:
     """ "another friend, Mariam Emara" before a verb: the name, the description its role."""
     tokens = document.tokens
     description = phrase_starting_at(tokens, low, high)
     if description is None or description.kind != NOMINAL:
         return None
-    comma = _description_end(document, description, high)
+    comma = description_end(document, description, high)
     if comma is None or comma + 1 > high:
         return None
     named = phrase_starting_at(tokens, comma + 1, high)
     if named is None or named.kind != NAME or named.organisation or named.last != high:
         return None
     return replace(named, role=tokens.span_text(description.first, comma - 1), start=low)
-
-
-def _description_end(document: Document, description: Mention, high: int) -> int | None:
-    """The comma that ends a description of a person, over what places it: "Another delegate
-    on the Cruz slate," -> the comma; None when it does not describe a person."""
-    tokens = document.tokens
-    if not (
-        tokens.lowers[description.last] in role_nouns() or _person_or_group(document, description)
-    ):
-        return None
-    index = description.last + 1
-    if index <= high and tokens.words[index] == ",":
-        return index
-    if index > high or tokens.lowers[index] not in _PLACING:
-        return None
-    for comma in range(index + 1, min(high, index + _PLACING_REACH) + 1):
-        if tokens.words[comma] == ",":
-            return comma
-        if not tokens.words[comma][0].isalnum() or speech_verbs().base(tokens.lowers[comma]):
-            return None
-    return None
-
-
-#: Prepositions that place a described person: "a delegate on the Cruz slate", "a nurse at …".
-_PLACING = frozenset({"on", "in", "at", "of", "for", "from", "with", "to"})
-_PLACING_REACH = 7
 
 
 def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
@@ -1069,7 +219,7 @@ def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
     if after + 1 > high or tokens.lowers[after] not in {"of", "at", "from", "with"}:
         return None
     if not all(
-        tokens.capitalised[i] or tokens.lowers[i] in _BODY_JOINS for i in range(after + 1, high + 1)
+        tokens.capitalised[i] or tokens.lowers[i] in BODY_JOINS for i in range(after + 1, high + 1)
     ):
         return None
     return replace(mention, role=tokens.span_text(after, high))
@@ -1087,7 +237,7 @@ def _titled_name(document: Document, low: int, high: int) -> Mention | None:
         return None
     for index in range(low, run_start):
         word, lower = tokens.words[index], tokens.lowers[index]
-        if not document.outside(index) or lower in _SUBORDINATORS or lower in PRONOUNS:
+        if not document.outside(index) or lower in SUBORDINATORS or lower in PRONOUNS:
             return None
         describing = (
             tokens.capitalised[index]
@@ -1110,6 +260,7 @@ def _titled_name(document: Document, low: int, high: int) -> Mention | None:
 
 
 def _participle(word: str) -> bool:
+    """ "saying", "adding": an -ing form of a speech verb."""
     return word.endswith(PARTICIPLE_SUFFIX) and speech_verbs().base(word) != word
 
 
@@ -1129,7 +280,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             index -= 1
             continue
         if document.tokens.words[index] in _LONG_DASHES:
-            opening = _opening_dash(document, low, index, _LONG_DASHES)
+            opening = opening_dash(document, low, index, _LONG_DASHES)
             if opening is not None and opening > low:
                 # "abortion – what her business calls '…' – is 'central'": the aside between
                 # dashes does not attribute what follows it.
@@ -1180,7 +331,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
                     outer.mention.kind == NAME
                     or (
                         outer.mention.kind == NOMINAL
-                        and _person_or_group(document, outer.mention)
+                        and person_or_group(document, outer.mention)
                         and speech_verbs().base(document.tokens.lowers[outer.verb]) in _REPORTING
                     )
                 ):
@@ -1212,14 +363,14 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
         if not words[finite][0].isalnum():
             return None
         if document.tokens.capitalised[finite] or not (
-            lower.endswith("ed") or lower in _AUXILIARIES
+            lower.endswith("ed") or lower in AUXILIARIES
         ):
             continue
-        end = _skip_back_modifiers(document, start, finite - 1)
+        end = skip_back_modifiers(document, start, finite - 1)
         subject = phrase_ending_at(document.tokens, start, end)
         if subject is None or subject.kind not in {NAME, NOMINAL}:
             return None
-        if subject.kind == NOMINAL and not _person_or_group(document, subject):
+        if subject.kind == NOMINAL and not person_or_group(document, subject):
             return None
         return Cue(subject, finite, finite)
     return None
@@ -1253,7 +404,7 @@ def _ends_subordinate_clause(
         if lowers[index] == "as":
             # "As The Daily Caller reported, …" introduces; "As Blumenthal spoke, …" does not.
             return speech_verbs().base(lowers[verb]) in {"speak", "talk"}
-        if lowers[index] in _SUBORDINATORS - {"and", "but"}:
+        if lowers[index] in SUBORDINATORS - {"and", "but"}:
             return True
     return False
 
@@ -1281,7 +432,7 @@ def _inverted_subject(
         return None
     if mention.last != high - 1 and not _relative_clause_between(document, mention.last, high):
         return None
-    if mention.kind == NOMINAL and not _person_or_group(document, mention):
+    if mention.kind == NOMINAL and not person_or_group(document, mention):
         return None
     return mention
 
@@ -1293,8 +444,8 @@ def _relative_clause_between(document: Document, last: int, high: int) -> bool:
     return (
         last + 2 < high
         and words[last + 1] == ","
-        and lowers[last + 2] in _RELATIVES
-        and high - last <= _RELATIVE_REACH
+        and lowers[last + 2] in RELATIVES
+        and high - last <= RELATIVE_REACH
         and words[high] == ","
         and all(document.outside(i) and words[i] != ":" for i in range(last + 1, high))
     )
@@ -1321,10 +472,13 @@ _THAT_REACH = 8
 
 
 def _words_between(document: Document, verb_end: int, high: int) -> int:
+    """How many words stand between a verb and the quotation after `high`."""
     return sum(1 for i in range(verb_end + 1, high + 1) if document.tokens.words[i][0].isalnum())
 
 
 def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, str | None] | None:
+    """Who does the speech verb at `verb`: its subject, the subject of the clause a participle
+    hangs on, or the controller of an infinitive."""
     words, lowers = document.tokens.words, document.tokens.lowers
     if lowers[verb].endswith("ing"):
         with_subject = _with_phrase(document, low, verb - 1)
@@ -1371,7 +525,7 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
         return clause_subject(document, low, end)
     if verb - 1 >= low and lowers[verb - 1] == "to":
         return _controller(document, low, verb - 2)
-    before = _skip_back_modifiers(document, low, verb - 1)
+    before = skip_back_modifiers(document, low, verb - 1)
     if before >= low and lowers[before] in {"and", "but", "then", "or"}:
         # "Carson took the stage at the Grand Hotel and called the system …": the subject of
         # the first verb of the clause (of the nearest clause: "a group of rabbis called for
@@ -1422,13 +576,13 @@ def _subordinate_subject(document: Document, low: int, end: int) -> Mention | No
     if opener is None or opener <= low:
         return None
     if lowers[opener] != "where":
-        before = _skip_back_modifiers(document, low, opener - 1)
+        before = skip_back_modifiers(document, low, opener - 1)
         if before < low or verb_at(document, before) is None:
             return None  # "Netanyahu rejected it when it came, saying …": Netanyahu's
     mention = phrase_starting_at(tokens, opener + 1, end)
     if mention is None or mention.kind not in {NAME, NOMINAL}:
         return None
-    if mention.kind == NOMINAL and not _person_or_group(document, mention):
+    if mention.kind == NOMINAL and not person_or_group(document, mention):
         return None
     following = mention.last + 1
     if following > end or not (
@@ -1505,7 +659,7 @@ _DOCUMENT_GOVERNORS = frozenset({"after", "before", "until", "since", "in", "by"
 def _absolute_subject(document: Document, low: int, high: int) -> Mention | None:
     """A name right before a participle, opening its own phrase: "both men issued a statement
     – Ryan saying he was '…' and Trump calling it '…'"."""
-    high = _skip_back_modifiers(document, low, high)  # "Carson privately saying"
+    high = skip_back_modifiers(document, low, high)  # "Carson privately saying"
     if high < low or not document.tokens.capitalised[high]:
         return None
     run_start = run_ending_at(document.tokens, low, high)
@@ -1520,7 +674,7 @@ def _absolute_subject(document: Document, low: int, high: int) -> Mention | None
 
 def _with_phrase(document: Document, low: int, high: int) -> Mention | None:
     """`with NP [adverb]` right before a participle: the participle's subject."""
-    high = _skip_back_modifiers(document, low, high)
+    high = skip_back_modifiers(document, low, high)
     if high < low:
         return None
     mention = phrase_ending_at(document.tokens, low, high)
@@ -1614,7 +768,7 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
         opening = next(
             (
                 i
-                for i in range(end - 1, max(low, end - _PARENTHESIS_REACH) - 1, -1)
+                for i in range(end - 1, max(low, end - PARENTHESIS_REACH) - 1, -1)
                 if words[i] == "("
             ),
             None,
@@ -1640,7 +794,7 @@ def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
     if found is None:
         return None
     mention, appositive = found
-    if mention.kind == NOMINAL and not _person_or_group(document, mention):
+    if mention.kind == NOMINAL and not person_or_group(document, mention):
         return None
     if mention.kind == NAME and document.tokens.lowers[mention.first] in CAPITALISED_NON_NAMES:
         return None
@@ -1676,7 +830,7 @@ _NOT_SPEAKER_STARTS = (
 
 
 #: How far before the end of its sentence an aside that closes it may start.
-_ASIDE_REACH = 2 * _ROLE_REACH
+_ASIDE_REACH = 2 * ROLE_REACH
 
 
 def _aside_commas(document: Document) -> list[int]:
@@ -1726,7 +880,7 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or mention.kind not in {NAME, NOMINAL}:
             continue
-        if mention.kind == NOMINAL and not _person_or_group(document, mention):
+        if mention.kind == NOMINAL and not person_or_group(document, mention):
             continue
         after = mention.last + 1
         if closing:
@@ -1736,11 +890,11 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
             ):
                 continue
             if not ends:
-                named = _named_in_appositive(document, mention, after, high)
+                named = named_in_appositive(document, mention, after, high)
                 if named is not None:
                     # "…, said the bureau's director, James B. Comey."
                     return Cue(named[0], comma + 1, verb_end, named[1], high)
-            appositive = None if ends else _appositive_text(document, after, high)
+            appositive = None if ends else appositive_text(document, after, high)
             return Cue(mention, comma + 1, verb_end, appositive, high)
         if mention.kind != NAME or after > high or words[after] != ",":
             continue
@@ -1748,7 +902,7 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
         if stop == after or not all(document.outside(i) for i in range(after, stop)):
             appositive = None
         else:
-            appositive = _appositive_text(document, after, stop)
+            appositive = appositive_text(document, after, stop)
         return Cue(mention, comma + 1, verb_end, appositive, stop)
     return None
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.extract.attribution import resolve_mention
-from store.extract.cues import Cue, cue_after, subject_before, verb_at
+from store.extract.cues import Cue, cue_after, subject_before
 from store.extract.document import Document
 from store.extract.lexicon import speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
 from store.extract.phrases import Mention, phrase_starting_at
+from store.extract.verbs import verb_at
 from store.quotation import Kind, Quotation
 
 #: Verbs whose complement is a statement ("said the talks would resume"), unlike "called" or
