@@ -1326,6 +1326,10 @@ VARGA_INTRO = "Ines Varga, the harbour master, inspected the piers with Tobias W
             f'Wren and Ines Varga, the harbour master, explained how it was: "{UNSAFE}."',
             "Wren and Ines Varga",
         ),
+        (
+            f'Wren and Varga both denounced the bridge as "{UNSAFE}" on Monday.',
+            "Wren and Varga",
+        ),
     ],
     ids=[
         "quote-pair-wrote",
@@ -1334,6 +1338,7 @@ VARGA_INTRO = "Ines Varga, the harbour master, inspected the piers with Tobias W
         "pair-subject",
         "quote-role-pair-of-body-wrote",
         "pair-appositive",
+        "pair-both-then-verb",
     ],
 )
 def test_two_people_speaking_together_are_both_the_speaker(sentence: str, written: str) -> None:

@@ -154,6 +154,13 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     someone = _someone_in(document, low, mention)
     if someone is not None:
         return someone, None
+    if mention.text.lower() == "both" and mention.start - 1 >= low:
+        # "John Bolton and Dr. Sebastian Gorka both denounced": the pair before "both".
+        named = phrase_ending_at(document.tokens, low, mention.start - 1)
+        if named is not None:
+            paired = _pair_ending_with(document, low, named)
+            if paired.partner is not None:
+                return paired, None
     return _pair_ending_with(document, low, mention), None
 
 
