@@ -1707,3 +1707,14 @@ def test_description_with_adjectives_listed_by_commas(sentence: str, written: st
 
     quote = next(q for q in quotes if q.text.startswith("We close at dusk"))
     assert quote.speaker_as_written == written
+
+
+def test_first_name_alone_in_a_pair_shares_the_second_ones_surname() -> None:
+    quotes = extract(
+        "Anna Pike wrote a history of the county.",
+        'Its engineers, Anna and Tobias Wren, wrote that the bridge was "unsafe."',
+    )
+
+    quote = find(quotes, "unsafe.")
+    assert quote.speaker == "Anna Wren and Tobias Wren"
+    assert quote.speaker_as_written == "Anna and Tobias Wren"

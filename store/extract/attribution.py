@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from store.extract.cues import (
     Cue,
@@ -24,7 +24,7 @@ from store.extract.cues import (
     sentence_subject,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
-from store.extract.lexicon import role_nouns, speech_verbs
+from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, Mention, phrase_starting_at
@@ -384,6 +384,14 @@ def _resolve_pair(
     The pair is credited as one speaker, "Mark Blumenthal and Jon Cohen", whom a paste
     crediting either of them claims; what the text says of one of them is no role of both.
     """
+    second_words = second.text.split()
+    if (
+        len(first.text.split()) == 1
+        and len(second_words) > 1
+        and first.text.lower() in first_name_genders()
+    ):
+        # "David and Jeanne Heidler": a first name alone shares the second one's surname.
+        first = replace(first, text=f"{first.text} {second_words[-1]}")
     both = [people.resolve(first, first.first), people.resolve(second, second.first)]
     written = document.tokens.span_text(first.first, second.last)
     if both[0] is None or both[1] is None:

@@ -430,7 +430,9 @@ def named_in_appositive(
     named = phrase_starting_at(document.tokens, comma + 1, high)
     if named is None or named.kind != NAME or named.organisation:
         return None
-    if named.last + 1 <= high and document.tokens.words[named.last + 1] not in {",", "(", "."}:
+    named = with_partner(document, named, high)  # "its historians, David and Jeanne Heidler,"
+    last = (named.partner or named).last
+    if last + 1 <= high and document.tokens.words[last + 1] not in {",", "(", "."}:
         return None
     return named, mention.text
 
