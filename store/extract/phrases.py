@@ -9,6 +9,7 @@ returns a `Mention`: the head as written, its kind, and the role the text gives 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -164,8 +165,20 @@ def person_run(tokens: Tokens, first: int, last: int) -> bool:
     lowers = tokens.lowers[first : last + 1]
     if lowers[0] in first_name_genders():
         return True
-    known = org_words() | outlet_words() | titles() | role_nouns()
+    known = _not_person_words()
     return len(lowers) >= 2 and not any(word in known for word in lowers)
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Titles and role nouns: the words a title run inside a name is made of."""
+    return titles() | role_nouns()
+
+
+@functools.cache
+def _not_person_words() -> frozenset[str]:
+    """Words that make a capitalised run an organisation or a title, not a person's name."""
+    return org_words() | outlet_words() | titles() | role_nouns()
 
 
 def title_end(tokens: Tokens, first: int, last: int) -> int:
@@ -173,7 +186,7 @@ def title_end(tokens: Tokens, first: int, last: int) -> int:
 
     Capitalised role nouns count as titles there too: "Moderator David Muir".
     """
-    known = titles() | role_nouns()
+    known = _title_words()
     cut = first
     index = first
     while index <= last:
