@@ -167,6 +167,22 @@ VIA: dict[str, tuple[tuple[str, ...], str, str | None]] = {
         "a scandal",
         "Tidewater Herald",
     ),
+    "sentence-closed-by-reported-outlet": (
+        (
+            PIKE_INTRO,
+            'Pike noted that the ruling was "a disgrace" for the ferry, reported Radio Kestrel.',
+        ),
+        "a disgrace",
+        "Radio Kestrel",
+    ),
+    "quote-said-name-appositive-reports-outlet": (
+        (
+            PIKE_INTRO,
+            '"It is a disgrace," said Pike, who runs the ferry service, reports Harlow Today.',
+        ),
+        "It is a disgrace",
+        "Harlow Today",
+    ),
     "according-to-a-person-is-no-outlet": (
         (
             PIKE_INTRO,

@@ -59,6 +59,8 @@ _NOT_ROLES = (
     "according",
     "titled ",
     "entitled ",
+    "reports ",
+    "reported ",
 )
 
 

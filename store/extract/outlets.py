@@ -145,8 +145,19 @@ class Outlets:
         if tokens.words[index] == "The":
             name = tokens.span_text(index, end)
         if not self.is_outlet(name):
-            return None
+            return self._known_at(start, high)
         return self.canonical(name), end
+
+    def _known_at(self, start: int, high: int) -> tuple[str, int] | None:
+        """An outlet whose name holds a word that is no name alone: "USA Today"."""
+        tokens = self.tokens
+        for end in range(min(high, start + _MAX_OUTLET_WORDS - 1), start, -1):
+            if not all(tokens.capitalised[i] for i in range(start, end + 1)):
+                continue
+            name = tokens.span_text(start, end)
+            if self.is_outlet(name):
+                return self.canonical(name), end
+        return None
 
     def relay(self, low: int, high: int, skip: list[bool]) -> Relay:
         """Find reported_to and via in tokens low..high, ignoring quoted tokens (`skip`)."""
@@ -202,6 +213,10 @@ class Outlets:
                     via = found[0]
             elif lower in _REPORTING and index - 1 >= low and not skip[index - 1]:
                 found = self._name_ending_at(index - 1, low)
+                if not found and lowers[index - 1] == "," and index + 1 <= high:
+                    # "…, said Kristen Day, executive director of …, reports USA Today."
+                    after = self.name_at(index + 1, high)
+                    found = after[0] if after else None
                 if found and via is None:
                     via = found
             if found:
