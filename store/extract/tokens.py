@@ -23,7 +23,13 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+#: Letters a capitalised word starts with (Latin, accented ones included).
+_UPPER_FIRST = frozenset(
+    [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    + [chr(c) for c in range(ord("À"), ord("Ö") + 1)]
+    + [chr(c) for c in range(ord("Ø"), ord("Þ") + 1)]
+    + [chr(c) for c in range(ord("Ā"), ord("Ž") + 1)]
+)
 
 
 @dataclass
@@ -79,13 +85,10 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for match in _TOKEN.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        words.append(match.group())
+    spans = [match.span() for match in _TOKEN.finditer(text)]
+    starts = [start for start, _ in spans]
+    ends = [end for _, end in spans]
+    words = [text[start:end] for start, end in spans]
     lowers = [word.lower() for word in words]
-    capitalised = [bool(_UPPER.match(word)) for word in words]
+    capitalised = [word[0] in _UPPER_FIRST for word in words]
     return Tokens(text, starts, ends, words, lowers, capitalised)
