@@ -254,16 +254,20 @@ class People:
         """Headlines in Title Case ("NYTimes Casually Conflates Ted Cruz With …") name nobody
         reliably: every word is capitalised."""
         tokens = self.tokens
-        counts: dict[int, list[int]] = {}
-        for index, word in enumerate(tokens.words):
+        paragraphs = (self.paragraph_of[-1] + 1) if self.paragraph_of else 0
+        words = [0] * paragraphs
+        capitals = [0] * paragraphs
+        for word, capital, paragraph in zip(
+            tokens.words, tokens.capitalised, self.paragraph_of, strict=False
+        ):
             if word[0].isalpha():
-                seen = counts.setdefault(self.paragraph_of[index], [0, 0])
-                seen[0] += 1
-                seen[1] += tokens.capitalised[index]
+                words[paragraph] += 1
+                capitals[paragraph] += capital
         return {
             paragraph
-            for paragraph, (words, capitals) in counts.items()
-            if words >= _HEADLINE_WORDS and capitals / words >= _HEADLINE_SHARE
+            for paragraph in range(paragraphs)
+            if words[paragraph] >= _HEADLINE_WORDS
+            and capitals[paragraph] / words[paragraph] >= _HEADLINE_SHARE
         }
 
     def _dateline(self, first: int, last: int) -> bool:
