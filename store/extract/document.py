@@ -222,13 +222,16 @@ def _shouted(tokens: Tokens) -> set[int]:
     """
     shouted: set[int] = set()
     run: list[int] = []
-    for index, word in enumerate([*tokens.words, ""]):
-        if len(word) >= 2 and word.isupper() and word[0].isalpha():
+    capitalised = tokens.capitalised
+    for index, word in enumerate(tokens.words):
+        if capitalised[index] and len(word) >= 2 and word.isupper() and word[0].isalpha():
             run.append(index)
             continue
-        if word in {"’s", "'s", "-", "’", "'", ":"} and run:
+        if not run or word in {"’s", "'s", "-", "’", "'", ":"}:
             continue
         if len(run) >= _SHOUTED_RUN:
             shouted.update(run)
         run = []
+    if len(run) >= _SHOUTED_RUN:
+        shouted.update(run)
     return shouted
