@@ -39,7 +39,6 @@ from store.extract.phrases import (
     run_ending_at,
 )
 from store.extract.subjects import (
-    AUXILIARIES,
     BODY_JOINS,
     PARENTHESIS_REACH,
     PUNCTUATION,
@@ -52,6 +51,7 @@ from store.extract.subjects import (
     coordinated_roles,
     description_end,
     joined_title_name,
+    looks_finite,
     named_in_appositive,
     opening_dash,
     person_or_group,
@@ -341,6 +341,10 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
     return _headline_cue(document, low, high)
 
 
+#: Verbs whose object is what was said: a clause joined after them is still theirs.
+_REPORTING_WHAT_FOLLOWS = _REPORTING | {"warn", "note", "suggest"}
+
+
 def _later_clause_subject(document: Document, verb: int, verb_end: int, high: int) -> Cue | None:
     """The subject of a clause joined after the verb's ("…, and the crowd reprised", "… - but
     the Sanders campaign rejected the idea as"), when the quotation (after `high`) is in it.
@@ -348,7 +352,7 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
     Not after a verb that reports what follows ("McConnell said the US must act, but instead
     Obama is giving them '…'"): that clause is still what was said."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    if speech_verbs().base(lowers[verb]) in _REPORTING | {"warn", "note", "suggest"}:
+    if speech_verbs().base(lowers[verb]) in _REPORTING_WHAT_FOLLOWS:
         return None
     start = None
     for index in range(verb_end + 1, high):
@@ -362,9 +366,7 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
         lower = lowers[finite]
         if not words[finite][0].isalnum():
             return None
-        if document.tokens.capitalised[finite] or not (
-            lower.endswith("ed") or lower in AUXILIARIES
-        ):
+        if document.tokens.capitalised[finite] or not looks_finite(lower):
             continue
         end = skip_back_modifiers(document, start, finite - 1)
         subject = phrase_ending_at(document.tokens, start, end)
@@ -404,13 +406,14 @@ def _ends_subordinate_clause(
         if lowers[index] == "as":
             # "As The Daily Caller reported, …" introduces; "As Blumenthal spoke, …" does not.
             return speech_verbs().base(lowers[verb]) in {"speak", "talk"}
-        if lowers[index] in SUBORDINATORS - {"and", "but"}:
+        if lowers[index] in _CLAUSE_OPENERS:
             return True
     return False
 
 
 #: How long a subordinate clause before its verb may be: "after the Sanders interview".
 _SUBORDINATE_REACH = 8
+_CLAUSE_OPENERS = SUBORDINATORS - {"and", "but"}
 
 
 def _inverted_subject(
@@ -552,10 +555,9 @@ _SUBORDINATE_OPENERS = frozenset({"as", "when", "while", "where"})
 
 def _subordinate_subject(document: Document, low: int, end: int) -> Mention | None:
     """Who does a participle after a subordinate clause that ends at `end`, when that
-    clause's subject does it rather than the sentence's: "about 200 protesters gathered
-    outside, where the police had gathered, …" no; "the arena, where about 50 protesters had
-    gathered, chanting '…'", "'Who?' Clinton asks as a janitor walks in, saying he's '…'",
-    "He tweeted when Clinton ended the debate with a joke, remarking, '…'".
+    clause's subject does it rather than the sentence's: "the arena, where about 50
+    protesters had gathered, chanting '…'", "'Who?' Clinton asks as a janitor walks in,
+    saying he's '…'", "He tweeted when Clinton ended the debate with a joke, remarking, '…'".
 
     Only when the sentence's own verb cannot be it: a "where" clause describes a place, and
     a main verb that is a speech verb (its words quoted before) has already spoken.

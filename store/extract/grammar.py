@@ -67,6 +67,8 @@ WEAK_SPEECH_VERBS = frozenset(
 #: Gerunds after a comma whose subject is the subject of the main clause:
 #: "Netanyahu rejected the proposal, saying ...".
 PARTICIPLE_SUFFIX = "ing"
+#: Endings that make a word read as an adjective: "anti-Muslim", "racist", "scathing".
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing")
 
 #: Role words that tell a person's gender.
 FEMININE_WORDS = frozenset(

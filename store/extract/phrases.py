@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from store.extract.grammar import (
+    ADJECTIVE_ENDINGS,
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -235,7 +236,7 @@ _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Endings of adjectives that may be listed with commas: "the bespectacled, 71-year-old".
-_ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing", "y")
+_LISTED_ADJECTIVE_ENDINGS = (*ADJECTIVE_ENDINGS, "ed", "y")
 #: Common nouns for an outlet after its name: "Time magazine", "the Journal-Courier newspaper".
 _OUTLET_NOUNS = frozenset({"magazine", "newspaper", "website", "network", "tabloid"})
 #: "the two", "the three": a group the article has just named.
@@ -545,7 +546,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             and lowers[index - 2] in DETERMINERS
             and words[index - 1].isalpha()
             and words[index - 1].islower()
-            and lowers[index - 1].endswith(_ADJECTIVE_SUFFIXES)
+            and lowers[index - 1].endswith(_LISTED_ADJECTIVE_ENDINGS)
             and index + 1 < end
             and speech_verbs().base(lowers[index - 1]) is None
         ):

@@ -154,13 +154,6 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     someone = _someone_in(document, low, mention)
     if someone is not None:
         return someone, None
-    if mention.text.lower() == "both" and mention.start - 1 >= low:
-        # "John Bolton and Dr. Sebastian Gorka both denounced": the pair before "both".
-        named = phrase_ending_at(document.tokens, low, mention.start - 1)
-        if named is not None:
-            paired = _pair_ending_with(document, low, named)
-            if paired.partner is not None:
-                return paired, None
     return _pair_ending_with(document, low, mention), None
 
 
@@ -197,6 +190,11 @@ def _pair_ending_with(document: Document, low: int, second: Mention) -> Mention:
     """ "Trump and Ryan issued a statement": two people opening the clause, who speak
     together; `second` alone when it is not the second of two."""
     tokens = document.tokens
+    if second.text.lower() == "both" and second.start - 1 >= low:
+        # "John Bolton and Dr. Sebastian Gorka both denounced": the pair before "both".
+        named = phrase_ending_at(tokens, low, second.start - 1)
+        paired = _pair_ending_with(document, low, named) if named is not None else second
+        return paired if paired.partner is not None else second
     join = second.start - 1
     if second.kind != NAME or second.organisation or join - 1 < low or tokens.lowers[join] != "and":
         return second
@@ -616,14 +614,16 @@ def clause_subject(
 AUXILIARIES = frozenset("had has have was were is are will would could did".split())
 
 
+def looks_finite(lower: str) -> bool:
+    """A word that reads as the verb of a clause: "gathered", "had", "would"."""
+    return lower in AUXILIARIES or lower.endswith("ed")
+
+
 def _finite_verb_after(document: Document, last: int, high: int) -> bool:
     """A verb right after a bare plural makes it a subject: "protesters gathered", "about 50
     protesters had gathered" (not "founder of the institute")."""
     following = last + 1
-    if following > high:
-        return False
-    lower = document.tokens.lowers[following]
-    return lower in AUXILIARIES or lower.endswith("ed")
+    return following <= high and looks_finite(document.tokens.lowers[following])
 
 
 def _state_abbreviation(document: Document, mention: Mention) -> bool:
@@ -652,7 +652,7 @@ def _describes_name_before(document: Document, low: int, start: int, mention: Me
         word, lower = tokens.words[index], tokens.lowers[index]
         if word == ",":
             return True
-        if not (word[0].isalnum() or word == "-") or lower.endswith("ed") or lower in AUXILIARIES:
+        if not (word[0].isalnum() or word == "-") or looks_finite(lower):
             return False
         if speech_verbs().base(lower) is not None:
             return False
@@ -663,10 +663,13 @@ def person_or_group(document: Document, mention: Mention) -> bool:
     """A description of someone who can speak: a role, a group, a body or a document."""
     lowers = document.tokens.lowers
     head = lowers[mention.last]
-    if head in role_nouns() or head in org_words() or head in document_nouns():
+    if (
+        head in role_nouns()
+        or head in org_words()
+        or head in document_nouns()
+        or head in GROUP_SHARES  # "21 percent said"
+    ):
         return True
-    if head in GROUP_SHARES:
-        return True  # "21 percent said"
     # "a spokesman for Platte River": the role comes before whom it serves.
     return role_tied_within(document.tokens, mention.first, mention.last, _SERVING)
 

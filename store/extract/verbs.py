@@ -9,7 +9,13 @@ in") end on their particle. Every attribution rule asks this first.
 from __future__ import annotations
 
 from store.extract.document import Document
-from store.extract.grammar import FUNCTION_WORDS, NOUN_LIKE_VERBS, PRONOUNS, VERB_MODIFIERS
+from store.extract.grammar import (
+    ADJECTIVE_ENDINGS,
+    FUNCTION_WORDS,
+    NOUN_LIKE_VERBS,
+    PRONOUNS,
+    VERB_MODIFIERS,
+)
 from store.extract.lexicon import document_nouns, role_nouns, speech_verbs
 from store.extract.phrases import is_name_word
 
@@ -158,7 +164,6 @@ def _owned_gerund(document: Document, index: int) -> bool:
 _ARTICLES = frozenset(
     {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
 )
-_ADJECTIVE_ENDINGS = ("-", "al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing")
 
 
 def _object_of_gerund(document: Document, index: int) -> bool:
@@ -167,7 +172,7 @@ def _object_of_gerund(document: Document, index: int) -> bool:
     lowers = document.tokens.lowers
     if index < 2 or not lowers[index - 2].endswith("ing"):
         return False
-    return lowers[index - 1].endswith((*_ADJECTIVE_ENDINGS[1:], "ist"))
+    return lowers[index - 1].endswith((*ADJECTIVE_ENDINGS, "ist"))
 
 
 def _after_article(document: Document, index: int) -> bool:
@@ -176,5 +181,5 @@ def _after_article(document: Document, index: int) -> bool:
     before = lowers[index - 1] if index > 0 else ""
     if before in _ARTICLES:
         return True
-    adjective = "-" in before or before.endswith(_ADJECTIVE_ENDINGS[1:])
+    adjective = "-" in before or before.endswith(ADJECTIVE_ENDINGS)
     return adjective and index > 1 and lowers[index - 2] in _ARTICLES
