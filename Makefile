@@ -30,7 +30,7 @@ test: $(BIN)/quotebot
 	$(BIN)/pytest -q
 
 bench-extraction: $(BIN)/quotebot
-	$(BIN)/python bench/extraction.py ../shared/data/polnear-train.jsonl
+	$(BIN)/python bench/extraction.py ../shared/data/polnear-train.jsonl ../shared/data/polnear-dev.jsonl
 
 # The verifier against a naive rapidfuzz baseline at 10,000 and 100,000 quotations (about ten
 # minutes); bench/verify.py --sizes 1M adds the size the targets are set for.

@@ -1,9 +1,15 @@
 """Extraction quality and speed on annotated news, against a regular-expression baseline.
 
 Usage:
-    python bench/extraction.py DATA.jsonl [--limit N] [--errors N] [--repeat N]
+    python bench/extraction.py TRAIN.jsonl [VALIDATION.jsonl ...] [--limit N] [--errors N]
+                               [--repeat N]
 
-DATA.jsonl holds one annotated article a line (`text`, `outlet`, `quotes` with `start`, `end`,
+Each file is scored on its own and the rows are printed side by side: the training split, which
+rules and the attribution model are tuned and trained on, and the validation split, which is
+only ever scored. `--errors` prints misses of the first file only, so that nobody reads the
+validation split's errors by accident.
+
+Each file holds one annotated article a line (`text`, `outlet`, `quotes` with `start`, `end`,
 `speaker`, `speaker_resolved_by`, and `unannotated_quoted_spans`), the format of the PolNeAR
 export described in the shared data README. Scoring, for quotebot and the baseline alike:
 - a gold quotation is *found* when an extracted one overlaps at least half of its characters;
@@ -267,18 +273,17 @@ def score(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", type=Path, help="annotated articles, JSON Lines")
+    parser.add_argument(
+        "data", type=Path, nargs="+", help="annotated articles, JSON Lines: training first"
+    )
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
-    parser.add_argument("--errors", type=int, default=0, help="print N misses of quotebot")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print N misses of quotebot on the first file"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per article for the timing")
     options = parser.parse_args()
-    with options.data.open(encoding="utf-8") as handle:
-        articles = [json.loads(line) for line in handle if line.strip()]
-    if options.limit:
-        articles = articles[: options.limit]
-    ours = score(articles, quotebot, "quotebot", options.errors, options.repeat)
-    theirs = score(articles, baseline, "regex baseline", 0, options.repeat)
     header = [
+        "split",
         "extractor",
         "recall",
         "precision",
@@ -287,16 +292,36 @@ def main() -> None:
         "articles/s",
         "800-word/s",
     ]
-    rows = [header, ours.row("quotebot"), theirs.row("regex baseline")]
+    rows = [header]
+    errors: list[str] = []
+    for number, path in enumerate(options.data):
+        articles = _articles(path, options.limit)
+        keep = options.errors if number == 0 else 0
+        ours = score(articles, quotebot, "quotebot", keep, options.repeat)
+        theirs = score(articles, baseline, "regex baseline", 0, options.repeat)
+        print(
+            f"{path.name}: {len(articles)} articles, {ours.gold} gold quotations, "
+            f"{ours.speakers} with a gold speaker"
+        )
+        split = _split_name(path)
+        rows += [[split, *ours.row("quotebot")], [split, *theirs.row("regex baseline")]]
+        errors += ours.errors
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    print(
-        f"{len(articles)} articles, {ours.gold} gold quotations, "
-        f"{ours.speakers} with a gold speaker ({options.data.name})"
-    )
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
-    for error in ours.errors:
+    for error in errors:
         print(error)
+
+
+def _articles(path: Path, limit: int) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        articles = [json.loads(line) for line in handle if line.strip()]
+    return articles[:limit] if limit else articles
+
+
+def _split_name(path: Path) -> str:
+    """ "train" for polnear-train.jsonl, "dev" for polnear-dev.jsonl, else the file's stem."""
+    return path.stem.rsplit("-", 1)[-1]
 
 
 if __name__ == "__main__":
