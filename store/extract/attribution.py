@@ -24,7 +24,8 @@ from store.extract.cues import (
     sentence_subject,
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
-from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs
+from store.extract.grammar import without_honorifics
+from store.extract.lexicon import given_names, role_nouns, speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, Mention, phrase_starting_at
@@ -368,7 +369,7 @@ def resolve_mention(
         article = mention.text.split()[0].lower()
         unique = article in {"a", "an"} and _unique_role_holder(people, entity)
         entity = entity if unique else None
-    role = _role_text(mention.role, cue.appositive)
+    role = without_honorifics(_role_text(mention.role, cue.appositive))
     if entity is not None:
         people.note_speaker(entity, mention.first)
         if role is None:
@@ -390,7 +391,7 @@ def _resolve_pair(
     if (
         len(first.text.split()) == 1
         and len(second_words) > 1
-        and first.text.lower() in first_name_genders()
+        and first.text.lower() in given_names()
     ):
         # "David and Jeanne Heidler": a first name alone shares the second one's surname.
         first = replace(first, text=f"{first.text} {second_words[-1]}")
@@ -432,6 +433,7 @@ def _role_text(prefix: str | None, appositive: str | None) -> str | None:
 
 
 def _clean_role(role: str | None) -> str | None:
+    role = without_honorifics(role)
     if not role:
         return None
     words = role.split()

@@ -181,13 +181,13 @@ def _sentence_initial_non_names(
     because a capitalised word follows, "Trump returned ..." because the article writes "Trump"
     capitalised mid-sentence too, and "Ramos lamented ..." because a speech verb follows.
     """
-    from store.extract.lexicon import first_name_genders, role_nouns, speech_verbs, titles
+    from store.extract.lexicon import given_names, role_nouns, speech_verbs, titles
 
     count = len(tokens)
     elsewhere = names | {
         tokens.lowers[i] for i in range(count) if tokens.capitalised[i] and i not in initial
     }
-    names = first_name_genders()
+    names = given_names()
     doubtful: set[int] = set()
     for index in initial:
         word = tokens.words[index]

@@ -18,6 +18,25 @@ CAPITALISED_NON_NAMES = frozenset(
     including asked speaking meanwhile""".split()
 )
 
+#: Forms of address before a name ("Mr Vale", "Dr. Ruiz", "Sir Tom Vale"): they cut the name and
+#: may tell a gender, but they are no one's role.
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady rev revd fr messrs mme mlle".split()
+)
+
+
+def without_honorifics(role: str | None) -> str | None:
+    """`role` without the forms of address it opens with ("Mr", "Dr.", "Sir"); None when
+    nothing else is left: "Mr" is no role, "Dr., a marine biologist" is "a marine biologist"."""
+    if not role:
+        return None
+    words = role.split()
+    while words and words[0].lower().strip(".,") in HONORIFICS:
+        words = words[1:]
+    cleaned = " ".join(words).strip(" ,;:")
+    return cleaned or None
+
+
 #: Lowercase words that join the parts of a name: Ludwig van Beethoven, Bank of England.
 NAME_PARTICLES = frozenset(
     "de da di del della der den van von bin ibn al el la le du dos das ter ten y of".split()
@@ -74,11 +93,11 @@ ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing
 FEMININE_WORDS = frozenset(
     """she her woman spokeswoman chairwoman congresswoman businesswoman councilwoman
     actress mother wife daughter sister grandmother queen princess ms mrs miss madam lady
-    girl aunt niece widow stepmother""".split()
+    girl aunt niece widow stepmother dame mme mlle""".split()
 )
 MASCULINE_WORDS = frozenset(
     """he him man spokesman chairman congressman businessman councilman actor father husband
-    son brother grandfather king prince mr sir gentleman boy uncle nephew widower""".split()
+    son brother grandfather king prince mr sir gentleman boy uncle nephew widower lord""".split()
 )
 
 #: Base forms that are more often nouns than verbs ("the state", "a report", "the post").

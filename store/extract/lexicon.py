@@ -69,6 +69,12 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def party_words() -> frozenset[str]:
+    """Parties and their members ("Tory", "Labour", "GOP"): descriptions before a first name."""
+    return frozenset(_lines("party_words.txt"))
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     """Heads of noun phrases that name a person by role: titles and the nouns of roles.txt."""
     roles = frozenset(_lines("roles.txt"))
@@ -119,6 +125,13 @@ def first_name_genders() -> dict[str, str]:
         # A name on both lists (e.g. "jean") tells us nothing.
         genders[name] = "" if genders.get(name) == "f" else "m"
     return {name: gender for name, gender in genders.items() if gender}
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Every given name the lists know, whether or not it tells a gender: "Pat", "Jean"."""
+    both = frozenset(_lines("first_names_female.txt")) | frozenset(_lines("first_names_male.txt"))
+    return both | frozenset(_lines("first_names_unisex.txt"))
 
 
 @cache

@@ -12,7 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from store.extract.grammar import DETERMINERS, FEMININE_WORDS, MASCULINE_WORDS
+from store.extract.grammar import (
+    DETERMINERS,
+    FEMININE_WORDS,
+    MASCULINE_WORDS,
+    without_honorifics,
+)
 from store.extract.lexicon import (
     first_name_genders,
     pronoun_genders,
@@ -421,17 +426,12 @@ class People:
             bisect.insort(entity.salient, at)
 
     def _add_role(self, entity: Entity, role: str) -> None:
-        role = role.strip()
+        _gender_from_words(entity, role)
+        role = without_honorifics(role.strip()) or ""
         if role and role not in entity.roles:
             entity.roles.append(role)
             for word in {w.strip(".,").lower() for w in role.split()}:
                 self._by_role_word.setdefault(word, []).append(entity)
-        if not entity.gender:
-            words = {word.strip(".,").lower() for word in role.split()}
-            if words & FEMININE_WORDS:
-                entity.gender = "f"
-            elif words & MASCULINE_WORDS:
-                entity.gender = "m"
 
     def entity_for_name(self, name: str, organisation: bool, at: int) -> Entity:
         key = name.lower()
@@ -681,6 +681,17 @@ class People:
 #: (an article with a hundred mayors must not cost a hundred comparisons per mention).
 _HOLDERS_BEFORE = 20
 _HOLDERS_AFTER = 5
+
+
+def _gender_from_words(entity: Entity, role: str) -> None:
+    """ "spokeswoman", "Mrs", "Sir": what the words the text gives a person say of them."""
+    if entity.gender:
+        return
+    words = {word.strip(".,").lower() for word in role.split()}
+    if words & FEMININE_WORDS:
+        entity.gender = "f"
+    elif words & MASCULINE_WORDS:
+        entity.gender = "m"
 
 
 def _around(holders: list[Entity], at: int) -> list[Entity]:

@@ -18,6 +18,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
+    HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
     NOUN_LIKE_VERBS,
@@ -25,9 +26,10 @@ from store.extract.grammar import (
 )
 from store.extract.lexicon import (
     document_nouns,
-    first_name_genders,
+    given_names,
     org_words,
     outlet_words,
+    party_words,
     role_nouns,
     speech_verbs,
     titles,
@@ -72,6 +74,7 @@ def is_name_word(tokens: Tokens, index: int) -> bool:
             tokens.lowers[index] not in CAPITALISED_NON_NAMES
             or _middle_initial(tokens, index)
             or _surname_before_verb(tokens, index)
+            or _honorific_before_name(tokens, index)
         )
         and index not in tokens.not_names
     )
@@ -90,6 +93,21 @@ def _surname_before_verb(tokens: Tokens, index: int) -> bool:
             tokens.words[index - 1] in {",", "”", '"', "’"}
             or (tokens.capitalised[index - 1] and tokens.words[index - 1].isalpha())
         )
+    )
+
+
+def _honorific_before_name(tokens: Tokens, index: int) -> bool:
+    """The "Sir" of "Sir Tom Vale": a form of address that is also a common word ("Yes, sir")
+    opens a name when a name follows it."""
+    following = index + 1
+    if following < len(tokens.words) and tokens.words[following] == ".":
+        following += 1
+    return (
+        tokens.lowers[index] in HONORIFICS
+        and following < len(tokens.words)
+        and tokens.capitalised[following]
+        and tokens.words[following][0].isalpha()
+        and tokens.lowers[following] not in CAPITALISED_NON_NAMES
     )
 
 
@@ -164,7 +182,7 @@ def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
 def person_run(tokens: Tokens, first: int, last: int) -> bool:
     """ "Stacy Baker", not "Bank" or "Federal Bureau": a person's name before an "of"."""
     lowers = tokens.lowers[first : last + 1]
-    if lowers[0] in first_name_genders():
+    if lowers[0] in given_names():
         return True
     known = _not_person_words()
     return len(lowers) >= 2 and not any(word in known for word in lowers)
@@ -206,7 +224,28 @@ def title_end(tokens: Tokens, first: int, last: int) -> int:
             cut = index
         else:
             index += 1
+            if index <= last and _describes_first_name(tokens, index - 1, index):
+                cut = index
     return cut
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}$")
+
+
+def _describes_first_name(tokens: Tokens, word: int, following: int) -> bool:
+    """ "Tory Dan Pike", "Ex-Labour MP Rob Hale", "Radio DJ Pat Moon": a party, an acronym
+    or an ex- word right before a known first name is a description, not the start of the
+    name ("Rand Paul" and "Clarence Thomas" keep theirs: neither word describes)."""
+    lower = tokens.lowers[word]
+    if lower in given_names() or tokens.lowers[following] not in given_names():
+        return False
+    bare = lower.removeprefix("ex-").removeprefix("former-")
+    return (
+        bare in party_words()
+        or bare in _title_words()
+        or bool(_ACRONYM.match(tokens.words[word]))
+        or (bare != lower and tokens.capitalised[word])
+    )
 
 
 def is_organisation_name(tokens: Tokens, first: int, last: int) -> bool:
@@ -438,9 +477,9 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     lowers = tokens.lowers
     determiner = lowers[first] if first < run_start else None
     name_start = title_end(tokens, run_start, last)
-    if name_start > last and last > run_start and lowers[run_start] in first_name_genders():
+    if name_start > last and last > run_start and lowers[run_start] in given_names():
         name_start = run_start  # "Howard Dean", "Josh Earnest": a surname that is also a title
-    if name_start == run_start + 1 == last and lowers[run_start] in first_name_genders():
+    if name_start == run_start + 1 == last and lowers[run_start] in given_names():
         name_start = run_start  # "Dean Baker": a first name that is also a title
     descriptors = tokens.span_text(first, run_start - 1) if first < run_start else ""
     if determiner in DETERMINERS:
@@ -490,6 +529,14 @@ def _trim_descriptors(tokens: Tokens, start: int, run_start: int) -> int:
     return start
 
 
+def _joins_roles(tokens: Tokens, low: int, index: int, start: int) -> bool:
+    """The "and" of "chairman and chief executive Ian Moss": two roles of one person."""
+    lowers = tokens.lowers
+    if lowers[index] not in {"and", "&"} or index - 1 < low:
+        return False
+    return lowers[index - 1] in role_nouns() and lowers[start] in role_nouns()
+
+
 def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
     """The noun phrase that ends exactly at `end` (the word before a speech verb)."""
     if end < low:
@@ -533,6 +580,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             or (_COUNT.match(lower) and lowers[end] in GROUP_SHARES)  # "21 percent"
             or _AGE.match(lower)  # "the bespectacled, 71-year-old diplomat"
             or _day_of_month(tokens, low, index)
+            or _joins_roles(tokens, low, index, start)
         ):
             start = index
             index -= 1

@@ -1,0 +1,90 @@
+"""Extraction: titles, honorifics and descriptions written into a name.
+
+News from different countries names people with different furniture around the name: "Sir",
+"Dame", "Mr" without a full stop, "chairman and chief executive", a party ("Tory"), an
+abbreviated office ("MP", "DJ"). The speaker is the person's name; a title or description is
+their role, and a form of address (Mr, Ms, Dr, Sir) is nobody's role. The people and outlets
+are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction_support import extract, find, listing, same_role
+
+from store.quotation import Kind, Quotation
+
+PORT = "We will not let this port die on our watch"
+
+
+def _port(quotations: list[Quotation]) -> Quotation:
+    """The quotation about the port, however its sentence ends."""
+    found = [q for q in quotations if q.text.startswith(PORT)]
+    assert len(found) == 1, listing(quotations)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        (f'"{PORT}," said Sir Tom Vale.', "Tom Vale", None),
+        (f'"{PORT}," Dame Ada Crane said.', "Ada Crane", None),
+        (f'"{PORT}," chairman and chief executive Ian Moss said.', "Ian Moss", None),
+        (f'Founder and chief executive Ann Lee said: "{PORT}."', "Ann Lee", None),
+        (f'Tory Dan Pike said: "{PORT}."', "Dan Pike", "Tory"),
+        (f'"{PORT}," Ex-Labour MP Rob Hale said.', "Rob Hale", "Ex-Labour MP"),
+        (f'"{PORT}," Radio DJ Pat Moon said.', "Pat Moon", "Radio DJ"),
+        (f'"{PORT}," Green Party MSP Ross Kerr said.', "Ross Kerr", "Green Party MSP"),
+    ],
+)
+def test_titles_and_descriptions_before_a_name_leave_the_name_as_the_speaker(
+    paragraph: str, speaker: str, role: str | None
+) -> None:
+    quotations = extract("Harbour plan approved", paragraph)
+    quotation = _port(quotations)
+    assert quotation.speaker == speaker, listing(quotations)
+    assert quotation.kind is Kind.DIRECT, listing(quotations)
+    if role is not None:
+        assert same_role(role, quotation.speaker_role), listing(quotations)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"No deal," said Rand Paul.',
+        '"No deal," Clarence Thomas wrote.',
+        '"No deal," said JD Vance.',
+    ],
+)
+def test_a_surname_that_is_also_a_first_name_stays_in_the_name(paragraph: str) -> None:
+    quotations = extract("Deal collapses", paragraph)
+    quotation = find(quotations, "No deal")
+    expected = paragraph.split(" said ")[-1].rstrip(".") if " said " in paragraph else None
+    assert quotation.speaker == (expected or "Clarence Thomas"), listing(quotations)
+
+
+@pytest.mark.parametrize("honorific", ["Mr", "Ms", "Dr", "Dr.", "Mrs"])
+def test_a_form_of_address_is_not_stored_as_a_role(honorific: str) -> None:
+    quotations = extract(
+        "Harbour plan approved",
+        "Tessa Lowry, a harbour pilot, spoke after the vote.",
+        f'"{PORT}," {honorific} Lowry said.',
+    )
+    quotation = find(quotations, PORT)
+    assert quotation.speaker == "Tessa Lowry", listing(quotations)
+    assert same_role("harbour pilot", quotation.speaker_role), listing(quotations)
+
+
+def test_an_honorific_alone_gives_no_role() -> None:
+    quotations = extract("Harbour plan approved", f'"{PORT}," said Mr Tom Vale.')
+    quotation = find(quotations, PORT)
+    assert (quotation.speaker, quotation.speaker_role) == ("Tom Vale", None), listing(quotations)
+
+
+def test_sir_as_a_word_of_address_is_no_name() -> None:
+    quotations = extract(
+        "Harbour plan approved",
+        'The clerk looked up. "Yes, sir," the clerk said. "It is done, Sir."',
+    )
+    for text in ("Yes, sir", "It is done, Sir."):
+        assert find(quotations, text).speaker_as_written == "the clerk", listing(quotations)
