@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
     text = resources.files("store.extract").joinpath("data").joinpath(name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -44,7 +44,7 @@ class SpeechVerbs:
 @cache
 def speech_verbs() -> SpeechVerbs:
     forms: dict[str, str] = {}
-    for line in _lines("speech_verbs.txt"):
+    for line in lines("speech_verbs.txt"):
         base, _, listed = line.partition(":")
         base = base.strip()
         words = base.split(" ", 1)
@@ -62,7 +62,7 @@ def speech_verbs() -> SpeechVerbs:
 def titles() -> frozenset[str]:
     """Lowercase titles, with and without a trailing period."""
     found = set()
-    for title in _lines("titles.txt"):
+    for title in lines("titles.txt"):
         found.add(title)
         found.add(title.rstrip("."))
     return frozenset(found)
@@ -71,13 +71,13 @@ def titles() -> frozenset[str]:
 @cache
 def party_words() -> frozenset[str]:
     """Parties and their members ("Tory", "Labour", "GOP"): descriptions before a first name."""
-    return frozenset(_lines("party_words.txt"))
+    return frozenset(lines("party_words.txt"))
 
 
 @cache
 def role_nouns() -> frozenset[str]:
     """Heads of noun phrases that name a person by role: titles and the nouns of roles.txt."""
-    roles = frozenset(_lines("roles.txt"))
+    roles = frozenset(lines("roles.txt"))
     # "Aides say", "Legal observers note": a group of role holders speaks too. Not the plurals
     # that read as verbs: "Oyelowo heads the trust".
     plurals = frozenset(_plural(noun) for noun in roles if noun.isalpha()) - _VERB_LIKE_PLURALS
@@ -100,28 +100,28 @@ def _plural(noun: str) -> str:
 @cache
 def document_nouns() -> frozenset[str]:
     """Heads of phrases for texts that speak: "the statement said", "a sign read"."""
-    return frozenset(_lines("document_nouns.txt"))
+    return frozenset(lines("document_nouns.txt"))
 
 
 @cache
 def org_words() -> frozenset[str]:
-    return frozenset(_lines("org_words.txt"))
+    return frozenset(lines("org_words.txt"))
 
 
 @cache
 def outlet_words() -> frozenset[str]:
-    return frozenset(_lines("outlet_words.txt"))
+    return frozenset(lines("outlet_words.txt"))
 
 
 @cache
 def known_outlets() -> frozenset[str]:
-    return frozenset(name.lower() for name in _lines("outlets.txt"))
+    return frozenset(name.lower() for name in lines("outlets.txt"))
 
 
 @cache
 def first_name_genders() -> dict[str, str]:
-    genders = {name: "f" for name in _lines("first_names_female.txt")}
-    for name in _lines("first_names_male.txt"):
+    genders = {name: "f" for name in lines("first_names_female.txt")}
+    for name in lines("first_names_male.txt"):
         # A name on both lists (e.g. "jean") tells us nothing.
         genders[name] = "" if genders.get(name) == "f" else "m"
     return {name: gender for name, gender in genders.items() if gender}
@@ -130,11 +130,11 @@ def first_name_genders() -> dict[str, str]:
 @cache
 def given_names() -> frozenset[str]:
     """Every given name the lists know, whether or not it tells a gender: "Pat", "Jean"."""
-    both = frozenset(_lines("first_names_female.txt")) | frozenset(_lines("first_names_male.txt"))
-    return both | frozenset(_lines("first_names_unisex.txt"))
+    both = frozenset(lines("first_names_female.txt")) | frozenset(lines("first_names_male.txt"))
+    return both | frozenset(lines("first_names_unisex.txt"))
 
 
 @cache
 def pronoun_genders() -> dict[str, str]:
-    pairs = (line.split(":") for line in _lines("pronouns.txt"))
+    pairs = (line.split(":") for line in lines("pronouns.txt"))
     return {word.strip(): gender.strip() for word, gender in pairs}

@@ -18,6 +18,7 @@ from store.extract.grammar import (
     MASCULINE_WORDS,
     without_honorifics,
 )
+from store.extract.kinds import NOT_SPEAKERS, Kind, name_kind
 from store.extract.lexicon import (
     first_name_genders,
     pronoun_genders,
@@ -109,6 +110,8 @@ class Entity:
     #: Token positions where the article names it outside quotations; subject-like ones apart.
     mentions: list[int] = field(default_factory=list)
     salient: list[int] = field(default_factory=list)
+    #: What the words of the name tell: a place or a date never speaks as "he" or "they".
+    kind: Kind = Kind.UNKNOWN
 
     @property
     def surname(self) -> str:
@@ -455,11 +458,12 @@ class People:
             if single is not None and not single.organisation:
                 del self._by_name[single.name.lower()]
                 single.name = name
+                single.kind = name_kind(name, single.organisation)
                 single.name_gender = single.name_gender or guess
                 self._by_name[key] = single
                 self._by_given.setdefault(parts[0].lower(), []).append(single)
                 return single
-        entity = Entity(name, organisation, name_gender=guess)
+        entity = Entity(name, organisation, name_gender=guess, kind=name_kind(name, organisation))
         self.entities.append(entity)
         self._by_name[key] = entity
         if plain != key and len(plain.split()) > 1:
@@ -582,6 +586,8 @@ class People:
                 gender == "p" and entity.organisation
             ):
                 continue
+            if entity.kind in NOT_SPEAKERS and not (entity.gender or entity.roles):
+                continue  # "Thanksgiving Day", "Nova Scotia Province", "Baker Street"
             if gender in {"m", "f"} and entity.gender and entity.gender != gender:
                 continue
             last = entity.last_named(at)

@@ -1,0 +1,90 @@
+"""What kind of thing a capitalised name is: a person, an organisation, a place or a date.
+
+Pronouns and speech need the difference. "He said" can mean a person only, "they said" a
+person or a group, and neither a holiday ("Thanksgiving Day brought no relief. 'We are still
+waiting,' he said."), a province or a street. Places come from pycountry (ISO 3166: every
+country and its provinces, states and regions) and from the words that end a place's name
+("Street", "Province"); dates from the calendar and a list of holidays. A person is known by
+other evidence (a given name, a title, a role, a gender): a name that opens with a given name
+is never a place or a date ("Grace Park", "Doris Day").
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cache
+
+from store.extract.grammar import MONTHS
+from store.extract.lexicon import given_names, lines
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: ISO names carry what a region is in its own language: "Guangdong Sheng".
+_REGION_SUFFIX = re.compile(r"\s+(?:sheng|shi|province|state|oblast|krai|region)$")
+
+
+class Kind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    DATE = "date"
+    #: No word of the name says: people are recognised by what the text says of them.
+    UNKNOWN = "unknown"
+
+
+#: Kinds that never speak as "he", "she" or "they".
+NOT_SPEAKERS = frozenset({Kind.PLACE, Kind.DATE})
+
+
+def name_kind(name: str, organisation: bool) -> Kind:
+    """The kind the words of `name` tell, before anything the text says of it."""
+    words = [word.lower().strip(".,") for word in name.split()]
+    if not words:
+        return Kind.UNKNOWN
+    if words[0] in given_names() and len(words) > 1:
+        return Kind.PERSON
+    if organisation:
+        return Kind.ORGANISATION
+    if _is_date(words):
+        return Kind.DATE
+    if words[-1] in place_words() or " ".join(words) in place_names():
+        return Kind.PLACE
+    return Kind.UNKNOWN
+
+
+def _is_date(words: list[str]) -> bool:
+    return all(word in MONTHS or word in _WEEKDAYS for word in words) or (
+        " ".join(words) in holidays()
+    )
+
+
+@cache
+def holidays() -> frozenset[str]:
+    return frozenset(lines("holidays.txt"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    return frozenset(lines("place_words.txt"))
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries and their subdivisions, lowercase, as ISO 3166 names them (with the common
+    name of a country too: "Bolivia" for the Plurinational State of Bolivia)."""
+    import pycountry  # loaded on first use: most articles never ask
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value.lower())
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name.lower()
+        names.add(name)
+        names.add(_REGION_SUFFIX.sub("", name))
+    return frozenset(names)
+
+
+__all__ = ["NOT_SPEAKERS", "Kind", "name_kind"]

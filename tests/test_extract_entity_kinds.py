@@ -1,0 +1,61 @@
+"""Extraction: a pronoun speaks for someone who can speak.
+
+"He" and "she" stand for a person, "they" for people or a group; a holiday, a province or a
+street named just before never said anything. Names tell their kind by their words (a
+gazetteer of countries and regions, the words that end a place's name, the calendar and its
+holidays); a name that opens with a given name is a person's ("Doris Day", "Grace Park").
+The people and places are invented or ordinary geography.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction_support import extract, find, listing
+
+from store.extract.kinds import Kind, name_kind
+
+WAITING = "We are still waiting for the money"
+
+
+@pytest.mark.parametrize(
+    ("opening", "pronoun"),
+    [
+        ("Thanksgiving Day brought no relief to the docks.", "he"),
+        ("Christmas Eve came and went at the harbour.", "she"),
+        ("Nova Scotia Province has promised to pay its share.", "she"),
+        ("Saskatchewan has promised to pay its share.", "he"),
+        ("The march went down Quarry Street at noon.", "they"),
+        ("The boats sailed past Gull Island at dawn.", "they"),
+    ],
+)
+def test_a_pronoun_never_speaks_for_a_date_or_a_place(opening: str, pronoun: str) -> None:
+    quotations = extract("Harbour dispute drags on", f'{opening} "{WAITING}," {pronoun} said.')
+    assert find(quotations, WAITING).speaker is None, listing(quotations)
+
+
+def test_the_person_before_the_place_is_still_found() -> None:
+    quotations = extract(
+        "Harbour dispute drags on",
+        "Mirela Obst, who runs the ferry, spoke on Monday.",
+        f'Nova Scotia Province has promised to pay. "{WAITING}," she said.',
+    )
+    assert find(quotations, WAITING).speaker == "Mirela Obst", listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Thanksgiving Day", Kind.DATE),
+        ("Christmas", Kind.DATE),
+        ("Nova Scotia Province", Kind.PLACE),
+        ("Quarry Street", Kind.PLACE),
+        ("Bavaria", Kind.UNKNOWN),  # ISO names it "Bayern": not every spelling is known
+        ("Texas", Kind.PLACE),
+        ("Doris Day", Kind.PERSON),
+        ("Grace Park", Kind.PERSON),
+        ("Theresa May", Kind.PERSON),
+        ("Vexco", Kind.UNKNOWN),
+    ],
+)
+def test_the_words_of_a_name_tell_its_kind(name: str, kind: Kind) -> None:
+    assert name_kind(name, organisation=False) is kind
