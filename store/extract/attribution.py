@@ -318,8 +318,37 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
         # the cue: '"Is it two? Three?" Clinton asks as a janitor walks in, saying he's "…"'.
         return None
     tail = [i for i in range(cue.last + 1, next_high + 1) if document.tokens.words[i][0].isalnum()]
+    if _reports_a_clause(document, cue.last + 1, next_high):
+        # '"Nobody is listening." Ed Pry said the crews would strike.': Pry says something
+        # of his own; the quotation before is not what he said.
+        return None
     exclaimed = document.text[quote.span.end - 1 : quote.span.end] in {"?", "!"}
     return cue if exclaimed or len(tail) <= _NEXT_SENTENCE_TAIL else None
+
+
+#: Words that make what follows a speech verb a clause of its own: "said (that) he would".
+_CLAUSE_WORDS = frozenset(
+    "that will would could can may might must should shall is are was were has have had "
+    "do does did".split()
+)
+
+
+#: How far after its verb the clause a cue reports begins: "said (that) the crews would".
+_CLAUSE_REACH = 4
+#: What ends the words that belong to the cue itself: "told ITV when asked how it would".
+_CLAUSE_STOPS = frozenset({",", ";", ":", "when", "as", "after", "before", "while", "if"})
+
+
+def _reports_a_clause(document: Document, low: int, high: int) -> bool:
+    """The words right after a cue are what it reports ("said the crews would strike"), not
+    when or where it was said ("said on Tuesday", "told reporters after the vote")."""
+    lowers = document.tokens.lowers
+    for index in range(low, min(high, low + _CLAUSE_REACH) + 1):
+        if lowers[index] in _CLAUSE_STOPS:
+            return False
+        if lowers[index] in _CLAUSE_WORDS:
+            return True
+    return False
 
 
 def _after_range(document: Document, quote: QuoteTokens, sentence_high: int) -> tuple[int, int]:
