@@ -17,6 +17,9 @@ _NEWLINE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*")
 #: Wrapped text keeps lines under about 80 characters; a longer line is a paragraph of its own.
 _WRAP_WIDTH = 90
 _SENTENCE_END = tuple('.?!:"”’)')
+#: A line shorter than this share of the widest line of its block was not filled by a wrapper:
+#: hand-wrapped text is ragged, but not by a third of its width.
+_SHORT_SHARE = 0.7
 _SENTENCE_START = re.compile(r"[A-Z0-9\"“‘'«(\[•*—–-]")
 
 
@@ -54,15 +57,45 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _lines_as_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    breaks = list(_NEWLINE.finditer(text, start, end))
+    if not breaks:
+        return [(start, end)]
+    width = _widest_line(text, start, end, breaks)
     pieces = []
-    first = start
-    for match in _NEWLINE.finditer(text, start, end):
-        line = text[first : match.start()]
+    first = line_start = start
+    for match in breaks:
+        line = text[line_start : match.start()]
+        line_start = match.end()
         following = text[match.end() : match.end() + 1]
-        if len(line) > _WRAP_WIDTH or (
-            line.endswith(_SENTENCE_END) and _SENTENCE_START.match(following)
+        if (
+            len(line) > _WRAP_WIDTH
+            or (line.endswith(_SENTENCE_END) and _SENTENCE_START.match(following))
+            or _ends_short(line, text, match.end(), width)
         ):
             pieces.append((first, match.start()))
             first = match.end()
     pieces.append((first, end))
     return [(a, b) for a, b in pieces if b > a]
+
+
+def _widest_line(text: str, start: int, end: int, breaks: list[re.Match[str]]) -> int:
+    """The longest line of a block: about the width the text was wrapped at, if it was."""
+    widest, first = 0, start
+    for match in breaks:
+        widest = max(widest, match.start() - first)
+        first = match.end()
+    return max(widest, end - first)
+
+
+def _ends_short(line: str, text: str, following: int, width: int) -> bool:
+    """A line that stops although the next word would have fitted on it was not wrapped: a
+    headline above the first line ("Hale backs Pike" / "Rob Hale, the MP, said …"), a
+    dateline, a line of a list. Only before a line that starts like a sentence."""
+    if not _SENTENCE_START.match(text[following : following + 1]):
+        return False
+    next_word = text[following : following + _WRAP_WIDTH].split(maxsplit=1)
+    return (
+        bool(next_word)
+        and len(line) < _SHORT_SHARE * width
+        and len(line) + 1 + len(next_word[0]) <= width
+    )
