@@ -217,3 +217,28 @@ def test_writers_own_facts_are_not_statements(paragraph: str) -> None:
     quotes = extract("Mayor Lorna Pike runs Brackwater's town council.", paragraph)
 
     assert quotes == [], listing(quotes)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Pike denied that the town had spent the bridge money on new offices.",
+        "Pike has denied that the town spent the bridge money on new offices.",
+        "Pike denied the town had spent the bridge money on new offices.",
+        "The council rejected claims that the bridge money had been spent on new offices.",
+        "Pike dismissed suggestions that the bridge money had been spent on new offices.",
+        "Pike refuted allegations that the bridge money had been spent on new offices.",
+    ],
+)
+def test_a_denial_is_not_stored_as_what_the_speaker_said(paragraph: str) -> None:
+    quotes = extract(PIKE_INTRO, paragraph)
+
+    assert [q for q in quotes if "money" in q.text] == [], listing(quotes)
+
+
+def test_a_denial_in_an_aside_leaves_the_statement() -> None:
+    quotes = extract(
+        PIKE_INTRO, "Pike, who denied any wrongdoing, said the bridge money had gone on repairs."
+    )
+
+    assert find(quotes, "the bridge money had gone on repairs").kind is Kind.REPORTED

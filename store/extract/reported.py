@@ -25,7 +25,7 @@ from store.quotation import Kind, Quotation
 #: Verbs whose complement is a statement ("said the talks would resume"), unlike "called" or
 #: "thanked".
 _STATEMENT_VERBS = frozenset(
-    """say tell add warn argue claim insist accuse deny announce explain note state write suggest
+    """say tell add warn argue claim insist accuse announce explain note state write suggest
     predict acknowledge admit confirm stress emphasize emphasise contend maintain assert allege
     complain urge promise vow pledge threaten recall report estimate caution concede reiterate
     testify declare reveal disclose tweet respond reply agree""".split()
@@ -146,11 +146,28 @@ def _opening_attribution(
             appositive and mention.first in clause_starts
         ):
             continue
+        predicate = max(
+            [mention.last + 1] + [i + 1 for i in range(mention.last + 1, index) if words[i] == ","]
+        )
+        if any(_denies(lowers[i]) for i in range(predicate, index)):
+            return None  # "The council rejected claims that …": what it denies, not says
         first = _statement_start(document, index, verb_end, high)
         if first is None:
             return None
         return first, high, Cue(mention, index, verb_end, appositive)
     return None
+
+
+#: Stems of the verbs that deny what follows them: "denied that it was behind the purchase",
+#: "rejected claims that the money was spent", "dismissed suggestions that …".
+_DENIALS = (
+    "deny", "denie", "reject", "dismiss", "disput", "refut", "rebut", "contest", "repudiat",
+    "disavow", "disown",
+)  # fmt: skip
+
+
+def _denies(lower: str) -> bool:
+    return lower.startswith(_DENIALS)
 
 
 def _statement_start(document: Document, verb: int, verb_end: int, high: int) -> int | None:
