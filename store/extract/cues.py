@@ -94,6 +94,11 @@ class Cue:
 
 
 _LONG_DASHES = frozenset({"—", "–"})
+#: Words after an inverted speech verb that say when, not who: "…, spoke next."
+_WHEN_WORDS = frozenset(
+    "next later first last again afterwards afterward then now today tonight yesterday "
+    "tomorrow twice once briefly too also".split()
+)
 
 
 def cue_after(document: Document, low: int, high: int) -> Cue | None:
@@ -116,8 +121,10 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or (mention.kind == PRONOUN and mention.text.lower() not in PRONOUNS):
             return None
-        if mention.kind == NOMINAL and lowers[mention.last].endswith("ly"):
-            return None  # "…, said matter-of-factly": how, not who
+        if mention.kind == NOMINAL and (
+            lowers[mention.last].endswith("ly") or lowers[mention.last] in _WHEN_WORDS
+        ):
+            return None  # "…, said matter-of-factly", "…, spoke next": how or when, not who
         mention = _known_as(document, joined_title_name(document, mention, high), high)
         appositive = None
         end = mention.last

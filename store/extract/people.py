@@ -163,9 +163,12 @@ class People:
         self._timeline_entities: list[Entity] = []
         self._credited: list[int] = []
         self._credited_entities: list[Entity] = []
+        #: Organisations by each word of their names: "the department" is the Department of
+        #: Transport named before.
+        self._by_org_word: dict[str, list[Entity]] = {}
+        self._outside = outside
         self._collect(outside, sentence_starts)
         self._starts = sorted(sentence_starts)
-        self._outside = outside
         self._learn_genders(self._starts, outside)
 
     # -- building -------------------------------------------------------------------------
@@ -333,7 +336,7 @@ class People:
             self._add_role(entity, described)
         if gender and not entity.gender:
             entity.gender = gender
-        appositive = self._appositive_role(last)
+        appositive = self._appositive_role(last) or self._role_after_as(last)
         if appositive:
             self._add_role(entity, appositive)
 
@@ -418,6 +421,28 @@ class People:
             return tokens.span_text(start + 1, stop - 1)
         return None
 
+    def _role_after_as(self, last: int) -> str | None:
+        """ "signed Tomas Brink as its new goalkeeper", "named Ana Ruiz as the harbour
+        master": the role a verb gives the person it names."""
+        tokens = self.tokens
+        start = last + 1
+        if start + 2 >= len(tokens) or tokens.lowers[start] != "as":
+            return None
+        if tokens.lowers[start + 1] not in _AS_DETERMINERS:
+            return None
+        for index in range(start + 2, min(len(tokens), start + 2 + _AS_ROLE_WORDS)):
+            word = tokens.words[index]
+            if word in {"’s", "'s"}:
+                continue  # "as the club's new goalkeeper"
+            if not word[0].isalpha() or not self._outside[index]:
+                return None
+            if _role_word(tokens.lowers[index]) and (
+                index + 1 >= len(tokens) or not tokens.words[index + 1][0].isalpha()
+                or tokens.lowers[index + 1] in {"of", "for", "at", "and", "on", "in"}
+            ):
+                return tokens.span_text(start + 2, index)
+        return None
+
     def _mention(self, entity: Entity, at: int, salient: bool = False) -> None:
         """Record that the article names `entity` at token `at` (lists kept sorted)."""
         if not _holds(entity.mentions, at):
@@ -469,6 +494,9 @@ class People:
         if plain != key and len(plain.split()) > 1:
             self._by_name.setdefault(plain, entity)
         self._by_surname.setdefault(entity.surname, []).append(entity)
+        if organisation:
+            for word in {w.lower() for w in parts}:
+                self._by_org_word.setdefault(word, []).append(entity)
         if entity.given:
             self._by_given.setdefault(entity.given, []).append(entity)
         return entity
@@ -546,6 +574,11 @@ class People:
         head_phrase = " ".join(words[-2:]) if len(words) > 1 else head
         if mention.organisation:
             candidates = [e for e in self._by_surname.get(head, ()) if e.organisation]
+            if not candidates:
+                # "the department" for the Department of Transport named before it.
+                candidates = [
+                    e for e in self._by_org_word.get(head, ()) if self._named_lately(e, at)
+                ]
         else:
             holders = {
                 id(e): e
@@ -573,6 +606,11 @@ class People:
             candidates = before
         del tokens
         return self._nearest(candidates, at)
+
+    def _named_lately(self, entity: Entity, at: int) -> bool:
+        """Named before `at`, within a pronoun's reach of paragraphs."""
+        last = entity.last_named(at)
+        return last >= 0 and self.paragraph_of[at] - self.paragraph_of[last] <= _PRONOUN_REACH
 
     def resolve_pronoun(self, pronoun: str, at: int) -> Entity | None:
         gender = pronoun_genders().get(pronoun)
@@ -682,6 +720,10 @@ class People:
         self._credited.insert(index, at)
         self._credited_entities.insert(index, entity)
 
+
+#: What may stand between "as" and a role: "as its new goalkeeper", "as the harbour master".
+_AS_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "a", "an"})
+_AS_ROLE_WORDS = 4
 
 #: Holders of a role weighed for "the mayor": the ones introduced last before it, and a few after
 #: (an article with a hundred mayors must not cost a hundred comparisons per mention).
