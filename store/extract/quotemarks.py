@@ -134,7 +134,10 @@ def _pair_doubles(
             if not opens:
                 continue  # a stray closing mark, such as inches after a number
         else:
-            opens = False  # a straight mark inside a quotation closes it: nesting uses single marks
+            # A straight mark inside a quotation closes it (nesting uses single marks), unless
+            # it opens a new sentence: 'here. "The boats' is the next paragraph of a long
+            # quotation, flattened onto one line by an export.
+            opens = _opens_flattened_paragraph(text, index, start, end)
         if opens:
             if opened is not None and index > opened + 1:
                 # A new quotation opens before the last one closed: the last one was never closed.
@@ -146,6 +149,16 @@ def _pair_doubles(
     if opened is not None:
         spans.append((opened, end, False))
     return spans
+
+
+def _opens_flattened_paragraph(text: str, index: int, start: int, end: int) -> bool:
+    """A straight mark after a sentence's end and a space, before a capital letter."""
+    return (
+        start + 2 <= index < end - 1
+        and text[index - 1] == " "
+        and text[index - 2] in ".?!"
+        and text[index + 1].isupper()
+    )
 
 
 def _single_spans(
@@ -278,11 +291,17 @@ def _link_continuations(
 def _carried_on(
     span: QuoteSpan, spans: list[QuoteSpan], number: int, paragraphs: list[Paragraph]
 ) -> bool:
-    if number + 1 >= len(spans) or span.paragraph + 1 >= len(paragraphs):
+    if number + 1 >= len(spans):
         return False
     following = spans[number + 1]
+    if following.single != span.single:
+        return False
+    if following.paragraph == span.paragraph:
+        # Paragraphs of a long quotation flattened onto one line: each opens where the last
+        # one stopped without closing.
+        return following.open == span.close
     return (
-        following.paragraph == span.paragraph + 1
+        span.paragraph + 1 < len(paragraphs)
+        and following.paragraph == span.paragraph + 1
         and following.open == paragraphs[span.paragraph + 1].start
-        and following.single == span.single
     )
