@@ -37,6 +37,16 @@ class Quotation:
     #: The paragraph around the quotation.
     context: str = ""
     context_start: int = 0
+    #: How the speaker was found: "cue" (a speech verb names them: `said Ana Ruiz`),
+    #: "pronoun" (`she said`, resolved), "description" (`the mayor said`, resolved),
+    #: "continuation" (the speaker of the quotation before goes on), "nearby" (named near the
+    #: quotation, no cue), "source" (the source gave it); None without a speaker.
+    speaker_found_by: str | None = None
+    #: The sentence that shows who spoke, shortened.
+    speaker_evidence: str | None = None
+    #: How likely the attribution model thinks the speaker is right (0-1); None when no
+    #: model weighed it (reported speech, a source's own attribution, older archives).
+    speaker_confidence: float | None = None
 
     def to_json(self) -> dict[str, object]:
         """The `Q` document of the command-line contract (DESIGN.md)."""

@@ -80,6 +80,11 @@ class Attribution:
     direct: bool = False
     #: Made up for a cue outside any quotation (`X said:` closing the paragraph before).
     borrowed: bool = False
+    #: How the speaker was found ("cue", "pronoun", "description", "continuation", "nearby"),
+    #: the sentence that shows it, and the attribution model's confidence (credit.py).
+    found_by: str | None = None
+    evidence: str | None = None
+    confidence: float | None = None
 
 
 def attribute(

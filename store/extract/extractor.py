@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from store.article import Article
 from store.extract.attribution import Attribution, attribute
+from store.extract.choice import shipped_weights
+from store.extract.credit import credit_speakers
 from store.extract.document import Document, prepare
 from store.extract.nonspeech import is_not_speech
 from store.extract.outlets import Outlets
@@ -21,8 +23,33 @@ MAX_ARTICLE_CHARS = 2_000_000
 _MARKS = re.compile(r"[\"“„«‘‚]|(?:^|(?<=\s))'")
 
 
+@dataclass
+class Attributed:
+    """An article after the attribution rules, before the model weighs their answers."""
+
+    document: Document
+    people: People
+    #: One per quoted stretch, in text order.
+    results: list[Attribution]
+    #: Reported statements, with their speakers.
+    reported: list[Quotation]
+
+
 def extract_quotations(article: Article) -> list[Quotation]:
     """Every quotation and reported statement of an article, in text order."""
+    attributed = attribute_article(article)
+    document, people, results = attributed.document, attributed.people, attributed.results
+    credit_speakers(document, people, results, shipped_weights())
+    quotations = (
+        _joined(document, results) + _nested(document, people, results) + attributed.reported
+    )
+    quotations.sort(key=lambda q: (q.start, q.end))
+    return quotations
+
+
+def attribute_article(article: Article) -> Attributed:
+    """The article prepared and attributed by the rules (what the attribution model and its
+    training start from)."""
     text = article.text[:MAX_ARTICLE_CHARS]
     document = prepare(text, lambda t, span, tokens: not is_not_speech(t, span, tokens))
     outside = [not quoted for quoted in document.quoted]
@@ -42,9 +69,7 @@ def extract_quotations(article: Article) -> list[Quotation]:
 
     results = attribute(document, people, outlets, before_quote=report_until)
     report_until(len(document.tokens))
-    quotations = _joined(document, results) + _nested(document, people, results) + reported
-    quotations.sort(key=lambda q: (q.start, q.end))
-    return quotations
+    return Attributed(document, people, results, reported)
 
 
 def _joined(document: Document, results: list[Attribution]) -> list[Quotation]:
@@ -135,4 +160,7 @@ def _quotation(
         reported_to=result.relay.reported_to,
         via=result.relay.via,
         **_context(document, first.paragraph, last.paragraph, first.start, last.end),
+        speaker_found_by=result.found_by if result.speaker_as_written is not None else None,
+        speaker_evidence=result.evidence if result.speaker_as_written is not None else None,
+        speaker_confidence=result.confidence if result.speaker_as_written is not None else None,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from store.extract.grammar import (
@@ -709,6 +710,18 @@ class People:
                 seen.setdefault(id(entity), entity)
                 index -= 1
         return list(seen.values())
+
+    def mentions_between(self, low: int, high: int) -> Iterator[tuple[int, Entity, bool]]:
+        """Every mention from token `low` to `high`: (position, entity, credited), where a
+        credited one is a speaker attribution found (a pronoun or description resolved)."""
+        for positions, entities, credited in (
+            (self._timeline, self._timeline_entities, False),
+            (self._credited, self._credited_entities, True),
+        ):
+            index = bisect.bisect_left(positions, low)
+            while index < len(positions) and positions[index] <= high:
+                yield positions[index], entities[index], credited
+                index += 1
 
     def note_speaker(self, entity: Entity, at: int) -> None:
         """A speaker is what a following "he said" most likely means."""

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from store.extract.attribution import resolve_mention
 from store.extract.cues import Cue, cue_after, subject_before
 from store.extract.document import Document
+from store.extract.evidence import evidence_sentence
 from store.extract.lexicon import speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
-from store.extract.phrases import Mention, phrase_starting_at
+from store.extract.phrases import NOMINAL, PRONOUN, Mention, phrase_starting_at
 from store.extract.verbs import verb_at
 from store.quotation import Kind, Quotation
 
@@ -275,6 +276,11 @@ def statement_quotation(
         mention = None
     if cue is not None and mention is not None:
         entity, as_written, role = resolve_mention(document, people, cue)
+    found_by = None
+    if as_written is not None and mention is not None:
+        found_by = "pronoun" if mention.kind == PRONOUN else "cue"
+        if entity is not None and mention.kind == NOMINAL:
+            found_by = "description"
     return Quotation(
         text=document.text[start:end],
         start=start,
@@ -287,4 +293,6 @@ def statement_quotation(
         via=relay.via,
         context=document.text[context_start:context_end],
         context_start=context_start,
+        speaker_found_by=found_by,
+        speaker_evidence=evidence_sentence(document, first) if found_by else None,
     )
