@@ -200,6 +200,13 @@ def test_server_trickling_bytes_is_stopped_by_the_deadline(site: str) -> None:
         fetch(f"{site}/drip", max_bytes=100_000, deadline_seconds=0.3)
 
 
+def test_a_silent_server_is_given_up_at_the_deadline_before_the_read_timeout(site: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(ReadError, match=r"^timed out: the server sent nothing for 0.3 s$"):
+        fetch(f"{site}/slow", max_bytes=100_000, deadline_seconds=0.3)
+    assert time.monotonic() - started < 0.9
+
+
 @pytest.mark.parametrize("path", ["/huge-declared", "/huge-streamed"])
 def test_body_over_the_cap_is_refused(site: str, path: str) -> None:
     failure = read_failure(f"{site}{path}", max_bytes=1000)
