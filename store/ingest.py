@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import httpx
 
-from store.archive import Archive
+from store.archive import AddResult, Archive
 from store.article import Article
 from store.errors import ArchiveError
 from store.extract import extract_quotations
@@ -70,13 +70,15 @@ def ingest(
     transport: httpx.BaseTransport | None = None,
     formats: Collection[str] | None = None,
     download_seconds: float = DEFAULT_DEADLINE_SECONDS,
+    on_stored: Callable[[Article, AddResult], None] | None = None,
 ) -> IngestReport:
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
 
-    `on_progress` is called with each source once it is stored, skipped or failed;
-    `transport` is how URLs are fetched (the Slack bot's refuses private addresses) and
-    `download_seconds` the time one download may take; `formats` admits only those formats
-    (store.readers.sources.ONE_ARTICLE: one web page or one text).
+    `on_progress` is called with each source once it is stored, skipped or failed, and
+    `on_stored` with each article stored or found a duplicate; `transport` is how URLs are
+    fetched (the Slack bot's refuses private addresses) and `download_seconds` the time one
+    download may take; `formats` admits only those formats (store.readers.sources.ONE_ARTICLE:
+    one web page or one text).
     """
     articles = duplicates = quotes = 0
     errors: list[IngestError] = []
@@ -96,6 +98,8 @@ def ingest(
                 duplicates += result.duplicate
                 articles += not result.duplicate
                 quotes += result.quotations
+                if on_stored is not None:
+                    on_stored(article, result)
         if on_progress is not None:
             on_progress(item.source)
     if articles >= REFRESH_AFTER:

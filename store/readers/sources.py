@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
@@ -172,7 +173,7 @@ def _read_url(
     download = fetch(
         url, max_bytes=max_bytes, transport=transport, deadline_seconds=download_seconds
     )
-    yield from _read_stream(
+    for result in _read_stream(
         url,
         io.BytesIO(download.body),
         fmt,
@@ -182,7 +183,9 @@ def _read_url(
         charset=download.charset,
         url=download.url,
         formats=formats,
-    )
+    ):
+        is_article = isinstance(result, Article)
+        yield replace(result, fetched_from=download.url) if is_article else result
 
 
 def _read_stream(
