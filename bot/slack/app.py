@@ -34,6 +34,9 @@ BOT_SCOPES = (
     "commands",
 )
 OAUTH_STATE_EXPIRY_SECONDS = 600
+#: Bolt's request verification logs a refused request's whole body at INFO. The HTTP server
+#: refuses unsigned requests before Bolt sees them (bot.slack.server), and says so in one line.
+_VERIFICATION_LOGGER = "slack_bolt.RequestVerification"
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +58,7 @@ def build_app(settings: SlackSettings, archive: Archive) -> App:
             request_verification_enabled=settings.mode is Mode.HTTP,
             logger=logging.getLogger("slack_bolt"),
         )
+    logging.getLogger(_VERIFICATION_LOGGER).setLevel(logging.WARNING)
     deduplicator = Deduplicator(archive)
     app.use(drop_retried_events(deduplicator))
     provide(app, Services(archive, Verifier(archive), settings, deduplicator))
