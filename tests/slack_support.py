@@ -22,7 +22,9 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.app import build_app
 from bot.slack.server import http_server
+from bot.slack.services import stop_workers
 from bot.slack.settings import Mode, load_settings
+from bot.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.ingest import quotations_of
@@ -96,11 +98,12 @@ class BotServer:
         archive: Archive,
         fake: FakeSlack,
         *,
+        verifier: Verifier | None = None,
         tuning: dict[str, Any] | None = None,
         **extra: str,
     ) -> None:
         settings = load_settings(Mode.HTTP, environment(fake, **extra))
-        self.app = build_app(settings, archive)
+        self.app = build_app(settings, archive, verifier=verifier)
         self._server = http_server(
             self.app,
             SIGNING_SECRET,
@@ -125,6 +128,7 @@ class BotServer:
         self._server.task_dispatcher.shutdown()
         self._server.close()
         self._thread.join(timeout=5)
+        stop_workers(self.app)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_slack import BOT_ID, BOT_USER_ID, TEAM_ID, FakeSlack
@@ -113,9 +114,9 @@ def test_slow_verification_is_acknowledged_within_three_seconds_and_answered_aft
 ) -> None:
     check = Verifier.check
 
-    def slow_check(self: Verifier, text: str, speaker: str | None = None) -> list:
+    def slow_check(self: Verifier, text: str, speaker: str | None = None, **options: Any) -> list:
         time.sleep(3.5)
-        return check(self, text, speaker)
+        return check(self, text, speaker, **options)
 
     monkeypatch.setattr(Verifier, "check", slow_check)
     started = time.monotonic()
@@ -132,7 +133,7 @@ def test_slow_verification_is_acknowledged_within_three_seconds_and_answered_aft
 def test_a_failure_while_answering_is_logged_and_told_in_one_polite_line(
     bot: BotServer, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: Verifier, text: str, speaker: str | None = None) -> list:
+    def broken(self: Verifier, text: str, speaker: str | None = None, **options: Any) -> list:
         raise RuntimeError("index corrupted <!channel>")
 
     monkeypatch.setattr(Verifier, "check", broken)

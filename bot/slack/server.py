@@ -36,6 +36,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.app import build_app
+from bot.slack.services import stop_workers
 from bot.slack.settings import Mode, SettingError, SlackSettings, load_settings
 from store.archive import Archive
 from store.errors import ArchiveError
@@ -88,12 +89,15 @@ def serve(
     """Run the bot until SIGTERM or Ctrl-C; `announce` is told where it listens."""
     app = _started(lambda: build_app(settings, archive))
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    if settings.mode is Mode.SOCKET:
-        assert settings.app_token is not None
-        run_socket_mode(app, settings.app_token, announce)
-    else:
-        assert settings.signing_secret is not None
-        run_http(app, settings.signing_secret, host, port, announce)
+    try:
+        if settings.mode is Mode.SOCKET:
+            assert settings.app_token is not None
+            run_socket_mode(app, settings.app_token, announce)
+        else:
+            assert settings.signing_secret is not None
+            run_http(app, settings.signing_secret, host, port, announce)
+    finally:
+        stop_workers(app)
 
 
 def run_socket_mode(
