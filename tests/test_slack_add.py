@@ -18,12 +18,6 @@ from store.archive import Archive
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture
 def site() -> Iterator[str]:
     with local_site() as base:
         yield base

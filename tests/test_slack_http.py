@@ -10,7 +10,6 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,26 +42,6 @@ from store.archive import Archive
 
 VERIFIED_PASTE = f'"{STOOD_TOGETHER}," Ines Calloway said'
 UNKNOWN_PASTE = '"The moon is made of green cheese and always was," Ines Calloway said'
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture
-def sqlite_archive(tmp_path: Path) -> Iterator[Archive]:
-    """Most behaviour here does not depend on the database: one SQLite archive is enough."""
-    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as archive:
-        fill_archive(archive)
-        yield archive
-
-
-@pytest.fixture
-def bot(sqlite_archive: Archive, fake: FakeSlack) -> Iterator[BotServer]:
-    with bot_server(sqlite_archive, fake) as server:
-        yield server
 
 
 def all_sections(blocks: list[dict]) -> list[str]:

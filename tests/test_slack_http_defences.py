@@ -13,9 +13,7 @@ import hmac
 import logging
 import socket
 import time
-from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
 
 import httpx
 import pytest
@@ -25,7 +23,6 @@ from slack_support import (
     STOOD_TOGETHER,
     BotServer,
     bot_server,
-    fill_archive,
     send_form,
     slash_command,
 )
@@ -35,25 +32,6 @@ from store.archive import Archive
 #: A body far larger than anything Slack sends, marked so that it can be looked for in the log.
 MARKER = "NOT-FROM-SLACK-"
 BIG_BODY = "text=" + MARKER * 50_000  # 750 KB
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as opened:
-        fill_archive(opened)
-        yield opened
-
-
-@pytest.fixture
-def bot(archive: Archive, fake: FakeSlack) -> Iterator[BotServer]:
-    with bot_server(archive, fake) as server:
-        yield server
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
@@ -169,11 +147,11 @@ def test_a_signed_request_is_answered_while_a_hundred_and_ten_clients_sit_idle(
 
 
 def test_idle_clients_are_dropped_so_a_full_server_lets_slack_in_again(
-    archive: Archive, fake: FakeSlack
+    sqlite_archive: Archive, fake: FakeSlack
 ) -> None:
     # The production settings with shorter timeouts, and room for twenty connections only.
     tuning = {"connection_limit": 20, "channel_timeout": 1, "cleanup_interval": 0.5}
-    with bot_server(archive, fake, tuning=tuning) as bot, ExitStack() as idle:
+    with bot_server(sqlite_archive, fake, tuning=tuning) as bot, ExitStack() as idle:
         clients = [idle.enter_context(half_sent(bot.url)) for _ in range(30)]
 
         answered = send_form(bot.url, slash_command(f'"{STOOD_TOGETHER}"', fake.response_url()))

@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
@@ -25,7 +24,6 @@ from slack_support import (
     STOOD_TOGETHER,
     bot_server,
     environment,
-    fill_archive,
     message_shortcut,
     send_form,
     send_payload,
@@ -49,19 +47,6 @@ SLOW_CHECK_SECONDS = 3.0
 #: test archive.
 LONG_PASTE = '"' + ((LONG_SPEECH_WORDS + " ") * 40)[:4_800] + '," said Odile Marchetti'
 LOOPBACK = "127.0.0.1/32"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as opened:
-        fill_archive(opened)
-        yield opened
 
 
 @pytest.fixture
@@ -95,11 +80,11 @@ def wait_for_responses(
 
 
 def test_slow_adds_and_slow_checks_never_keep_twenty_commands_from_being_acknowledged(
-    archive: Archive, fake: FakeSlack, trickle: TrickleServer
+    sqlite_archive: Archive, fake: FakeSlack, trickle: TrickleServer
 ) -> None:
-    slow = SlowVerifier(archive, SLOW_CHECK_SECONDS)
+    slow = SlowVerifier(sqlite_archive, SLOW_CHECK_SECONDS)
     with bot_server(
-        archive,
+        sqlite_archive,
         fake,
         verifier=slow,
         SLACK_ADD_ALLOWED_NETWORKS=LOOPBACK,
@@ -131,24 +116,24 @@ def test_slow_adds_and_slow_checks_never_keep_twenty_commands_from_being_acknowl
 
 
 def test_a_check_past_its_time_limit_is_answered_too_long_to_check_here(
-    archive: Archive, fake: FakeSlack
+    sqlite_archive: Archive, fake: FakeSlack
 ) -> None:
     # The real verifier, which takes most of a second over the long paste.
-    with bot_server(archive, fake, SLACK_CHECK_SECONDS="0.05") as bot:
+    with bot_server(sqlite_archive, fake, SLACK_CHECK_SECONDS="0.05") as bot:
         send_form(bot.url, slash_command(LONG_PASTE, fake.response_url()))
         (answer,) = fake.wait_for("response")
 
     assert answer.body["text"].startswith(":hourglass: That is taking too long to check here.")
     assert "`quotebot check`" in answer.body["text"]
-    assert archive.stats().lookups == 0
+    assert sqlite_archive.stats().lookups == 0
 
 
 def test_a_full_pool_answers_busy_at_once_instead_of_queuing(
-    archive: Archive, fake: FakeSlack
+    sqlite_archive: Archive, fake: FakeSlack
 ) -> None:
-    slow = SlowVerifier(archive, SLOW_CHECK_SECONDS)
+    slow = SlowVerifier(sqlite_archive, SLOW_CHECK_SECONDS)
     options = {"SLACK_CHECK_WORKERS": "1", "SLACK_CHECK_BACKLOG": "0"}
-    with bot_server(archive, fake, verifier=slow, **options) as bot:
+    with bot_server(sqlite_archive, fake, verifier=slow, **options) as bot:
         send_form(bot.url, slash_command(SLOW_PASTE, fake.response_url("slow")))
         slow.wait_until_started(1)
 
@@ -169,10 +154,10 @@ def test_a_full_pool_answers_busy_at_once_instead_of_queuing(
 
 
 def test_one_person_may_add_only_so_many_articles_an_hour(
-    archive: Archive, fake: FakeSlack, trickle: TrickleServer
+    sqlite_archive: Archive, fake: FakeSlack, trickle: TrickleServer
 ) -> None:
     options = {"SLACK_ADD_ALLOWED_NETWORKS": LOOPBACK, "SLACK_ADDS_PER_USER_PER_HOUR": "2"}
-    with bot_server(archive, fake, **options) as bot:
+    with bot_server(sqlite_archive, fake, **options) as bot:
         asked = [
             send_form(bot.url, slash_command(f"add <{trickle.url(str(n))}>", fake.response_url()))
             for n in range(3)
@@ -192,19 +177,19 @@ def test_one_person_may_add_only_so_many_articles_an_hour(
 
 
 def test_a_download_past_its_time_limit_is_given_up_and_recorded(
-    archive: Archive, fake: FakeSlack, trickle: TrickleServer
+    sqlite_archive: Archive, fake: FakeSlack, trickle: TrickleServer
 ) -> None:
     url = trickle.url("endless")
     # A byte a second: no single read waits long enough to time out, the whole download does.
     options = {"SLACK_ADD_ALLOWED_NETWORKS": LOOPBACK, "SLACK_ADD_SECONDS": "1.5"}
-    with bot_server(archive, fake, **options) as bot:
+    with bot_server(sqlite_archive, fake, **options) as bot:
         send_form(bot.url, slash_command(f"add <{url}>", fake.response_url()))
         answers = fake.wait_for("response", 2)
 
     assert answers[1].body["text"] == (
         f":x: Could not add {url}: timed out: the download took too long"
     )
-    (recorded,) = archive.recent_adds()
+    (recorded,) = sqlite_archive.recent_adds()
     assert (recorded.outcome, recorded.detail) == (
         "failed",
         "timed out: the download took too long",
@@ -212,9 +197,9 @@ def test_a_download_past_its_time_limit_is_given_up_and_recorded(
 
 
 def test_socket_mode_acknowledges_every_envelope_while_slow_checks_run(
-    archive: Archive, fake: FakeSlack
+    sqlite_archive: Archive, fake: FakeSlack
 ) -> None:
-    slow = SlowVerifier(archive, SLOW_CHECK_SECONDS)
+    slow = SlowVerifier(sqlite_archive, SLOW_CHECK_SECONDS)
     slow_ones = [
         command_envelope(f"slow-{n}", SLOW_PASTE, fake.response_url("slow")) for n in range(5)
     ]
@@ -222,7 +207,7 @@ def test_socket_mode_acknowledges_every_envelope_while_slow_checks_run(
         command_envelope(f"ordinary-{n}", ORDINARY_PASTE, fake.response_url()) for n in range(20)
     ]
     settings = load_settings(Mode.SOCKET, environment(fake, SLACK_CHECK_WORKERS="5"))
-    app = build_app(settings, archive, verifier=slow)
+    app = build_app(settings, sqlite_archive, verifier=slow)
     stop = threading.Event()
     with StandInSlack(slow_ones + ordinary) as slack:
         fake.socket_mode_url = slack.url

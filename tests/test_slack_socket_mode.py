@@ -4,17 +4,13 @@ acknowledges each envelope with its id, and answers through the fake Web API."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from fake_slack import FakeSlack
 from slack_support import (
     APP_TOKEN,
     STOOD_TOGETHER,
     environment,
     event_envelope,
-    fill_archive,
     mention,
     slash_command,
 )
@@ -28,14 +24,7 @@ from store.archive import Archive
 PASTE = f'"{STOOD_TOGETHER}," Ines Calloway said'
 
 
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as opened:
-        fill_archive(opened)
-        yield opened
-
-
-def test_socket_mode_acknowledges_each_envelope_and_answers(archive: Archive) -> None:
+def test_socket_mode_acknowledges_each_envelope_and_answers(sqlite_archive: Archive) -> None:
     with FakeSlack() as fake:
         envelopes = [
             {
@@ -56,7 +45,7 @@ def test_socket_mode_acknowledges_each_envelope_and_answers(archive: Archive) ->
         with StandInSlack(envelopes) as slack:
             fake.socket_mode_url = slack.url
             settings = load_settings(Mode.SOCKET, environment(fake))
-            app = build_app(settings, archive)
+            app = build_app(settings, sqlite_archive)
             stop = threading.Event()
             announced: list[str] = []
             running = threading.Thread(
