@@ -71,8 +71,20 @@ NOW = "{now}"
             400,
         ),
         ({"X-Slack-Request-Timestamp": "1e9", "X-Slack-Signature": "v0=1"}, b"x=1", 400),
+        (
+            {"X-Slack-Request-Timestamp": NOW, "X-Slack-Signature": "{signature}"},
+            b"payload=%7B" + MARKER.encode(),
+            400,
+        ),
     ],
-    ids=["unsigned", "wrong signature", "not utf-8", "timestamp not a number", "exponent"],
+    ids=[
+        "unsigned",
+        "wrong signature",
+        "not utf-8",
+        "timestamp not a number",
+        "exponent",
+        "signed, not JSON",
+    ],
 )
 def test_an_unsigned_or_malformed_request_is_refused_in_one_line_without_its_body(
     bot: BotServer,
@@ -85,7 +97,8 @@ def test_an_unsigned_or_malformed_request_is_refused_in_one_line_without_its_bod
     caplog.set_level(logging.DEBUG)
     stamp = str(int(time.time()))
 
-    sent = {name: value.format(now=stamp) for name, value in headers.items()}
+    signature = slack_signature(stamp, body)
+    sent = {name: value.format(now=stamp, signature=signature) for name, value in headers.items()}
 
     refused = post(bot.url, body, sent)
     fake.quiet_for(0.2)

@@ -167,19 +167,30 @@ def wsgi_app(app: App, signing_secret: str) -> Callable[..., Iterable[bytes]]:
         if path == HEALTH_PATH and method == "GET":
             start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"ok\n"]
-        if path == EVENTS_PATH and method == "POST":
-            try:
-                body = _signed_body(environ, verifier)
-            except _Refused as refused:
-                logger.warning(
-                    "refused a request from %s: %s", environ.get("REMOTE_ADDR"), refused.reason
-                )
-                start_response(refused.status, [("Content-Type", "text/plain; charset=utf-8")])
-                return [f"{refused.reason}\n".encode()]
-            environ = {**environ, "wsgi.input": io.BytesIO(body)}
-        return slack(environ, start_response)
+        if path != EVENTS_PATH or method != "POST":
+            return slack(environ, start_response)
+        try:
+            body = _signed_body(environ, verifier)
+            return _bolt(slack, {**environ, "wsgi.input": io.BytesIO(body)}, start_response)
+        except _Refused as refused:
+            logger.warning(
+                "refused a request from %s: %s", environ.get("REMOTE_ADDR"), refused.reason
+            )
+            start_response(refused.status, [("Content-Type", "text/plain; charset=utf-8")])
+            return [f"{refused.reason}\n".encode()]
 
     return application
+
+
+def _bolt(
+    slack: SlackRequestHandler, environ: dict[str, Any], start_response: Callable[..., Any]
+) -> Iterable[bytes]:
+    """Bolt's answer to a signed request; _Refused (400) when Bolt cannot read its body."""
+    try:
+        return slack(environ, start_response)
+    except Exception as error:  # Bolt calls start_response only once it has its answer
+        reason = f"a signed request Bolt cannot read ({type(error).__name__})"
+        raise _Refused("400 Bad Request", reason) from None
 
 
 def _signed_body(environ: dict[str, Any], verifier: SignatureVerifier) -> bytes:
