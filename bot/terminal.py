@@ -117,6 +117,8 @@ def print_stats(stats: ArchiveStats) -> None:
     if stats.lookups or stats.feedback:
         flagged = f"{stats.feedback} flagged as the wrong match"
         table.add_row("Lookups", str(stats.lookups), flagged)
+    if stats.adds:
+        table.add_row("Adds", str(stats.adds), "asked for through the bot (/quote add)")
     console.print(table)
     if stats.top_speakers:
         top = Table(title="Most quoted", title_justify="left", box=None, pad_edge=False)

@@ -9,6 +9,7 @@ best few are aligned word by word, and the alignment decides the verdict:
 - found only as reported speech or in the writer's own sentences → `not_a_direct_quote`;
 - nothing close enough → `not_found`, with the closest quotation offered as a hint only.
 A weak candidate is never presented as a match: the thresholds tighten as the query shortens.
+A check given a deadline (bot.deadline) stops at the first step past it with CheckTimedOut.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from bot.claims import claims_speaker
+from bot.deadline import Deadline, checkpoint, within
 from bot.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.query import parse_query
 from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
@@ -82,26 +84,46 @@ class Verifier:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
 
-    def check(self, text: str, speaker: str | None = None) -> list[CheckResult]:
-        """One result per quoted stretch of the paste; `speaker` overrides the claimed one."""
-        parsed = parse_query(text, speaker)
-        if parsed.problem is not None or not parsed.quotes:
-            problem = parsed.problem or "There is no quotation to check in the paste."
-            return [_not_found(parsed.text, parsed.claimed_speaker, problem=problem)]
-        return [self.check_quote(quote, parsed.claimed_speaker) for quote in parsed.quotes]
+    def check(
+        self, text: str, speaker: str | None = None, *, deadline: Deadline | None = None
+    ) -> list[CheckResult]:
+        """One result per quoted stretch of the paste; `speaker` overrides the claimed one.
+
+        Past `deadline` (None: no limit), CheckTimedOut (bot.deadline) ends the check.
+        """
+        with within(deadline):
+            parsed = parse_query(text, speaker)
+            if parsed.problem is not None or not parsed.quotes:
+                problem = parsed.problem or "There is no quotation to check in the paste."
+                return [_not_found(parsed.text, parsed.claimed_speaker, problem=problem)]
+            results = []
+            for quote in parsed.quotes:
+                checkpoint()
+                results.append(self.check_quote(quote, parsed.claimed_speaker))
+            return results
 
     def review(self, article: Article) -> list[tuple[Quotation, CheckResult]]:
         """Every direct or partial quotation of a draft, checked with the draft's speaker."""
         checked = []
         for quotation in extract_quotations(article):
+            checkpoint()
             if quotation.kind is Kind.REPORTED:
                 continue
             claimed = quotation.speaker or _named(quotation.speaker_as_written)
             checked.append((quotation, self.check_quote(quotation.text, claimed)))
         return checked
 
-    def check_quote(self, quote: str, claimed: str | None) -> CheckResult:
-        """The verdict on one quoted stretch (already parsed out of a paste)."""
+    def check_quote(
+        self, quote: str, claimed: str | None, *, deadline: Deadline | None = None
+    ) -> CheckResult:
+        """The verdict on one quoted stretch (already parsed out of a paste); past `deadline`,
+        CheckTimedOut. Inside `check`, the paste's deadline holds already."""
+        if deadline is None:
+            return self._check_quote(quote, claimed)
+        with within(deadline):
+            return self._check_quote(quote, claimed)
+
+    def _check_quote(self, quote: str, claimed: str | None) -> CheckResult:
         parts = [_spoken(part) for part in segments(quote)]
         parts = [part for part in parts if part]
         if not parts:
@@ -188,6 +210,7 @@ class Verifier:
         """`A … B`: both in one quotation, in order, is an excerpt; in two is a splice."""
         holding = []
         for candidate in candidates[:CANDIDATES]:
+            checkpoint()
             pieces = [align(part, candidate.text) for part in parts]
             if all(_acceptable(piece) for piece in pieces) and all(
                 before.end <= after.start for before, after in itertools.pairwise(pieces)
@@ -290,6 +313,7 @@ class Verifier:
         terms = [[w.norm for w in query]]
         telling = telling_words(query)
         for paragraph in self.archive.search_paragraphs(terms, limit=ALIGNED):
+            checkpoint()
             if not could_hold(telling, paragraph.text):
                 continue
             alignment = align(query, paragraph.text)
@@ -519,14 +543,19 @@ def _aligned(query: list[Word], candidates: Sequence[StoredQuotation]) -> list[_
     telling = telling_words(query)
     spelled = " ".join(word.norm for word in query)
     screened = [candidate for candidate in candidates if could_hold(telling, candidate.text)]
-    screened.sort(
-        key=lambda candidate: (
+
+    def closeness(candidate: StoredQuotation) -> tuple[int, float]:
+        checkpoint()
+        return (
             -telling_in(telling, candidate.text),
             -fuzz.partial_ratio(spelled, candidate.text.lower()),
         )
-    )
-    quick = screened[:ALIGNED]
-    found = [_Found(candidate, align(query, candidate.text), tuple(query)) for candidate in quick]
+
+    screened.sort(key=closeness)
+    found = []
+    for candidate in screened[:ALIGNED]:
+        checkpoint()
+        found.append(_Found(candidate, align(query, candidate.text), tuple(query)))
     found.sort(key=_rank)
     return found
 
@@ -649,6 +678,7 @@ def _two_sources(
     and the cut between them that explain the most of it, each piece a match on its own."""
     best: tuple[int, int, _Found, _Found] | None = None
     for first, second in itertools.permutations(sources, 2):
+        checkpoint()
         if first.quotation.fingerprint == second.quotation.fingerprint:
             continue  # one quotation printed twice is not two sources
         head = list(itertools.accumulate(first.alignment.anchored, initial=0))

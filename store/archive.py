@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store import audit
+from store.add_request import AddRequest
 from store.article import Article
 from store.db import schema
 from store.db.engine import archive_errors, create_archive_engine, for_writing
@@ -83,9 +84,11 @@ class ArchiveStats:
     earliest_published: dt.date | None
     latest_published: dt.date | None
     top_speakers: tuple[SpeakerCount, ...] = field(default=())
-    #: Quotes checked through the bot (the audit log), and the answers flagged as wrong.
+    #: Quotes checked through the bot (the audit log), the answers flagged as wrong, and the
+    #: articles people asked the bot to add (`/quote add`, whatever came of it).
     lookups: int = 0
     feedback: int = 0
+    adds: int = 0
 
     @property
     def quotations(self) -> int:
@@ -107,6 +110,7 @@ class ArchiveStats:
             ],
             "lookups": self.lookups,
             "feedback": self.feedback,
+            "adds": self.adds,
         }
 
 
@@ -223,7 +227,7 @@ class Archive:
             earliest, latest = session.execute(
                 select(func.min(ArticleRow.published), func.max(ArticleRow.published))
             ).one()
-            lookups, feedback = audit.counts(session)
+            lookups, feedback, adds = audit.counts(session)
             return ArchiveStats(
                 articles=_count(session, ArticleRow),
                 quotations_by_kind=by_kind,
@@ -234,6 +238,7 @@ class Archive:
                 top_speakers=_top_speakers(session, top),
                 lookups=lookups,
                 feedback=feedback,
+                adds=adds,
             )
 
     # The bot's audit log and delivery memory (store.audit).
@@ -252,6 +257,14 @@ class Archive:
     def record_feedback(self, lookup_id: int, user: str, kind: FeedbackKind) -> bool:
         """Feedback on a lookup, once per user and kind; False when already recorded."""
         return audit.record_feedback(self.engine, lookup_id, user, kind)
+
+    def record_add(self, request: AddRequest) -> AddRequest:
+        """Store a `/quote add` and what came of it in the audit log; returns it with its id."""
+        return audit.record_add(self.engine, request)
+
+    def recent_adds(self, *, limit: int = 10) -> list[AddRequest]:
+        """The last `/quote add`s, newest first."""
+        return audit.recent_adds(self.engine, limit)
 
     def first_sighting(self, key: str) -> bool:
         """True for the one caller, in any process, that sees the delivery `key` first."""
@@ -581,6 +594,16 @@ def _article_row(
         "source": article.source,
         "external_id": None if article.external_id is None else str(article.external_id),
         "ingested_at": dt.datetime.now(dt.UTC),
+        # Only when there is a claim: the row of an article without one is written as it was
+        # before revision 0006 (tests/test_upgrade.py fills archives at older revisions).
+        **{
+            column: value
+            for column, value in (
+                ("claimed_url", article.claimed_url),
+                ("claimed_outlet", article.claimed_outlet),
+            )
+            if value is not None
+        },
     }
 
 

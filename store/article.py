@@ -27,6 +27,12 @@ class Article:
     source: str = "-"
     #: The id an export gave the article (JSON Lines `id`), echoed back by `extract --jsonl`.
     external_id: str | int | None = None
+    #: Where a page fetched by URL said it belongs when that is another site (its canonical
+    #: address and site name): claims, not where it was found (store.readers.provenance).
+    claimed_url: str | None = None
+    claimed_outlet: str | None = None
+    #: The address a source read from a URL was downloaded from, after redirects.
+    fetched_from: str | None = None
     #: Quotations already attributed by the source (a Quotebank dump); None means "extract them".
     given_quotations: tuple[Quotation, ...] | None = field(default=None, compare=False)
 

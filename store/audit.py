@@ -1,4 +1,4 @@
-"""The bot's audit log and its memory of deliveries: lookups, feedback, events already seen.
+"""The bot's audit log and its memory of deliveries: lookups, feedback, adds, events seen.
 
 Kept in the archive's database so that every process serving the bot shares them: a Slack
 retry that reaches another process than the first delivery is still recognised, because
@@ -15,8 +15,9 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from store.add_request import MAX_DETAIL_CHARS, MAX_URL_CHARS, AddOutcome, AddRequest
 from store.db.engine import archive_errors, for_writing
-from store.db.models import MAX_SEEN_KEY_CHARS, FeedbackRow, LookupRow, SeenEventRow
+from store.db.models import MAX_SEEN_KEY_CHARS, AddRow, FeedbackRow, LookupRow, SeenEventRow
 from store.errors import ArchiveError
 from store.lookup import MAX_ID_CHARS, MAX_QUERY_CHARS, FeedbackKind, Lookup
 
@@ -85,6 +86,32 @@ def record_feedback(engine: Engine, lookup_id: int, user: str, kind: FeedbackKin
     return inserted is not None
 
 
+def record_add(engine: Engine, request: AddRequest) -> AddRequest:
+    """Store one `/quote add` and what came of it; returns it with its id and time."""
+    row = AddRow(
+        asked_at=request.asked_at or dt.datetime.now(dt.UTC),
+        workspace=_id(request.workspace, "workspace"),
+        channel=_id(request.channel, "channel") if request.channel else None,
+        user_id=_id(request.user, "user") if request.user else None,
+        url_asked=request.url_asked[:MAX_URL_CHARS],
+        url_fetched=request.url_fetched[:MAX_URL_CHARS] if request.url_fetched else None,
+        outcome=str(request.outcome),
+        detail=request.detail[:MAX_DETAIL_CHARS] if request.detail else None,
+        article_id=request.article_id,
+    )
+    with archive_errors(engine), Session(for_writing(engine)) as session:
+        session.add(row)
+        session.commit()
+        return _add_request(row)
+
+
+def recent_adds(engine: Engine, limit: int) -> list[AddRequest]:
+    """The last adds in every workspace, newest first."""
+    query = select(AddRow).order_by(AddRow.asked_at.desc(), AddRow.id.desc()).limit(limit)
+    with archive_errors(engine), Session(engine) as session:
+        return [_add_request(row) for row in session.scalars(query)]
+
+
 def first_sighting(engine: Engine, key: str) -> bool:
     """True for the one caller, across all processes, that records `key` first."""
     if len(key) > MAX_SEEN_KEY_CHARS:
@@ -108,11 +135,12 @@ def forget_sightings(engine: Engine, before: dt.datetime) -> int:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def counts(session: Session) -> tuple[int, int]:
-    """How many lookups and how many pieces of feedback the log holds."""
+def counts(session: Session) -> tuple[int, int, int]:
+    """How many lookups, pieces of feedback and adds the log holds."""
     lookups = session.scalar(select(func.count()).select_from(LookupRow)) or 0
     feedback = session.scalar(select(func.count()).select_from(FeedbackRow)) or 0
-    return lookups, feedback
+    adds = session.scalar(select(func.count()).select_from(AddRow)) or 0
+    return lookups, feedback, adds
 
 
 def _insert(session: Session) -> Any:
@@ -126,13 +154,31 @@ def _id(value: str, what: str) -> str:
     return value
 
 
+def _add_request(row: AddRow) -> AddRequest:
+    return AddRequest(
+        id=row.id,
+        asked_at=_aware(row.asked_at),
+        workspace=row.workspace,
+        channel=row.channel,
+        user=row.user_id,
+        url_asked=row.url_asked,
+        url_fetched=row.url_fetched,
+        outcome=AddOutcome(row.outcome),
+        detail=row.detail,
+        article_id=row.article_id,
+    )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:  # SQLite gives back what it stored, without the zone
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
 def _lookup(row: LookupRow) -> Lookup:
-    asked_at = row.asked_at
-    if asked_at.tzinfo is None:  # SQLite gives back what it stored, without the zone
-        asked_at = asked_at.replace(tzinfo=dt.UTC)
     return Lookup(
         id=row.id,
-        asked_at=asked_at,
+        asked_at=_aware(row.asked_at),
         workspace=row.workspace,
         channel=row.channel,
         user=row.user_id,

@@ -8,18 +8,19 @@ become one error naming the source, and the batch goes on with the next.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import httpx
 
-from store.archive import Archive
+from store.archive import AddResult, Archive
 from store.article import Article
 from store.errors import ArchiveError
 from store.extract import extract_quotations
 from store.quotation import Quotation
 from store.readers import ReadFailure, read_sources
+from store.readers.fetch import DEFAULT_DEADLINE_SECONDS
 
 #: Articles stored by one ingest after which the database's statistics are refreshed.
 REFRESH_AFTER = 200
@@ -67,15 +68,24 @@ def ingest(
     published: dt.date | None = None,
     on_progress: Callable[[str], None] | None = None,
     transport: httpx.BaseTransport | None = None,
+    formats: Collection[str] | None = None,
+    download_seconds: float = DEFAULT_DEADLINE_SECONDS,
+    on_stored: Callable[[Article, AddResult], None] | None = None,
 ) -> IngestReport:
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
 
-    `on_progress` is called with each source once it is stored, skipped or failed;
-    `transport` is how URLs are fetched (the Slack bot's refuses private addresses).
+    `on_progress` is called with each source once it is stored, skipped or failed, and
+    `on_stored` with each article stored or found a duplicate; `transport` is how URLs are
+    fetched (the Slack bot's refuses private addresses) and `download_seconds` the time one
+    download may take; `formats` admits only those formats (store.readers.sources.ONE_ARTICLE:
+    one web page or one text).
     """
     articles = duplicates = quotes = 0
     errors: list[IngestError] = []
-    for item in read_sources(inputs, fmt, transport=transport):
+    sources = read_sources(
+        inputs, fmt, transport=transport, formats=formats, download_seconds=download_seconds
+    )
+    for item in sources:
         if isinstance(item, ReadFailure):
             errors.append(IngestError(item.source, item.error))
         else:
@@ -88,6 +98,8 @@ def ingest(
                 duplicates += result.duplicate
                 articles += not result.duplicate
                 quotes += result.quotations
+                if on_stored is not None:
+                    on_stored(article, result)
         if on_progress is not None:
             on_progress(item.source)
     if articles >= REFRESH_AFTER:

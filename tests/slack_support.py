@@ -17,13 +17,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-import waitress
 from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.app import build_app
-from bot.slack.server import wsgi_app
+from bot.slack.server import http_server
+from bot.slack.services import stop_workers
 from bot.slack.settings import Mode, load_settings
+from bot.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.ingest import quotations_of
@@ -89,13 +90,26 @@ def environment(fake: FakeSlack, **extra: str) -> dict[str, str]:
 
 
 class BotServer:
-    """The app built from settings, served by waitress on 127.0.0.1 at a free port."""
+    """The app built from settings, served on 127.0.0.1 at a free port by the server
+    `quotebot serve --http` runs, its waitress settings overridden by `tuning`."""
 
-    def __init__(self, archive: Archive, fake: FakeSlack, **extra: str) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        fake: FakeSlack,
+        *,
+        verifier: Verifier | None = None,
+        tuning: dict[str, Any] | None = None,
+        **extra: str,
+    ) -> None:
         settings = load_settings(Mode.HTTP, environment(fake, **extra))
-        self.app = build_app(settings, archive)
-        self._server = waitress.create_server(
-            wsgi_app(self.app), host="127.0.0.1", port=0, threads=4, asyncore_loop_timeout=0.05
+        self.app = build_app(settings, archive, verifier=verifier)
+        self._server = http_server(
+            self.app,
+            SIGNING_SECRET,
+            host="127.0.0.1",
+            port=0,
+            **{"asyncore_loop_timeout": 0.05, **(tuning or {})},
         )
         self.url = f"http://127.0.0.1:{self._server.effective_port}/slack/events"
         self._closing = False
@@ -114,11 +128,12 @@ class BotServer:
         self._server.task_dispatcher.shutdown()
         self._server.close()
         self._thread.join(timeout=5)
+        stop_workers(self.app)
 
 
 @contextmanager
-def bot_server(archive: Archive, fake: FakeSlack, **extra: str) -> Iterator[BotServer]:
-    server = BotServer(archive, fake, **extra)
+def bot_server(archive: Archive, fake: FakeSlack, **options: Any) -> Iterator[BotServer]:
+    server = BotServer(archive, fake, **options)
     try:
         yield server
     finally:

@@ -1,4 +1,5 @@
-"""The bot's audit log and delivery memory in the archive: lookups, feedback, seen deliveries."""
+"""The bot's audit log and delivery memory in the archive: lookups, feedback, adds, seen
+deliveries."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 import pytest
 from factories import article, ferry_quotations
 
+from store.add_request import MAX_URL_CHARS, AddOutcome, AddRequest
 from store.archive import Archive
 from store.errors import ArchiveError
 from store.lookup import MAX_QUERY_CHARS, FeedbackKind, Lookup
@@ -91,6 +93,63 @@ def test_deleting_the_article_keeps_the_lookup_without_its_match(archive: Archiv
         connection.exec_driver_sql(f"DELETE FROM articles WHERE id = {added.article_id}")
 
     assert archive.lookup(stored.id).quotation_id is None
+
+
+def test_an_add_is_stored_with_who_when_where_from_and_what_came_of_it(
+    archive: Archive,
+) -> None:
+    added = archive.add(article(), ferry_quotations())
+
+    stored = archive.record_add(
+        AddRequest(
+            workspace="T0NEWSROOM",
+            channel="C0DESK",
+            user="U0EDITOR",
+            url_asked="https://northfold-courier.example/s/ferry",
+            url_fetched="https://northfold-courier.example/news/ferry-terminal",
+            outcome=AddOutcome.STORED,
+            article_id=added.article_id,
+        )
+    )
+    archive.record_add(
+        AddRequest(
+            workspace="T0NEWSROOM",
+            user="U0EDITOR",
+            url_asked="https://northfold-courier.example/" + "x" * 3_000,
+            outcome=AddOutcome.FAILED,
+            detail="HTTP 404 Not Found",
+        )
+    )
+
+    latest, first = archive.recent_adds()
+    assert first == stored
+    assert first.asked_at is not None
+    assert abs(first.asked_at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
+    assert (first.outcome, first.article_id) == (AddOutcome.STORED, added.article_id)
+    assert (latest.outcome, latest.detail, latest.url_fetched) == (
+        AddOutcome.FAILED,
+        "HTTP 404 Not Found",
+        None,
+    )
+    assert len(latest.url_asked) == MAX_URL_CHARS
+    assert archive.stats().adds == 2
+
+
+def test_deleting_the_article_keeps_the_add_without_it(archive: Archive) -> None:
+    added = archive.add(article(), ferry_quotations())
+    archive.record_add(
+        AddRequest(
+            workspace="T0NEWSROOM",
+            url_asked="https://northfold-courier.example/news/ferry-terminal",
+            outcome=AddOutcome.STORED,
+            article_id=added.article_id,
+        )
+    )
+
+    with archive.engine.begin() as connection:
+        connection.exec_driver_sql(f"DELETE FROM articles WHERE id = {added.article_id}")
+
+    assert archive.recent_adds()[0].article_id is None
 
 
 def test_a_delivery_is_first_seen_once(archive: Archive) -> None:

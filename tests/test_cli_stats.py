@@ -9,6 +9,7 @@ from click.testing import CliRunner, Result
 from factories import FERRY_STORY, article, ferry_quotations
 
 from bot.cli import cli
+from store.add_request import AddOutcome, AddRequest
 from store.archive import Archive
 from store.lookup import FeedbackKind, Lookup
 
@@ -32,6 +33,7 @@ def test_json_counts_an_empty_archive(archive_url: str) -> None:
         "top_speakers": [],
         "lookups": 0,
         "feedback": 0,
+        "adds": 0,
     }
 
 
@@ -61,6 +63,7 @@ def test_json_counts_articles_quotations_speakers_outlets_and_dates(archive_url:
         ],
         "lookups": 0,
         "feedback": 0,
+        "adds": 0,
     }
 
 
@@ -78,6 +81,25 @@ def test_json_counts_lookups_and_feedback_from_the_bot(archive_url: str) -> None
     table = run(archive_url)
     lines = [" ".join(line.split()) for line in table.stdout.splitlines()]
     assert "Lookups 2 1 flagged as the wrong match" in lines
+
+
+def test_json_and_table_count_the_adds_asked_for_through_the_bot(archive_url: str) -> None:
+    with Archive.open(archive_url) as archive:
+        for outcome in (AddOutcome.STORED, AddOutcome.REFUSED):
+            archive.record_add(
+                AddRequest(
+                    workspace="T0NEWSROOM",
+                    user="U0EDITOR",
+                    url_asked="https://tidewater-post.example/ferry",
+                    outcome=outcome,
+                )
+            )
+
+    result = run(archive_url, "--json")
+
+    assert json.loads(result.stdout)["adds"] == 2
+    lines = [" ".join(line.split()) for line in run(archive_url).stdout.splitlines()]
+    assert "Adds 2 asked for through the bot (/quote add)" in lines
 
 
 def lookup(query: str) -> Lookup:

@@ -10,6 +10,7 @@ from readers_support import articles, failures, fixture, read_all
 
 from store.readers import FORMATS, read_sources
 from store.readers.detect import sniff
+from store.readers.sources import ONE_ARTICLE
 
 
 @pytest.mark.parametrize(
@@ -124,3 +125,25 @@ def test_formats_lists_auto_and_every_reader() -> None:
 def test_unknown_format_is_a_programming_error_raised_at_once() -> None:
     with pytest.raises(ValueError, match="unknown format 'pdf'"):
         read_sources(["anything"], "pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "refusal"),
+    [
+        ("export.jsonl", "this is a JSON Lines export of many articles"),
+        ("fenwick-courier.rss", "this is a feed of many articles"),
+        ("quotebank-sample.json", "this is a Quotebank dump of many quotations"),
+        ("bridge-closure.txt", None),
+        ("harbour-strike.html", None),
+    ],
+)
+def test_one_article_formats_take_a_page_or_a_text_and_refuse_the_rest(
+    name: str, refusal: str | None
+) -> None:
+    results = read_all(fixture(name), formats=ONE_ARTICLE)
+
+    if refusal is None:
+        assert len(articles(results)) == 1
+    else:
+        [failure] = results
+        assert failure.error == f"{refusal}; only a web page or a text is accepted"

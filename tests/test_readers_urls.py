@@ -31,7 +31,8 @@ class NewsroomHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.user_agents.append(self.headers.get("User-Agent", ""))
-        route = getattr(self, "route_" + self.path.strip("/").replace("-", "_"), None)
+        path = self.path.split("?")[0]
+        route = getattr(self, "route_" + path.strip("/").replace("-", "_"), None)
         if route is None:
             self.send_error(404, "Not Found")
         else:
@@ -47,6 +48,11 @@ class NewsroomHandler(BaseHTTPRequestHandler):
 
     def route_article(self) -> None:
         self.reply(PAGE, "text/html; charset=utf-8")
+
+    def route_own_canonical(self) -> None:
+        own = f"http://{self.headers['Host']}/news/dock-strike-ends"
+        canonical = b"https://harbourside-gazette.example/news/2024/05/07/dock-strike-ends"
+        self.reply(PAGE.replace(canonical, own.encode()), "text/html; charset=utf-8")
 
     def route_feed(self) -> None:
         # Served with the wrong type on purpose: the body, not the header, decides.
@@ -132,9 +138,29 @@ def closed_port() -> int:
 def test_page_is_downloaded_and_read_as_html(site: str) -> None:
     article = read_one(f"{site}/article")
     assert article.source == f"{site}/article"
-    assert article.outlet == "The Harbourside Gazette"
     assert article.published == date(2024, 5, 7)
     assert "said Delia Marchetti-Fox" in article.text
+
+
+def test_page_claiming_another_sites_address_is_stored_where_it_was_found(site: str) -> None:
+    # The page names harbourside-gazette.example as its canonical address and "The Harbourside
+    # Gazette" as its site, but it was served by this local site.
+    article = read_one(f"{site}/article")
+    assert article.url == f"{site}/article"
+    assert article.outlet == "127.0.0.1"
+    assert article.claimed_url == (
+        "https://harbourside-gazette.example/news/2024/05/07/dock-strike-ends"
+    )
+    assert article.claimed_outlet == "The Harbourside Gazette"
+    assert article.fetched_from == f"{site}/article"
+
+
+def test_canonical_address_on_the_same_site_cleans_up_the_url(site: str) -> None:
+    article = read_one(f"{site}/own-canonical?utm_source=newsletter")
+    assert article.url == f"{site}/news/dock-strike-ends"
+    assert article.outlet == "The Harbourside Gazette"
+    assert (article.claimed_url, article.claimed_outlet) == (None, None)
+    assert article.fetched_from == f"{site}/own-canonical?utm_source=newsletter"
 
 
 def test_page_without_canonical_link_gets_the_address_it_was_fetched_from(site: str) -> None:
@@ -198,6 +224,13 @@ def test_slow_server_times_out_with_the_timeout_given(site: str) -> None:
 def test_server_trickling_bytes_is_stopped_by_the_deadline(site: str) -> None:
     with pytest.raises(ReadError, match=r"^timed out: the download took too long$"):
         fetch(f"{site}/drip", max_bytes=100_000, deadline_seconds=0.3)
+
+
+def test_a_silent_server_is_given_up_at_the_deadline_before_the_read_timeout(site: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(ReadError, match=r"^timed out: the server sent nothing for 0.3 s$"):
+        fetch(f"{site}/slow", max_bytes=100_000, deadline_seconds=0.3)
+    assert time.monotonic() - started < 0.9
 
 
 @pytest.mark.parametrize("path", ["/huge-declared", "/huge-streamed"])

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_slack import BOT_ID, BOT_USER_ID, TEAM_ID, FakeSlack
@@ -42,26 +42,6 @@ from store.archive import Archive
 
 VERIFIED_PASTE = f'"{STOOD_TOGETHER}," Ines Calloway said'
 UNKNOWN_PASTE = '"The moon is made of green cheese and always was," Ines Calloway said'
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
-
-
-@pytest.fixture
-def sqlite_archive(tmp_path: Path) -> Iterator[Archive]:
-    """Most behaviour here does not depend on the database: one SQLite archive is enough."""
-    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as archive:
-        fill_archive(archive)
-        yield archive
-
-
-@pytest.fixture
-def bot(sqlite_archive: Archive, fake: FakeSlack) -> Iterator[BotServer]:
-    with bot_server(sqlite_archive, fake) as server:
-        yield server
 
 
 def all_sections(blocks: list[dict]) -> list[str]:
@@ -113,9 +93,9 @@ def test_slow_verification_is_acknowledged_within_three_seconds_and_answered_aft
 ) -> None:
     check = Verifier.check
 
-    def slow_check(self: Verifier, text: str, speaker: str | None = None) -> list:
+    def slow_check(self: Verifier, text: str, speaker: str | None = None, **options: Any) -> list:
         time.sleep(3.5)
-        return check(self, text, speaker)
+        return check(self, text, speaker, **options)
 
     monkeypatch.setattr(Verifier, "check", slow_check)
     started = time.monotonic()
@@ -132,7 +112,7 @@ def test_slow_verification_is_acknowledged_within_three_seconds_and_answered_aft
 def test_a_failure_while_answering_is_logged_and_told_in_one_polite_line(
     bot: BotServer, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: Verifier, text: str, speaker: str | None = None) -> list:
+    def broken(self: Verifier, text: str, speaker: str | None = None, **options: Any) -> list:
         raise RuntimeError("index corrupted <!channel>")
 
     monkeypatch.setattr(Verifier, "check", broken)

@@ -3,10 +3,7 @@ both kept by slack_sdk's SQLAlchemy stores in the archive's database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
-import pytest
 from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
@@ -28,12 +25,6 @@ OAUTH = {
     "SLACK_CLIENT_SECRET": "client-secret",
     "SLACK_BOT_TOKEN": "",
 }
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
-        yield server
 
 
 def test_install_page_links_to_slack_with_a_state_kept_in_the_database(

@@ -69,6 +69,10 @@ def test_a_missing_setting_is_one_line_naming_it(
         ("SLACK_WATCHED_CHANNELS", "C0NEWS, #general", "'#general' is not a channel id"),
         ("SLACK_ADD_ALLOWED_NETWORKS", "10.0.0.0/33", "'10.0.0.0/33' is not a network"),
         ("SLACK_CLIENT_ID", "111.222", "SLACK_CLIENT_SECRET is not set"),
+        ("SLACK_CHECK_WORKERS", "0", "SLACK_CHECK_WORKERS: '0' is not a whole number from 1"),
+        ("SLACK_ADD_BACKLOG", "lots", "SLACK_ADD_BACKLOG: 'lots' is not a whole number from 0"),
+        ("SLACK_CHECK_SECONDS", "nan", "SLACK_CHECK_SECONDS: 'nan' is not a number of seconds"),
+        ("SLACK_ADD_SECONDS", "-5", "SLACK_ADD_SECONDS: '-5' is not a number of seconds"),
     ],
 )
 def test_a_malformed_setting_is_refused_naming_it(name: str, value: str, message: str) -> None:
@@ -83,6 +87,18 @@ def test_a_malformed_setting_is_refused_naming_it(name: str, value: str, message
         load_settings(Mode.SOCKET, env)
 
     assert message in str(refused.value)
+
+
+def test_work_limits_have_defaults_and_take_the_values_given() -> None:
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET}
+
+    default = load_settings(Mode.HTTP, env).limits
+    given = load_settings(
+        Mode.HTTP, {**env, "SLACK_CHECK_SECONDS": "2.5", "SLACK_ADDS_PER_USER_PER_HOUR": "3"}
+    ).limits
+
+    assert (default.check_workers, default.check_seconds, default.add_seconds) == (4, 10.0, 60.0)
+    assert (given.check_seconds, given.adds_per_user_per_hour) == (2.5, 3)
 
 
 def test_oauth_install_needs_http_mode() -> None:

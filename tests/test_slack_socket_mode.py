@@ -3,25 +3,18 @@ acknowledges each envelope with its id, and answers through the fake Web API."""
 
 from __future__ import annotations
 
-import json
 import threading
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
-import pytest
 from fake_slack import FakeSlack
 from slack_support import (
     APP_TOKEN,
     STOOD_TOGETHER,
     environment,
     event_envelope,
-    fill_archive,
     mention,
     slash_command,
 )
-from websockets.exceptions import ConnectionClosed
-from websockets.sync.server import ServerConnection, serve
+from socket_mode_support import StandInSlack
 
 from bot.slack.app import build_app
 from bot.slack.server import run_socket_mode
@@ -31,53 +24,7 @@ from store.archive import Archive
 PASTE = f'"{STOOD_TOGETHER}," Ines Calloway said'
 
 
-class StandInSlack:
-    """A WebSocket server that says hello, sends the given envelopes, and keeps the acks."""
-
-    def __init__(self, envelopes: list[dict[str, Any]]) -> None:
-        self.envelopes = envelopes
-        self.acks: list[dict[str, Any]] = []
-        self.acked = threading.Condition()
-        self._server = serve(self._session, "127.0.0.1", 0)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"ws://127.0.0.1:{self._server.socket.getsockname()[1]}/link/?ticket=test"
-
-    def __enter__(self) -> StandInSlack:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-
-    def _session(self, connection: ServerConnection) -> None:
-        connection.send(json.dumps({"type": "hello", "num_connections": 1}))
-        for envelope in self.envelopes:
-            connection.send(json.dumps(envelope))
-        try:
-            for text in connection:
-                with self.acked:
-                    self.acks.append(json.loads(text))
-                    self.acked.notify_all()
-        except ConnectionClosed:
-            pass
-
-    def wait_for_acks(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
-        with self.acked:
-            self.acked.wait_for(lambda: len(self.acks) >= count, timeout)
-            return list(self.acks)
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as opened:
-        fill_archive(opened)
-        yield opened
-
-
-def test_socket_mode_acknowledges_each_envelope_and_answers(archive: Archive) -> None:
+def test_socket_mode_acknowledges_each_envelope_and_answers(sqlite_archive: Archive) -> None:
     with FakeSlack() as fake:
         envelopes = [
             {
@@ -98,7 +45,7 @@ def test_socket_mode_acknowledges_each_envelope_and_answers(archive: Archive) ->
         with StandInSlack(envelopes) as slack:
             fake.socket_mode_url = slack.url
             settings = load_settings(Mode.SOCKET, environment(fake))
-            app = build_app(settings, archive)
+            app = build_app(settings, sqlite_archive)
             stop = threading.Event()
             announced: list[str] = []
             running = threading.Thread(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import slack_blocks
+from bot.deadline import Deadline
 from bot.slack.services import Services
 from bot.verdict import CheckResult, Verdict
 from store.lookup import Lookup
@@ -41,9 +42,10 @@ def answers(
     """The answers to the quoted stretches of `text` (at most MAX_ANSWERS), each logged.
 
     `only_known`: only the answers where the archive knows something (for watched channels,
-    where nobody asked and silence is the answer to the rest, which is not logged).
+    where nobody asked and silence is the answer to the rest, which is not logged). A check
+    past the time limit (SLACK_CHECK_SECONDS) raises bot.deadline.CheckTimedOut.
     """
-    results = services.verifier.check(text)
+    results = services.verifier.check(text, deadline=_deadline(services))
     if only_known:
         results = [r for r in results if r.problem is None and r.verdict is not Verdict.NOT_FOUND]
     return [Answer(result, _logged(services, result, asked)) for result in results[:MAX_ANSWERS]]
@@ -51,7 +53,9 @@ def answers(
 
 def recheck(services: Services, lookup: Lookup) -> CheckResult:
     """A logged lookup answered again, for a button pressed on its answer."""
-    return services.verifier.check_quote(lookup.query, lookup.claimed_speaker)
+    return services.verifier.check_quote(
+        lookup.query, lookup.claimed_speaker, deadline=_deadline(services)
+    )
 
 
 def message(
@@ -72,6 +76,10 @@ def message(
         ),
         "text": slack_blocks.answer_text(answer.result),
     }
+
+
+def _deadline(services: Services) -> Deadline:
+    return Deadline.after(services.settings.limits.check_seconds)
 
 
 def _logged(services: Services, result: CheckResult, asked: Asked) -> int | None:

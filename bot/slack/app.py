@@ -19,7 +19,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from bot.slack.dedupe import Deduplicator, drop_retried_events
 from bot.slack.listeners import register_listeners
 from bot.slack.replies import TIMEOUT_SECONDS, retry_handlers
-from bot.slack.services import Services, provide
+from bot.slack.services import Services, Workers, provide
 from bot.slack.settings import Mode, SlackSettings
 from bot.verify import Verifier
 from store.archive import Archive
@@ -34,12 +34,20 @@ BOT_SCOPES = (
     "commands",
 )
 OAUTH_STATE_EXPIRY_SECONDS = 600
+#: Bolt's request verification logs a refused request's whole body at INFO. The HTTP server
+#: refuses unsigned requests before Bolt sees them (bot.slack.server), and says so in one line.
+_VERIFICATION_LOGGER = "slack_bolt.RequestVerification"
 
 logger = logging.getLogger(__name__)
 
 
-def build_app(settings: SlackSettings, archive: Archive) -> App:
-    """The app, its listeners registered; in single-workspace mode this calls `auth.test`."""
+def build_app(
+    settings: SlackSettings, archive: Archive, *, verifier: Verifier | None = None
+) -> App:
+    """The app, its listeners registered; in single-workspace mode this calls `auth.test`.
+
+    `verifier`: another verifier over `archive` than the usual one (tests make one slow).
+    """
     client = WebClient(
         token=settings.bot_token if not settings.oauth else None,
         base_url=settings.api_url,
@@ -55,9 +63,17 @@ def build_app(settings: SlackSettings, archive: Archive) -> App:
             request_verification_enabled=settings.mode is Mode.HTTP,
             logger=logging.getLogger("slack_bolt"),
         )
+    logging.getLogger(_VERIFICATION_LOGGER).setLevel(logging.WARNING)
     deduplicator = Deduplicator(archive)
     app.use(drop_retried_events(deduplicator))
-    provide(app, Services(archive, Verifier(archive), settings, deduplicator))
+    services = Services(
+        archive,
+        verifier or Verifier(archive),
+        settings,
+        deduplicator,
+        Workers.for_limits(settings.limits),
+    )
+    provide(app, services)
     register_listeners(app)
     return app
 

@@ -1,4 +1,5 @@
-"""The bot's own short messages: what `/quote add` did, thanks for feedback, apologies.
+"""The bot's own short messages: what `/quote add` did, thanks for feedback, apologies,
+"busy" and "too long to check here".
 
 Every value put into them (a URL, an article title, an error message that may quote either)
 is escaped with `slack_text.escape`, and every text object is `verbatim`, so nothing in them
@@ -7,13 +8,18 @@ can ping anyone or turn into a link the bot did not make.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from bot.deadline import CheckTimedOut
 from bot.slack_text import escape
+from store.errors import ArchiveError
 from store.ingest import IngestReport
 
 _TITLE_CHARS = 200
 _ERROR_CHARS = 400
+
+logger = logging.getLogger(__name__)
 
 
 def notice(text: str, *, escaped: bool = False) -> dict[str, Any]:
@@ -29,6 +35,45 @@ def something_went_wrong() -> dict[str, Any]:
     return notice(
         ":warning: Something went wrong while answering; the error is in the bot's log. "
         "Please try again in a minute."
+    )
+
+
+def for_failure(error: Exception, doing: str) -> dict[str, Any]:
+    """The polite reply to an error met while `doing` something ("/quote", "a button"), which
+    is logged: a check past its time limit, an archive out of reach, or anything else."""
+    if isinstance(error, CheckTimedOut):
+        logger.warning("%s: %s", doing, error)
+        return too_long_to_check()
+    if isinstance(error, ArchiveError):
+        logger.error("%s could not reach the archive", doing, exc_info=error)
+        return archive_unavailable()
+    logger.error("%s failed", doing, exc_info=error)
+    return something_went_wrong()
+
+
+def too_long_to_check() -> dict[str, Any]:
+    return notice(
+        ":hourglass: That is taking too long to check here. Paste a shorter stretch, or check "
+        "it with the command line (`quotebot check`), which has no time limit."
+    )
+
+
+def busy() -> dict[str, Any]:
+    return notice(
+        ":hourglass: I am busy with other checks right now; please try again in a minute."
+    )
+
+
+def busy_adding() -> dict[str, Any]:
+    return notice(
+        ":hourglass: I am busy adding other articles right now; please try again in a minute."
+    )
+
+
+def too_many_adds(per_hour: int) -> dict[str, Any]:
+    return notice(
+        f":hourglass: You have asked me to add {per_hour} articles in the last hour, as many "
+        "as one person may; please try again later."
     )
 
 

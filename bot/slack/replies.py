@@ -39,7 +39,11 @@ def respond_to(response_url: str | None, message: dict[str, Any]) -> bool:
         logger.error("no response_url to answer on")
         return False
     client = WebhookClient(response_url, timeout=TIMEOUT_SECONDS, retry_handlers=retry_handlers())
-    response = client.send_dict(message)
+    try:
+        response = client.send_dict(message)
+    except OSError as error:  # URLError too: Slack out of reach, even after the retries
+        logger.error("could not post to the response_url: %s", error)
+        return False
     if response.status_code != 200:
         logger.error("response_url answered %s: %s", response.status_code, response.body[:200])
         return False

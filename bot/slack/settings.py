@@ -7,8 +7,9 @@ on its first message.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -19,6 +20,8 @@ from store.settings import setting
 DEFAULT_API_URL = "https://slack.com/api/"
 _CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
 _SHOWN_CHARS = 60
+#: The largest count or number of seconds a work limit takes: beyond it is a typing mistake.
+_MOST = 10_000
 
 
 class Mode(StrEnum):
@@ -28,6 +31,24 @@ class Mode(StrEnum):
     SOCKET = "socket"
     #: Slack sends HTTP requests to /slack/events, e.g. through a load balancer.
     HTTP = "http"
+
+
+@dataclass(frozen=True)
+class WorkLimits:
+    """How much work the bot takes on at once (bot.slack.workers), so that a flood of slow
+    requests is refused politely instead of delaying every acknowledgement."""
+
+    #: Checks (pastes, shortcuts, mentions, watched channels, buttons) answered at once, the
+    #: ones waiting beyond those, and the time one check may take.
+    check_workers: int = 4
+    check_backlog: int = 20
+    check_seconds: float = 10.0
+    #: `/quote add` downloads at once, the ones waiting, the time one download may take, and
+    #: the adds one person may ask for in an hour.
+    add_workers: int = 2
+    add_backlog: int = 8
+    add_seconds: float = 60.0
+    adds_per_user_per_hour: int = 20
 
 
 class SettingError(Exception):
@@ -48,6 +69,7 @@ class SlackSettings:
     watched_channels: frozenset[str] = frozenset()
     #: Networks `/quote add` may fetch from although they are not public.
     add_allowed_networks: tuple[IPNetwork, ...] = ()
+    limits: WorkLimits = WorkLimits()
 
     @property
     def oauth(self) -> bool:
@@ -94,6 +116,7 @@ def load_settings(mode: Mode, environ: Mapping[str, str] | None = None) -> Slack
         client_secret=client_secret,
         watched_channels=_channels(get("SLACK_WATCHED_CHANNELS")),
         add_allowed_networks=_networks(get("SLACK_ADD_ALLOWED_NETWORKS")),
+        limits=_limits(get),
     )
 
 
@@ -134,3 +157,42 @@ def _networks(value: str | None) -> tuple[IPNetwork, ...]:
         return parse_networks(value or "")
     except ValueError as error:
         raise SettingError(f"SLACK_ADD_ALLOWED_NETWORKS: {error}") from None
+
+
+def _limits(get: Callable[[str], str | None]) -> WorkLimits:
+    default = WorkLimits()
+    return WorkLimits(
+        check_workers=_count("SLACK_CHECK_WORKERS", get, default.check_workers),
+        check_backlog=_count("SLACK_CHECK_BACKLOG", get, default.check_backlog, least=0),
+        check_seconds=_seconds("SLACK_CHECK_SECONDS", get, default.check_seconds),
+        add_workers=_count("SLACK_ADD_WORKERS", get, default.add_workers),
+        add_backlog=_count("SLACK_ADD_BACKLOG", get, default.add_backlog, least=0),
+        add_seconds=_seconds("SLACK_ADD_SECONDS", get, default.add_seconds),
+        adds_per_user_per_hour=_count(
+            "SLACK_ADDS_PER_USER_PER_HOUR", get, default.adds_per_user_per_hour
+        ),
+    )
+
+
+def _count(name: str, get: Callable[[str], str | None], default: int, *, least: int = 1) -> int:
+    value = get(name)
+    if value is None:
+        return default
+    if not value.isdigit() or not least <= int(value) <= _MOST:
+        raise SettingError(
+            f"{name}: {value[:_SHOWN_CHARS]!r} is not a whole number from {least} to {_MOST}"
+        )
+    return int(value)
+
+
+def _seconds(name: str, get: Callable[[str], str | None], default: float) -> float:
+    value = get(name)
+    if value is None:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= _MOST:  # NaN fails this too
+        raise SettingError(f"{name}: {value[:_SHOWN_CHARS]!r} is not a number of seconds above 0")
+    return seconds

@@ -82,6 +82,10 @@ class ArticleRow(Base):
     source: Mapped[str] = mapped_column(Text)
     #: The identifier an export gave the article.
     external_id: Mapped[str | None] = mapped_column(Text)
+    #: What a page fetched by URL claimed to be when that is another site: its canonical
+    #: address and its site name (store.readers.provenance). Claims, never the identity.
+    claimed_url: Mapped[str | None] = mapped_column(Text)
+    claimed_outlet: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     outlet: Mapped[OutletRow | None] = relationship()
@@ -231,6 +235,31 @@ class FeedbackRow(Base):
     given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     user_id: Mapped[str] = mapped_column(String(MAX_ID_CHARS))
     kind: Mapped[str] = mapped_column(String(16))
+
+
+class AddRow(Base):
+    """One `/quote add`: who asked, when, for which address, where the page came from, and
+    what came of it (store.add_request.AddRequest is what the rest of quotebot sees)."""
+
+    __tablename__ = "adds"
+    __table_args__ = (
+        Index(None, "workspace", "user_id", "asked_at"),
+        CheckConstraint("outcome IN ('stored', 'duplicate', 'refused', 'failed')", name="outcome"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    workspace: Mapped[str] = mapped_column(String(MAX_ID_CHARS))
+    channel: Mapped[str | None] = mapped_column(String(MAX_ID_CHARS))
+    user_id: Mapped[str | None] = mapped_column(String(MAX_ID_CHARS))
+    url_asked: Mapped[str] = mapped_column(Text)
+    url_fetched: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str | None] = mapped_column(Text)
+    #: The article stored (or found already stored); kept as NULL when it is deleted.
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
 
 
 class SeenEventRow(Base):

@@ -56,8 +56,15 @@ def fetch(
     """The body at `url`, or ReadError saying in one line why it could not be had.
 
     `transport` replaces httpx's own: the Slack bot passes one that refuses private addresses,
-    checked again at every redirect.
+    checked again at every redirect. No single wait (connecting, each read) is allowed to be
+    longer than `deadline_seconds` either, so a server that goes silent cannot outlast it.
     """
+    timeout = httpx.Timeout(
+        connect=_at_most(timeout.connect, deadline_seconds),
+        read=_at_most(timeout.read, deadline_seconds),
+        write=_at_most(timeout.write, deadline_seconds),
+        pool=_at_most(timeout.pool, deadline_seconds),
+    )
     try:
         with (
             httpx.Client(
@@ -80,6 +87,10 @@ def fetch(
             )
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ReadError(describe_http_error(exc, timeout)) from None
+
+
+def _at_most(seconds: float | None, limit: float) -> float:
+    return limit if seconds is None else min(seconds, limit)
 
 
 def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:

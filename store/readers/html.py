@@ -16,6 +16,7 @@ from store.readers.dates import parse_date
 from store.readers.decode import declared_html_charset, decode_text
 from store.readers.failure import ReadError
 from store.readers.plaintext import join_paragraphs
+from store.readers.provenance import page_provenance
 
 #: A sentence of prose has a few words and ends like one; menus, buttons and "Page not found."
 #: do not.
@@ -28,7 +29,8 @@ def read_html(
 ) -> Article:
     """One article from the bytes of an HTML page (ReadError when it has no main text).
 
-    `url` is where the page was downloaded from, used when it names no canonical URL.
+    `url` is where the page was downloaded from: it is the article's address unless the page
+    names a canonical one on the same site (store.readers.provenance).
     """
     page = decode_text(data, charset or declared_html_charset(data))
     if not page.strip():
@@ -49,14 +51,17 @@ def read_html(
     text = join_paragraphs((document.text or "").split("\n")) if document is not None else ""
     if not _has_prose(text):
         raise ReadError("no article text found in the HTML")
+    where = page_provenance(document.url or None, document.sitename or None, url)
     return Article(
         text=text,
         title=document.title or None,
-        outlet=document.sitename or None,
-        url=document.url or url,
+        outlet=where.outlet,
+        url=where.url,
         published=parse_date(document.date),
         byline=document.author or None,
         source=source,
+        claimed_url=where.claimed_url,
+        claimed_outlet=where.claimed_outlet,
     )
 
 

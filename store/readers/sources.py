@@ -11,7 +11,8 @@ import io
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from store.readers.decode import reject_binary
 from store.readers.detect import SNIFF_BYTES, sniff
 from store.readers.failure import ReadError, ReadFailure
 from store.readers.feed import read_feed
-from store.readers.fetch import fetch
+from store.readers.fetch import DEFAULT_DEADLINE_SECONDS, fetch
 from store.readers.html import read_html
 from store.readers.jsonl import read_jsonl
 from store.readers.quotebank import read_quotebank
@@ -48,6 +49,16 @@ _DOCUMENT_READERS: dict[str, Callable[..., Article | Iterator[Result]]] = {
 }
 #: The values of `--format`: `auto` decides by content, the others force one reader.
 FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "feed", "quotebank")
+#: The formats that hold exactly one article each: what `formats=ONE_ARTICLE` admits.
+ONE_ARTICLE: tuple[str, ...] = ("html", "text")
+#: What each format is, for refusing one that was not asked for.
+_FORMAT_NAMES = {
+    "text": "a text",
+    "html": "a web page",
+    "jsonl": "a JSON Lines export of many articles",
+    "feed": "a feed of many articles",
+    "quotebank": "a Quotebank dump of many quotations",
+}
 
 STDIN_SOURCE = "<stdin>"
 _COMPRESSED_SUFFIXES = (".gz", ".bz2")
@@ -60,20 +71,24 @@ def read_sources(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     transport: httpx.BaseTransport | None = None,
+    formats: Collection[str] | None = None,
+    download_seconds: float = DEFAULT_DEADLINE_SECONDS,
 ) -> Iterator[Article | ReadFailure]:
     """Every article in `inputs`, in order, and a ReadFailure for each thing that could not be read.
 
     An input is a file, a folder (walked recursively in sorted order, hidden entries skipped),
     `-` for `stdin` (default: the process's standard input), or an http(s) URL. `fmt` forces a
-    reader for every input; `auto` decides each source by its content. `max_bytes` caps each
-    file, each URL body and each line of an export. `transport` is how URLs are fetched (see
-    `fetch`). Bad input never raises.
+    reader for every input; `auto` decides each source by its content. `formats` admits only
+    these (ONE_ARTICLE: a single web page or text, never an export): a source of another format
+    is a ReadFailure saying what it is. `max_bytes` caps each file, each URL body and each line
+    of an export. `transport` is how URLs are fetched (see `fetch`), `download_seconds` the
+    time one download may take. Bad input never raises.
     """
     if isinstance(inputs, str):
         raise TypeError("inputs is a sequence of paths or URLs, not one string")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return _read_all(inputs, fmt, stdin, max_bytes, transport)
+    return _read_all(inputs, fmt, stdin, max_bytes, transport, formats, download_seconds)
 
 
 def _read_all(
@@ -81,22 +96,26 @@ def _read_all(
     fmt: str,
     stdin: BinaryIO | None,
     max_bytes: int,
-    transport: httpx.BaseTransport | None = None,
+    transport: httpx.BaseTransport | None,
+    formats: Collection[str] | None,
+    download_seconds: float,
 ) -> Iterator[Result]:
     for name in inputs:
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _guarded(STDIN_SOURCE, _read_stream(STDIN_SOURCE, stream, fmt, max_bytes))
+            read = _read_stream(STDIN_SOURCE, stream, fmt, max_bytes, formats=formats)
+            yield from _guarded(STDIN_SOURCE, read)
         elif _is_url(name):
-            yield from _guarded(name, _read_url(name, fmt, max_bytes, transport))
+            read = _read_url(name, fmt, max_bytes, transport, formats, download_seconds)
+            yield from _guarded(name, read)
         elif os.path.isdir(name):
             for path in _walk(name):
                 if isinstance(path, ReadFailure):
                     yield path
                 else:
-                    yield from _guarded(path, _read_file(path, fmt, max_bytes))
+                    yield from _guarded(path, _read_file(path, fmt, max_bytes, formats))
         else:
-            yield from _guarded(name, _read_file(name, fmt, max_bytes))
+            yield from _guarded(name, _read_file(name, fmt, max_bytes, formats))
 
 
 def _guarded(source: str, results: Iterator[Result]) -> Iterator[Result]:
@@ -135,17 +154,26 @@ def _walk(folder: str) -> Iterator[str | ReadFailure]:
             yield entry.path
 
 
-def _read_file(path: str, fmt: str, max_bytes: int) -> Iterator[Result]:
+def _read_file(
+    path: str, fmt: str, max_bytes: int, formats: Collection[str] | None
+) -> Iterator[Result]:
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
-        yield from _read_stream(path, file, fmt, max_bytes, size=size, name=path)
+        yield from _read_stream(path, file, fmt, max_bytes, size=size, name=path, formats=formats)
 
 
 def _read_url(
-    url: str, fmt: str, max_bytes: int, transport: httpx.BaseTransport | None = None
+    url: str,
+    fmt: str,
+    max_bytes: int,
+    transport: httpx.BaseTransport | None,
+    formats: Collection[str] | None,
+    download_seconds: float,
 ) -> Iterator[Result]:
-    download = fetch(url, max_bytes=max_bytes, transport=transport)
-    yield from _read_stream(
+    download = fetch(
+        url, max_bytes=max_bytes, transport=transport, deadline_seconds=download_seconds
+    )
+    for result in _read_stream(
         url,
         io.BytesIO(download.body),
         fmt,
@@ -154,7 +182,10 @@ def _read_url(
         content_type=download.content_type,
         charset=download.charset,
         url=download.url,
-    )
+        formats=formats,
+    ):
+        is_article = isinstance(result, Article)
+        yield replace(result, fetched_from=download.url) if is_article else result
 
 
 def _read_stream(
@@ -168,6 +199,7 @@ def _read_stream(
     content_type: str | None = None,
     charset: str | None = None,
     url: str | None = None,
+    formats: Collection[str] | None = None,
 ) -> Iterator[Result]:
     """The articles of one opened source, whatever its format and compression."""
     head, stream = peek(stream, SNIFF_BYTES)
@@ -180,6 +212,9 @@ def _read_stream(
         raise ReadError("empty file" if not head else "empty: only whitespace")
     reject_binary(head)
     chosen = sniff(head, name=name, content_type=content_type) if fmt == "auto" else fmt
+    if formats is not None and chosen not in formats:
+        wanted = " or ".join(_FORMAT_NAMES[each] for each in formats)
+        raise ReadError(f"this is {_FORMAT_NAMES[chosen]}; only {wanted} is accepted")
     if chosen in _LINE_READERS:
         yield from _LINE_READERS[chosen](stream, source, max_bytes=max_bytes)
         return

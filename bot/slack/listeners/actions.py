@@ -3,12 +3,14 @@
 Each button carries the id of the answer's lookup in the audit log. The answer is rebuilt from
 the logged query (the verifier is deterministic over one archive), so a button works whichever
 bot process posted the answer, and after a restart. A lookup of another workspace is refused.
+The listeners only acknowledge and hand the work to a worker (bot.slack.workers); when they are
+all busy, the person who clicked is told so privately.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -18,13 +20,10 @@ from bot.slack import notices
 from bot.slack.answers import Answer, message, recheck
 from bot.slack.replies import respond_to
 from bot.slack.services import Services, services_of, workspace_of
-from store.errors import ArchiveError
 from store.lookup import FeedbackKind, Lookup
 
 #: A private reply to the person who clicked, leaving the message with the button as it is.
 _PRIVATELY = {"response_type": "ephemeral", "replace_original": False}
-
-logger = logging.getLogger(__name__)
 
 Work = Callable[[Services, Lookup, dict[str, Any]], None]
 
@@ -84,30 +83,35 @@ def _wrong_match(services: Services, lookup: Lookup, body: dict[str, Any]) -> No
 
 
 def _for_the_lookup(body: dict[str, Any], context: BoltContext, work: Work) -> None:
-    """Run `work` on the button's lookup; failures are logged and told to who clicked."""
+    """Hand `work` on the button's lookup to a worker, or say privately that all are busy."""
     services = services_of(context)
+    job = partial(_on_the_lookup, services, body, workspace_of(context), work)
+    if not services.work.checks.submit(job):
+        busy = {**_PRIVATELY, **notices.busy()}
+        services.work.reply(partial(respond_to, body.get("response_url"), busy))
+
+
+def _on_the_lookup(services: Services, body: dict[str, Any], workspace: str, work: Work) -> None:
+    """Run `work` on the button's lookup; failures are logged and told to who clicked."""
     try:
-        lookup = _lookup_of(services, body, context)
+        lookup = _lookup_of(services, body, workspace)
         if lookup is None:
             respond_to(body.get("response_url"), {**_PRIVATELY, **notices.answer_gone()})
             return
         work(services, lookup, body)
-    except ArchiveError:
-        logger.exception("a button could not reach the archive")
-        respond_to(body.get("response_url"), {**_PRIVATELY, **notices.archive_unavailable()})
-    except Exception:
-        logger.exception("a button failed")
-        respond_to(body.get("response_url"), {**_PRIVATELY, **notices.something_went_wrong()})
+    except Exception as error:
+        reply = notices.for_failure(error, "a button")
+        respond_to(body.get("response_url"), {**_PRIVATELY, **reply})
 
 
-def _lookup_of(services: Services, body: dict[str, Any], context: BoltContext) -> Lookup | None:
+def _lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Lookup | None:
     """The lookup the clicked button carries, if it exists and is this workspace's."""
     actions = body.get("actions") or [{}]
     value = str(actions[0].get("value") or "")
     if not value.isdigit() or len(value) > 18:
         return None
     lookup = services.archive.lookup(int(value))
-    if lookup is None or lookup.workspace != workspace_of(context):
+    if lookup is None or lookup.workspace != workspace:
         return None
     return lookup
 

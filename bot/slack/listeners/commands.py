@@ -1,31 +1,32 @@
 """`/quote`: a private answer to a pasted quote, and the `help`, `stats` and `add` subcommands.
 
-Acknowledged at once with an empty body; the answer follows through the command's
-response_url, which works in every channel, including those the bot was never invited to.
+Acknowledged at once, and the work handed to a worker (bot.slack.workers): the answer follows
+through the command's response_url, which works in every channel, including those the bot was
+never invited to. When the workers are all busy, or someone has added too many articles in the
+last hour, the acknowledgement itself says so, politely.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
 from bot import slack_blocks
 from bot.slack import notices
+from bot.slack.adding import add_article
 from bot.slack.answers import Asked, answers, message
 from bot.slack.replies import respond_to
-from bot.slack.safe_urls import UnsafeURL, checked_url
 from bot.slack.services import Services, services_of, workspace_of
-from store.errors import ArchiveError
-from store.ingest import ingest
+from bot.slack.workers import Slot
 
 COMMAND = "/quote"
 #: `add` followed by a link: Slack sends links as `<https://…>` or `<https://…|label>`.
 _ADD = re.compile(r"add\s+<?(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^\s|>]*)(?:\|[^>]*)?>?\s*", re.I)
 
-logger = logging.getLogger(__name__)
+Message = dict[str, Any]
 
 
 def register(app: App) -> None:
@@ -33,25 +34,58 @@ def register(app: App) -> None:
 
 
 def quote_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    response_url = command.get("response_url")
     services = services_of(context)
     text = str(command.get("text") or "").strip()
+    response_url = command.get("response_url")
+    asked = Asked(
+        workspace=workspace_of(context),
+        channel=command.get("channel_id"),
+        user=command.get("user_id"),
+        source="command",
+    )
+    added = _ADD.fullmatch(text)
+    if added:
+        slot, refusal = _add_slot(services, asked)
+        job = partial(_add, services, added.group("url"), asked, response_url)
+    else:
+        slot, refusal = services.work.checks.reserve(), notices.busy()
+        job = partial(_answer, services, text, asked, response_url)
+    if slot is None:
+        ack(**refusal)
+        return
+    ack()
+    slot.run(job)
+
+
+def _add_slot(services: Services, asked: Asked) -> tuple[Slot | None, Message]:
+    """A place in the add queue, unless it is full or the person has added enough for now."""
+    slot = services.work.adds.reserve()
+    if slot is None:
+        return None, notices.busy_adding()
+    if not services.work.adds_per_user.allow(f"{asked.workspace}:{asked.user}"):
+        slot.release()
+        return None, notices.too_many_adds(services.settings.limits.adds_per_user_per_hour)
+    return slot, {}
+
+
+def _answer(services: Services, text: str, asked: Asked, response_url: str | None) -> None:
     try:
-        reply = _reply(services, text, command, context)
-    except ArchiveError:
-        logger.exception("/quote could not reach the archive")
-        reply = [notices.archive_unavailable()]
-    except Exception:
-        logger.exception("/quote failed")
-        reply = [notices.something_went_wrong()]
+        reply = _reply(services, text, asked)
+    except Exception as error:
+        reply = [notices.for_failure(error, "/quote")]
     for each in reply:
-        respond_to(response_url, {"response_type": "ephemeral", **each})
+        _respond(response_url, each)
 
 
-def _reply(
-    services: Services, text: str, command: dict[str, Any], context: BoltContext
-) -> list[dict[str, Any]]:
+def _add(services: Services, url: str, asked: Asked, response_url: str | None) -> None:
+    try:
+        reply = add_article(services, url, asked, partial(_respond, response_url))
+    except Exception as error:
+        reply = notices.for_failure(error, "/quote add")
+    _respond(response_url, reply)
+
+
+def _reply(services: Services, text: str, asked: Asked) -> list[Message]:
     word = text.lower()
     if word in ("", "help"):
         return [{"blocks": slack_blocks.help_blocks(), "text": slack_blocks.help_text()}]
@@ -63,24 +97,8 @@ def _reply(
         ]
     if word == "add":
         return [notices.add_usage()]
-    added = _ADD.fullmatch(text)
-    if added:
-        return [_add(services, added.group("url"), command.get("response_url"))]
-    asked = Asked(
-        workspace=workspace_of(context),
-        channel=command.get("channel_id"),
-        user=command.get("user_id"),
-        source="command",
-    )
     return [message(answer, ephemeral=True) for answer in answers(services, text, asked)]
 
 
-def _add(services: Services, url: str, response_url: str | None) -> dict[str, Any]:
-    """Ingest the article at `url`; only public http(s) addresses are fetched."""
-    try:
-        checked = checked_url(url)
-    except UnsafeURL as refused:
-        return notices.notice(f":x: Not added: {refused}")
-    respond_to(response_url, {"response_type": "ephemeral", **notices.adding(checked)})
-    report = ingest([checked], services.archive, transport=services.fetch_transport())
-    return notices.added(checked, report)
+def _respond(response_url: str | None, reply: Message) -> bool:
+    return respond_to(response_url, {"response_type": "ephemeral", **reply})

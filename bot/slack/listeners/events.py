@@ -6,11 +6,16 @@ the bot stays silent. Edits, deletions, other bots' messages and thread broadcas
 questions and are ignored (Bolt already drops the bot's own messages). A mention in a channel
 the bot reads arrives both as `app_mention` and as `message`: the message listener leaves
 mentions to the mention listener, and both claim (channel, ts) first, so only one answers.
+
+Bolt acknowledges events itself; the listeners only sort out what needs an answer and hand the
+work to a worker (bot.slack.workers). When the workers are all busy a mention is told so in
+its thread, and a watched message, which nobody asked about, goes unanswered.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -20,7 +25,7 @@ from bot import slack_blocks
 from bot.slack import notices
 from bot.slack.answers import Asked, answers, message
 from bot.slack.replies import post_in_thread
-from bot.slack.services import services_of, workspace_of
+from bot.slack.services import Services, services_of, workspace_of
 from store.errors import ArchiveError
 
 #: Message subtypes that are new messages people wrote; every other subtype is ignored.
@@ -41,21 +46,22 @@ def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContex
     channel, ts = event.get("channel"), event.get("ts")
     if not channel or not ts or _from_a_bot(event) or event.get("subtype") or event.get("edited"):
         return
-    workspace = workspace_of(context)
-    if not services.dedupe.first_answer(workspace, channel, ts):
-        return
+    asked = Asked(workspace_of(context), channel, event.get("user"), "mention")
     thread_ts = event.get("thread_ts") or ts
-    asked = Asked(workspace, channel, event.get("user"), "mention")
+    if not services.work.checks.submit(partial(_mention, services, event, client, asked)):
+        services.work.reply(partial(post_in_thread, client, channel, thread_ts, notices.busy()))
+
+
+def _mention(services: Services, event: dict[str, Any], client: WebClient, asked: Asked) -> None:
+    channel, ts = event["channel"], event["ts"]
+    if not services.dedupe.first_answer(asked.workspace, channel, ts):
+        return
     try:
         replies = [message(answer) for answer in answers(services, event.get("text") or "", asked)]
-    except ArchiveError:
-        logger.exception("a mention could not reach the archive")
-        replies = [notices.archive_unavailable()]
-    except Exception:
-        logger.exception("answering a mention failed")
-        replies = [notices.something_went_wrong()]
+    except Exception as error:
+        replies = [notices.for_failure(error, "a mention")]
     for reply in replies:
-        post_in_thread(client, channel, thread_ts, reply)
+        post_in_thread(client, channel, event.get("thread_ts") or ts, reply)
 
 
 def answer_watched_channel(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -68,14 +74,19 @@ def answer_watched_channel(event: dict[str, Any], client: WebClient, context: Bo
     text = event.get("text") or ""
     if context.bot_user_id and f"<@{context.bot_user_id}>" in text:
         return  # a mention: answered by answer_mention
-    workspace = workspace_of(context)
-    if not services.dedupe.first_answer(workspace, channel, ts):
+    asked = Asked(workspace_of(context), channel, event.get("user"), "channel")
+    # Nobody asked: when the workers are busy (logged by the pool), silence.
+    services.work.checks.submit(partial(_watched, services, event, client, asked))
+
+
+def _watched(services: Services, event: dict[str, Any], client: WebClient, asked: Asked) -> None:
+    channel, ts = event["channel"], event["ts"]
+    if not services.dedupe.first_answer(asked.workspace, channel, ts):
         return
-    asked = Asked(workspace, channel, event.get("user"), "channel")
     try:
-        found = answers(services, text, asked, only_known=True)
-    except Exception:  # nobody asked: a failure is logged, never posted
-        logger.exception("checking a message in watched channel %s failed", channel)
+        found = answers(services, event.get("text") or "", asked, only_known=True)
+    except Exception as error:  # nobody asked: a failure is logged, never posted
+        notices.for_failure(error, f"checking a message in watched channel {channel}")
         return
     for answer in found:
         post_in_thread(client, channel, event.get("thread_ts") or ts, message(answer))
@@ -85,12 +96,14 @@ def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext)
     if event.get("tab") != "home" or not event.get("user"):
         return
     services = services_of(context)
-    user = event["user"]
+    home = partial(_home, services, client, workspace_of(context), event["user"])
+    services.work.checks.submit(home)  # when busy, the tab shows what it showed before
+
+
+def _home(services: Services, client: WebClient, workspace: str, user: str) -> None:
     try:
         stats = services.archive.stats()
-        recent = services.archive.recent_lookups(
-            workspace_of(context), user, limit=RECENT_LOOKUPS_SHOWN
-        )
+        recent = services.archive.recent_lookups(workspace, user, limit=RECENT_LOOKUPS_SHOWN)
     except ArchiveError:
         logger.exception("the App Home could not reach the archive")
         stats, recent = None, []

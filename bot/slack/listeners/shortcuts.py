@@ -2,12 +2,13 @@
 
 Where the bot was not invited, Slack refuses the thread post (`not_in_channel`); the person who
 asked then gets the answer privately, through the shortcut's response_url, with a note saying
-how to invite the bot.
+how to invite the bot. The listener only acknowledges and hands the check to a worker
+(bot.slack.workers); when they are all busy, the person is told so privately.
 """
 
 from __future__ import annotations
 
-import logging
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -16,14 +17,11 @@ from slack_sdk import WebClient
 from bot.slack import notices
 from bot.slack.answers import Asked, answers, message
 from bot.slack.replies import post_in_thread, respond_to
-from bot.slack.services import services_of, workspace_of
-from store.errors import ArchiveError
+from bot.slack.services import Services, services_of, workspace_of
 
 CALLBACK_ID = "verify_quote"
 #: Slack's refusals that mean "not allowed in there", not "something broke".
 _NO_ACCESS = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
-
-logger = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
@@ -35,21 +33,24 @@ def verify_quote(
 ) -> None:
     ack()
     services = services_of(context)
-    pasted = shortcut.get("message") or {}
     channel = (shortcut.get("channel") or {}).get("id")
     user = (shortcut.get("user") or {}).get("id")
+    asked = Asked(workspace_of(context), channel, user, "shortcut")
+    if not services.work.checks.submit(partial(_verify, services, shortcut, client, asked)):
+        busy = {"response_type": "ephemeral", **notices.busy()}
+        services.work.reply(partial(respond_to, shortcut.get("response_url"), busy))
+
+
+def _verify(services: Services, shortcut: dict[str, Any], client: WebClient, asked: Asked) -> None:
+    pasted = shortcut.get("message") or {}
+    channel = asked.channel
     response_url = shortcut.get("response_url")
     thread_ts = pasted.get("thread_ts") or pasted.get("ts")
-    asked = Asked(workspace_of(context), channel, user, "shortcut")
     try:
         found = answers(services, str(pasted.get("text") or ""), asked)
-    except ArchiveError:
-        logger.exception("Verify quote could not reach the archive")
-        respond_to(response_url, {"response_type": "ephemeral", **notices.archive_unavailable()})
-        return
-    except Exception:
-        logger.exception("Verify quote failed")
-        respond_to(response_url, {"response_type": "ephemeral", **notices.something_went_wrong()})
+    except Exception as error:
+        reply = notices.for_failure(error, "Verify quote")
+        respond_to(response_url, {"response_type": "ephemeral", **reply})
         return
     for number, answer in enumerate(found):
         refused = post_in_thread(client, channel or "", thread_ts, message(answer))

@@ -1,0 +1,85 @@
+"""`/quote add <url>`: one article, from a public address, within a time limit, on the record.
+
+Only http(s) addresses on public networks are fetched (bot.slack.safe_urls), the download has a
+time limit (SLACK_ADD_SECONDS), and only one web page or one text is taken: a feed, a JSON Lines
+export or a Quotebank dump would let one message put thousands of articles, with whatever
+outlets they name, into the archive everyone checks against. The page is stored under the
+address it was fetched from (store.readers.provenance), and every add, whatever came of it, is
+recorded in the audit log: who asked, when, the address asked and the address fetched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from bot.slack import notices
+from bot.slack.answers import Asked
+from bot.slack.safe_urls import UnsafeURL, checked_url
+from bot.slack.services import Services
+from store.add_request import AddOutcome, AddRequest
+from store.archive import AddResult
+from store.article import Article
+from store.errors import ArchiveError
+from store.ingest import IngestReport, ingest
+from store.readers.sources import ONE_ARTICLE
+
+logger = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+
+
+def add_article(
+    services: Services, url: str, asked: Asked, progress: Callable[[Message], object]
+) -> Message:
+    """Fetch and store the article at `url` for `asked`; the reply saying what came of it.
+    `progress` is told when the download starts."""
+    try:
+        checked = checked_url(url)
+    except UnsafeURL as refused:
+        _record(services, asked, url, AddOutcome.REFUSED, detail=str(refused))
+        return notices.notice(f":x: Not added: {refused}")
+    progress(notices.adding(checked))
+    stored: list[tuple[Article, AddResult]] = []
+    report = ingest(
+        [checked],
+        services.archive,
+        transport=services.fetch_transport(),
+        formats=ONE_ARTICLE,
+        download_seconds=services.settings.limits.add_seconds,
+        on_stored=lambda article, result: stored.append((article, result)),
+    )
+    article, result = stored[0] if stored else (None, None)
+    _record(
+        services,
+        asked,
+        checked,
+        _outcome(report),
+        url_fetched=article.fetched_from if article else None,
+        article_id=result.article_id if result else None,
+        detail=report.errors[0].error if report.errors else None,
+    )
+    return notices.added(checked, report)
+
+
+def _outcome(report: IngestReport) -> AddOutcome:
+    if report.errors or not (report.articles or report.duplicates):
+        return AddOutcome.FAILED
+    return AddOutcome.STORED if report.articles else AddOutcome.DUPLICATE
+
+
+def _record(services: Services, asked: Asked, url: str, outcome: AddOutcome, **found: Any) -> None:
+    """Put the add in the audit log; the reply goes out even when the log cannot be written."""
+    request = AddRequest(
+        workspace=asked.workspace,
+        channel=asked.channel,
+        user=asked.user,
+        url_asked=url,
+        outcome=outcome,
+        **found,
+    )
+    try:
+        services.archive.record_add(request)
+    except ArchiveError:
+        logger.exception("could not record an add in the audit log")
