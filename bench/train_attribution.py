@@ -17,10 +17,10 @@ quotation's candidates and "nobody" (AdaGrad, L2, a fixed seed, pure Python):
   few the rules leave open.
 The least probability at which an unanswered quotation is given a speaker is chosen on
 cross-validated predictions (`--folds`, by article) over every quotation as if unanswered:
-where crediting stops paying, a wrong speaker costing as much as a right one gains. (The quotations the rules leave
-open in the training split are a poor sample of those they leave open elsewhere: the rules
-were written on this split, so what they leave here is mostly what no reading could get right,
-such as a section heading the annotators named as the source.)
+where crediting stops paying, a wrong speaker costing as much as a right one gains. (The
+quotations the rules leave open in the training split are a poor sample of those they leave
+open elsewhere: the rules were written on this split, so what they leave here is mostly what
+no reading could get right, such as a section heading the annotators named as the source.)
 
 Accuracy is printed for the rules and the model side by side: in-sample, cross-validated on
 the training split, and on the validation split (scores only). The weights
