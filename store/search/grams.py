@@ -2,8 +2,9 @@
 
 Single words alone make poor keys (most are common); pairs of neighbouring words are rare, so a
 few of a pasted quote's pairs find the quotation among millions. Words are kept too, so that a
-one- or two-word query ("torpedo") still finds its quotation. Terms are plain ASCII-safe tokens
-(`word`, `word_word`) that both SQLite FTS5 and PostgreSQL tsvector store as they are.
+one- or two-word query ("torpedo") still finds its quotation. Terms are letters and digits
+(store.search.words.fold) joined by `_` (`word`, `word_word`): one token to SQLite FTS5 and to
+PostgreSQL's tsvector alike.
 """
 
 from __future__ import annotations

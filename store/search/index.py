@@ -11,6 +11,7 @@ common, so a check costs the same on a thousand quotations or a million.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -23,6 +24,8 @@ from store.search.grams import grams
 QUOTATIONS = "quotation_grams"
 PARAGRAPHS = "paragraph_grams"
 TABLES = (QUOTATIONS, PARAGRAPHS)
+#: How SQLite begins the message of a full-text query it cannot read.
+_FTS5_QUERY_ERROR = "fts5: "
 #: The rows each index table points at.
 _KEYED = {QUOTATIONS: "quotations", PARAGRAPHS: "paragraphs"}
 
@@ -69,10 +72,19 @@ class SQLiteIndex:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         found = []
         for term in terms:
-            cursor.execute(
-                f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ? LIMIT ?",
-                (" AND ".join(f'"{gram}"' for gram in term.split()), limit),
-            )
+            try:
+                cursor.execute(
+                    f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ? LIMIT ?",
+                    (" AND ".join(f'"{gram}"' for gram in term.split()), limit),
+                )
+            except sqlite3.OperationalError as error:
+                if not str(error).startswith(_FTS5_QUERY_ERROR):
+                    raise
+                # A gram FTS5 reads as several tokens: a letter newer than the Unicode tables
+                # of this SQLite ("torᦰmar" is "tor mar" to it), a phrase that an index without
+                # positions cannot look up. Its rows are found by the query's other terms.
+                found.append([])
+                continue
             found.append([row[0] for row in cursor.fetchall()])
         return found
 
