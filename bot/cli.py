@@ -25,13 +25,15 @@ from bot.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.db import schema
-from store.db.engine import create_archive_engine
+from store.db.engine import archive_errors, create_archive_engine, for_writing
 from store.errors import ArchiveError
 from store.ingest import ExtractionFailed, quotations_of
 from store.ingest import ingest as ingest_sources
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
+from store.search.index import refresh_statistics
+from store.search.rebuild import reindex as rebuild_index
 from store.settings import database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -336,6 +338,7 @@ def db() -> None:
     Example:
         quotebot db current
         quotebot --db postgresql://archive.example/newsroom db upgrade
+        quotebot db reindex
     """
 
 
@@ -388,6 +391,31 @@ def current(ctx: click.Context) -> None:
         click.echo(f"none: an empty database, set up at {head} on first use")
     else:
         click.echo(f"{revision} (this quotebot needs {head}: run `quotebot db upgrade`)")
+
+
+@db.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Read every stored quotation and paragraph again into the archive's search index.
+
+    Needed after an upgrade whose notes say that words are now read differently: until then,
+    articles stored before it are found by their other words only. Checks go on meanwhile,
+    with the old index; ingests wait for the end.
+
+    \b
+    Example:
+        quotebot db reindex
+    """
+    engine = create_archive_engine(database_url(ctx.find_root().obj))
+    try:
+        schema.ensure_current(engine)
+        click.echo("Reindexing the archive; on a large archive this takes minutes…", err=True)
+        with archive_errors(engine), for_writing(engine).begin() as connection:
+            quotations, paragraphs = rebuild_index(connection)
+            refresh_statistics(connection)
+    finally:
+        engine.dispose()
+    terminal.print_reindexed(quotations, paragraphs)
 
 
 def _open_archive(ctx: click.Context) -> Archive:

@@ -38,6 +38,9 @@ class CandidateIndex(Protocol):
     def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
         """Index (id, text) pairs inside the caller's transaction."""
 
+    def clear(self, connection: Connection) -> None:
+        """Remove every row's terms inside the caller's transaction (to index them again)."""
+
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         """For each term, the ids of up to `limit` rows holding it; a term of several grams
         separated by spaces ("we_have have_to") asks for rows holding all of them."""
@@ -64,6 +67,10 @@ class SQLiteIndex:
             connection.execute(
                 text(f"INSERT INTO {self.table}(rowid, grams) VALUES (:id, :grams)"), values
             )
+
+    def clear(self, connection: Connection) -> None:
+        # A contentless table forgets a row only when told its terms; 'delete-all' needs none.
+        connection.execute(text(f"INSERT INTO {self.table}({self.table}) VALUES ('delete-all')"))
 
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         # The driver's own cursor: a check makes a dozen of these, and each must cost
@@ -124,6 +131,10 @@ class PostgresIndex:
                 ),
                 values,
             )
+
+    def clear(self, connection: Connection) -> None:
+        # DELETE, not TRUNCATE: checks go on reading the old terms until the caller commits.
+        connection.execute(text(f"DELETE FROM {self.table}"))
 
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         # Every term's statement sent before any answer is awaited (psycopg's pipeline mode):
