@@ -510,11 +510,10 @@ def _check_lines(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> b
     """`check --jsonl`: a document per readable line, in input order; True when any failed."""
     failed = False
     for paste in pastes:
-        if isinstance(paste, ReadFailure):
-            _report_failure(paste.source, paste.error)
+        results = _checked_line(verifier, paste)
+        if results is None:
             failed = True
             continue
-        results = _checked(verifier, paste)
         failed = _report_problems(results, source=paste.source) or failed
         _print_json({"id": paste.id, **_check_document(results)})
     return failed
@@ -525,17 +524,29 @@ def _check_each(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> bo
     failed = False
     console = terminal.stdout()
     for paste in pastes:
-        if isinstance(paste, ReadFailure):
-            _report_failure(paste.source, paste.error)
+        results = _checked_line(verifier, paste)
+        if results is None:
             failed = True
             continue
-        results = _checked(verifier, paste)
         failed = _report_problems(results, source=paste.source) or failed
         if paste.heading:
             console.print(card.heading(paste.heading))
         _print_cards([result for result in results if result.problem is None])
         console.print()
     return failed
+
+
+def _checked_line(verifier: Verifier, paste: Paste | ReadFailure) -> list[CheckResult] | None:
+    """One line of a batch checked, or None when it could not be read or checked: reported on
+    stderr, and the batch goes on with the next line."""
+    if isinstance(paste, ReadFailure):
+        _report_failure(paste.source, paste.error)
+        return None
+    try:
+        return _checked(verifier, paste)
+    except ArchiveError as error:
+        _report_failure(paste.source, str(error))
+        return None
 
 
 def _checked(verifier: Verifier, paste: Paste) -> list[CheckResult]:

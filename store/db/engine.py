@@ -9,6 +9,7 @@ PostgreSQL is reached through psycopg 3 whatever the URL says, so that a plain
 from __future__ import annotations
 
 import sqlite3
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +85,10 @@ def archive_errors(engine: Engine | None = None) -> Iterator[None]:
         yield
     except exc.DBAPIError as error:
         raise ArchiveError(_explain_driver_error(error, engine)) from error
+    except _driver_errors() as error:
+        # Raised by the driver's own cursor, which the index lookups use for speed
+        # (store.search.index), without SQLAlchemy's wrapping.
+        raise ArchiveError(_explain_driver_error(error, engine)) from error
     except exc.NoSuchModuleError as error:
         raise ArchiveError(f"no database driver installed for this URL: {error}") from error
     except exc.SQLAlchemyError as error:
@@ -158,8 +163,18 @@ def _postgresql_engine(url: URL) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
-def _explain_driver_error(error: exc.DBAPIError, engine: Engine | None) -> str:
-    message = _first_line(str(error.orig)) if error.orig is not None else _first_line(str(error))
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """The DB-API error classes of the drivers loaded. psycopg is imported only once a
+    PostgreSQL connection needs it (a tenth of a second at every start otherwise), and no
+    psycopg error can be raised before."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error, psycopg.Error) if psycopg is not None else (sqlite3.Error,)
+
+
+def _explain_driver_error(error: Exception, engine: Engine | None) -> str:
+    wrapped = error.orig if isinstance(error, exc.DBAPIError) else None
+    original = wrapped if wrapped is not None else error
+    message = _first_line(str(original))
     where = f" ({_location(engine.url)})" if engine is not None else ""
     lowered = message.lower()
     if "readonly database" in lowered or "read-only" in lowered:
@@ -168,9 +183,15 @@ def _explain_driver_error(error: exc.DBAPIError, engine: Engine | None) -> str:
         return f"the archive is busy: another process is writing to it; try again{where}"
     if "unable to open database file" in lowered:
         return f"cannot open the SQLite archive{where}: {message}"
-    if isinstance(error, exc.OperationalError) and "connect" in lowered:
+    if _operational(original) and "connect" in lowered:
         return f"cannot connect to the archive{where}: {message}"
     return f"database error{where}: {message}"
+
+
+def _operational(error: BaseException) -> bool:
+    """A DB-API OperationalError (the server went away, a connection failed), of any driver:
+    the DB-API names the class, not where it lives."""
+    return any(kind.__name__ == "OperationalError" for kind in type(error).__mro__)
 
 
 def _location(url: URL) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, text
 
@@ -140,18 +140,39 @@ class PostgresIndex:
         # Every term's statement sent before any answer is awaited (psycopg's pipeline mode):
         # one round trip to the server, not one per term. Each statement keeps its own plan
         # for its own term (a GIN index scan), which one statement over all terms would not.
-        driver = connection.connection.driver_connection
-        cursors = []
-        with driver.pipeline():  # type: ignore[union-attr]
-            for term in terms:
-                cursor = driver.cursor()  # type: ignore[union-attr]
-                cursor.execute(
-                    f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
-                    (" & ".join(_tsquery_literal(gram) for gram in term.split()), limit),
-                    prepare=False,
-                )
+        queries = [" & ".join(_tsquery_literal(gram) for gram in term.split()) for term in terms]
+        return _pipelined(
+            connection.connection.driver_connection,
+            f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
+            [(query, limit) for query in queries],
+        )
+
+
+def _pipelined(driver: Any, statement: str, arguments: list[tuple[Any, ...]]) -> list[list[int]]:
+    """The first column of `statement` run once per arguments, all sent before any answer is
+    awaited (psycopg's pipeline mode).
+
+    A failed statement surfaces at the next one, or when the pipeline closes. Raised through
+    the pipeline's block, psycopg would also log a warning on stderr for the pipeline it could
+    not close, and closing says only "pipeline aborted": the failure is raised after it."""
+    cursors = []
+    failure: Exception | None = None
+    try:
+        with driver.pipeline():
+            for each in arguments:
+                cursor = driver.cursor()
+                try:
+                    cursor.execute(statement, each, prepare=False)
+                except Exception as error:
+                    failure = error
+                    break
                 cursors.append(cursor)
-        return [[row[0] for row in cursor.fetchall()] for cursor in cursors]
+    except Exception:
+        if failure is None:
+            raise
+    if failure is not None:
+        raise failure
+    return [[row[0] for row in cursor.fetchall()] for cursor in cursors]
 
 
 def refresh_statistics(connection: Connection) -> None:
