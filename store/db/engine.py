@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, exc, make_url
 
 from store.errors import ArchiveError
+from store.masking import masked_url
 
 #: Applied to every SQLite connection. busy_timeout comes first: switching to WAL takes a lock.
 SQLITE_PRAGMAS = (
@@ -54,7 +55,7 @@ def parse_database_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (exc.ArgumentError, ValueError):
-        shown = url[:_SHOWN_URL_CHARS]
+        shown = masked_url(url)[:_SHOWN_URL_CHARS]
         raise ArchiveError(
             f"not a database URL: {shown!r} "
             "(expected sqlite:///path/to/archive.sqlite3 or postgresql://user@host/database)"
@@ -197,7 +198,7 @@ def _operational(error: BaseException) -> bool:
 def _location(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return (url.database or ":memory:").removeprefix("file:")
-    return url.render_as_string(hide_password=True)
+    return masked_url(url.render_as_string(hide_password=True))
 
 
 def _first_line(text: str) -> str:
