@@ -20,6 +20,8 @@ from dotenv import dotenv_values
 from store.errors import ArchiveError
 
 ARCHIVE_FILE_NAME = "archive.sqlite3"
+#: The mode of the data folder quotebot creates: its owner's alone.
+PRIVATE_FOLDER_MODE = 0o700
 #: The environment variable naming the `.env` file to read, wherever it is.
 ENV_FILE_VARIABLE = "QUOTEBOT_ENV_FILE"
 
@@ -70,6 +72,9 @@ def database_url(explicit: str | None = None, environ: Mapping[str, str] | None 
 
     The default file's folder is created here, because a first `quotebot ingest` on a new
     machine should just work; a folder named in an explicit URL is never created for the user.
+    It is created enterable by its owner alone (0700), as the XDG specification asks: the
+    archive holds the audit log and, with several workspaces, Slack tokens. A folder that
+    exists keeps its mode.
     """
     if explicit:
         return explicit
@@ -78,7 +83,7 @@ def database_url(explicit: str | None = None, environ: Mapping[str, str] | None 
         return configured
     home = quotebot_home(environ)
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        home.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ArchiveError(f"cannot create quotebot's data folder {home}: {reason}") from None

@@ -8,6 +8,7 @@ PostgreSQL is reached through psycopg 3 whatever the URL says, so that a plain
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import time
@@ -31,6 +32,9 @@ SQLITE_PRAGMAS = (
     # With WAL, NORMAL stays consistent after a crash and spares an fsync per transaction.
     "PRAGMA synchronous = NORMAL",
 )
+
+#: The mode of an SQLite archive quotebot creates (see `_create_private`).
+PRIVATE_FILE_MODE = 0o600
 
 #: Execution option naming transactions that will write; see `for_writing`.
 WRITE_INTENT = "quotebot_writes"
@@ -101,10 +105,25 @@ def _sqlite_engine(url: URL) -> Engine:
         folder = Path(url.database).expanduser().resolve().parent
         if not folder.is_dir():
             raise ArchiveError(f"the folder of the SQLite archive does not exist: {folder}")
+        _create_private(Path(url.database))
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
+
+
+def _create_private(path: Path) -> None:
+    """Create the archive's file, empty, readable and writable by its owner alone, unless it
+    exists. SQLite would create it readable by everyone (0644 under the usual umask), and it
+    holds the audit log and, with several workspaces, Slack tokens; SQLite then gives its -wal
+    and -shm files the same mode. The file is created with its mode rather than changed after,
+    so that it is never readable by others, and without touching the process's umask, which
+    other threads share. A file that exists keeps the mode its owner gave it."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except OSError:
+        return  # it exists, or cannot be created: SQLite opens it, or says why it cannot
+    os.close(descriptor)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
