@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -94,6 +95,23 @@ def cli(ctx: click.Context, db: str | None) -> None:
         quotebot --db postgresql://archive.example/newsroom stats
     """
     ctx.obj = db
+    if ctx.invoked_subcommand != "serve":  # the bot logs them in its own format
+        _show_library_warnings(ctx)
+
+
+class _WarningLines(logging.Handler):
+    """What the library logs for a user to know (an article indexed in part), as one
+    `quotebot: …` line on stderr like every other message."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"quotebot: {one_line(record.getMessage())}", err=True)
+
+
+def _show_library_warnings(ctx: click.Context) -> None:
+    library = logging.getLogger("store")
+    handler = _WarningLines(logging.WARNING)
+    library.addHandler(handler)
+    ctx.call_on_close(lambda: library.removeHandler(handler))
 
 
 def main() -> None:

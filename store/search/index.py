@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, text
 
-from store.search.grams import grams
+from store.search.grams import Terms, index_terms
 
 #: The index tables, for quotations and for article paragraphs; migrations create them and
 #: `store.db.schema` leaves them out of model checks.
@@ -35,8 +35,9 @@ class CandidateIndex(Protocol):
     #: server, and are wasted where the caller may stop after any one of them.
     batch: int
 
-    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-        """Index (id, text) pairs inside the caller's transaction."""
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
+        """Index (id, text) pairs inside the caller's transaction; returns the terms of the
+        rows too long to index whole (store.search.grams.MAX_TERM_BYTES)."""
 
     def clear(self, connection: Connection) -> None:
         """Remove every row's terms inside the caller's transaction (to index them again)."""
@@ -61,12 +62,14 @@ class SQLiteIndex:
             "grams, content='', detail=none, tokenize=\"unicode61 tokenchars '_'\")",
         )
 
-    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-        values = [{"id": key, "grams": " ".join(grams(words))} for key, words in rows]
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
+        indexed = [(key, index_terms(words)) for key, words in rows]
+        values = [{"id": key, "grams": " ".join(terms.terms)} for key, terms in indexed]
         if values:
             connection.execute(
                 text(f"INSERT INTO {self.table}(rowid, grams) VALUES (:id, :grams)"), values
             )
+        return _in_part(indexed)
 
     def clear(self, connection: Connection) -> None:
         # A contentless table forgets a row only when told its terms; 'delete-all' needs none.
@@ -120,9 +123,9 @@ class PostgresIndex:
             "WITH (fastupdate = off)",
         )
 
-    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-        values = [{"id": key, "grams": grams(words)} for key, words in rows]
-        values = [value for value in values if value["grams"]]
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
+        indexed = [(key, index_terms(words)) for key, words in rows]
+        values = [{"id": key, "grams": terms.terms} for key, terms in indexed if terms.terms]
         if values:
             connection.execute(
                 text(
@@ -131,6 +134,7 @@ class PostgresIndex:
                 ),
                 values,
             )
+        return _in_part(indexed)
 
     def clear(self, connection: Connection) -> None:
         # DELETE, not TRUNCATE: checks go on reading the old terms until the caller commits.
@@ -146,6 +150,10 @@ class PostgresIndex:
             f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
             [(query, limit) for query in queries],
         )
+
+
+def _in_part(indexed: list[tuple[int, Terms]]) -> list[Terms]:
+    return [terms for _, terms in indexed if not terms.complete]
 
 
 def _pipelined(driver: Any, statement: str, arguments: list[tuple[Any, ...]]) -> list[list[int]]:
