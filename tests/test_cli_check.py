@@ -359,6 +359,21 @@ def test_a_database_error_on_one_line_is_reported_and_the_rest_checked(db: str) 
     assert PARAGRAPHS in error
 
 
+def test_each_reports_a_line_whose_check_fails_in_the_database_and_goes_on(
+    db: str, tmp_path: Path
+) -> None:
+    damage_paragraph_index(db)
+    pastes = tmp_path / "pastes.txt"
+    pastes.write_text(f'"{UNKNOWN_QUOTE}"\n"{PENNY_QUOTE}"\n', encoding="utf-8")
+
+    result = run("--db", db, "check", "--each", str(pastes))
+
+    assert result.exit_code == 1
+    assert "✔ Verified" in result.stdout
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"quotebot: {pastes}:1: database error")
+
+
 def test_a_database_error_in_one_check_is_one_line_without_traceback(db: str) -> None:
     damage_paragraph_index(db)
 
