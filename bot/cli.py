@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -25,13 +26,15 @@ from bot.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.db import schema
-from store.db.engine import create_archive_engine
+from store.db.engine import archive_errors, create_archive_engine, for_writing
 from store.errors import ArchiveError
 from store.ingest import ExtractionFailed, quotations_of
 from store.ingest import ingest as ingest_sources
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
+from store.search.index import refresh_statistics
+from store.search.rebuild import reindex as rebuild_index
 from store.settings import database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -92,6 +95,23 @@ def cli(ctx: click.Context, db: str | None) -> None:
         quotebot --db postgresql://archive.example/newsroom stats
     """
     ctx.obj = db
+    if ctx.invoked_subcommand != "serve":  # the bot logs them in its own format
+        _show_library_warnings(ctx)
+
+
+class _WarningLines(logging.Handler):
+    """What the library logs for a user to know (an article indexed in part), as one
+    `quotebot: …` line on stderr like every other message."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"quotebot: {one_line(record.getMessage())}", err=True)
+
+
+def _show_library_warnings(ctx: click.Context) -> None:
+    library = logging.getLogger("store")
+    handler = _WarningLines(logging.WARNING)
+    library.addHandler(handler)
+    ctx.call_on_close(lambda: library.removeHandler(handler))
 
 
 def main() -> None:
@@ -336,6 +356,7 @@ def db() -> None:
     Example:
         quotebot db current
         quotebot --db postgresql://archive.example/newsroom db upgrade
+        quotebot db reindex
     """
 
 
@@ -388,6 +409,31 @@ def current(ctx: click.Context) -> None:
         click.echo(f"none: an empty database, set up at {head} on first use")
     else:
         click.echo(f"{revision} (this quotebot needs {head}: run `quotebot db upgrade`)")
+
+
+@db.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Read every stored quotation and paragraph again into the archive's search index.
+
+    Needed after an upgrade whose notes say that words are now read differently: until then,
+    articles stored before it are found by their other words only. Checks go on meanwhile,
+    with the old index; ingests wait for the end.
+
+    \b
+    Example:
+        quotebot db reindex
+    """
+    engine = create_archive_engine(database_url(ctx.find_root().obj))
+    try:
+        schema.ensure_current(engine)
+        click.echo("Reindexing the archive; on a large archive this takes minutes…", err=True)
+        with archive_errors(engine), for_writing(engine).begin() as connection:
+            quotations, paragraphs = rebuild_index(connection)
+            refresh_statistics(connection)
+    finally:
+        engine.dispose()
+    terminal.print_reindexed(quotations, paragraphs)
 
 
 def _open_archive(ctx: click.Context) -> Archive:
@@ -482,11 +528,10 @@ def _check_lines(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> b
     """`check --jsonl`: a document per readable line, in input order; True when any failed."""
     failed = False
     for paste in pastes:
-        if isinstance(paste, ReadFailure):
-            _report_failure(paste.source, paste.error)
+        results = _checked_line(verifier, paste)
+        if results is None:
             failed = True
             continue
-        results = _checked(verifier, paste)
         failed = _report_problems(results, source=paste.source) or failed
         _print_json({"id": paste.id, **_check_document(results)})
     return failed
@@ -497,17 +542,29 @@ def _check_each(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> bo
     failed = False
     console = terminal.stdout()
     for paste in pastes:
-        if isinstance(paste, ReadFailure):
-            _report_failure(paste.source, paste.error)
+        results = _checked_line(verifier, paste)
+        if results is None:
             failed = True
             continue
-        results = _checked(verifier, paste)
         failed = _report_problems(results, source=paste.source) or failed
         if paste.heading:
             console.print(card.heading(paste.heading))
         _print_cards([result for result in results if result.problem is None])
         console.print()
     return failed
+
+
+def _checked_line(verifier: Verifier, paste: Paste | ReadFailure) -> list[CheckResult] | None:
+    """One line of a batch checked, or None when it could not be read or checked: reported on
+    stderr, and the batch goes on with the next line."""
+    if isinstance(paste, ReadFailure):
+        _report_failure(paste.source, paste.error)
+        return None
+    try:
+        return _checked(verifier, paste)
+    except ArchiveError as error:
+        _report_failure(paste.source, str(error))
+        return None
 
 
 def _checked(verifier: Verifier, paste: Paste) -> list[CheckResult]:

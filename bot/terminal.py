@@ -71,6 +71,12 @@ def print_ingest_summary(report: IngestReport) -> None:
     stdout().print("; ".join(parts) + ".")
 
 
+def print_reindexed(quotations: int, paragraphs: int) -> None:
+    stdout().print(
+        f"Reindexed {_count(quotations, 'quotation')} and {_count(paragraphs, 'paragraph')}."
+    )
+
+
 def print_quotations(article: Article, quotations: Sequence[Quotation]) -> None:
     """The article's heading, then each quotation: speaker (role) — “words” [kind] told/via."""
     console = stdout()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -43,8 +44,11 @@ from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
+from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
+
+logger = logging.getLogger(__name__)
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
@@ -65,6 +69,9 @@ class AddResult:
     duplicate: bool
     #: Quotations stored now (0 for a duplicate).
     quotations: int
+    #: What a user should know about how it was stored, a line each: a paragraph too long for
+    #: the search index, found by its first words only.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,7 +196,8 @@ class Archive:
                 session.rollback()
             else:
                 session.commit()
-            return result
+        _log_notes(article, result)
+        return result
 
     def add_many(
         self, pairs: Iterable[tuple[Article, Sequence[Quotation]]], *, batch: int = 1000
@@ -202,11 +210,15 @@ class Archive:
         while chunk := list(itertools.islice(items, batch)):
             with archive_errors(self.engine), Session(for_writing(self.engine)) as session:
                 writer = _Writer(session)
+                results = []
                 for article, quotations in chunk:
                     url = url_key(article.url) if article.url else None
                     result = writer.add(article, url, content_hash(article.text), quotations)
                     stored += not result.duplicate
+                    results.append((article, result))
                 session.commit()
+            for article, result in results:
+                _log_notes(article, result)
         self.refresh_statistics()
         return stored
 
@@ -448,18 +460,23 @@ class _Writer:
                 rows,
             ).all()
             # The candidate index is written in the same transaction: it never lags the archive.
-            index_for(self._dialect, QUOTATIONS).add(
+            in_part = index_for(self._dialect, QUOTATIONS).add(
                 self.session.connection(), zip(ids, (row["text"] for row in rows), strict=True)
             )
-        self._add_paragraphs(article_id, article.text)
+            notes = [_indexed_in_part("quotation", terms) for terms in in_part]
+        else:
+            notes = []
+        in_part = self._add_paragraphs(article_id, article.text)
+        notes.extend(_indexed_in_part("paragraph", terms) for terms in in_part)
         self._add_aliases(quotations)
-        return AddResult(article_id, duplicate=False, quotations=len(rows))
+        return AddResult(article_id, duplicate=False, quotations=len(rows), notes=tuple(notes))
 
-    def _add_paragraphs(self, article_id: int, text: str) -> None:
-        """The article's paragraphs, indexed: a paraphrase is found in the writer's words."""
+    def _add_paragraphs(self, article_id: int, text: str) -> list[Terms]:
+        """The article's paragraphs, indexed: a paraphrase is found in the writer's words.
+        Returns the terms of those too long to index whole."""
         spans = [(paragraph.start, paragraph.end) for paragraph in split_paragraphs(text)]
         if not spans:
-            return
+            return []
         ids = self.session.scalars(
             insert(ParagraphRow).returning(ParagraphRow.id, sort_by_parameter_order=True),
             [
@@ -467,7 +484,7 @@ class _Writer:
                 for start, end in spans
             ],
         ).all()
-        index_for(self._dialect, PARAGRAPHS).add(
+        return index_for(self._dialect, PARAGRAPHS).add(
             self.session.connection(),
             [(key, text[start:end]) for key, (start, end) in zip(ids, spans, strict=True)],
         )
@@ -547,6 +564,20 @@ class _Writer:
             )
             .on_conflict_do_nothing(index_elements=["speaker_id", "kind", "alias_key"])
         )
+
+
+def _log_notes(article: Article, result: AddResult) -> None:
+    """Each note on a stored article as a warning naming its source (the command line shows
+    them on stderr, the bot in its log)."""
+    for note in result.notes:
+        logger.warning("%s: %s", article.source, note)
+
+
+def _indexed_in_part(what: str, terms: Terms) -> str:
+    return (
+        f"a {what} of {terms.words:,} words is longer than the search index holds for one: "
+        f"checks find its first {terms.indexed:,} words"
+    )
 
 
 def _in_order(connection: Any, ids: list[int]) -> list[StoredQuotation]:

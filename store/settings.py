@@ -2,8 +2,11 @@
 
 Settings come only from the environment and a `.env` file (documented in `.env.example`), so
 the same process can run from a shell, a cron job or a container without a config file format
-of its own. The order is: an explicit value (`--db`), the process environment, the nearest
-`.env` file above the current directory, then a default.
+of its own. The order is: an explicit value (`--db`), the process environment, the `.env` file
+(the one QUOTEBOT_ENV_FILE names, else `.env` in the current directory), then a default.
+
+A `.env` in a folder above is never read: one left in a home folder or a shared checkout would
+otherwise choose the database, and the Slack tokens, of every command run anywhere below it.
 """
 
 from __future__ import annotations
@@ -12,15 +15,19 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from dotenv import dotenv_values, find_dotenv
+from dotenv import dotenv_values
 
 from store.errors import ArchiveError
 
 ARCHIVE_FILE_NAME = "archive.sqlite3"
+#: The mode of the data folder quotebot creates: its owner's alone.
+PRIVATE_FOLDER_MODE = 0o700
+#: The environment variable naming the `.env` file to read, wherever it is.
+ENV_FILE_VARIABLE = "QUOTEBOT_ENV_FILE"
 
 
 def setting(name: str, environ: Mapping[str, str] | None = None) -> str | None:
-    """The value of `name` from the environment, else from the nearest `.env`, else None.
+    """The value of `name` from the environment, else from the `.env` file, else None.
 
     `.env` is read, not loaded: it never overrides or leaks into the process environment.
     """
@@ -28,10 +35,24 @@ def setting(name: str, environ: Mapping[str, str] | None = None) -> str | None:
     value = environ.get(name)
     if value:
         return value
-    dotenv_path = find_dotenv(usecwd=True)
-    if not dotenv_path:
+    dotenv_path = dotenv_file(environ)
+    if dotenv_path is None:
         return None
     return dotenv_values(dotenv_path).get(name) or None
+
+
+def dotenv_file(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The `.env` file to read: the one QUOTEBOT_ENV_FILE names (ArchiveError when that is no
+    file), else `.env` in the current directory if there is one."""
+    environ = os.environ if environ is None else environ
+    named = environ.get(ENV_FILE_VARIABLE)
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise ArchiveError(f"{ENV_FILE_VARIABLE} names {path}, which is not a file")
+        return path
+    local = Path(".env")
+    return local if local.is_file() else None
 
 
 def quotebot_home(environ: Mapping[str, str] | None = None) -> Path:
@@ -51,6 +72,9 @@ def database_url(explicit: str | None = None, environ: Mapping[str, str] | None 
 
     The default file's folder is created here, because a first `quotebot ingest` on a new
     machine should just work; a folder named in an explicit URL is never created for the user.
+    It is created enterable by its owner alone (0700), as the XDG specification asks: the
+    archive holds the audit log and, with several workspaces, Slack tokens. A folder that
+    exists keeps its mode.
     """
     if explicit:
         return explicit
@@ -59,7 +83,7 @@ def database_url(explicit: str | None = None, environ: Mapping[str, str] | None 
         return configured
     home = quotebot_home(environ)
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        home.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ArchiveError(f"cannot create quotebot's data folder {home}: {reason}") from None

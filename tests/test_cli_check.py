@@ -7,6 +7,7 @@ PostgreSQL; each paste there is written to draw one verdict.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,10 @@ from check_support import (
     harbour_archive,
     run,
 )
+from newswire_support import QUOTEBOT
+
+from store.db.engine import create_archive_engine
+from store.search.index import PARAGRAPHS
 
 #: DESIGN.md's `check --json` document; `closest` and `problem` appear only when they apply.
 CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "matches"}
@@ -43,6 +48,8 @@ MATCH_KEYS = {
     "matched",
 }
 ARTICLE_KEYS = {"title", "url", "published"}
+#: Words nobody printed: a check reads the paragraph index too, for reported speech.
+UNKNOWN_QUOTE = "We are closing the ferry for good and selling the boats"
 GARBAGE = "\x00\x01\x02\x03 \x04\x05\x06\x07 \x08\x0e\x0f\x10"
 
 
@@ -288,6 +295,94 @@ def test_jsonl_line_that_cannot_be_checked_is_printed_with_its_problem(db: str) 
     assert [(d["id"], "problem" in d) for d in documents] == [("ok", False), ("x", True)]
     [error] = result.stderr.splitlines()
     assert error.startswith("quotebot: <stdin>:2: ")
+
+
+@pytest.mark.parametrize("letter", ["\ufe70", "\u037a", "\ufc5e"])
+def test_a_paste_of_a_letter_that_folds_to_nothing_is_one_line_on_stderr(
+    db: str, letter: str
+) -> None:
+    result = run("--db", db, "check", letter)
+
+    assert result.exit_code == 1
+    assert result.stderr == "quotebot: The quotation has no words to look for.\n"
+
+
+def test_jsonl_batch_checks_every_line_past_letters_copied_from_a_pdf(db: str) -> None:
+    lines = [
+        json.dumps({"id": "before", "text": f'"{PENNY_QUOTE}"'}),
+        json.dumps({"id": "arabic", "text": '"\ufe70"'}),
+        json.dumps({"id": "half", "text": '"The pier took 2½ years to build"'}),
+        json.dumps({"id": "after", "text": f'"{LIGHTHOUSE_QUOTE}"'}),
+    ]
+
+    result = run("--db", db, "check", "-", "--jsonl", input="\n".join(lines) + "\n")
+
+    documents = [json.loads(text) for text in result.stdout.splitlines()]
+    assert [(d["id"], d["verdict"]) for d in documents] == [
+        ("before", "verified"),
+        ("arabic", "not_found"),
+        ("half", "not_found"),
+        ("after", "verified"),
+    ]
+    assert result.stderr == "quotebot: <stdin>:2: The quotation has no words to look for.\n"
+
+
+def damage_paragraph_index(archive_url: str) -> None:
+    """Drop the paragraph index, which only checks the quotations' index misses read."""
+    engine = create_archive_engine(archive_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP TABLE {PARAGRAPHS}")
+    engine.dispose()
+
+
+def test_a_database_error_on_one_line_is_reported_and_the_rest_checked(db: str) -> None:
+    damage_paragraph_index(db)
+    lines = [
+        json.dumps({"id": "before", "text": f'"{PENNY_QUOTE}"'}),
+        json.dumps({"id": "unknown", "text": f'"{UNKNOWN_QUOTE}"'}),
+        json.dumps({"id": "after", "text": f'"{LIGHTHOUSE_QUOTE}"'}),
+    ]
+
+    # A real process: stderr holds everything a user would see, drivers' warnings included.
+    result = subprocess.run(
+        [QUOTEBOT, "--db", db, "check", "-", "--jsonl"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 1
+    assert [json.loads(text)["id"] for text in result.stdout.splitlines()] == ["before", "after"]
+    [error] = result.stderr.splitlines()
+    assert error.startswith("quotebot: <stdin>:2: database error")
+    assert PARAGRAPHS in error
+
+
+def test_each_reports_a_line_whose_check_fails_in_the_database_and_goes_on(
+    db: str, tmp_path: Path
+) -> None:
+    damage_paragraph_index(db)
+    pastes = tmp_path / "pastes.txt"
+    pastes.write_text(f'"{UNKNOWN_QUOTE}"\n"{PENNY_QUOTE}"\n', encoding="utf-8")
+
+    result = run("--db", db, "check", "--each", str(pastes))
+
+    assert result.exit_code == 1
+    assert "✔ Verified" in result.stdout
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"quotebot: {pastes}:1: database error")
+
+
+def test_a_database_error_in_one_check_is_one_line_without_traceback(db: str) -> None:
+    damage_paragraph_index(db)
+
+    result = run("--db", db, "check", f'"{UNKNOWN_QUOTE}"', "--json")
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    [error] = result.stderr.splitlines()
+    assert error.startswith("quotebot: database error")
 
 
 def test_each_checks_every_line_under_its_heading(db: str, tmp_path: Path) -> None:

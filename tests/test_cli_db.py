@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from factories import article, quotation
+from sqlalchemy import text
 
 from bot.cli import cli
 from store.archive import Archive
 from store.db import schema
+from store.db.engine import create_archive_engine
+from store.search.index import PARAGRAPHS, QUOTATIONS
 
 NEXT_REVISION = '''"""The next quotebot's schema change."""
 
@@ -93,3 +97,49 @@ def test_upgrade_of_an_archive_at_head_says_so(archive_url: str) -> None:
     assert (
         result.stdout == f"The archive's schema is already at revision {schema.head_revision()}.\n"
     )
+
+
+def index_terms_as_written_before(archive_url: str, terms: str) -> None:
+    """Replace what the index holds with `terms` for every row, as an older quotebot, folding
+    words differently, would have stored them."""
+    engine = create_archive_engine(archive_url)
+    postgres = engine.dialect.name == "postgresql"
+    with engine.begin() as connection:
+        for table, rows in ((QUOTATIONS, "quotations"), (PARAGRAPHS, "paragraphs")):
+            if postgres:
+                connection.exec_driver_sql(f"DELETE FROM {table}")
+                connection.execute(
+                    text(
+                        f"INSERT INTO {table}(id, grams) SELECT id, "
+                        f"array_to_tsvector(string_to_array(:terms, ' ')) FROM {rows}"
+                    ),
+                    {"terms": terms},
+                )
+            else:
+                connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+                connection.execute(
+                    text(f"INSERT INTO {table}(rowid, grams) SELECT id, :terms FROM {rows}"),
+                    {"terms": terms},
+                )
+    engine.dispose()
+
+
+def test_reindex_reads_stored_words_again_the_way_this_quotebot_folds_them(
+    archive_url: str,
+) -> None:
+    said = "The ferry waits 2½ hours at Pellow Sound"
+    text_ = f'"{said}," said Ada Quill.'
+    with Archive.open(archive_url) as archive:
+        archive.add(article(text_), [quotation(text_, said, speaker="Ada Quill")])
+    # Before "½" was folded to its digits, "2½" was the term "21⁄2".
+    index_terms_as_written_before(archive_url, "the ferry waits 21⁄2 hours")
+    with Archive.open(archive_url) as archive:
+        assert archive.search([["212"]]) == []
+
+    result = run(archive_url, "db", "reindex")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Reindexed 1 quotation and 1 paragraph.\n"
+    with Archive.open(archive_url) as archive:
+        assert [q.text for q in archive.search([["212"]])] == [said]
+        assert [p.text for p in archive.search_paragraphs([["212", "hours"]])] == [text_]

@@ -58,6 +58,33 @@ def test_unreachable_server_is_one_line_without_the_password() -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://archivist:hunter2@db.example:port/newsroom",  # a port that is no number
+        "postgresql//archivist:hunter2@db.example/newsroom",  # no colon after the scheme
+        "archivist:hunter2@db.example/newsroom",  # no scheme
+        "postgresql://archivist:hun@ter2@db.example:port/newsroom",  # an @ in the password
+    ],
+)
+def test_a_malformed_url_is_shown_without_its_password(url: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", url, "stats"])
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith("quotebot: not a database URL: ")
+    assert "archivist:***@" in result.stderr
+    assert "hunter2" not in result.stderr
+    assert "ter2" not in result.stderr
+
+
+def test_a_password_in_the_url_query_is_not_shown() -> None:
+    with pytest.raises(ArchiveError) as refused:
+        Archive.open("postgresql://archivist@127.0.0.1:1/newsroom?password=hunter2")
+
+    assert "hunter2" not in str(refused.value)
+    assert "password=***" in str(refused.value)
+
+
 def test_writing_to_a_read_only_archive_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "archive.sqlite3"
     Archive.open(f"sqlite:///{path}").close()

@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import cli
 from store.settings import database_url, quotebot_home
 
 DOTENV_URL = "postgresql://archivist@127.0.0.1/from_dotenv"
@@ -15,11 +17,9 @@ ENVIRONMENT_URL = "postgresql://archivist@127.0.0.1/from_environment"
 
 @pytest.fixture
 def project_with_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder with a `.env`, and the current directory in a subfolder of it."""
+    """A project folder with a `.env`, and the current directory."""
     (tmp_path / ".env").write_text(f"# archive\nDATABASE_URL={DOTENV_URL}\n", encoding="utf-8")
-    subfolder = tmp_path / "articles" / "2024"
-    subfolder.mkdir(parents=True)
-    monkeypatch.chdir(subfolder)
+    monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
@@ -39,8 +39,46 @@ def test_environment_wins_over_dotenv(
     assert database_url() == ENVIRONMENT_URL
 
 
-def test_dotenv_found_above_the_current_directory_is_read(project_with_dotenv: Path) -> None:
+def test_dotenv_in_the_current_directory_is_read(project_with_dotenv: Path) -> None:
     assert database_url() == DOTENV_URL
+
+
+def test_dotenv_in_a_folder_above_the_current_directory_is_ignored(
+    project_with_dotenv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A .env left in a home folder or a shared checkout must not pick the database (or the
+    # Slack tokens) of a command run anywhere below it.
+    subfolder = project_with_dotenv / "articles" / "2024"
+    subfolder.mkdir(parents=True)
+    monkeypatch.chdir(subfolder)
+
+    assert database_url() == f"sqlite:///{quotebot_home() / 'archive.sqlite3'}"
+
+
+def test_quotebot_env_file_names_the_dotenv_to_read(
+    project_with_dotenv: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("QUOTEBOT_ENV_FILE", str(project_with_dotenv / ".env"))
+
+    assert database_url() == DOTENV_URL
+
+
+def test_a_quotebot_env_file_that_does_not_exist_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QUOTEBOT_ENV_FILE", str(tmp_path / "quotebot.env"))
+
+    result = CliRunner().invoke(cli, ["stats"])
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"quotebot: QUOTEBOT_ENV_FILE names {tmp_path / 'quotebot.env'}, which is not a file\n"
+    )
 
 
 def test_dotenv_is_read_without_changing_the_process_environment(

@@ -348,6 +348,20 @@ def test_watched_channel_message_with_a_known_quote_gets_a_threaded_answer(
     assert post.body["text"].startswith("✅ Verified")
 
 
+def test_watched_channel_message_with_letters_copied_from_a_pdf_still_gets_its_answer(
+    bot: BotServer, fake: FakeSlack
+) -> None:
+    # "ﹰ" (an Arabic presentation form) once made the archive's full-text query fail, and
+    # with it the answers to every quote of the message.
+    text = f'{VERIFIED_PASTE}. Then: "\ufe70" and "ﹰ\u037a"'
+
+    send_json(bot.url, event_envelope(channel_message(text, ts="1700000700.000700")))
+
+    (post,) = fake.wait_for("chat.postMessage")
+    assert post.body["thread_ts"] == "1700000700.000700"
+    assert post.body["text"].startswith("✅ Verified")
+
+
 def test_reply_in_a_watched_thread_is_answered_in_that_thread(
     bot: BotServer, fake: FakeSlack
 ) -> None:

@@ -101,6 +101,22 @@ def test_work_limits_have_defaults_and_take_the_values_given() -> None:
     assert (given.check_seconds, given.adds_per_user_per_hour) == (2.5, 3)
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["slack-proxy:hunter2@proxy.example/api", "ftp://xoxb-hunter2@proxy.example/api?token=x"],
+)
+def test_a_malformed_api_url_is_shown_without_its_credentials(value: str) -> None:
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": value}
+
+    with pytest.raises(SettingError) as refused:
+        load_settings(Mode.SOCKET, env)
+
+    assert "SLACK_API_URL is not an http(s) URL" in str(refused.value)
+    assert "***@proxy.example/api" in str(refused.value)
+    assert "hunter2" not in str(refused.value)
+    assert "token=x" not in str(refused.value)
+
+
 def test_oauth_install_needs_http_mode() -> None:
     env = {"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "s", "SLACK_APP_TOKEN": "xapp-1"}
 

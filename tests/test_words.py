@@ -6,6 +6,9 @@ import pytest
 
 from store.search.words import segments, spoken, words
 
+#: Marks read inside a word ("don't", "cease-fire", "3,000").
+JOINERS = "'’‘`´-‐‑–.,"
+
 
 @pytest.mark.parametrize(
     ("printed", "read"),
@@ -72,3 +75,31 @@ def test_ellipses_divide_a_quotation_into_the_stretches_each_to_be_found() -> No
         " until the piers ",
         " rebuilt",
     ]
+
+
+def test_every_word_folds_to_letters_and_digits_alone() -> None:
+    """Each character read as part of a word, on its own and inside one, gives a word of letters
+    and digits only: the one kind of term both databases' indexes store as one token. Compatibility
+    forms that decompose to a space ("ﹰ"), a symbol ("½") or a mark ("ำ") lose those parts."""
+    odd = []
+    for code in range(0x110000):
+        letter = chr(code)
+        if not (letter.isalnum() or letter in JOINERS):
+            continue  # never part of a word
+        for word in words(f"a{letter}b"):
+            if not word.norm.isalnum():
+                odd.append(f"U+{code:04X} -> {word.norm!r}")
+    assert odd == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("\ufe70", []),  # ARABIC FATHATAN ISOLATED FORM: a space and a mark
+        ("\u037a", []),  # GREEK YPOGEGRAMMENI
+        ("a 2½-hour wait", ["a", "212hour", "wait"]),
+        ("don´t", ["do", "not"]),  # an acute accent used as the apostrophe
+    ],
+)
+def test_compatibility_forms_fold_to_the_letters_they_hold(printed: str, read: list[str]) -> None:
+    assert spoken(printed) == read

@@ -15,6 +15,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from bot.slack.safe_urls import IPNetwork, parse_networks
+from store.masking import masked_url
 from store.settings import setting
 
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -136,7 +137,7 @@ def _api_url(value: str | None) -> str:
         return DEFAULT_API_URL
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        shown = value[:_SHOWN_CHARS]
+        shown = masked_url(value, keep_user=False)[:_SHOWN_CHARS]
         raise SettingError(f"SLACK_API_URL is not an http(s) URL: {shown!r}")
     return value if value.endswith("/") else f"{value}/"
 

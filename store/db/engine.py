@@ -8,7 +8,9 @@ PostgreSQL is reached through psycopg 3 whatever the URL says, so that a plain
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, exc, make_url
 
 from store.errors import ArchiveError
+from store.masking import masked_url
 
 #: Applied to every SQLite connection. busy_timeout comes first: switching to WAL takes a lock.
 SQLITE_PRAGMAS = (
@@ -29,6 +32,9 @@ SQLITE_PRAGMAS = (
     # With WAL, NORMAL stays consistent after a crash and spares an fsync per transaction.
     "PRAGMA synchronous = NORMAL",
 )
+
+#: The mode of an SQLite archive quotebot creates (see `_create_private`).
+PRIVATE_FILE_MODE = 0o600
 
 #: Execution option naming transactions that will write; see `for_writing`.
 WRITE_INTENT = "quotebot_writes"
@@ -53,7 +59,7 @@ def parse_database_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (exc.ArgumentError, ValueError):
-        shown = url[:_SHOWN_URL_CHARS]
+        shown = masked_url(url)[:_SHOWN_URL_CHARS]
         raise ArchiveError(
             f"not a database URL: {shown!r} "
             "(expected sqlite:///path/to/archive.sqlite3 or postgresql://user@host/database)"
@@ -84,6 +90,10 @@ def archive_errors(engine: Engine | None = None) -> Iterator[None]:
         yield
     except exc.DBAPIError as error:
         raise ArchiveError(_explain_driver_error(error, engine)) from error
+    except _driver_errors() as error:
+        # Raised by the driver's own cursor, which the index lookups use for speed
+        # (store.search.index), without SQLAlchemy's wrapping.
+        raise ArchiveError(_explain_driver_error(error, engine)) from error
     except exc.NoSuchModuleError as error:
         raise ArchiveError(f"no database driver installed for this URL: {error}") from error
     except exc.SQLAlchemyError as error:
@@ -95,10 +105,25 @@ def _sqlite_engine(url: URL) -> Engine:
         folder = Path(url.database).expanduser().resolve().parent
         if not folder.is_dir():
             raise ArchiveError(f"the folder of the SQLite archive does not exist: {folder}")
+        _create_private(Path(url.database))
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
+
+
+def _create_private(path: Path) -> None:
+    """Create the archive's file, empty, readable and writable by its owner alone, unless it
+    exists. SQLite would create it readable by everyone (0644 under the usual umask), and it
+    holds the audit log and, with several workspaces, Slack tokens; SQLite then gives its -wal
+    and -shm files the same mode. The file is created with its mode rather than changed after,
+    so that it is never readable by others, and without touching the process's umask, which
+    other threads share. A file that exists keeps the mode its owner gave it."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except OSError:
+        return  # it exists, or cannot be created: SQLite opens it, or says why it cannot
+    os.close(descriptor)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
@@ -158,8 +183,18 @@ def _postgresql_engine(url: URL) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
-def _explain_driver_error(error: exc.DBAPIError, engine: Engine | None) -> str:
-    message = _first_line(str(error.orig)) if error.orig is not None else _first_line(str(error))
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """The DB-API error classes of the drivers loaded. psycopg is imported only once a
+    PostgreSQL connection needs it (a tenth of a second at every start otherwise), and no
+    psycopg error can be raised before."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error, psycopg.Error) if psycopg is not None else (sqlite3.Error,)
+
+
+def _explain_driver_error(error: Exception, engine: Engine | None) -> str:
+    wrapped = error.orig if isinstance(error, exc.DBAPIError) else None
+    original = wrapped if wrapped is not None else error
+    message = _first_line(str(original))
     where = f" ({_location(engine.url)})" if engine is not None else ""
     lowered = message.lower()
     if "readonly database" in lowered or "read-only" in lowered:
@@ -168,15 +203,21 @@ def _explain_driver_error(error: exc.DBAPIError, engine: Engine | None) -> str:
         return f"the archive is busy: another process is writing to it; try again{where}"
     if "unable to open database file" in lowered:
         return f"cannot open the SQLite archive{where}: {message}"
-    if isinstance(error, exc.OperationalError) and "connect" in lowered:
+    if _operational(original) and "connect" in lowered:
         return f"cannot connect to the archive{where}: {message}"
     return f"database error{where}: {message}"
+
+
+def _operational(error: BaseException) -> bool:
+    """A DB-API OperationalError (the server went away, a connection failed), of any driver:
+    the DB-API names the class, not where it lives."""
+    return any(kind.__name__ == "OperationalError" for kind in type(error).__mro__)
 
 
 def _location(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return (url.database or ":memory:").removeprefix("file:")
-    return url.render_as_string(hide_password=True)
+    return masked_url(url.render_as_string(hide_password=True))
 
 
 def _first_line(text: str) -> str:

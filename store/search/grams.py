@@ -2,14 +2,19 @@
 
 Single words alone make poor keys (most are common); pairs of neighbouring words are rare, so a
 few of a pasted quote's pairs find the quotation among millions. Words are kept too, so that a
-one- or two-word query ("torpedo") still finds its quotation. Terms are plain ASCII-safe tokens
-(`word`, `word_word`) that both SQLite FTS5 and PostgreSQL tsvector store as they are.
+one- or two-word query ("torpedo") still finds its quotation. Terms are letters and digits
+(store.search.words.fold) joined by `_` (`word`, `word_word`): one token to SQLite FTS5 and to
+PostgreSQL's tsvector alike.
+
+One row's terms are capped at MAX_TERM_BYTES, the same on both databases so that they answer
+alike: a paragraph longer than that (tens of thousands of words) is indexed from its start.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from store.search.words import spoken
 
@@ -26,10 +31,57 @@ def pairs(words: Sequence[str]) -> list[str]:
     return [f"{_usable(a)}{JOIN}{_usable(b)}" for a, b in itertools.pairwise(words)]
 
 
+#: The most bytes (UTF-8) of terms indexed for one row. PostgreSQL refuses a tsvector whose
+#: terms pass 1,048,575 bytes, which would refuse the whole article; about 30,000 to 60,000
+#: words of prose, as many of them are new words or new pairs.
+MAX_TERM_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The terms indexed for a text, and how many of its words they cover."""
+
+    terms: list[str]
+    #: The text's first `indexed` words are found by their terms (all of them, usually).
+    indexed: int
+    words: int
+
+    @property
+    def complete(self) -> bool:
+        return self.indexed == self.words
+
+
 def grams(text: str) -> list[str]:
-    """Every distinct term of a text: its words and its word pairs."""
+    """Every distinct term of a text, its words and its word pairs, up to MAX_TERM_BYTES."""
+    return index_terms(text).terms
+
+
+def index_terms(text: str, most_bytes: int = MAX_TERM_BYTES) -> Terms:
+    """The distinct terms of a text in the order its words come (each word, then its pair with
+    the next), as many as fit in `most_bytes`: the text's start when it is too long."""
     words = [_usable(word) for word in spoken(text)]
-    return list(dict.fromkeys([*words, *pairs(words)]))
+    ordered = [""] * (2 * len(words) - 1) if words else []
+    ordered[0::2] = words
+    ordered[1::2] = pairs(words)
+    terms = list(dict.fromkeys(ordered))
+    # Four bytes a character at most: most texts fit without being encoded.
+    if sum(map(len, terms)) * 4 <= most_bytes or len("".join(terms).encode()) <= most_bytes:
+        return Terms(terms, len(words), len(words))
+    return _first_terms(ordered, len(words), most_bytes)
+
+
+def _first_terms(ordered: list[str], words: int, most_bytes: int) -> Terms:
+    """The terms of the first words, with their pairs, that fit in `most_bytes`."""
+    kept: dict[str, None] = {}
+    size = 0
+    for position in range(words):
+        new = [term for term in ordered[2 * position : 2 * position + 2] if term not in kept]
+        cost = sum(len(term.encode()) for term in new)
+        if size + cost > most_bytes:
+            return Terms(list(kept), position, words)
+        size += cost
+        kept.update(dict.fromkeys(new))
+    return Terms(list(kept), words, words)
 
 
 def query_terms(parts: Iterable[Sequence[str]]) -> tuple[list[str], list[str]]:

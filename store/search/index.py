@@ -11,18 +11,21 @@ common, so a check costs the same on a thousand quotations or a million.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, text
 
-from store.search.grams import grams
+from store.search.grams import Terms, index_terms
 
 #: The index tables, for quotations and for article paragraphs; migrations create them and
 #: `store.db.schema` leaves them out of model checks.
 QUOTATIONS = "quotation_grams"
 PARAGRAPHS = "paragraph_grams"
 TABLES = (QUOTATIONS, PARAGRAPHS)
+#: How SQLite begins the message of a full-text query it cannot read.
+_FTS5_QUERY_ERROR = "fts5: "
 #: The rows each index table points at.
 _KEYED = {QUOTATIONS: "quotations", PARAGRAPHS: "paragraphs"}
 
@@ -32,8 +35,12 @@ class CandidateIndex(Protocol):
     #: server, and are wasted where the caller may stop after any one of them.
     batch: int
 
-    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-        """Index (id, text) pairs inside the caller's transaction."""
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
+        """Index (id, text) pairs inside the caller's transaction; returns the terms of the
+        rows too long to index whole (store.search.grams.MAX_TERM_BYTES)."""
+
+    def clear(self, connection: Connection) -> None:
+        """Remove every row's terms inside the caller's transaction (to index them again)."""
 
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         """For each term, the ids of up to `limit` rows holding it; a term of several grams
@@ -55,12 +62,18 @@ class SQLiteIndex:
             "grams, content='', detail=none, tokenize=\"unicode61 tokenchars '_'\")",
         )
 
-    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-        values = [{"id": key, "grams": " ".join(grams(words))} for key, words in rows]
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
+        indexed = [(key, index_terms(words)) for key, words in rows]
+        values = [{"id": key, "grams": " ".join(terms.terms)} for key, terms in indexed]
         if values:
             connection.execute(
                 text(f"INSERT INTO {self.table}(rowid, grams) VALUES (:id, :grams)"), values
             )
+        return _in_part(indexed)
+
+    def clear(self, connection: Connection) -> None:
+        # A contentless table forgets a row only when told its terms; 'delete-all' needs none.
+        connection.execute(text(f"INSERT INTO {self.table}({self.table}) VALUES ('delete-all')"))
 
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         # The driver's own cursor: a check makes a dozen of these, and each must cost
@@ -69,10 +82,19 @@ class SQLiteIndex:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         found = []
         for term in terms:
-            cursor.execute(
-                f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ? LIMIT ?",
-                (" AND ".join(f'"{gram}"' for gram in term.split()), limit),
-            )
+            try:
+                cursor.execute(
+                    f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ? LIMIT ?",
+                    (" AND ".join(f'"{gram}"' for gram in term.split()), limit),
+                )
+            except sqlite3.OperationalError as error:
+                if not str(error).startswith(_FTS5_QUERY_ERROR):
+                    raise
+                # A gram FTS5 reads as several tokens: a letter newer than the Unicode tables
+                # of this SQLite ("torᦰmar" is "tor mar" to it), a phrase that an index without
+                # positions cannot look up. Its rows are found by the query's other terms.
+                found.append([])
+                continue
             found.append([row[0] for row in cursor.fetchall()])
         return found
 
@@ -101,9 +123,9 @@ class PostgresIndex:
             "WITH (fastupdate = off)",
         )
 
-    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-        values = [{"id": key, "grams": grams(words)} for key, words in rows]
-        values = [value for value in values if value["grams"]]
+    def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
+        indexed = [(key, index_terms(words)) for key, words in rows]
+        values = [{"id": key, "grams": terms.terms} for key, terms in indexed if terms.terms]
         if values:
             connection.execute(
                 text(
@@ -112,23 +134,53 @@ class PostgresIndex:
                 ),
                 values,
             )
+        return _in_part(indexed)
+
+    def clear(self, connection: Connection) -> None:
+        # DELETE, not TRUNCATE: checks go on reading the old terms until the caller commits.
+        connection.execute(text(f"DELETE FROM {self.table}"))
 
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         # Every term's statement sent before any answer is awaited (psycopg's pipeline mode):
         # one round trip to the server, not one per term. Each statement keeps its own plan
         # for its own term (a GIN index scan), which one statement over all terms would not.
-        driver = connection.connection.driver_connection
-        cursors = []
-        with driver.pipeline():  # type: ignore[union-attr]
-            for term in terms:
-                cursor = driver.cursor()  # type: ignore[union-attr]
-                cursor.execute(
-                    f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
-                    (" & ".join(_tsquery_literal(gram) for gram in term.split()), limit),
-                    prepare=False,
-                )
+        queries = [" & ".join(_tsquery_literal(gram) for gram in term.split()) for term in terms]
+        return _pipelined(
+            connection.connection.driver_connection,
+            f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
+            [(query, limit) for query in queries],
+        )
+
+
+def _in_part(indexed: list[tuple[int, Terms]]) -> list[Terms]:
+    return [terms for _, terms in indexed if not terms.complete]
+
+
+def _pipelined(driver: Any, statement: str, arguments: list[tuple[Any, ...]]) -> list[list[int]]:
+    """The first column of `statement` run once per arguments, all sent before any answer is
+    awaited (psycopg's pipeline mode).
+
+    A failed statement surfaces at the next one, or when the pipeline closes. Raised through
+    the pipeline's block, psycopg would also log a warning on stderr for the pipeline it could
+    not close, and closing says only "pipeline aborted": the failure is raised after it."""
+    cursors = []
+    failure: Exception | None = None
+    try:
+        with driver.pipeline():
+            for each in arguments:
+                cursor = driver.cursor()
+                try:
+                    cursor.execute(statement, each, prepare=False)
+                except Exception as error:
+                    failure = error
+                    break
                 cursors.append(cursor)
-        return [[row[0] for row in cursor.fetchall()] for cursor in cursors]
+    except Exception:
+        if failure is None:
+            raise
+    if failure is not None:
+        raise failure
+    return [[row[0] for row in cursor.fetchall()] for cursor in cursors]
 
 
 def refresh_statistics(connection: Connection) -> None:

@@ -63,13 +63,17 @@ class Word:
 
 
 def fold(word: str) -> str:
-    """The comparable form of one word: no case, accents, apostrophes or hyphens."""
+    """The comparable form of one word: no case, accents, apostrophes or hyphens.
+
+    Letters and digits alone: a compatibility form decomposes to its letters plus a space ("ﹰ",
+    "ͺ"), a symbol ("½" is 1⁄2), punctuation ("ŀ") or a mark ("ำ"), and those parts are
+    dropped with the accents. A term of anything else would be empty, or several tokens, to
+    SQLite's full-text index, which then refuses the query."""
     if word.isascii():
         lowered = word.lower()
         return _JOINERS.sub("", lowered) if not lowered.isalnum() else lowered
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _JOINERS.sub("", plain)
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 def words(text: str) -> list[Word]:
