@@ -8,15 +8,18 @@ Every article of DATA.jsonl (the annotated format bench/extraction.py reads) is 
 fresh archive, as `quotebot ingest` stores it. Then each annotated direct quotation of at least
 `--min-words` words whose speaker the annotators named is checked twice, as
 `quotebot check TEXT --speaker NAME` checks it:
-- with its annotated speaker: the answer should confirm it (`matches`); calling it
-  `differs` is a false alarm, the worst answer a fact-checker can get;
+- with its annotated speaker: the answer should confirm it (`matches`). `differs` is a false
+  alarm, the worst answer a fact-checker can get; `uncertain` (the archive credits someone
+  else, or only describes the speaker, and is not sure: the card shows its evidence) and
+  `unknown` (the archive has no speaker) confirm nothing;
 - with the speaker of a quotation of another article (another surname): the answer should
-  catch it (`differs`); `matches` lets a misattribution through.
-Anything else (`uncertain`, `unknown`, not found) neither confirms nor catches.
+  catch it (`differs`, said only when the archive is sure of its own speaker). `uncertain`
+  flags it without calling it misattributed; `matches` lets it through.
 
 The baseline row, in the same run, is the archive's speaker compared with the claimed one
-without regard to how sure the archive is: what quotebot answered before attributions carried
-a confidence. Rows are percentages of the quotations checked.
+without regard to how sure the archive is, or whether it only describes the speaker: what
+quotebot answered before attributions carried a confidence. Rows are percentages of the
+quotations checked.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ from store.article import Article
 from store.ingest import quotations_of
 from store.stored import read_quotations
 
-CONFIRMED, DIFFERS = "matches", "differs"
+CONFIRMED, DIFFERS, UNCERTAIN, UNKNOWN = "matches", "differs", "uncertain", "unknown"
+NOT_FOUND = "not found"
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,9 @@ def _surname(name: str) -> str:
 def outcome(verifier: Verifier, result: CheckResult, claimed: str) -> tuple[str, str]:
     """quotebot's attribution, and the baseline's: the speaker compared however unsure."""
     if result.verdict is Verdict.NOT_FOUND or not result.matches:
-        return "not found", "not found"
+        return NOT_FOUND, NOT_FOUND
     best = result.matches[0]
-    baseline = "unknown"
+    baseline = UNKNOWN
     if best.speaker is not None:
         with verifier.archive.engine.connect() as connection:
             stored = read_quotations(connection, [best.quotation_id])
@@ -152,37 +156,24 @@ def main() -> None:
 
 
 def _table(counts: dict[str, Counter[str]], total: int) -> str:
-    header = [
-        "answer",
-        "right: confirmed %",
-        "right: misattributed %",
-        "right: undecided %",
-        "wrong: caught %",
-        "wrong: confirmed %",
-        "wrong: undecided %",
+    columns = [
+        ("right: confirmed %", "right", (CONFIRMED,)),
+        ("right: misattributed %", "right", (DIFFERS,)),
+        ("right: uncertain %", "right", (UNCERTAIN,)),
+        ("right: unknown %", "right", (UNKNOWN, NOT_FOUND)),
+        ("wrong: caught %", "wrong", (DIFFERS,)),
+        ("wrong: flagged uncertain %", "wrong", (UNCERTAIN,)),
+        ("wrong: confirmed %", "wrong", (CONFIRMED,)),
+        ("wrong: unknown %", "wrong", (UNKNOWN, NOT_FOUND)),
     ]
-    rows = [header]
+    rows = [["answer", *(title for title, _, _ in columns)]]
     for name, seen in counts.items():
-
-        def share(kind: str, answer: str | None, seen: Counter[str] = seen) -> str:
-            if answer is None:
-                value = total - seen[(kind, CONFIRMED)] - seen[(kind, DIFFERS)]
-            else:
-                value = seen[(kind, answer)]
-            return f"{100 * value / total:.1f}" if total else "-"
-
-        rows.append(
-            [
-                name,
-                share("right", CONFIRMED),
-                share("right", DIFFERS),
-                share("right", None),
-                share("wrong", DIFFERS),
-                share("wrong", CONFIRMED),
-                share("wrong", None),
-            ]
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        cells = [name]
+        for _, kind, answers in columns:
+            value = sum(seen[(kind, answer)] for answer in answers)
+            cells.append(f"{100 * value / total:.1f}" if total else "-")
+        rows.append(cells)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)) for row in rows)
 
 

@@ -24,6 +24,15 @@ from rich.table import Table
 from rich.text import Text
 
 from bot import terminal
+from bot.attribution_words import (
+    archive_speakers,
+    evidence_heading,
+    is_confident,
+    misattributed,
+    misattribution_headline,
+    speaker_label,
+    uncertainty,
+)
 from bot.terminal import one_line
 from bot.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from store.article import Article
@@ -39,6 +48,7 @@ CONTEXT_CHARS = 320
 TITLE_CHARS = 90
 URL_CHARS = 100
 TABLE_QUOTE_CHARS = 48
+EVIDENCE_CHARS = 240
 #: Matches beyond the best one are listed in a line each, up to this many.
 OTHER_MATCHES_SHOWN = 3
 CONFLICTS_SHOWN = 5
@@ -112,14 +122,25 @@ def heading(text: str) -> Text:
 
 
 def verdict_line(result: CheckResult) -> Text:
-    """`✔ Verified — a direct quotation in the archive`, in the verdict's colour."""
+    """`✔ Verified — a direct quotation in the archive`, in the verdict's colour.
+
+    A paste credited to the wrong person leads with that, in red, whatever the words' verdict:
+    `✘ Misattributed — verified words, but the archive credits …`. An uncertain speaker is
+    said on the same line."""
     if result.problem is not None:
         return Text("✘ Cannot check this paste", style="bold red")
     look = LOOKS[result.verdict]
     word = _verdict_word(result)
+    if misattributed(result):
+        line = Text("✘ Misattributed", style="bold red")
+        line.append(f" — {misattribution_headline(result)} ", style="red")
+        line.append(_clean(archive_speakers(result) or "someone else"), style="bold red")
+        return line
     meaning = _EXCERPT_MEANING if word == _EXCERPT_WORD else look.meaning
     line = Text(f"{look.symbol} {word[:1].upper()}{word[1:]}", style=f"bold {look.colour}")
     line.append(f" — {meaning}", style=look.colour)
+    if result.attribution is Attribution.UNCERTAIN:
+        line.append(" · ? speaker uncertain", style="bold yellow")
     return line
 
 
@@ -128,6 +149,8 @@ def verdict_label(result: CheckResult) -> Text:
     if result.problem is not None:
         return Text("✘ not checked", style="red")
     look = LOOKS[result.verdict]
+    if misattributed(result):
+        return Text(f"✘ misattributed ({_verdict_word(result)})", style="bold red")
     return Text(f"{look.symbol} {_verdict_word(result)}", style=look.colour)
 
 
@@ -170,7 +193,7 @@ def review_table(reviewed: Sequence[tuple[Quotation, CheckResult]]) -> Table:
             f"“{_cut(_clean(quotation.text), TABLE_QUOTE_CHARS)}”",
             verdict_label(result),
             _attribution_cell(result),
-            _cut(_clean(best.speaker or "unknown"), 30) if best else "—",
+            _cut(_clean(speaker_label(best) or "unknown"), 30) if best else "—",
             _cut(_clean(_outlet_and_date(best)), 40) if best else "—",
         )
     return table
@@ -215,6 +238,10 @@ def _attribution_lines(result: CheckResult) -> list[RenderableType]:
         line.append(f"the paste credits {claimed or 'someone'}, ")
         line.append(f"the archive credits {archive_speaker or 'someone else'}", style="bold")
         return [_indented(line)]
+    if result.attribution is Attribution.UNCERTAIN:
+        line = Text("? Speaker uncertain: ", style="bold yellow")
+        line.append(f"the paste credits {claimed or 'someone'}; {uncertainty(result)}")
+        return [_indented(line)]
     if result.attribution is Attribution.UNKNOWN and claimed:
         if result.matches:
             text = f"? Speaker unknown: the paste credits {claimed}; the archive does not say who"
@@ -225,15 +252,15 @@ def _attribution_lines(result: CheckResult) -> list[RenderableType]:
 
 
 def _archive_speaker(result: CheckResult) -> str | None:
-    speakers = [match.speaker for match in result.matches if match.speaker]
-    if not speakers:
-        return None
-    distinct = list(dict.fromkeys(speakers))
-    return " and ".join(_clean(speaker) for speaker in distinct)
+    speakers = archive_speakers(result)
+    return _clean(speakers) if speakers else None
 
 
 def _match_lines(match: Match, result: CheckResult) -> list[RenderableType]:
     lines = [_indented(_quotation_text(match)), _indented(_speaker_text(match))]
+    evidence = _evidence_text(match)
+    if evidence is not None:
+        lines.append(_indented(evidence, 2))
     lines.append(_indented(_source_text(match)))
     relayed = _relay_text(match)
     if relayed is not None:
@@ -267,9 +294,22 @@ def _quotation_text(match: Match) -> Text:
 
 def _speaker_text(match: Match) -> Text:
     text = Text("— ")
-    text.append(_cut(_clean(match.speaker or "unknown speaker"), 80), style="bold")
+    text.append(_cut(_clean(speaker_label(match) or "unknown speaker"), 80), style="bold")
     if match.speaker_role:
         text.append(f" ({_cut(_clean(match.speaker_role), 80)})")
+    return text
+
+
+def _evidence_text(match: Match) -> Text | None:
+    """How the archive knows who spoke: `resolved from “she”, 91 % sure: “…,” she said.`"""
+    heading = evidence_heading(match)
+    if heading is None:
+        return None
+    style = "dim" if is_confident(match) else "yellow"
+    text = Text(f"how the archive knows: {heading}", style=style)
+    if match.speaker_evidence:
+        text.append(": ", style=style)
+        text.append(_cut(_clean(match.speaker_evidence), EVIDENCE_CHARS), style="italic")
     return text
 
 
@@ -390,6 +430,7 @@ def _attribution_cell(result: CheckResult) -> Text:
     styles = {
         Attribution.MATCHES: "green",
         Attribution.DIFFERS: "bold red",
+        Attribution.UNCERTAIN: "yellow",
         Attribution.UNKNOWN: "yellow",
         Attribution.NOT_CLAIMED: "dim",
     }

@@ -2,16 +2,29 @@
 
 "Netanyahu", "Benjamin Netanyahu", "Bibi Netanyahu", "the prime minister" and "Prime Minister
 Netanyahu" all name the archive's Benjamin Netanyahu when the archive knows him by that full
-name, surname, a form an article wrote, or that role. Only names are compared: "he" or "a
-spokesman" claim nobody in particular.
+name, surname, a form an article wrote, or that role. A claim may describe the person as an
+article would ("Former Secretary of State Madeleine Albright", "Commentary's Noah Rothman",
+"Robert Antonacci of the New York delegation"): the name in it is what is compared, accents
+and all ("Calderón" is "Calderon"). Only names are compared: "he" or "a spokesman" claim nobody
+in particular.
 """
 
 from __future__ import annotations
 
-from store.extract.lexicon import titles
+import re
+import unicodedata
+
+from store.extract.lexicon import given_names, org_words, party_words, role_nouns, titles
 from store.normalise import name_key
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+#: What ends the name inside a described claim: "Robert Antonacci of the New York delegation".
+_QUALIFIER = re.compile(r",|\s(?:of|from|at|with|who|for)\s", re.IGNORECASE)
+#: Where the head noun of a description ends: "a spokesman | for the union".
+_HEAD_END = re.compile(r"\s(?:of|for|at|with|from|in|on|who|that|which)\s|,", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^.*['’]s?\s+(?=\S)")
+#: Lowercase words inside a name: "Ludwig van Beethoven", "Charles de Gaulle".
+_PARTICLES = frozenset("de da di del della der den van von bin ibn al el la le du dos das".split())
 
 
 def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
@@ -22,17 +35,77 @@ def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
     """
     if _names_one_of_a_pair(claimed, speaker):
         return True
-    claim = name_key(claimed)
+    if _claims(claimed, speaker, aliases):
+        return True
+    named = name_in(claimed)
+    return named is not None and named != claimed and _claims(named, speaker, aliases)
+
+
+def name_in(claimed: str) -> str | None:
+    """The person's name inside a described claim: "Former Secretary of State Madeleine
+    Albright" -> "Madeleine Albright", "Robert Antonacci of the New York delegation" ->
+    "Robert Antonacci"; None when it holds no capitalised name."""
+    text = _POSSESSIVE.sub("", claimed.strip())
+    name = _trailing_name(text)
+    if name is None:
+        name = _trailing_name(_QUALIFIER.split(text, maxsplit=1)[0])
+    return name
+
+
+def _trailing_name(text: str) -> str | None:
+    """The capitalised words ending `text`, from a given name among them or past the last
+    title or role word ("Rear Admiral Guan Youfei" -> "Guan Youfei")."""
+    run: list[str] = []
+    for word in reversed(text.split()):
+        if word[:1].isupper() or (run and word.lower() in _PARTICLES):
+            run.insert(0, word)
+        else:
+            break
+    while run and run[0].lower() in _PARTICLES:
+        run = run[1:]
+    if not run:
+        return None
+    lowered = [word.lower().strip(".,") for word in run]
+    given = next((i for i, word in enumerate(lowered[:-1]) if word in given_names()), None)
+    if given is not None:
+        return " ".join(run[given:])
+    describing = titles() | role_nouns() | party_words()
+    last = max(
+        (i for i, word in enumerate(lowered[:-1]) if word in describing or run[i].endswith(".")),
+        default=-1,
+    )
+    return " ".join(run[last + 1 :])
+
+
+def described_speaker(written: str | None) -> str | None:
+    """How an article describes a speaker it does not name ("the minister", "a spokesman
+    for the union", "the council"): the description when it names a person or a body by
+    role; None for a pronoun or a thing ("a sign on the barrier").
+
+    The head is the noun before any prepositional phrase: "a spokesman for the union" is a
+    spokesman, "a sign on the barrier" a sign."""
+    text = (written or "").strip()
+    words = [word.strip(".,").lower() for word in _HEAD_END.split(text, maxsplit=1)[0].split()]
+    if not words:
+        return None
+    head = words[-1].removesuffix("'s").removesuffix("’s")
+    if head in role_nouns() or head in org_words() or head in titles():
+        return text
+    return None
+
+
+def _claims(claimed: str, speaker: str, aliases: set[str]) -> bool:
+    claim = _folded(name_key(claimed))
     if not claim:
         return False
-    known = {name_key(speaker), *aliases}
+    known = {_folded(name_key(speaker)), *(_folded(alias) for alias in aliases)}
     if claim in known:
         return True
     words = [word for word in claim.split() if word not in _DETERMINERS]
     bare = " ".join(w for w in words if w not in titles() and w.rstrip(".") not in titles())
     if bare and bare in known:
         return True  # "Prime Minister Netanyahu", "Sen. Cruz"
-    full = name_key(speaker).split()
+    full = _folded(name_key(speaker)).split()
     if bare and len(full) > 1 and bare.split()[-1] == full[-1]:
         # Same surname: "Bibi Netanyahu" for Benjamin Netanyahu, but not "Ivanka Trump" for
         # Donald Trump when both first names are given and differ.
@@ -41,7 +114,13 @@ def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
         return len(bare.split()) == 1 or first == full[0] or initial
     # A role: "the prime minister" for someone the archive calls "Prime Minister".
     role = " ".join(words)
-    return bool(role) and any(role == alias or alias.endswith(" " + role) for alias in aliases)
+    return bool(role) and any(role == alias or alias.endswith(" " + role) for alias in known)
+
+
+def _folded(key: str) -> str:
+    """A name key without accents: "calderón" and "calderon" are one name."""
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _names_one_of_a_pair(claimed: str, speaker: str) -> bool:

@@ -35,6 +35,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from bot.attribution_words import (
+    archive_speakers,
+    evidence_heading,
+    is_confident,
+    misattributed,
+    misattribution_headline,
+    speaker_label,
+    uncertainty,
+)
 from bot.slack_text import escape
 from bot.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from store.archive import ArchiveStats
@@ -57,6 +66,7 @@ PIECE_CHARS = 500
 CONTEXT_CHARS = 2400
 QUERY_CHARS = 400
 NAME_CHARS = 120
+EVIDENCE_CHARS = 300
 TITLE_CHARS = 150
 CHANGE_CHARS = 100
 OTHER_MATCH_CHARS = 200
@@ -108,6 +118,7 @@ LOOKS: dict[Verdict, VerdictLook] = {
     ),
 }
 _EXCERPT = ("Verified excerpt", "part of a longer direct quotation in the archive")
+_MISATTRIBUTED_EMOJI, _MISATTRIBUTED_SYMBOL = ":no_entry:", "⛔"
 _PROBLEM_EMOJI, _PROBLEM_SYMBOL = ":grey_question:", "❔"
 _KIND_LABELS = {
     "direct": "direct quotation",
@@ -161,7 +172,10 @@ def answer_text(result: CheckResult) -> str:
     if result.problem is not None:
         return f"{_PROBLEM_SYMBOL} {_problem_sentence(result.problem)}"
     word, _ = _verdict_words(result)
-    parts = [f"{LOOKS[result.verdict].symbol} {word}: “{_fit(result.query, QUERY_CHARS)}”"]
+    symbol = _MISATTRIBUTED_SYMBOL if misattributed(result) else LOOKS[result.verdict].symbol
+    if misattributed(result):
+        word = f"Misattributed ({misattribution_headline(result).split(',')[0]})"
+    parts = [f"{symbol} {word}: “{_fit(result.query, QUERY_CHARS)}”"]
     if result.verdict is Verdict.SPLICED:
         speakers = _distinct(match.speaker or "unknown speaker" for match in result.matches)
         parts.append(f"joins words of {_fit(' and '.join(speakers), 2 * NAME_CHARS)}")
@@ -317,8 +331,18 @@ def _recent_lookups(recent: Sequence[tuple[str, str]]) -> str:
 
 
 def _verdict_line(result: CheckResult) -> str:
+    """The headline. A paste credited to the wrong person leads with that, whatever the
+    words' verdict (never a green tick over a misattribution); an uncertain speaker is said
+    on the same line."""
     word, meaning = _verdict_words(result)
-    return f"{LOOKS[result.verdict].emoji} *{word}* — {meaning}"
+    if misattributed(result):
+        archive = _fit(archive_speakers(result) or "someone else", 2 * NAME_CHARS)
+        headline = misattribution_headline(result)
+        return f"{_MISATTRIBUTED_EMOJI} *Misattributed* — {headline} *{archive}*"
+    line = f"{LOOKS[result.verdict].emoji} *{word}* — {meaning}"
+    if result.attribution is Attribution.UNCERTAIN:
+        line += " · :grey_question: *speaker uncertain*"
+    return line
 
 
 def _verdict_words(result: CheckResult) -> tuple[str, str]:
@@ -342,9 +366,7 @@ def _pasted(result: CheckResult, shared_by: str | None) -> list[dict]:
 
 def _attribution_line(result: CheckResult) -> str | None:
     claimed = _fit(result.claimed_speaker or "", NAME_CHARS)
-    archive = _fit(
-        " and ".join(_distinct(m.speaker for m in result.matches if m.speaker)), 2 * NAME_CHARS
-    )
+    archive = _fit(archive_speakers(result) or "", 2 * NAME_CHARS)
     if result.attribution is Attribution.MATCHES:
         credited = archive or claimed
         return f":bust_in_silhouette: *Speaker matches:* the archive also credits *{credited}*"
@@ -353,6 +375,9 @@ def _attribution_line(result: CheckResult) -> str | None:
             f":no_entry: *Speaker differs:* the paste credits *{claimed or 'someone'}*; "
             f"the archive credits *{archive or 'someone else'}*"
         )
+    if result.attribution is Attribution.UNCERTAIN:
+        why = _fit(uncertainty(result), 3 * NAME_CHARS)
+        return f":grey_question: *Speaker uncertain:* the paste credits *{claimed}*; {why}"
     if result.attribution is Attribution.UNKNOWN and claimed:
         if result.matches:
             return (
@@ -398,6 +423,9 @@ def _match_text(match: Match, budget: int) -> str:
     if label:
         lines.append(f"_{label}_")
     lines.append(_speaker(match))
+    evidence = _evidence_line(match)
+    if evidence:
+        lines.append(evidence)
     lines.append(_source(match))
     relay = _relay(match)
     if relay:
@@ -406,9 +434,22 @@ def _match_text(match: Match, budget: int) -> str:
 
 
 def _speaker(match: Match) -> str:
-    name = f"*{_fit(match.speaker, NAME_CHARS)}*" if match.speaker else "speaker unknown"
+    label = speaker_label(match)
+    name = f"*{_fit(label, NAME_CHARS)}*" if label else "speaker unknown"
     role = f" ({_fit(match.speaker_role, NAME_CHARS)})" if match.speaker_role else ""
     return f"— {name}{role}"
+
+
+def _evidence_line(match: Match) -> str | None:
+    """How the archive knows who spoke, and the sentence that shows it."""
+    heading = evidence_heading(match)
+    if heading is None:
+        return None
+    flag = "" if is_confident(match) else ":grey_question: "
+    line = f"{flag}_how the archive knows: {_fit(heading, 2 * NAME_CHARS)}_"
+    if match.speaker_evidence:
+        line += f": “{_fit(match.speaker_evidence, EVIDENCE_CHARS)}”"
+    return line
 
 
 def _source(match: Match) -> str:

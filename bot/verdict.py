@@ -31,8 +31,11 @@ class Attribution(StrEnum):
     """What the archive says about the speaker the query claims."""
 
     MATCHES = "matches"
-    #: The archive credits someone else.
+    #: The archive credits someone else, and is sure of it (the evidence is shown).
     DIFFERS = "differs"
+    #: The archive credits someone else, or only describes the speaker ("the minister"), but
+    #: is not sure enough to call the paste misattributed: the evidence is shown instead.
+    UNCERTAIN = "uncertain"
     NOT_CLAIMED = "not_claimed"
     #: The archive does not know who said it.
     UNKNOWN = "unknown"
@@ -96,6 +99,13 @@ class Match:
     conflicting_speakers: tuple[str, ...] = ()
     #: For a spliced query: the part of the query this match accounts for.
     piece: str | None = None
+    #: The speaker as the article names them ("the minister" when it gives no name).
+    speaker_as_written: str | None = None
+    #: How the archive found the speaker (store.quotation.Quotation.speaker_found_by), the
+    #: sentence that shows it, and the attribution model's confidence (0-1).
+    speaker_found_by: str | None = None
+    speaker_evidence: str | None = None
+    speaker_confidence: float | None = None
 
     @property
     def matched(self) -> str:
@@ -118,6 +128,10 @@ class Match:
             "first_seen": self.first_seen.isoformat() if self.first_seen else None,
             "conflicting_speakers": list(self.conflicting_speakers),
             "matched": self.matched,
+            "speaker_as_written": self.speaker_as_written,
+            "speaker_found_by": self.speaker_found_by,
+            "speaker_evidence": self.speaker_evidence,
+            "speaker_confidence": self.speaker_confidence,
         }
         if self.piece is not None:
             data["piece"] = self.piece

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from bot.claims import claims_speaker
+from bot.claims import claims_speaker, described_speaker
 from bot.deadline import Deadline, checkpoint, within
 from bot.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.query import parse_query
@@ -28,6 +28,7 @@ from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
 from store.archive import Archive, StoredParagraph
 from store.article import Article
 from store.extract import extract_quotations
+from store.normalise import name_key
 from store.quotation import Kind, Quotation
 from store.search.grams import pairs
 from store.search.words import COMMON_WORDS, Word, only_common, segments, words
@@ -60,6 +61,9 @@ SECOND_LOOK_ANCHORS = 3
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
 _FEW_WORDS = 3
+#: The attribution model's confidence from which the archive is sure enough of a speaker to
+#: call a paste crediting someone else misattributed (bench/attribution.py measures it).
+CONFIDENT = 0.8
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,7 @@ class Verifier:
             claimed_speaker=claimed,
             verdict=verdict,
             excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE and best.alignment.outside_words > 0,
-            attribution=self._attribution(claimed, [chosen]),
+            attribution=self._attribution(claimed, [chosen], [match]),
             matches=(match,),
         )
 
@@ -392,7 +396,7 @@ class Verifier:
             claimed_speaker=claimed,
             verdict=Verdict.SPLICED,
             excerpt=False,
-            attribution=self._attribution(claimed, [chosen]),
+            attribution=self._attribution(claimed, [chosen], [match]),
             matches=(match,),
             notes=("The words come from two places of one quotation, joined without an ellipsis.",),
         )
@@ -428,7 +432,9 @@ class Verifier:
             claimed_speaker=claimed,
             verdict=Verdict.SPLICED,
             excerpt=False,
-            attribution=self._attribution(claimed, [chosen for _, chosen in evidence]),
+            attribution=self._attribution(
+                claimed, [chosen for _, chosen in evidence], [match for match, _ in evidence]
+            ),
             matches=matches,
         )
 
@@ -472,6 +478,10 @@ class Verifier:
             outlet=quotation.outlet,
             reported_to=quotation.reported_to,
             via=quotation.via,
+            speaker_as_written=quotation.speaker_as_written,
+            speaker_found_by=quotation.speaker_found_by,
+            speaker_evidence=quotation.speaker_evidence,
+            speaker_confidence=quotation.speaker_confidence,
             kind="paraphrase" if found.in_context else str(quotation.kind),
             score=alignment.score,
             context=quotation.context,
@@ -481,20 +491,51 @@ class Verifier:
             ),
         )
 
-    def _attribution(self, claimed: str | None, found: list[_Found]) -> Attribution:
+    def _attribution(
+        self, claimed: str | None, found: list[_Found], matches: Sequence[Match]
+    ) -> Attribution:
         """Whether the claimed speaker is the one the archive credits (every piece's, for a
-        splice)."""
+        splice). `differs` only when the archive is sure of its own speaker and no article
+        credits the claimed one; otherwise `uncertain`, and the evidence is shown."""
         if not claimed:
             return Attribution.NOT_CLAIMED
         quotations = [piece.quotation for piece in found]
-        if any(q.speaker is None or q.speaker_id is None for q in quotations):
-            return Attribution.UNKNOWN
         aliases = self.archive.aliases(q.speaker_id for q in quotations if q.speaker_id)
-        for q in quotations:
-            assert q.speaker is not None and q.speaker_id is not None
-            if not claims_speaker(claimed, q.speaker, aliases.get(q.speaker_id, set())):
-                return Attribution.DIFFERS
+        outcomes = [
+            _piece_attribution(claimed, q, match, aliases.get(q.speaker_id or 0, set()))
+            for q, match in zip(quotations, matches, strict=True)
+        ]
+        for outcome in (Attribution.DIFFERS, Attribution.UNCERTAIN, Attribution.UNKNOWN):
+            if outcome in outcomes:
+                return outcome
         return Attribution.MATCHES
+
+
+def _piece_attribution(
+    claimed: str, quotation: StoredQuotation, match: Match, aliases: set[str]
+) -> Attribution:
+    if quotation.speaker is None or quotation.speaker_id is None:
+        written = quotation.speaker_as_written
+        if written and name_key(claimed) == name_key(written):
+            return Attribution.MATCHES  # "the campaign said", pasted as the campaign's
+        # "the minister", unnamed: the paste may or may not name the same person.
+        described = described_speaker(written)
+        return Attribution.UNKNOWN if described is None else Attribution.UNCERTAIN
+    if claims_speaker(claimed, quotation.speaker, aliases):
+        return Attribution.MATCHES
+    if any(claims_speaker(claimed, other, set()) for other in match.conflicting_speakers):
+        return Attribution.UNCERTAIN  # another article credits the claimed speaker
+    return Attribution.DIFFERS if sure_of_speaker(quotation) else Attribution.UNCERTAIN
+
+
+def sure_of_speaker(quotation: StoredQuotation) -> bool:
+    """Sure enough of the archive's speaker to call a paste crediting another misattributed:
+    a cue names them (not merely a name near the quotation) and the attribution model gives
+    them CONFIDENT or more. Quotations stored before confidences were kept count as sure, as
+    they did then."""
+    if quotation.speaker_found_by == "nearby":
+        return False
+    return quotation.speaker_confidence is None or quotation.speaker_confidence >= CONFIDENT
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from store.db.models import (
     SpeakerRow,
 )
 from store.errors import ArchiveError
+from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
@@ -542,6 +543,9 @@ class _Writer:
             "reported_to": quotation.reported_to,
             "via": quotation.via,
             "fingerprint": quotation_fingerprint(quotation.text),
+            "speaker_found_by": quotation.speaker_found_by,
+            "speaker_evidence": _bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
+            "speaker_confidence": quotation.speaker_confidence,
         }
 
     def _add_aliases(self, quotations: Iterable[Quotation]) -> None:
@@ -636,6 +640,10 @@ def _article_row(
             if value is not None
         },
     }
+
+
+def _bounded(text: str | None, limit: int) -> str | None:
+    return text[:limit] if text else None
 
 
 def _kind(value: str) -> Kind:

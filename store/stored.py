@@ -48,6 +48,11 @@ class StoredQuotation:
     url: str | None
     published: dt.date | None
     outlet: str | None
+    #: How the speaker was found, the sentence that shows it, and the model's confidence
+    #: (store.quotation.Quotation); None in archives stored before they were kept.
+    speaker_found_by: str | None = None
+    speaker_evidence: str | None = None
+    speaker_confidence: float | None = None
 
 
 def read_quotations(
@@ -104,6 +109,9 @@ def _compile(dialect: Dialect, by_article: bool) -> str:
             ArticleRow.published,
             OutletRow.name,
             SpeakerRow.name,
+            q.speaker_found_by,
+            q.speaker_evidence,
+            q.speaker_confidence,
         )
         .join(ArticleRow, q.article_id == ArticleRow.id)
         .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
@@ -142,4 +150,7 @@ def _quotation(row: Any) -> StoredQuotation:
         published=published,
         outlet=row[17],
         speaker=row[18],
+        speaker_found_by=row[19],
+        speaker_evidence=row[20],
+        speaker_confidence=row[21],
     )

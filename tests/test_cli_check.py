@@ -28,8 +28,9 @@ from store.search.index import PARAGRAPHS
 
 #: DESIGN.md's `check --json` document; `closest` and `problem` appear only when they apply.
 CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "matches"}
-#: DESIGN.md's match, and `matched` (the words the paste matched, verdict.py); `piece` is added
-#: for each piece of a spliced paste.
+#: DESIGN.md's match, `matched` (the words the paste matched, verdict.py) and the account of the
+#: archive's speaker (as written, how found, the evidence, the confidence); `piece` is added for
+#: each piece of a spliced paste.
 MATCH_KEYS = {
     "text",
     "speaker",
@@ -46,6 +47,10 @@ MATCH_KEYS = {
     "first_seen",
     "conflicting_speakers",
     "matched",
+    "speaker_as_written",
+    "speaker_found_by",
+    "speaker_evidence",
+    "speaker_confidence",
 }
 ARTICLE_KEYS = {"title", "url", "published"}
 #: Words nobody printed: a check reads the paragraph index too, for reported speech.
@@ -232,12 +237,16 @@ def test_card_shows_verdict_speaker_and_source(db: str) -> None:
 
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "✔ Verified — a direct quotation in the archive"
+    assert lines[0] == (
+        "✘ Misattributed — the words are verified, but the archive credits Osric Penhallow"
+    )
     assert (
         "  ✘ Speaker differs: the paste credits Harriet Vale, the archive credits Osric Penhallow"
         in lines
     )
     assert "  — Osric Penhallow (councillor)" in lines
+    [evidence] = [line for line in lines if line.startswith("    how the archive knows: ")]
+    assert evidence.endswith(': "Every penny we had went into the pier," Penhallow said.')
     assert any(line.startswith("  Kestrel Gazette, 2024-03-05: “Ferry terminal") for line in lines)
     assert "\x1b[" not in result.stdout
 

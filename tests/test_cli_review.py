@@ -106,13 +106,13 @@ def test_table_has_a_row_per_quotation_and_exits_0_though_some_fail(db: str, dra
         "Draft", "speaker", "Quote", "Verdict", "Attribution", "Archive", "speaker", "Printed", "by"
     ]  # fmt: skip
     [treloar] = [line for line in lines if line.startswith("Maud Treloar")]
-    assert "✔ verified" in treloar
+    assert "✘ misattributed (verified)" in treloar  # never a green tick over a wrong speaker
     assert "differs" in treloar
     assert "Osric Penhallow" in treloar
     assert "Kestrel Gazette, 2024-03-05" in treloar
     [penhallow] = [line for line in lines if line.startswith("Osric Penhallow")]
     assert "✘ not found" in penhallow
-    assert lines[-1] == "3 quotations: 2 verified, 1 not found."
+    assert lines[-1] == "3 quotations: 1 verified, 1 misattributed (verified), 1 not found."
 
 
 def test_html_draft_is_read_like_a_page(db: str, tmp_path: Path) -> None:

