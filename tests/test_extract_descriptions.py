@@ -60,3 +60,31 @@ def test_a_word_saying_when_is_not_a_speaker() -> None:
         "Harbour deal signed", "Kit Oduya, who chairs the harbour board, spoke next."
     )
     assert all(q.speaker_as_written != "next" for q in quotations), listing(quotations)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Vale\'s statement read: "The port is dying and nobody is doing anything about it."',
+        'Vale\'s email to his crews notes that the port "is dying and nobody is doing anything '
+        'about it."',
+    ],
+)
+def test_a_document_someone_owns_speaks_for_them(paragraph: str) -> None:
+    quotations = extract(
+        "Harbour row", "Tom Vale, the harbour master, spoke on Monday.", paragraph
+    )
+    [quotation] = [q for q in quotations if "nobody is doing anything" in q.text]
+    assert quotation.speaker == "Tom Vale", listing(quotations)
+    assert quotation.speaker_found_by == "description", listing(quotations)
+
+
+def test_an_outlets_editorial_speaks_for_the_outlet_not_whoever_it_names() -> None:
+    quotations = extract(
+        "Regatta called off",
+        "The club gave in a week after the Tidewater Herald's editorial telling it that “the "
+        "regatta cannot go ahead.”",
+    )
+    [quotation] = [q for q in quotations if q.text.startswith("the regatta")]
+    assert quotation.speaker == "Tidewater Herald", listing(quotations)
+    assert quotation.speaker_as_written == "the Tidewater Herald's editorial"

@@ -1235,11 +1235,6 @@ DOCUMENT_SUBJECTS = {
         "The club's plan, according to its Harbourside summary, “the regatta cannot go ahead.”",
         "its Harbourside summary",
     ),
-    "document-then-a-participle": (
-        "The club gave in a week after the Gazette's editorial telling it that “the regatta "
-        "cannot go ahead.”",
-        "the Gazette's editorial",
-    ),
     "document-then-two-verbs": (
         "The club's new leaflet attacks the council for taking “too long” and claims that "
         "“the regatta cannot go ahead.”",

@@ -25,10 +25,10 @@ from store.extract.cues import (
 )
 from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.grammar import without_honorifics
-from store.extract.lexicon import given_names, role_nouns, speech_verbs
+from store.extract.lexicon import document_nouns, given_names, role_nouns, speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
-from store.extract.phrases import NAME, NOMINAL, Mention, phrase_starting_at
+from store.extract.phrases import NAME, NOMINAL, Mention, mention_from, phrase_starting_at
 from store.extract.verbs import verb_at
 
 _LIGHT_COMPLEMENT = 12
@@ -396,6 +396,12 @@ def resolve_mention(
     mention = cue.mention
     if mention.partner is not None:
         return _resolve_pair(document, people, mention, mention.partner)
+    owner = _document_owner(document, mention)
+    if owner is not None:
+        # "Vale's statement read", "the council's email notes": the statement's author speaks.
+        entity = people.resolve(owner, owner.first)
+        if entity is not None:
+            return entity, mention.text, None
     entity = people.resolve(mention, mention.first)
     if entity is not None and mention.kind == NOMINAL and _indefinite(mention.text):
         # "an economist" may be the article's only economist; "one engineer", "another
@@ -411,6 +417,29 @@ def resolve_mention(
     if mention.organisation or (entity is not None and entity.organisation):
         role = None  # an organisation is who it is; its appositive describes it
     return entity, mention.text, _clean_role(role)
+
+
+def _document_owner(document: Document, mention: Mention) -> Mention | None:
+    """The author of a possessed document that "says": "Vale" of "Vale's statement", "the
+    council" of "the council's fundraising email to its members"."""
+    if mention.kind != NOMINAL:
+        return None
+    tokens = document.tokens
+    start = mention.start if mention.start >= 0 else mention.first
+    for index in range(start + 1, mention.last):
+        if tokens.words[index] not in {"’s", "'s"}:
+            continue
+        # The document noun: the first noun after the possessive ("fundraising email").
+        after = range(index + 1, min(mention.last, index + _DOCUMENT_REACH) + 1)
+        if not any(tokens.lowers[i] in document_nouns() for i in after):
+            return None
+        owner = mention_from(tokens, start, index - 1)
+        return owner if owner is not None and owner.kind in {NAME, NOMINAL} else None
+    return None
+
+
+#: Words between a possessive and the document it owns: "Sanders' fundraising email".
+_DOCUMENT_REACH = 3
 
 
 def _resolve_pair(
