@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///var/demo.sqlite3
 
-.PHONY: demo test lint bench-extraction bench-verify clean
+.PHONY: demo test lint bench-extraction bench-attribution train-attribution bench-verify clean
 
 $(BIN)/quotebot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,19 @@ test: $(BIN)/quotebot
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
+DATA ?= ../shared/data
+
+# Extraction on the training and the validation split, side by side (validation: scores only).
 bench-extraction: $(BIN)/quotebot
-	$(BIN)/python bench/extraction.py ../shared/data/polnear-train.jsonl ../shared/data/polnear-dev.jsonl
+	$(BIN)/python bench/extraction.py $(DATA)/polnear-train.jsonl $(DATA)/polnear-dev.jsonl
+
+# Real quotations pasted with the right and a wrong speaker through `quotebot check`.
+bench-attribution: $(BIN)/quotebot
+	$(BIN)/python bench/attribution.py $(DATA)/polnear-dev.jsonl
+
+# Retrain the attribution model's weights (store/extract/data/attribution_weights.json).
+train-attribution: $(BIN)/quotebot
+	$(BIN)/python bench/train_attribution.py $(DATA)/polnear-train.jsonl --validation $(DATA)/polnear-dev.jsonl
 
 # The verifier against a naive rapidfuzz baseline at 10,000 and 100,000 quotations (about ten
 # minutes); bench/verify.py --sizes 1M adds the size the targets are set for.
