@@ -534,7 +534,7 @@ class _Writer:
             "start_offset": quotation.start,
             "end_offset": quotation.end,
             "context_start": quotation.context_start,
-            "context_end": quotation.context_start + len(quotation.context),
+            "context_end": quotation.context_end,
             "kind": _kind(quotation.kind),
             "speaker_id": speaker_id,
             "speaker_as_written": quotation.speaker_as_written,

@@ -41,7 +41,9 @@ def _article(record: dict[str, Any], where: str) -> Article | ReadFailure:
     if speaker == _NO_SPEAKER:
         speaker = None
     url = _first_url(record.get("urls"))
-    quotation = Quotation(text, 0, len(text), Kind.DIRECT, speaker=speaker, context=text)
+    quotation = Quotation(
+        text, 0, len(text), Kind.DIRECT, speaker=speaker, context_end=len(text), article_text=text
+    )
     return Article(
         text=text,
         outlet=_domain(url),
