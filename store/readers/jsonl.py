@@ -17,6 +17,7 @@ from store.readers.dates import parse_date
 from store.readers.decode import decode_text
 from store.readers.failure import ReadError, ReadFailure
 from store.readers.sizes import too_large
+from store.unstorable import why_unstorable
 
 _SKIP_CHUNK_BYTES = 64 * 1024
 _BLANK = b" \t\r\n\f\v"
@@ -134,6 +135,8 @@ def _article(record: dict[str, Any], where: str) -> Article | ReadFailure:
         return ReadFailure(where, f'"text" is {_json_type(text)}, not a string')
     if not text.strip():
         return ReadFailure(where, '"text" is empty')
+    if problem := unstorable_field(record, ("text", "title", "outlet", "url", "id")):
+        return ReadFailure(where, problem)
     return Article(
         text=text,
         title=string_field(record, "title"),
@@ -143,6 +146,18 @@ def _article(record: dict[str, Any], where: str) -> Article | ReadFailure:
         source=where,
         external_id=_identifier(record.get("id")),
     )
+
+
+def unstorable_field(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """What is wrong with the first of these fields that holds what cannot be stored as text
+    (store.unstorable); None when they all can."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, list):  # Quotebank's "urls"
+            value = " ".join(item for item in value if isinstance(item, str))
+        if isinstance(value, str) and (problem := why_unstorable(value)):
+            return f'"{key}" holds {problem}'
+    return None
 
 
 def string_field(record: dict[str, Any], key: str) -> str | None:
