@@ -227,8 +227,10 @@ def _read_stream(
             name = os.path.splitext(name)[0]
     if not head.strip() and len(head) < SNIFF_BYTES:
         raise ReadError("empty file" if not head else "empty: only whitespace")
-    reject_binary(head)
     chosen = sniff(head, name=name, content_type=content_type) if fmt == "auto" else fmt
+    if not (chosen in _LINE_READERS and _starts_like_json(head)):
+        # An export's lines stand alone: a NUL in one of them spoils that line, not the file.
+        reject_binary(head)
     if formats is not None and chosen not in formats:
         wanted = " or ".join(_FORMAT_NAMES[each] for each in formats)
         raise ReadError(f"this is {_FORMAT_NAMES[chosen]}; only {wanted} is accepted")
@@ -246,6 +248,10 @@ def _read_stream(
         yield result
     else:
         yield from result
+
+
+def _starts_like_json(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def _is_url(name: str) -> bool:
