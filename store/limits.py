@@ -24,8 +24,8 @@ DEFAULT_MAX_QUOTATIONS = 5_000
 #: gzip can hold a gigabyte of blank lines.
 DEFAULT_MAX_DECOMPRESSED_BYTES = 5_000 * _MEGABYTE
 #: A news page is tens of kilobytes of markup once scripts, styles and comments are gone, and
-#: the HTML extractor's time grows faster than the page (store.readers.markup).
-DEFAULT_MAX_HTML_BYTES = 2 * _MEGABYTE
+#: the HTML extractor's time and memory grow faster than the page (store.readers.main_text).
+DEFAULT_MAX_HTML_BYTES = 1 * _MEGABYTE
 
 MAX_QUOTATIONS = "QUOTEBOT_MAX_QUOTATIONS"
 MAX_DECOMPRESSED_MB = "QUOTEBOT_MAX_DECOMPRESSED_MB"

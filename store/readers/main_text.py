@@ -1,19 +1,22 @@
 """A page's main text and metadata from trafilatura, with its markup and its time bounded.
 
-trafilatura's time grows faster than the page: measured on this project's machine (trafilatura
-2.3), a page of short paragraphs takes 1.4 s at 250 KB of markup, 4.7 s at 500 KB and 26 s at
-1 MB, most of it in comparing its own result with its fallback extractors' (readability,
-jusText); a 17.6 MB page, under the 20 MB file cap, ran for minutes. A time limit cannot be put
-on a C-heavy library call inside this process, so:
+trafilatura's time grows faster than the page. Measured on this project's machine (trafilatura
+2.3, 2 cores): a page of many short paragraphs takes 1.2 s at 250 KB of markup, 5.3 s at
+500 KB and 22 s at 1 MB, in the main extractor; laid out at the top level of `<body>`, its
+comparison with the fallback extractors (readability, jusText) takes 26 s at 1 MB; a megabyte
+of `x<br>` takes 13 s and 360 MB, two megabytes 570 MB. A 17.6 MB page, under the 20 MB file
+cap, ran for minutes. A time limit cannot be put on a C-heavy library call inside this process,
+so:
 
 - A page is measured without its scripts (JSON-LD metadata excepted), styles and comments,
-  which the extractor throws away anyway; over `max_markup` bytes of what is left, it is
-  refused at once, with a message naming the limit. The measuring stops at the limit: a 17 MB
-  page costs what reading 2 MB of it costs.
-- A page under SMALL_PAGE_BYTES is extracted here, as it always was (a second or two at worst).
-- A larger one is extracted in a child process, without the fallback extractors (linear, about
-  4 s a megabyte in the worst case measured), which is stopped after DEADLINE_SECONDS: that page
-  is reported, never hung on. Starting the child costs about 0.3 s, paid by large pages only.
+  which the extractor throws away anyway; over `max_markup` bytes of what is left (1 MB by
+  default, store.limits) it is refused at once, with a message naming the limit. The measuring
+  stops at the limit: a 17 MB page costs what reading 1 MB of it costs.
+- A page under SMALL_PAGE_BYTES is extracted here, as it always was (3 s at worst measured).
+- A larger one is extracted in a child process without the fallback extractors (which add
+  10-30 % to an ordinary large page, and most of the time to some), and the child is stopped
+  after DEADLINE_SECONDS: that page is reported, never hung on. Starting the child costs about
+  0.3 s, paid by large pages only.
 """
 
 from __future__ import annotations
