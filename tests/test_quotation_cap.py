@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from hostile_support import one_word_quotations, run, write_gzip
 
 from store.archive import Archive
@@ -101,16 +100,3 @@ def test_ingest_stores_the_first_quotations_and_reports_the_cap(
     ]
     with Archive.open(archive_url) as archive:
         assert archive.stats().quotations == 41
-
-
-@pytest.mark.parametrize("value", ["many", "0", "-5", "2.5"])
-def test_a_malformed_cap_is_one_line_naming_the_setting(tmp_path: Path, value: str) -> None:
-    path = tmp_path / "story.txt"
-    path.write_text('Harbour news\n\n"We will reopen," said Harriet Vale.\n', encoding="utf-8")
-
-    result = run("extract", path, cwd=tmp_path, env={"QUOTEBOT_MAX_QUOTATIONS": value})
-
-    assert result.code == 1
-    assert result.stderr_lines() == [
-        f"quotebot: QUOTEBOT_MAX_QUOTATIONS must be a whole number above 0, not {value!r}"
-    ]
