@@ -654,6 +654,8 @@ def _refuse_unstorable(article: Article, quotations: Sequence[Quotation]) -> Non
         ("URL", article.url),
         ("byline", article.byline),
         ("id", article.external_id if isinstance(article.external_id, str) else None),
+        ("claimed URL", article.claimed_url),
+        ("claimed outlet", article.claimed_outlet),
     ]
     for quotation in quotations:
         fields += [
