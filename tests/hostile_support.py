@@ -64,6 +64,27 @@ def run(
     return Ran(done.returncode, done.stdout.decode("utf-8"), stderr)
 
 
+def ingest(
+    archive_url: str, *sources: str | Path, cwd: Path, env: Mapping[str, str] | None = None
+) -> Ran:
+    """`quotebot --db URL ingest SOURCES... --json` in its own process."""
+    return run("--db", archive_url, "ingest", *sources, "--json", cwd=cwd, env=env)
+
+
+def ordinary_story(folder: Path) -> Path:
+    """A short ordinary article, to show that the batch goes on after a hostile source."""
+    path = folder / "story.txt"
+    path.write_text("Harbour news\n\nThe harbour reopened, the port said.\n", encoding="utf-8")
+    return path
+
+
+def stored_articles(archive_url: str) -> int:
+    from store.archive import Archive
+
+    with Archive.open(archive_url) as archive:
+        return archive.stats().articles
+
+
 def one_word_quotations(count: int) -> str:
     """An article of a headline and `count` one-word quotations in one paragraph."""
     return "A hostile article\n\n" + ONE_WORD_QUOTATION * count

@@ -10,10 +10,9 @@ import gzip
 import json
 from pathlib import Path
 
-from hostile_support import run
+from hostile_support import ingest, ordinary_story, stored_articles
 from readers_support import articles, read_all
 
-from store.archive import Archive
 from store.readers import ReadFailure
 
 LIMIT_MESSAGE = (
@@ -37,8 +36,7 @@ def export_with_a_flood(path: Path, flood: int = 3_000_000) -> Path:
 
 def test_over_the_limit_the_source_fails_after_the_articles_before_it(tmp_path: Path) -> None:
     export = export_with_a_flood(tmp_path / "export.jsonl.gz")
-    story = tmp_path / "story.txt"
-    story.write_text("Harbour news\n\nThe harbour reopened, the port said.\n", encoding="utf-8")
+    story = ordinary_story(tmp_path)
 
     results = read_all(export, story, max_decompressed_bytes=1_000_000)
 
@@ -60,18 +58,10 @@ def test_ingest_keeps_what_came_before_the_limit_and_goes_on(
     archive_url: str, tmp_path: Path
 ) -> None:
     export = export_with_a_flood(tmp_path / "export.jsonl.gz")
-    story = tmp_path / "story.txt"
-    story.write_text("Harbour news\n\nThe harbour reopened, the port said.\n", encoding="utf-8")
+    story = ordinary_story(tmp_path)
 
-    result = run(
-        "--db",
-        archive_url,
-        "ingest",
-        export,
-        story,
-        "--json",
-        cwd=tmp_path,
-        env={"QUOTEBOT_MAX_DECOMPRESSED_MB": "1"},
+    result = ingest(
+        archive_url, export, story, cwd=tmp_path, env={"QUOTEBOT_MAX_DECOMPRESSED_MB": "1"}
     )
 
     assert result.code == 1
@@ -79,5 +69,4 @@ def test_ingest_keeps_what_came_before_the_limit_and_goes_on(
     assert report["articles"] == 3
     assert report["errors"] == [{"source": str(export), "error": LIMIT_MESSAGE}]
     assert result.stderr_lines() == [f"quotebot: {export}: {LIMIT_MESSAGE}"]
-    with Archive.open(archive_url) as archive:
-        assert archive.stats().articles == 3
+    assert stored_articles(archive_url) == 3

@@ -12,11 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hostile_support import run
+from hostile_support import ingest, ordinary_story, stored_articles
 from readers_support import articles, fixture, read_all, read_one
 
 import store.readers.main_text as main_text
-from store.archive import Archive
 from store.readers import ReadFailure
 
 PAGE = fixture("harbour-strike.html")
@@ -41,8 +40,7 @@ def short_paragraphs(size: int) -> str:
 
 def test_a_page_over_the_markup_limit_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     page = padded(tmp_path, short_paragraphs(200_000))
-    story = tmp_path / "story.txt"
-    story.write_text("Harbour news\n\nThe harbour reopened, the port said.\n", encoding="utf-8")
+    story = ordinary_story(tmp_path)
 
     results = read_all(page, story, max_html_bytes=50_000)
 
@@ -103,22 +101,11 @@ def test_ingest_reports_the_page_over_the_limit_and_stores_the_rest(
     archive_url: str, tmp_path: Path
 ) -> None:
     page = padded(tmp_path, short_paragraphs(200_000))
-    story = tmp_path / "story.txt"
-    story.write_text("Harbour news\n\nThe harbour reopened, the port said.\n", encoding="utf-8")
+    story = ordinary_story(tmp_path)
 
-    result = run(
-        "--db",
-        archive_url,
-        "ingest",
-        page,
-        story,
-        "--json",
-        cwd=tmp_path,
-        env={"QUOTEBOT_MAX_HTML_MB": "0.05"},
-    )
+    result = ingest(archive_url, page, story, cwd=tmp_path, env={"QUOTEBOT_MAX_HTML_MB": "0.05"})
 
     assert result.code == 1
     assert result.json()["errors"] == [{"source": str(page), "error": OVER_THE_LIMIT}]
     assert result.json()["articles"] == 1
-    with Archive.open(archive_url) as archive:
-        assert archive.stats().articles == 1
+    assert stored_articles(archive_url) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hostile_support import one_word_quotations, run, write_gzip
+from hostile_support import ingest, one_word_quotations, run, write_gzip
 
 from store.archive import Archive
 from store.article import Article
@@ -87,7 +87,7 @@ def test_ingest_stores_the_first_quotations_and_reports_the_cap(
         'Harbour news\n\n"We will reopen the terminal," said Harriet Vale.\n', encoding="utf-8"
     )
 
-    result = run("--db", archive_url, "ingest", path, ordinary, "--json", cwd=tmp_path, env=LIMIT)
+    result = ingest(archive_url, path, ordinary, cwd=tmp_path, env=LIMIT)
 
     assert result.code == 0, result.stderr
     report = result.json()

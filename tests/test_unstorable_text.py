@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile_support import run
+from hostile_support import ingest, ordinary_story, run, stored_articles
 from readers_support import articles, failures, read_all
 
 from store.archive import Archive
@@ -67,19 +67,17 @@ def expected_errors(export: Path) -> list[dict[str, str]]:
 def test_each_bad_line_is_reported_and_the_ingest_goes_on_to_later_sources(
     archive_url: str, export: Path, tmp_path: Path
 ) -> None:
-    story = tmp_path / "story.txt"
-    story.write_text("Bridge news\n\nThe bridge will close, the county said.\n", encoding="utf-8")
+    story = ordinary_story(tmp_path)
 
-    first = run("--db", archive_url, "ingest", export, story, "--json", cwd=tmp_path)
-    again = run("--db", archive_url, "ingest", export, story, "--json", cwd=tmp_path)
+    first = ingest(archive_url, export, story, cwd=tmp_path)
+    again = ingest(archive_url, export, story, cwd=tmp_path)
 
     assert first.code == again.code == 1
     assert (first.json()["articles"], first.json()["errors"]) == (3, expected_errors(export))
     assert (again.json()["duplicates"], again.json()["errors"]) == (3, expected_errors(export))
     assert "Traceback" not in first.stderr + again.stderr
     assert len(first.stderr_lines()) == len(BAD_FIELDS)
-    with Archive.open(archive_url) as archive:
-        assert archive.stats().articles == 3
+    assert stored_articles(archive_url) == 3
 
 
 def test_extract_jsonl_skips_the_bad_lines_and_prints_the_others(
@@ -127,7 +125,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_printed(
         'Harbour news\n\n"We will reopen the terminal," said Harriet Vale.\n', encoding="utf-8"
     )
 
-    ingested = run("--db", archive_url, "ingest", folder, "--json", cwd=tmp_path)
+    ingested = ingest(archive_url, folder, cwd=tmp_path)
     extracted = run("extract", folder / name, "--json", cwd=tmp_path)
 
     assert (ingested.code, ingested.json()["articles"]) == (0, 1), ingested.stderr
