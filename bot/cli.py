@@ -174,8 +174,6 @@ def ingest(
         )
     for error in report.errors:
         _report_failure(error.source, error.error)
-    for warning in report.warnings:
-        _report_warning(warning)
     if as_json:
         _print_json(report.to_json())
     else:

@@ -8,6 +8,7 @@ become one error naming the source, and the batch goes on with the next.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -31,6 +32,8 @@ from store.readers.fetch import DEFAULT_DEADLINE_SECONDS
 #: Articles stored by one ingest after which the database's statistics are refreshed.
 REFRESH_AFTER = 200
 
+logger = logging.getLogger(__name__)
+
 
 class ExtractionFailed(Exception):
     """The extractor raised on one article; the message says so in one line."""
@@ -44,7 +47,8 @@ class IngestError(NamedTuple):
 
 
 class IngestWarning(NamedTuple):
-    """An article stored in part (a limit left quotations out), and what was left, in one line."""
+    """An article stored in part (a limit left quotations out, the search index holds only the
+    start of a paragraph), and what was left, in one line."""
 
     source: str
     warning: str
@@ -124,7 +128,11 @@ def ingest(
                 articles += not result.duplicate
                 quotes += result.quotations
                 if kept.capped and not result.duplicate:
+                    # Logged like the archive's own notes, which the command line shows on
+                    # stderr and the bot keeps in its log.
+                    logger.warning("%s: warning: %s", article.source, cap_warning(kept))
                     warnings.append(IngestWarning(article.source, cap_warning(kept)))
+                warnings += [IngestWarning(article.source, note) for note in result.notes]
                 if on_stored is not None:
                     on_stored(article, result)
         if on_progress is not None:
