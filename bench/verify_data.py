@@ -21,7 +21,7 @@ import random
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import verify_words as words
@@ -424,7 +424,8 @@ class Newsroom:
             f"{self.speech.surnames(rng)}",
             source=f"newsroom-{self.seed}:{number}",
         )
-        return article, quotations
+        # The page is whole only now: each quotation's context is a view of its text.
+        return article, [replace(q, article_text=article.text) for q in quotations]
 
     def _quote(
         self,
@@ -569,8 +570,8 @@ class _Page:
             speaker_role=person.role if role else None,
             reported_to=reported_to,
             via=via,
-            context=paragraph,
             context_start=start,
+            context_end=start + len(paragraph),
         )
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -28,8 +29,16 @@ from store.article import Article
 from store.db import schema
 from store.db.engine import archive_errors, create_archive_engine, for_writing
 from store.errors import ArchiveError
-from store.ingest import ExtractionFailed, quotations_of
+from store.extract.capped import CappedQuotations
+from store.ingest import (
+    ExtractionFailed,
+    IngestWarning,
+    cap_warning,
+    capped_quotations_of,
+    warning_json,
+)
 from store.ingest import ingest as ingest_sources
+from store.limits import Limits, limits_from_environment
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
@@ -38,6 +47,7 @@ from store.search.rebuild import reindex as rebuild_index
 from store.settings import database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CommandFailed(click.ClickException):
@@ -149,6 +159,7 @@ def ingest(
         quotebot ingest story.html --outlet "Northfold Courier" --published 2024-05-02
         curl -s https://news.example/feed.xml | quotebot ingest - --format feed --json
     """
+    limits = limits_from_environment()
     archive = _open_archive(ctx)
     with terminal.ingest_progress() as on_progress:
         report = ingest_sources(
@@ -159,6 +170,7 @@ def ingest(
             url=url,
             published=published.date() if published else None,
             on_progress=on_progress,
+            limits=limits,
         )
     for error in report.errors:
         _report_failure(error.source, error.error)
@@ -190,7 +202,8 @@ def extract(ctx: click.Context, source: str, fmt: str, jsonl: bool, as_json: boo
     """
     if jsonl and fmt not in ("auto", "jsonl"):
         raise click.UsageError(f"--jsonl reads JSON Lines; it cannot be used with --format {fmt}")
-    items = read_sources([source], "jsonl" if jsonl else fmt)
+    limits = limits_from_environment()
+    items = _extracted(_read_with(limits, [source], "jsonl" if jsonl else fmt), limits)
     if jsonl:
         failed = _extract_lines(items)
     elif as_json:
@@ -441,23 +454,32 @@ def _open_archive(ctx: click.Context) -> Archive:
     return ctx.with_resource(archive)
 
 
-def _extract_lines(items: Iterable[Article | ReadFailure]) -> bool:
+Extracted = tuple[Article, CappedQuotations]
+
+
+def _extract_lines(items: Iterable[Extracted | None]) -> bool:
     """`extract --jsonl`: one line per article, in input order; True when any line failed."""
     failed = False
-    for extracted in _extracted(items):
+    for extracted in items:
         if extracted is None:
             failed = True
         else:
-            article, quotations = extracted
-            _print_json({"id": article.external_id, "quotes": [q.to_json() for q in quotations]})
+            article, kept = extracted
+            _print_json(
+                {
+                    "id": article.external_id,
+                    "quotes": (q.to_json() for q in kept.quotations),
+                    "warnings": _warnings_json(article, kept),
+                }
+            )
     return failed
 
 
-def _extract_one_document(items: Iterable[Article | ReadFailure], source: str) -> bool:
+def _extract_one_document(items: Iterable[Extracted | None], source: str) -> bool:
     """`extract --json`: the source's one article as one document; True when anything failed."""
     failed = False
-    found: tuple[Article, list[Quotation]] | None = None
-    for extracted in _extracted(items):
+    found: Extracted | None = None
+    for extracted in items:
         if extracted is None:
             failed = True
         elif found is not None:
@@ -471,42 +493,67 @@ def _extract_one_document(items: Iterable[Article | ReadFailure], source: str) -
         if not failed:
             _report_failure(source, "no article found")
         return True
-    article, quotations = found
+    article, kept = found
     _print_json(
         {
             "title": article.title,
             "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
-            "quotes": [q.to_json() for q in quotations],
+            "quotes": (q.to_json() for q in kept.quotations),
+            "warnings": _warnings_json(article, kept),
         }
     )
     return failed
 
 
-def _extract_for_people(items: Iterable[Article | ReadFailure]) -> bool:
+def _extract_for_people(items: Iterable[Extracted | None]) -> bool:
     failed = False
-    for extracted in _extracted(items):
+    for extracted in items:
         if extracted is None:
             failed = True
         else:
-            terminal.print_quotations(*extracted)
+            article, kept = extracted
+            terminal.print_quotations(article, kept.quotations)
     return failed
 
 
+def _read_with(
+    limits: Limits, sources: Sequence[str], fmt: str = "auto"
+) -> Iterator[Article | ReadFailure]:
+    """The articles of `sources`, read under the limits set for this run."""
+    return read_sources(
+        sources,
+        fmt,
+        max_decompressed_bytes=limits.max_decompressed_bytes,
+        max_html_bytes=limits.max_html_bytes,
+    )
+
+
 def _extracted(
-    items: Iterable[Article | ReadFailure],
-) -> Iterator[tuple[Article, list[Quotation]] | None]:
-    """Each article with its quotations, or None for a source reported as failed on stderr."""
+    items: Iterable[Article | ReadFailure], limits: Limits
+) -> Iterator[Extracted | None]:
+    """Each article with its (capped) quotations, or None for a source reported as failed on
+    stderr; a cap that left quotations out is reported on stderr as a warning."""
     for item in items:
         if isinstance(item, ReadFailure):
             _report_failure(item.source, item.error)
             yield None
             continue
         try:
-            yield item, quotations_of(item)
+            kept = capped_quotations_of(item, limits.max_quotations)
         except ExtractionFailed as failure:
             _report_failure(item.source, str(failure))
             yield None
+            continue
+        if kept.capped:
+            _report_warning(IngestWarning(item.source, cap_warning(kept)))
+        yield item, kept
+
+
+def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, str]]:
+    if not kept.capped:
+        return []
+    return [warning_json(IngestWarning(article.source, cap_warning(kept)))]
 
 
 def _verifier(ctx: click.Context) -> Verifier:
@@ -631,5 +678,29 @@ def _report_failure(source: str, error: str) -> None:
     click.echo(f"quotebot: {one_line(source)}: {one_line(error)}", err=True)
 
 
+def _report_warning(warning: IngestWarning) -> None:
+    _report_failure(warning.source, f"warning: {warning.warning}")
+
+
 def _print_json(document: dict[str, Any]) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False))
+    """One JSON document on one line of stdout. A value that is an iterator is written as a
+    list an item at a time, so that thousands of quotations (with their paragraphs) are never
+    held as one document, nor as one string."""
+    click.echo("{", nl=False)
+    for number, (key, value) in enumerate(document.items()):
+        click.echo(f"{', ' if number else ''}{_json_text(key)}: ", nl=False)
+        if isinstance(value, Iterator):
+            click.echo("[", nl=False)
+            for position, item in enumerate(value):
+                click.echo(f"{', ' if position else ''}{_json_text(item)}", nl=False)
+            click.echo("]", nl=False)
+        else:
+            click.echo(_json_text(value), nl=False)
+    click.echo("}")
+
+
+def _json_text(value: object) -> str:
+    """JSON as people read it (UTF-8, not \\u escapes), unless it holds what UTF-8 cannot
+    encode (a lone surrogate from a file name): then escaped, rather than a crash mid-line."""
+    text = json.dumps(value, ensure_ascii=False)
+    return json.dumps(value) if _SURROGATE.search(text) else text

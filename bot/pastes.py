@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from store.readers.decode import decode_text
 from store.readers.failure import ReadError, ReadFailure
-from store.readers.jsonl import json_objects
+from store.readers.jsonl import json_objects, unstorable_field
 from store.readers.sizes import DEFAULT_MAX_BYTES, MEGABYTE
 from store.readers.sources import STDIN_SOURCE, describe_os_error
 from store.readers.streams import read_capped
@@ -105,6 +105,8 @@ def _paste(record: dict[str, Any], where: str, speaker: str | None) -> Paste | R
     claimed = record.get("speaker")
     if claimed is not None and not isinstance(claimed, str):
         return ReadFailure(where, f'"speaker" is {_json_type(claimed)}, not a string')
+    if problem := unstorable_field(record, ("speaker", "id")):  # the verifier judges "text"
+        return ReadFailure(where, problem)
     return Paste(text, claimed or speaker, where, id=record.get("id"))
 
 

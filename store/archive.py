@@ -48,6 +48,7 @@ from store.search.candidates import CommonTerms, candidate_ids, ids_holding, row
 from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
+from store.unstorable import storable, why_unstorable
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +188,7 @@ class Archive:
 
     def add(self, article: Article, quotations: Sequence[Quotation]) -> AddResult:
         """Store the article and its quotations in one transaction, unless already stored."""
+        _refuse_unstorable(article, quotations)
         url = url_key(article.url) if article.url else None
         if url is not None and len(url) > MAX_URL_CHARS:
             raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
@@ -213,6 +215,7 @@ class Archive:
                 writer = _Writer(session)
                 results = []
                 for article, quotations in chunk:
+                    _refuse_unstorable(article, quotations)
                     url = url_key(article.url) if article.url else None
                     result = writer.add(article, url, content_hash(article.text), quotations)
                     stored += not result.duplicate
@@ -535,7 +538,7 @@ class _Writer:
             "start_offset": quotation.start,
             "end_offset": quotation.end,
             "context_start": quotation.context_start,
-            "context_end": quotation.context_start + len(quotation.context),
+            "context_end": quotation.context_end,
             "kind": _kind(quotation.kind),
             "speaker_id": speaker_id,
             "speaker_as_written": quotation.speaker_as_written,
@@ -626,7 +629,7 @@ def _article_row(
         "published": article.published,
         "byline": article.byline,
         "text": article.text,
-        "source": article.source,
+        "source": storable(article.source),
         "external_id": None if article.external_id is None else str(article.external_id),
         "ingested_at": dt.datetime.now(dt.UTC),
         # Only when there is a claim: the row of an article without one is written as it was
@@ -644,6 +647,37 @@ def _article_row(
 
 def _bounded(text: str | None, limit: int) -> str | None:
     return text[:limit] if text else None
+
+
+def _refuse_unstorable(article: Article, quotations: Sequence[Quotation]) -> None:
+    """An ArchiveError naming the first field a database would refuse (store.unstorable).
+
+    Readers refuse such records first; this keeps any other caller from meeting a driver's
+    UnicodeEncodeError, which is no database error and would end a batch with a traceback.
+    """
+    fields = [
+        ("text", article.text),
+        ("title", article.title),
+        ("outlet", article.outlet),
+        ("URL", article.url),
+        ("byline", article.byline),
+        ("id", article.external_id if isinstance(article.external_id, str) else None),
+        ("claimed URL", article.claimed_url),
+        ("claimed outlet", article.claimed_outlet),
+    ]
+    for quotation in quotations:
+        fields += [
+            ("quotation", quotation.text),
+            ("speaker", quotation.speaker),
+            ("speaker", quotation.speaker_as_written),
+            ("speaker's role", quotation.speaker_role),
+            ("outlet", quotation.reported_to),
+            ("outlet", quotation.via),
+            ("evidence", quotation.speaker_evidence),
+        ]
+    for name, value in fields:
+        if value and (problem := why_unstorable(value)):
+            raise ArchiveError(f"the article's {name} holds {problem}")
 
 
 def _kind(value: str) -> Kind:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
@@ -34,9 +34,9 @@ class Quotation:
     reported_to: str | None = None
     #: Who relayed the words: "per Sky News", "according to The New York Times".
     via: str | None = None
-    #: The paragraph around the quotation.
-    context: str = ""
+    #: Where the paragraph around the quotation begins and ends in the article text.
     context_start: int = 0
+    context_end: int = 0
     #: How the speaker was found: "cue" (a speech verb names them: `said Ana Ruiz`),
     #: "pronoun" (`she said`, resolved), "description" (`the mayor said`, resolved),
     #: "continuation" (the speaker of the quotation before goes on), "nearby" (named near the
@@ -47,10 +47,23 @@ class Quotation:
     #: How likely the attribution model thinks the speaker is right (0-1); None when no
     #: model weighed it (reported speech, a source's own attribution, older archives).
     speaker_confidence: float | None = None
+    #: The article's text, the one string every quotation of the article shares (never a copy
+    #: per quotation: a hostile article of a hundred thousand quotations would otherwise carry a
+    #: paragraph each), so that `context` is read from it only when someone asks.
+    article_text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def context(self) -> str:
+        """The paragraph around the quotation (cut to a window when abnormally long)."""
+        return self.article_text[self.context_start : self.context_end]
 
     def to_json(self) -> dict[str, object]:
         """The `Q` document of the command-line contract (DESIGN.md)."""
-        data = asdict(self)
+        data: dict[str, object] = {}
+        for key, value in asdict(self).items():
+            if key == "context_start":
+                data["context"] = self.context  # where the contract has always listed it
+            elif key not in ("context_end", "article_text"):
+                data[key] = value
         data["kind"] = str(self.kind)
-        data.pop("context_start")
         return data

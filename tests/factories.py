@@ -60,8 +60,9 @@ def quotation(
         speaker_role=speaker_role,
         reported_to=reported_to,
         via=via,
-        context=text[context_start:context_end],
         context_start=context_start,
+        context_end=context_end,
+        article_text=text,
     )
 
 

@@ -48,7 +48,8 @@ def test_json_document_has_the_article_and_its_quotations(story: Path) -> None:
 
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert set(document) == {"title", "outlet", "published", "quotes"}
+    assert set(document) == {"title", "outlet", "published", "quotes", "warnings"}
+    assert document["warnings"] == []
     assert document["published"] is None
     quotes = [quote for quote in document["quotes"] if QUOTED.strip(",") in quote["text"]]
     assert len(quotes) == 1
@@ -70,8 +71,8 @@ def test_jsonl_batch_prints_each_articles_quotations_and_reports_bad_lines(
 
     assert result.exit_code == 1
     assert [json.loads(line) for line in result.stdout.splitlines()] == [
-        {"id": "a1", "quotes": [q.to_json() for q in extract_quotations(article)]},
-        {"id": "a3", "quotes": []},
+        {"id": "a1", "quotes": [q.to_json() for q in extract_quotations(article)], "warnings": []},
+        {"id": "a3", "quotes": [], "warnings": []},
     ]
     [error] = result.stderr.splitlines()
     assert error.startswith(f"quotebot: {batch}:2: ")

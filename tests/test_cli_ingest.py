@@ -59,8 +59,20 @@ def test_json_report_counts_articles_duplicates_and_quotes(
     again = run(archive_url, "ingest", str(quotebank_dump), "--json")
 
     assert first.exit_code == 0, first.stderr
-    assert json.loads(first.stdout) == {"articles": 2, "duplicates": 0, "quotes": 2, "errors": []}
-    assert json.loads(again.stdout) == {"articles": 0, "duplicates": 2, "quotes": 0, "errors": []}
+    assert json.loads(first.stdout) == {
+        "articles": 2,
+        "duplicates": 0,
+        "quotes": 2,
+        "errors": [],
+        "warnings": [],
+    }
+    assert json.loads(again.stdout) == {
+        "articles": 0,
+        "duplicates": 2,
+        "quotes": 0,
+        "errors": [],
+        "warnings": [],
+    }
     assert first.stderr == again.stderr == ""
 
 
@@ -83,6 +95,7 @@ def test_articles_from_text_files_are_stored_with_their_extracted_quotations(
         "duplicates": 0,
         "quotes": quotes,
         "errors": [],
+        "warnings": [],
     }
     with Archive.open(archive_url) as archive:
         stats = archive.stats()

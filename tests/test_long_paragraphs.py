@@ -86,7 +86,11 @@ def test_ingest_says_which_article_is_indexed_in_part(archive_url: str, tmp_path
     result = CliRunner().invoke(cli, ["--db", archive_url, "ingest", str(story), "--json"])
 
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["articles"] == 1
+    report = json.loads(result.stdout)
+    assert report["articles"] == 1
     [line] = result.stderr.splitlines()
     assert line.startswith(f"quotebot: {story}: ")
     assert NOTE.fullmatch(line.removeprefix(f"quotebot: {story}: "))
+    assert report["warnings"] == [
+        {"source": str(story), "warning": line.removeprefix(f"quotebot: {story}: ")}
+    ]

@@ -153,3 +153,45 @@ def test_an_export_streams_one_line_at_a_time() -> None:
     first_three = list(itertools.islice(results, 3))
     assert [a.external_id for a in articles(first_three)] == [0, 1, 2]
     assert first_three[0].source == "<stdin>:1"
+
+
+def test_a_long_run_of_blank_lines_is_counted_exactly(tmp_path: Path) -> None:
+    # More than a buffer of blank lines, in every style, passed over in bulk.
+    blank = "\n" * 150_000 + "   \n" * 20_000 + "\r\n" * 30_000 + "\t \n"
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"id": "first", "text": "One."}\n'
+        + blank
+        + "not JSON\n"
+        + '{"id": "last", "text": "Two."}\n',
+        encoding="utf-8",
+        newline="",
+    )
+    results = read_all(path)
+    bad_line = 1 + 150_000 + 20_000 + 30_000 + 1 + 1
+    assert results[1] == ReadFailure(
+        f"{path}:{bad_line}", "not valid JSON at column 1: expecting value"
+    )
+    assert [a.source for a in articles(results)] == [f"{path}:1", f"{path}:{bad_line + 1}"]
+
+
+def test_a_nul_byte_in_an_early_line_fails_that_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(
+        b'{"id": "first", "text": "The pier reopened."}\n'
+        b'{"id": "nul", "text": "A stray \x00 byte."}\n'
+        b'{"id": "last", "text": "The ferry runs again."}\n'
+    )
+    results = read_all(path)
+    assert results[1] == ReadFailure(
+        f"{path}:2", "not valid JSON at column 32: invalid control character"
+    )
+    assert [a.external_id for a in articles(results)] == ["first", "last"]
+
+
+def test_a_binary_file_read_as_json_lines_is_still_refused_whole(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    assert read_all(path, fmt="jsonl") == [
+        ReadFailure(str(path), "not an article: a PNG image, not text")
+    ]

@@ -21,8 +21,11 @@ def test_each_line_is_an_article_carrying_its_attributed_quotation() -> None:
     text = "we will rebuild the pier before the summer season"
     assert first.text == text
     assert first.given_quotations == (
-        Quotation(text, 0, len(text), Kind.DIRECT, speaker="Rosalind Achterberg", context=text),
+        Quotation(
+            text, 0, len(text), Kind.DIRECT, speaker="Rosalind Achterberg", context_end=len(text)
+        ),
     )
+    assert first.given_quotations[0].context == text
     assert first.external_id == "2019-11-04-000112"
     assert first.source == f"{DUMP}:1"
 

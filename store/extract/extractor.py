@@ -131,11 +131,16 @@ def _nested(document: Document, people: People, results: list[Attribution]) -> l
 def _context(
     document: Document, first: int, last: int, start: int, end: int
 ) -> dict[str, str | int]:
+    """Where the quotation's context lies in the article's text, which it shares, not copies."""
     if first == last:
         context_start, context_end = document.context(first, start, end)
     else:
         context_start, context_end = document.paragraphs[first].start, document.paragraphs[last].end
-    return {"context": document.text[context_start:context_end], "context_start": context_start}
+    return {
+        "context_start": context_start,
+        "context_end": context_end,
+        "article_text": document.text,
+    }
 
 
 _UNSET = object()

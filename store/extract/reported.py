@@ -291,8 +291,9 @@ def statement_quotation(
         speaker_role=role,
         reported_to=relay.reported_to,
         via=relay.via,
-        context=document.text[context_start:context_end],
         context_start=context_start,
+        context_end=context_end,
+        article_text=document.text,
         speaker_found_by=found_by,
         speaker_evidence=evidence_sentence(document, first) if found_by else None,
     )

@@ -2,7 +2,8 @@
 
 Compression is recognised by its magic bytes, not the file name, and decompressed while
 streaming. A truncated or corrupt archive surfaces as a ReadError with a plain message instead
-of the library's EOFError or OSError.
+of the library's EOFError or OSError. What one source decompresses to is counted as it streams
+and capped: a 1 MB gzip can hold a gigabyte of blank lines, a small bzip2 far more.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import io
 import zlib
 from typing import BinaryIO
 
+from store.limits import MAX_DECOMPRESSED_MB
 from store.readers.failure import ReadError
+from store.readers.sizes import describe_size
 
 _BUFFER_BYTES = 256 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -29,23 +32,27 @@ def compression_of(head: bytes) -> str | None:
     return None
 
 
-def decompressed(stream: BinaryIO, compression: str) -> BinaryIO:
-    """The decompressed content of `stream`, read lazily."""
+def decompressed(stream: BinaryIO, compression: str, limit: int) -> BinaryIO:
+    """The decompressed content of `stream`, read lazily; a ReadError once it passes `limit`
+    bytes (what was read before stands: the articles of an export up to there are kept)."""
     opened: BinaryIO
     if compression == "gzip":
         opened = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
     else:
         opened = bz2.BZ2File(stream, mode="rb")  # type: ignore[assignment]
-    return io.BufferedReader(_PlainErrors(opened, compression), buffer_size=_BUFFER_BYTES)
+    return io.BufferedReader(_PlainErrors(opened, compression, limit), buffer_size=_BUFFER_BYTES)
 
 
 class _PlainErrors(io.RawIOBase):
-    """Reads a decompressing stream and says what went wrong in words a user understands."""
+    """Reads a decompressing stream, counting what it yields, and says what went wrong in
+    words a user understands."""
 
-    def __init__(self, stream: BinaryIO, compression: str) -> None:
+    def __init__(self, stream: BinaryIO, compression: str, limit: int) -> None:
         super().__init__()
         self._stream = stream
         self._compression = compression
+        self._left = limit
+        self._limit = limit
 
     def readable(self) -> bool:
         return True
@@ -59,5 +66,11 @@ class _PlainErrors(io.RawIOBase):
             ) from None
         except (OSError, zlib.error) as exc:
             raise ReadError(f"corrupt {self._compression} file: {exc}") from None
+        self._left -= len(chunk)
+        if self._left < 0:
+            raise ReadError(
+                f"too large once decompressed: more than {describe_size(self._limit)}, the limit "
+                f"per source ({MAX_DECOMPRESSED_MB} raises it)"
+            )
         buffer[: len(chunk)] = chunk
         return len(chunk)

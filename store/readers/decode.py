@@ -69,21 +69,26 @@ def _is_control(byte: int) -> bool:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """`data` as text with `\\n` line endings and no byte order mark.
+    """`data` as text with `\\n` line endings, no byte order mark and no NUL.
 
     `declared` is the encoding the source claims (an HTTP header, an HTML `<meta charset>`); it
-    is used when the bytes are not UTF-8 and decode cleanly with it.
+    is used when the bytes are not UTF-8 and decode cleanly with it. A NUL past the sample
+    `reject_binary` reads is padding or damage, not writing, and no database stores it as text.
     """
     for bom, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(bom):
-            return normalise_newlines(data[len(bom) :].decode(encoding, errors="replace"))
+            return _plain(data[len(bom) :].decode(encoding, errors="replace"))
     reject_binary(data)
     try:
-        return normalise_newlines(data.decode("utf-8"))
+        return _plain(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     encoding = _usable(declared) or _guess(data)
-    return normalise_newlines(data.decode(encoding, errors="replace"))
+    return _plain(data.decode(encoding, errors="replace"))
+
+
+def _plain(text: str) -> str:
+    return normalise_newlines(text.replace("\0", ""))
 
 
 def declared_html_charset(data: bytes) -> str | None:

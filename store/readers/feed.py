@@ -19,6 +19,7 @@ from store.article import Article
 from store.readers.dates import parse_date
 from store.readers.failure import ReadError, ReadFailure
 from store.readers.plaintext import html_to_text, join_paragraphs, split_paragraphs
+from store.unstorable import storable
 
 _EMAIL = re.compile(r"^\S+@\S+$")
 _EMAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
@@ -53,14 +54,15 @@ def _parse(data: bytes, charset: str | None) -> Any:
 def _entry_article(
     entry: Mapping[str, Any], source: str, outlet: str | None
 ) -> Article | ReadFailure:
-    text = _entry_text(entry)
+    # Character references in a feed can spell NUL (&#0;), which no database stores as text.
+    text = storable(_entry_text(entry))
     if not text:
         return ReadFailure(source, "the feed entry has no text")
     return Article(
         text=text,
         title=_one_line(entry.get("title")),
         outlet=outlet,
-        url=entry.get("link") or None,
+        url=_one_line(entry.get("link")),
         published=_entry_date(entry),
         byline=_byline(entry),
         source=source,
@@ -103,7 +105,7 @@ def _entry_date(entry: Mapping[str, Any]) -> dt.date | None:
 def _one_line(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    return " ".join(value.split()) or None
+    return " ".join(storable(value).split()) or None
 
 
 def _describe(exc: object) -> str:

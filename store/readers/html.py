@@ -9,12 +9,12 @@ also hold at least one sentence of prose.
 
 from __future__ import annotations
 
-import trafilatura
-
 from store.article import Article
+from store.limits import DEFAULT_MAX_HTML_BYTES
 from store.readers.dates import parse_date
 from store.readers.decode import declared_html_charset, decode_text
 from store.readers.failure import ReadError
+from store.readers.main_text import main_text
 from store.readers.plaintext import join_paragraphs
 from store.readers.provenance import page_provenance
 
@@ -25,29 +25,23 @@ _SENTENCE_ENDINGS = tuple('.!?"”’)…')
 
 
 def read_html(
-    data: bytes, source: str, *, url: str | None = None, charset: str | None = None
+    data: bytes,
+    source: str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    max_markup: int = DEFAULT_MAX_HTML_BYTES,
 ) -> Article:
     """One article from the bytes of an HTML page (ReadError when it has no main text).
 
     `url` is where the page was downloaded from: it is the article's address unless the page
-    names a canonical one on the same site (store.readers.provenance).
+    names a canonical one on the same site (store.readers.provenance). `max_markup` caps what
+    the HTML extractor is given (store.readers.main_text).
     """
     page = decode_text(data, charset or declared_html_charset(data))
     if not page.strip():
         raise ReadError("empty file" if not data else "empty: only whitespace")
-    try:
-        document = trafilatura.bare_extraction(
-            page,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            deduplicate=False,
-        )
-    # A parser fed arbitrary pages can fail in ways its documentation does not list; whatever
-    # it raises, this one page is unreadable and the batch must go on.
-    except Exception as exc:
-        raise ReadError(f"could not parse the HTML: {exc}") from None
+    document = main_text(page, url=url, max_markup=max_markup)
     text = join_paragraphs((document.text or "").split("\n")) if document is not None else ""
     if not _has_prose(text):
         raise ReadError("no article text found in the HTML")

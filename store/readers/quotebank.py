@@ -16,7 +16,7 @@ from store.article import Article
 from store.quotation import Kind, Quotation
 from store.readers.dates import parse_date
 from store.readers.failure import ReadFailure
-from store.readers.jsonl import json_objects, string_field
+from store.readers.jsonl import json_objects, string_field, unstorable_field
 
 #: How Quotebank writes "no speaker could be attributed".
 _NO_SPEAKER = "None"
@@ -37,11 +37,15 @@ def _article(record: dict[str, Any], where: str) -> Article | ReadFailure:
     text = record.get("quotation")
     if not isinstance(text, str) or not text.strip():
         return ReadFailure(where, 'no "quotation" in this Quotebank line')
+    if problem := unstorable_field(record, ("quotation", "speaker", "quoteID", "urls")):
+        return ReadFailure(where, problem)
     speaker = string_field(record, "speaker")
     if speaker == _NO_SPEAKER:
         speaker = None
     url = _first_url(record.get("urls"))
-    quotation = Quotation(text, 0, len(text), Kind.DIRECT, speaker=speaker, context=text)
+    quotation = Quotation(
+        text, 0, len(text), Kind.DIRECT, speaker=speaker, context_end=len(text), article_text=text
+    )
     return Article(
         text=text,
         outlet=_domain(url),

@@ -12,13 +12,14 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
 
 from store.article import Article
+from store.limits import DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_HTML_BYTES
 from store.readers.compressed import compression_of, decompressed
 from store.readers.decode import reject_binary
 from store.readers.detect import SNIFF_BYTES, sniff
@@ -64,12 +65,23 @@ STDIN_SOURCE = "<stdin>"
 _COMPRESSED_SUFFIXES = (".gz", ".bz2")
 
 
+@dataclass(frozen=True)
+class _Caps:
+    """The size limits every source of one batch is read under."""
+
+    max_bytes: int
+    max_decompressed_bytes: int
+    max_html_bytes: int
+
+
 def read_sources(
     inputs: Sequence[str],
     fmt: str = "auto",
     *,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES,
+    max_html_bytes: int = DEFAULT_MAX_HTML_BYTES,
     transport: httpx.BaseTransport | None = None,
     formats: Collection[str] | None = None,
     download_seconds: float = DEFAULT_DEADLINE_SECONDS,
@@ -81,21 +93,24 @@ def read_sources(
     reader for every input; `auto` decides each source by its content. `formats` admits only
     these (ONE_ARTICLE: a single web page or text, never an export): a source of another format
     is a ReadFailure saying what it is. `max_bytes` caps each file, each URL body and each line
-    of an export. `transport` is how URLs are fetched (see `fetch`), `download_seconds` the
-    time one download may take. Bad input never raises.
+    of an export; `max_decompressed_bytes` what a compressed source may decompress to;
+    `max_html_bytes` the markup given to the HTML extractor (see `read_html`). `transport` is
+    how URLs are fetched (see `fetch`), `download_seconds` the time one download may take. Bad
+    input never raises.
     """
     if isinstance(inputs, str):
         raise TypeError("inputs is a sequence of paths or URLs, not one string")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return _read_all(inputs, fmt, stdin, max_bytes, transport, formats, download_seconds)
+    caps = _Caps(max_bytes, max_decompressed_bytes, max_html_bytes)
+    return _read_all(inputs, fmt, stdin, caps, transport, formats, download_seconds)
 
 
 def _read_all(
     inputs: Sequence[str],
     fmt: str,
     stdin: BinaryIO | None,
-    max_bytes: int,
+    caps: _Caps,
     transport: httpx.BaseTransport | None,
     formats: Collection[str] | None,
     download_seconds: float,
@@ -103,19 +118,19 @@ def _read_all(
     for name in inputs:
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            read = _read_stream(STDIN_SOURCE, stream, fmt, max_bytes, formats=formats)
+            read = _read_stream(STDIN_SOURCE, stream, fmt, caps, formats=formats)
             yield from _guarded(STDIN_SOURCE, read)
         elif _is_url(name):
-            read = _read_url(name, fmt, max_bytes, transport, formats, download_seconds)
+            read = _read_url(name, fmt, caps, transport, formats, download_seconds)
             yield from _guarded(name, read)
         elif os.path.isdir(name):
             for path in _walk(name):
                 if isinstance(path, ReadFailure):
                     yield path
                 else:
-                    yield from _guarded(path, _read_file(path, fmt, max_bytes, formats))
+                    yield from _guarded(path, _read_file(path, fmt, caps, formats))
         else:
-            yield from _guarded(name, _read_file(name, fmt, max_bytes, formats))
+            yield from _guarded(name, _read_file(name, fmt, caps, formats))
 
 
 def _guarded(source: str, results: Iterator[Result]) -> Iterator[Result]:
@@ -155,29 +170,29 @@ def _walk(folder: str) -> Iterator[str | ReadFailure]:
 
 
 def _read_file(
-    path: str, fmt: str, max_bytes: int, formats: Collection[str] | None
+    path: str, fmt: str, caps: _Caps, formats: Collection[str] | None
 ) -> Iterator[Result]:
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
-        yield from _read_stream(path, file, fmt, max_bytes, size=size, name=path, formats=formats)
+        yield from _read_stream(path, file, fmt, caps, size=size, name=path, formats=formats)
 
 
 def _read_url(
     url: str,
     fmt: str,
-    max_bytes: int,
+    caps: _Caps,
     transport: httpx.BaseTransport | None,
     formats: Collection[str] | None,
     download_seconds: float,
 ) -> Iterator[Result]:
     download = fetch(
-        url, max_bytes=max_bytes, transport=transport, deadline_seconds=download_seconds
+        url, max_bytes=caps.max_bytes, transport=transport, deadline_seconds=download_seconds
     )
     for result in _read_stream(
         url,
         io.BytesIO(download.body),
         fmt,
-        max_bytes,
+        caps,
         name=urlsplit(download.url).path,
         content_type=download.content_type,
         charset=download.charset,
@@ -192,7 +207,7 @@ def _read_stream(
     source: str,
     stream: BinaryIO,
     fmt: str,
-    max_bytes: int,
+    caps: _Caps,
     *,
     size: int | None = None,
     name: str | None = None,
@@ -202,16 +217,20 @@ def _read_stream(
     formats: Collection[str] | None = None,
 ) -> Iterator[Result]:
     """The articles of one opened source, whatever its format and compression."""
+    max_bytes = caps.max_bytes
     head, stream = peek(stream, SNIFF_BYTES)
     if compression := compression_of(head):
-        head, stream = peek(decompressed(stream, compression), SNIFF_BYTES)
+        unpacked = decompressed(stream, compression, caps.max_decompressed_bytes)
+        head, stream = peek(unpacked, SNIFF_BYTES)
         size, content_type = None, None
         if name and name.endswith(_COMPRESSED_SUFFIXES):
             name = os.path.splitext(name)[0]
     if not head.strip() and len(head) < SNIFF_BYTES:
         raise ReadError("empty file" if not head else "empty: only whitespace")
-    reject_binary(head)
     chosen = sniff(head, name=name, content_type=content_type) if fmt == "auto" else fmt
+    if not (chosen in _LINE_READERS and _starts_like_json(head)):
+        # An export's lines stand alone: a NUL in one of them spoils that line, not the file.
+        reject_binary(head)
     if formats is not None and chosen not in formats:
         wanted = " or ".join(_FORMAT_NAMES[each] for each in formats)
         raise ReadError(f"this is {_FORMAT_NAMES[chosen]}; only {wanted} is accepted")
@@ -221,11 +240,18 @@ def _read_stream(
     if size is not None and size > max_bytes:
         raise ReadError(too_large(size, max_bytes))
     data = read_capped(stream, max_bytes)
-    result = _DOCUMENT_READERS[chosen](data, source, url=url, charset=charset)
+    if chosen == "html":
+        result = read_html(data, source, url=url, charset=charset, max_markup=caps.max_html_bytes)
+    else:
+        result = _DOCUMENT_READERS[chosen](data, source, url=url, charset=charset)
     if isinstance(result, Article):
         yield result
     else:
         yield from result
+
+
+def _starts_like_json(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def _is_url(name: str) -> bool:
