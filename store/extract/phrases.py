@@ -144,9 +144,19 @@ def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
             and (is_name_word(tokens, index - 1))
         )
     if lower == "." and index > low and tokens.starts[index] == tokens.ends[index - 1]:
+        if "\n" in _gap_after(tokens, index):
+            return False  # "… needs a Plan B." ending a line: the next line's name is its own
         before = tokens.words[index - 1]
         return (len(before) == 1 and before.isupper()) or before.lower() + "." in titles()
     return False
+
+
+def _gap_after(tokens: Tokens, index: int) -> str:
+    """The text between token `index` and the next one."""
+    following = index + 1
+    if following >= len(tokens):
+        return ""
+    return tokens.text[tokens.ends[index] : tokens.starts[following]]
 
 
 def run_ending_at(tokens: Tokens, low: int, end: int) -> int | None:
