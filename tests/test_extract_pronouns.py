@@ -9,6 +9,7 @@ invented.
 
 from __future__ import annotations
 
+import pytest
 from extraction_support import extract, find, listing
 
 WINTER = "We cannot wait another winter"
@@ -23,3 +24,19 @@ def test_a_name_never_runs_on_from_the_line_before() -> None:
         f"Wren said the channel would silt up within months. “{WINTER},” he said.",
     )
     assert find(quotations, WINTER).speaker == "Tobias Wren", listing(quotations)
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    ["He said:", "He told the council, to loud applause:", "He then listed what must be done:"],
+)
+def test_a_pronoun_introducing_the_next_paragraph_speaks_it(introduction: str) -> None:
+    quotations = extract(
+        "Bridge stays shut",
+        "Tobias Wren, the county engineer, closed the Mill Lane bridge on Monday after divers "
+        "found cracks in two of its piers.",
+        introduction,
+        "“The bridge is not safe for anyone to cross.”",
+    )
+    found = find(quotations, "The bridge is not safe for anyone to cross.")
+    assert found.speaker == "Tobias Wren", listing(quotations)

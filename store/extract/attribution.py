@@ -28,7 +28,7 @@ from store.extract.grammar import without_honorifics
 from store.extract.lexicon import document_nouns, given_names, role_nouns, speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
-from store.extract.phrases import NAME, NOMINAL, Mention, mention_from, phrase_starting_at
+from store.extract.phrases import NAME, NOMINAL, PRONOUN, Mention, mention_from, phrase_starting_at
 from store.extract.verbs import verb_at
 
 _LIGHT_COMPLEMENT = 12
@@ -707,7 +707,7 @@ def _previous_paragraph_speaker(
                 and _quoted_before(results, number, found[0].text)
             ):
                 cue = Cue(found[0], found[0].last, found[0].last)
-    if cue is None or cue.mention.kind not in {NAME, NOMINAL}:
+    if cue is None or cue.mention.kind not in {NAME, NOMINAL, PRONOUN}:
         return None
     return Attribution(
         results[number].quote,
