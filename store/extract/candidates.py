@@ -13,6 +13,7 @@ Features are strings, present or absent: nothing here counts words of any partic
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ _VERB_HELPERS = frozenset(
     "has had have also then later later, once again would will could did does do was is".split()
 )
 _POSSESSIVES = frozenset({"’s", "'s"})
+_SPEECH_VERBS_INDEX = "speech_verbs_outside"
 #: Before a speech verb, these make it passive: "the bridge was called …" names no speaker.
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 #: Words opening a clause of its own, whose subject speaks for that clause only.
@@ -109,7 +111,7 @@ def candidates(
         if 0 <= other < len(results):
             _neighbour(document, results[other], result, tag, status, found)
     for candidate in found.values():
-        candidate.features |= _entity_features(candidate.entity)
+        candidate.features |= _entity_features_of(document, candidate.entity)
         candidate.features.add("bias")
     return list(found.values())
 
@@ -134,11 +136,7 @@ def _quotation_shape(document: Document, result: Attribution) -> Iterator[str]:
     low, _ = document.sentence_bounds(quote.open)
     _, high = document.sentence_bounds(min(quote.close, len(lowers) - 1))
     low, high = max(low, quote.open - _REACH), min(high, quote.close + _REACH)
-    verbs = [
-        i
-        for i in range(low, high + 1)
-        if document.outside(i) and speech_verbs().base(lowers[i]) is not None
-    ]
+    verbs = _speech_verbs_between(document, low, high)
     yield "speech-verb" if verbs else "no-speech-verb"
     if any(i < quote.open for i in verbs):
         yield "speech-verb-before"  # "Pilots say he was '…'": its subject may be no name
@@ -150,6 +148,20 @@ def _quotation_shape(document: Document, result: Attribution) -> Iterator[str]:
         yield "opens-paragraph"
     if len(document.text[quote.span.start : quote.span.end].split()) <= _FEW_WORDS:
         yield "few-words"
+
+
+def _speech_verbs_between(document: Document, low: int, high: int) -> list[int]:
+    """The tokens from `low` to `high` that are speech verbs outside quotations (found once per
+    article, then looked up)."""
+    positions = document.indexes.get(_SPEECH_VERBS_INDEX)
+    if positions is None:
+        forms = speech_verbs().forms
+        lowers = document.tokens.lowers
+        positions = [
+            i for i, lower in enumerate(lowers) if lower in forms and document.inside[i] < 0
+        ]
+        document.indexes[_SPEECH_VERBS_INDEX] = positions
+    return positions[bisect.bisect_left(positions, low) : bisect.bisect_right(positions, high)]
 
 
 def _rule_status(result: Attribution) -> str:
@@ -229,7 +241,7 @@ def _mention_features(
         f"at:{where}",
         f"at:{where}:{_bucket(distance)}",
         "credited" if credited else "named",
-        *(f"{where}:{context}" for context in _context(document, at)),
+        *(f"{where}:{context}" for context in _context_of(document, at)),
     }
     if where in {"before", "after"} and _speech_verb_across(document, quote, where):
         local.add(f"{where}:verb-across")
@@ -257,10 +269,16 @@ def _speech_verb_across(document: Document, quote: QuoteTokens, where: str) -> b
     else:
         low, high = quote.close + 1, document.sentence_bounds(min(quote.close, last_token))[1]
     low, high = max(low, quote.open - _REACH), min(high, quote.close + _REACH)
-    return any(
-        document.outside(index) and speech_verbs().base(lowers[index]) is not None
-        for index in range(low, high + 1)
-    )
+    return bool(_speech_verbs_between(document, low, high))
+
+
+def _context_of(document: Document, at: int) -> tuple[str, ...]:
+    """`_context`, worked out once per mention of an article."""
+    key = ("context", at)
+    found = document.memo.get(key)
+    if found is None:
+        found = document.memo[key] = tuple(_context(document, at))
+    return found  # type: ignore[return-value]
 
 
 def _context(document: Document, at: int) -> Iterator[str]:
@@ -273,7 +291,8 @@ def _context(document: Document, at: int) -> Iterator[str]:
     after = end + 1
     while after < count and lowers[after] in _VERB_HELPERS:
         after += 1
-    if after < count and speech_verbs().base(lowers[after]) is not None:
+    forms = speech_verbs().forms
+    if after < count and lowers[after] in forms:
         yield "verb-after"
     elif end + 1 < count and words[end + 1].isalpha() and words[end + 1].islower():
         yield "word-after"  # "the Mill Lane bridge": a name describing a thing
@@ -283,7 +302,7 @@ def _context(document: Document, at: int) -> Iterator[str]:
         yield "possessive"
     before = at - 1
     if before >= 0:
-        if speech_verbs().base(lowers[before]) is not None:
+        if lowers[before] in forms:
             yield "verb-before"
         if lowers[before] in _OBJECT_WORDS:
             yield "object"
@@ -321,6 +340,16 @@ def _neighbour(
     place = "same-paragraph" if here == there else "next-paragraph"
     feature = f"{tag}-quotation:{place}"
     candidate.features |= {feature, f"{status}|{feature}"}
+
+
+def _entity_features_of(document: Document, entity: Entity | None) -> set[str]:
+    """`_entity_features`, worked out once per entity of an article (the model weighs them
+    after attribution, when nothing about the entities changes any more)."""
+    key = ("entity", id(entity))
+    found = document.memo.get(key)
+    if found is None:
+        found = document.memo[key] = _entity_features(entity)
+    return found  # type: ignore[return-value]
 
 
 def _entity_features(entity: Entity | None) -> set[str]:

@@ -56,6 +56,9 @@ class Document:
     sentence_first: set[int]
     #: Indexes the attribution rules build once per article (kept linear on long text).
     indexes: dict[str, list[int]] = field(default_factory=dict)
+    #: What the attribution model's features read more than once per article, by token
+    #: (candidates.py): kept here so that one article's answers never leak into another's.
+    memo: dict[tuple[str, int], object] = field(default_factory=dict)
 
     def near(self, low: int, high: int, index: int) -> tuple[int, int]:
         """`low..high` cut to a window around token `index`.
