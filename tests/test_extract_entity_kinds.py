@@ -26,9 +26,10 @@ WAITING = "We are still waiting for the money"
         ("Saskatchewan has promised to pay its share.", "he"),
         ("The march went down Quarry Street at noon.", "they"),
         ("The boats sailed past Gull Island at dawn.", "they"),
+        ("The Harbour Dredging Act passed on Monday.", "he"),
     ],
 )
-def test_a_pronoun_never_speaks_for_a_date_or_a_place(opening: str, pronoun: str) -> None:
+def test_a_pronoun_never_speaks_for_a_date_a_place_or_a_law(opening: str, pronoun: str) -> None:
     quotations = extract("Harbour dispute drags on", f'{opening} "{WAITING}," {pronoun} said.')
     assert find(quotations, WAITING).speaker is None, listing(quotations)
 
@@ -55,6 +56,8 @@ def test_the_person_before_the_place_is_still_found() -> None:
         ("Grace Park", Kind.PERSON),
         ("Theresa May", Kind.PERSON),
         ("Vexco", Kind.UNKNOWN),
+        ("Harbour Dredging Act", Kind.WORK),
+        ("Tidewater Accord", Kind.WORK),
     ],
 )
 def test_the_words_of_a_name_tell_its_kind(name: str, kind: Kind) -> None:

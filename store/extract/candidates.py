@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from store.extract.attribution import Attribution
 from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.grammar import PRONOUNS
-from store.extract.kinds import Kind
+from store.extract.kinds import NOT_SPEAKERS
 from store.extract.lexicon import given_names, speech_verbs
 from store.extract.people import Entity, People
 
@@ -368,7 +368,7 @@ def _entity_features(entity: Entity | None) -> set[str]:
         features.add("entity:one-word")
     features.add(f"entity:mentions:{_bucket(len(entity.mentions))}")
     features.add(f"entity:spoken:{_bucket(len(entity.salient))}")
-    if entity.kind in {Kind.PLACE, Kind.DATE}:
+    if entity.kind in NOT_SPEAKERS:
         features.add("entity:not-a-speaker")
     return features
 

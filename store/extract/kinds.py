@@ -1,4 +1,5 @@
-"""What kind of thing a capitalised name is: a person, an organisation, a place or a date.
+"""What kind of thing a capitalised name is: a person, an organisation, a place, a date or a
+work (a law, a treaty, a book).
 
 Pronouns and speech need the difference. "He said" can mean a person only, "they said" a
 person or a group, and neither a holiday ("Thanksgiving Day brought no relief. 'We are still
@@ -28,12 +29,14 @@ class Kind(StrEnum):
     ORGANISATION = "organisation"
     PLACE = "place"
     DATE = "date"
+    #: A work, a law or a document: "the Affordable Housing Act", "the Harbour Accord".
+    WORK = "work"
     #: No word of the name says: people are recognised by what the text says of them.
     UNKNOWN = "unknown"
 
 
 #: Kinds that never speak as "he", "she" or "they".
-NOT_SPEAKERS = frozenset({Kind.PLACE, Kind.DATE})
+NOT_SPEAKERS = frozenset({Kind.PLACE, Kind.DATE, Kind.WORK})
 
 
 def name_kind(name: str, organisation: bool) -> Kind:
@@ -49,6 +52,8 @@ def name_kind(name: str, organisation: bool) -> Kind:
         return Kind.DATE
     if words[-1] in place_words() or " ".join(words) in place_names():
         return Kind.PLACE
+    if words[-1] in work_words() and len(words) > 1:
+        return Kind.WORK
     return Kind.UNKNOWN
 
 
@@ -66,6 +71,11 @@ def holidays() -> frozenset[str]:
 @cache
 def place_words() -> frozenset[str]:
     return frozenset(lines("place_words.txt"))
+
+
+@cache
+def work_words() -> frozenset[str]:
+    return frozenset(lines("work_words.txt"))
 
 
 @cache
