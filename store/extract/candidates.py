@@ -84,7 +84,6 @@ def candidates(
     """
     result = results[number]
     found: dict[object, Candidate] = {}
-    status = "none" if as_unanswered else _rule_status(result)
     own_cue = result.cue.mention.first if result.cue is not None and as_unanswered else None
     if result.speaker_as_written is not None and not as_unanswered:
         key = id(result.entity) if result.entity is not None else "rule"
@@ -106,10 +105,10 @@ def candidates(
                 continue
             candidate = Candidate(entity, entity.name, entity.role(), at, "nearby")
             found[id(entity)] = candidate
-        candidate.features |= _mention_features(document, result, at, credited, status)
+        candidate.features |= _mention_features(document, result, at, credited)
     for other, tag in ((number - 1, "previous"), (number + 1, "next")):
         if 0 <= other < len(results):
-            _neighbour(document, results[other], result, tag, status, found)
+            _neighbour(document, results[other], result, tag, found)
     for candidate in found.values():
         candidate.features |= _entity_features_of(document, candidate.entity)
         candidate.features.add("bias")
@@ -123,9 +122,7 @@ def null_features(
     sentence says about whether anybody is quoted at all."""
     status = "none" if as_unanswered else _rule_status(result)
     local = set(_quotation_shape(document, result))
-    return {"null", f"null:{status}"} | {f"null:{f}" for f in local} | {
-        f"null:{status}|{f}" for f in local
-    }
+    return {"null", f"null:{status}"} | {f"null:{f}" for f in local}
 
 
 def _quotation_shape(document: Document, result: Attribution) -> Iterator[str]:
@@ -218,7 +215,7 @@ def _window(document: Document, result: Attribution) -> tuple[int, int]:
 
 
 def _mention_features(
-    document: Document, result: Attribution, at: int, credited: bool, status: str
+    document: Document, result: Attribution, at: int, credited: bool
 ) -> set[str]:
     quote = result.quote
     last_token = len(document.tokens) - 1
@@ -245,8 +242,7 @@ def _mention_features(
     }
     if where in {"before", "after"} and _speech_verb_across(document, quote, where):
         local.add(f"{where}:verb-across")
-    # The same evidence means something else when the rules answered than when they did not.
-    return local | {f"{status}|{feature}" for feature in local}
+    return local
 
 
 def _opens_later_clause(document: Document, result: Attribution, at: int) -> bool:
@@ -321,7 +317,6 @@ def _neighbour(
     other: Attribution,
     result: Attribution,
     tag: str,
-    status: str,
     found: dict[object, Candidate],
 ) -> None:
     """The speaker of the quotation before or after, in the same paragraph or the next."""
@@ -338,8 +333,7 @@ def _neighbour(
         )
         found[id(other.entity)] = candidate
     place = "same-paragraph" if here == there else "next-paragraph"
-    feature = f"{tag}-quotation:{place}"
-    candidate.features |= {feature, f"{status}|{feature}"}
+    candidate.features.add(f"{tag}-quotation:{place}")
 
 
 def _entity_features_of(document: Document, entity: Entity | None) -> set[str]:
