@@ -88,11 +88,7 @@ def tokenize(text: str) -> Tokens:
     spans = [match.span() for match in _TOKEN.finditer(text)]
     starts = [start for start, _ in spans]
     ends = [end for _, end in spans]
-    # One string per distinct word, shared by its every occurrence: an article repeats most
-    # of its words, and a hostile one a few words a hundred thousand times.
-    shared: dict[str, str] = {}
-    words = [shared.setdefault(word, word) for word in (text[a:b] for a, b in spans)]
-    lowered = {word: word.lower() for word in shared}
-    lowers = [lowered[word] for word in words]
+    words = [text[start:end] for start, end in spans]
+    lowers = [word.lower() for word in words]
     capitalised = [word[0] in _UPPER_FIRST for word in words]
     return Tokens(text, starts, ends, words, lowers, capitalised)
