@@ -284,7 +284,11 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed = _verifier(ctx).review(article)
+    reviewed, kept = _verifier(ctx).review(
+        article, limit=limits_from_environment().max_quotations
+    )
+    if kept.capped:
+        _report_warning(IngestWarning(article.source, cap_warning(kept)))
     if as_json:
         _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
     else:

@@ -27,7 +27,8 @@ from bot.query import parse_query
 from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
 from store.archive import Archive, StoredParagraph
 from store.article import Article
-from store.extract import extract_quotations
+from store.extract.capped import CappedQuotations, extract_capped
+from store.limits import DEFAULT_MAX_QUOTATIONS
 from store.normalise import name_key
 from store.quotation import Kind, Quotation
 from store.search.grams import pairs
@@ -106,16 +107,20 @@ class Verifier:
                 results.append(self.check_quote(quote, parsed.claimed_speaker))
             return results
 
-    def review(self, article: Article) -> list[tuple[Quotation, CheckResult]]:
-        """Every direct or partial quotation of a draft, checked with the draft's speaker."""
+    def review(
+        self, article: Article, *, limit: int = DEFAULT_MAX_QUOTATIONS
+    ) -> tuple[list[tuple[Quotation, CheckResult]], CappedQuotations]:
+        """Every direct or partial quotation of a draft (the first `limit` of a hostile one),
+        checked with the draft's speaker; and what the cap kept."""
+        kept = extract_capped(article, limit)
         checked = []
-        for quotation in extract_quotations(article):
+        for quotation in kept.quotations:
             checkpoint()
             if quotation.kind is Kind.REPORTED:
                 continue
             claimed = quotation.speaker or _named(quotation.speaker_as_written)
             checked.append((quotation, self.check_quote(quotation.text, claimed)))
-        return checked
+        return checked, kept
 
     def check_quote(
         self, quote: str, claimed: str | None, *, deadline: Deadline | None = None

@@ -99,3 +99,15 @@ def test_ingest_stores_the_first_quotations_and_reports_the_cap(
     ]
     with Archive.open(archive_url) as archive:
         assert archive.stats().quotations == 41
+
+
+def test_review_checks_only_the_first_quotations_of_a_hostile_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("A hostile draft\n\n" + one_word_quotations(300), encoding="utf-8")
+    database = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+
+    result = run("--db", database, "review", draft, "--json", cwd=tmp_path, env=LIMIT)
+
+    assert result.code == 0, result.stderr
+    assert len(result.json()["quotes"]) == 40
+    assert "warning: too many quotations: kept the first 40" in result.stderr

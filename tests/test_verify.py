@@ -431,8 +431,9 @@ def test_review_checks_every_quotation_of_a_draft(verifier: Verifier) -> None:
         )
     )
 
-    reviewed = verifier.review(draft)
+    reviewed, kept = verifier.review(draft)
 
+    assert not kept.capped
     verdicts = [
         (quotation.text, result.verdict, result.attribution) for quotation, result in reviewed
     ]
