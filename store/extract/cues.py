@@ -21,6 +21,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     DETERMINERS,
     FUNCTION_WORDS,
+    MONTHS,
     PARTICIPLE_SUFFIX,
     PRONOUNS,
     WEAK_SPEECH_VERBS,
@@ -104,6 +105,9 @@ _WHEN_WORDS = frozenset(
 def cue_after(document: Document, low: int, high: int) -> Cue | None:
     """A cue in the tokens just after a quotation: `, she told Al Jazeera.`"""
     words = document.tokens.words
+    signed = _signature_after(document, low, high)
+    if signed is not None:
+        return signed
     while low <= high and words[low] in PUNCTUATION:
         low += 1
     if low > high:
@@ -169,6 +173,25 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             return None
         return Cue(mention, index, verb_end, appositive)
     return None
+
+
+#: What may follow the name that signs a quotation: "— Tom Vale (@tomvale) March 1, 2016".
+_SIGNATURE_ENDS = frozenset({"(", ",", ".", "@", "|"}) | MONTHS
+
+
+def _signature_after(document: Document, low: int, high: int) -> Cue | None:
+    """`“…” — Tom Vale (@tomvale) March 1, 2016`: a post or a pull quote signed by a dash and
+    a name right after its closing mark, the way embedded posts print."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    if low > high or words[low] not in _LONG_DASHES:
+        return None
+    mention = phrase_starting_at(document.tokens, low + 1, high)
+    if mention is None or mention.kind != NAME or mention.organisation:
+        return None
+    after = mention.last + 1
+    if after <= high and lowers[after] not in _SIGNATURE_ENDS:
+        return None  # "“…” — Vale denied it later": a sentence, not a signature
+    return Cue(mention, low, low, None, mention.last)
 
 
 def _known_as(document: Document, mention: Mention, high: int) -> Mention:
@@ -783,6 +806,7 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
             None,
         )
         end = opening - 1 if opening is not None else end
+    end = _before_aside(document, low, end)
     mention = phrase_ending_at(document.tokens, low, end)
     if mention is None or mention.kind != NAME:
         return None
@@ -795,6 +819,26 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
     if mention.start != low and words[mention.start - 1] not in {"—", "–", "-"}:
         return None
     return Cue(mention, high, high)
+
+
+#: First words of an aside between a name and its colon: "Vale, in a post on Facebook: …".
+_ASIDE_OPENERS = frozenset(
+    "in on at via during after before through from speaking writing posting responding "
+    "asked replying".split()
+)
+_ASIDE_WORDS = 10
+
+
+def _before_aside(document: Document, low: int, end: int) -> int:
+    """`end`, or the word before a comma opening a short aside that leads to the colon: the
+    name of "Vale, in a post on Facebook: '…'" ends before the comma."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    for comma in range(end - 1, max(low, end - _ASIDE_WORDS) - 1, -1):
+        if words[comma] == ",":
+            opens_aside = lowers[comma + 1] in _ASIDE_OPENERS
+            plain = all(words[i] not in {",", ";"} for i in range(comma + 1, end + 1))
+            return comma - 1 if opens_aside and plain and comma > low else end
+    return end
 
 
 def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
