@@ -23,6 +23,7 @@ from store.extract.grammar import PRONOUNS
 from store.extract.kinds import NOT_SPEAKERS
 from store.extract.lexicon import given_names, speech_verbs
 from store.extract.people import Entity, People
+from store.extract.phrases import NAME
 
 #: Candidates named further than this from the quotation are not weighed.
 _REACH = WINDOW
@@ -61,7 +62,8 @@ class Candidate:
     #: Token of the mention that makes it a candidate (the cue's mention for the rules' own
     #: answer), or -1 for a speaker lent by a neighbouring quotation.
     at: int
-    #: How it was found, for the evidence line: "cue", "continuation", "nearby".
+    #: How it was found (Quotation.speaker_found_by): "cue", "pronoun", "description",
+    #: "continuation" or "nearby".
     how: str
     features: set[str] = field(default_factory=set)
     #: The rules chose it.
@@ -175,10 +177,13 @@ def _rule_status(result: Attribution) -> str:
 
 
 def _how(result: Attribution) -> str:
-    if result.source == "inherited":
+    """How the rules found their answer, as store.quotation.Quotation.speaker_found_by says."""
+    if result.source == "inherited" or (result.borrowed and result.source == "before"):
         return "continuation"
-    if result.borrowed:
-        return "continuation" if result.source == "before" else "cue"
+    if (result.speaker_as_written or "").lower() in PRONOUNS:
+        return "pronoun"
+    if result.entity is not None and result.cue is not None and result.cue.mention.kind != NAME:
+        return "description"
     return "cue"
 
 

@@ -13,7 +13,6 @@ from store.extract.candidates import Candidate, candidates, null_features
 from store.extract.choice import Choice, Weights, choose
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
-from store.extract.grammar import PRONOUNS
 from store.extract.people import People
 
 
@@ -33,31 +32,16 @@ def credit_speakers(
 def _credit(document: Document, result: Attribution, choice: Choice) -> None:
     candidate = choice.candidate
     if candidate is None:
-        if result.speaker_as_written is not None:  # the model found no one at all
-            result.found_by = _rule_found_by(result)
-            result.evidence = _rule_evidence(document, result)
-        return
+        return  # the rules found no one, and nobody near is likely enough
     result.confidence = choice.confidence
+    result.found_by = candidate.how
     if candidate.rule:
-        result.found_by = _rule_found_by(result)
         result.evidence = _rule_evidence(document, result)
         return
     result.entity = candidate.entity
     result.speaker_as_written = candidate.as_written
     result.role = candidate.role
-    result.found_by = candidate.how
     result.evidence = _candidate_evidence(document, result, candidate)
-
-
-def _rule_found_by(result: Attribution) -> str:
-    if result.source == "inherited" or (result.borrowed and result.source == "before"):
-        return "continuation"
-    written = (result.speaker_as_written or "").lower()
-    if written in PRONOUNS:
-        return "pronoun"
-    if result.entity is not None and result.cue is not None and result.cue.mention.kind != "name":
-        return "description"
-    return "cue"
 
 
 def _rule_evidence(document: Document, result: Attribution) -> str | None:

@@ -165,7 +165,7 @@ def _quotation(
         reported_to=result.relay.reported_to,
         via=result.relay.via,
         **_context(document, first.paragraph, last.paragraph, first.start, last.end),
-        speaker_found_by=result.found_by if result.speaker_as_written is not None else None,
-        speaker_evidence=result.evidence if result.speaker_as_written is not None else None,
-        speaker_confidence=result.confidence if result.speaker_as_written is not None else None,
+        speaker_found_by=result.found_by,
+        speaker_evidence=result.evidence,
+        speaker_confidence=result.confidence,
     )
