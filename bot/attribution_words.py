@@ -8,7 +8,7 @@ Plain strings only: each presenter escapes and styles them itself.
 from __future__ import annotations
 
 from bot.claims import described_speaker
-from bot.verdict import Attribution, CheckResult, Match, Verdict
+from bot.verdict import Attribution, CheckResult, Match, Verdict, sure_attribution
 
 #: How each way of finding a speaker reads under the speaker's name.
 _FOUND_BY = {
@@ -44,12 +44,8 @@ def evidence_heading(match: Match) -> str | None:
 
 
 def is_confident(match: Match) -> bool:
-    """What bot.verify.sure_of_speaker decided for this match, as the card must show it."""
-    from bot.verify import CONFIDENT  # the verifier's threshold, one definition
-
-    if match.speaker_found_by == "nearby":
-        return False
-    return match.speaker_confidence is None or match.speaker_confidence >= CONFIDENT
+    """What the verifier decided of this match's speaker, as the card must show it."""
+    return sure_attribution(match.speaker_found_by, match.speaker_confidence)
 
 
 def archive_speakers(result: CheckResult) -> str | None:

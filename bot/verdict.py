@@ -41,6 +41,21 @@ class Attribution(StrEnum):
     UNKNOWN = "unknown"
 
 
+#: The attribution model's confidence from which the archive is sure enough of a speaker to
+#: call a paste crediting someone else misattributed (bench/attribution.py measures it).
+CONFIDENT = 0.8
+
+
+def sure_attribution(found_by: str | None, confidence: float | None) -> bool:
+    """Sure enough of the archive's speaker to call a paste crediting another misattributed:
+    a cue names them (not merely a name near the quotation) and the attribution model gives
+    them CONFIDENT or more. Quotations stored before confidences were kept count as sure, as
+    they did then."""
+    if found_by == "nearby":
+        return False
+    return confidence is None or confidence >= CONFIDENT
+
+
 @dataclass(frozen=True)
 class WordChange:
     """One difference between the pasted words and the archive's: `op` is "replace" (the

@@ -24,7 +24,14 @@ from bot.claims import claims_speaker, described_speaker
 from bot.deadline import Deadline, checkpoint, within
 from bot.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.query import parse_query
-from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
+from bot.verdict import (
+    ArticleRef,
+    Attribution,
+    CheckResult,
+    Match,
+    Verdict,
+    sure_attribution,
+)
 from store.archive import Archive, StoredParagraph
 from store.article import Article
 from store.extract.capped import CappedQuotations, extract_capped
@@ -62,9 +69,6 @@ SECOND_LOOK_ANCHORS = 3
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
 _FEW_WORDS = 3
-#: The attribution model's confidence from which the archive is sure enough of a speaker to
-#: call a paste crediting someone else misattributed (bench/attribution.py measures it).
-CONFIDENT = 0.8
 
 
 @dataclass(frozen=True)
@@ -534,13 +538,8 @@ def _piece_attribution(
 
 
 def sure_of_speaker(quotation: StoredQuotation) -> bool:
-    """Sure enough of the archive's speaker to call a paste crediting another misattributed:
-    a cue names them (not merely a name near the quotation) and the attribution model gives
-    them CONFIDENT or more. Quotations stored before confidences were kept count as sure, as
-    they did then."""
-    if quotation.speaker_found_by == "nearby":
-        return False
-    return quotation.speaker_confidence is None or quotation.speaker_confidence >= CONFIDENT
+    """Whether the archive is sure of this quotation's speaker (bot.verdict.sure_attribution)."""
+    return sure_attribution(quotation.speaker_found_by, quotation.speaker_confidence)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
