@@ -496,7 +496,6 @@ def _role_text(prefix: str | None, appositive: str | None) -> str | None:
 
 
 def _clean_role(role: str | None) -> str | None:
-    role = without_honorifics(role)
     if not role:
         return None
     words = role.split()
