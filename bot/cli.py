@@ -287,8 +287,8 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
     reviewed, kept = _verifier(ctx).review(
         article, limit=limits_from_environment().max_quotations
     )
-    if kept.capped:
-        _report_warning(IngestWarning(article.source, cap_warning(kept)))
+    for warning in _cap_warnings(article, kept):
+        _report_warning(warning)
     if as_json:
         _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
     else:
@@ -549,15 +549,19 @@ def _extracted(
             _report_failure(item.source, str(failure))
             yield None
             continue
-        if kept.capped:
-            _report_warning(IngestWarning(item.source, cap_warning(kept)))
+        for warning in _cap_warnings(item, kept):
+            _report_warning(warning)
         yield item, kept
 
 
+def _cap_warnings(article: Article, kept: CappedQuotations) -> list[IngestWarning]:
+    """The warning that the quotation cap left some of the article's quotations out, if it
+    did: on stderr for people, under "warnings" in --json."""
+    return [IngestWarning(article.source, cap_warning(kept))] if kept.capped else []
+
+
 def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, str]]:
-    if not kept.capped:
-        return []
-    return [warning_json(IngestWarning(article.source, cap_warning(kept)))]
+    return [warning_json(warning) for warning in _cap_warnings(article, kept)]
 
 
 def _verifier(ctx: click.Context) -> Verifier:
