@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from store.extract.grammar import NAME_PARTICLES
 from store.extract.lexicon import given_names, org_words, party_words, role_nouns, titles
 from store.normalise import name_key
 
@@ -23,8 +24,9 @@ _QUALIFIER = re.compile(r",|\s(?:of|from|at|with|who|for)\s", re.IGNORECASE)
 #: Where the head noun of a description ends: "a spokesman | for the union".
 _HEAD_END = re.compile(r"\s(?:of|for|at|with|from|in|on|who|that|which)\s|,", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^.*['’]s?\s+(?=\S)")
-#: Lowercase words inside a name: "Ludwig van Beethoven", "Charles de Gaulle".
-_PARTICLES = frozenset("de da di del della der den van von bin ibn al el la le du dos das".split())
+#: Lowercase words inside a name: "Ludwig van Beethoven", "Charles de Gaulle" (not "of", which
+#: ends the name of "Tom Vale of the harbour board").
+_PARTICLES = NAME_PARTICLES - {"of"}
 
 
 def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
