@@ -35,9 +35,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.claims import claims_speaker
-from bot.verdict import CheckResult, Verdict
-from bot.verify import Verifier
+from bot.verifier.claims import claims_speaker
+from bot.verifier.verdict import CheckResult, Verdict
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.ingest import quotations_of

@@ -110,8 +110,8 @@ def make_queries(texts_path: str, seed: int, size: int, per_kind: int, queries_p
 
 def answer_with_quotebot(url: str, queries_path: str) -> Answers:
     """Open the archive, set up the verifier, and check every query."""
-    from bot.verdict import Verdict
-    from bot.verify import Verifier
+    from bot.verifier.verdict import Verdict
+    from bot.verifier.verify import Verifier
     from store.archive import Archive
 
     queries = _read_queries(queries_path)

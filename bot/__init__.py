@@ -1,1 +1,5 @@
-"""Answering: the command line, and later the verifier and the Slack bot, on top of `store`."""
+"""Answering, on top of `store`: the verifier, and the two ways people reach it.
+
+`verifier/` turns a paste into a verdict; `cli/` is the `quotebot` command and its terminal
+output; `slack/` is the Slack bot. `wording.py` holds the words both draw an answer with.
+"""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
+from bot.verifier.verdict import ArticleRef, Attribution, CheckResult, Match, Verdict
 
 QUOTE = "We will reopen the terminal before the spring tides, whatever the council decides"
 GAZETTE = ArticleRef(

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from bot.deadline import checkpoint
-from bot.verdict import CheckResult
-from bot.verify import Verifier
+from bot.verifier.deadline import checkpoint
+from bot.verifier.verdict import CheckResult
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 
 #: A paste this long is "long" for SlowVerifier.

@@ -24,7 +24,7 @@ from bot.slack.app import build_app
 from bot.slack.server import http_server
 from bot.slack.services import stop_workers
 from bot.slack.settings import Mode, load_settings
-from bot.verify import Verifier
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.ingest import quotations_of

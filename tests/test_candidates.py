@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from bot.verdict import Verdict
-from bot.verify import Verifier
+from bot.verifier.verdict import Verdict
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.quotation import Kind, Quotation

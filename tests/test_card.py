@@ -15,8 +15,8 @@ import pytest
 from answers_support import GAZETTE, QUOTE, match, result
 from rich.console import Console
 
-from bot.card import card, print_review
-from bot.verdict import Attribution, CheckResult, Verdict, WordChange
+from bot.cli.card import card, print_review
+from bot.verifier.verdict import Attribution, CheckResult, Verdict, WordChange
 from store.article import Article
 from store.quotation import Kind, Quotation
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from check_support import PENNY_QUOTE, TERMINAL_QUOTE, harbour_archive, run
 
-from bot.verdict import CONFIDENT
-from bot.verify import sure_of_speaker
+from bot.verifier.verdict import CONFIDENT
+from bot.verifier.verify import sure_of_speaker
 from store.quotation import Kind
 from store.stored import StoredQuotation
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from factories import article, quotation
 
-from bot.verdict import Verdict
-from bot.verify import Verifier
+from bot.verifier.verdict import Verdict
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.search.words import spoken
 

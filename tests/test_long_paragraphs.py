@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from factories import article, quotation
 
 from bot.cli import cli
-from bot.verdict import Verdict
-from bot.verify import Verifier
+from bot.verifier.verdict import Verdict
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.search.grams import MAX_TERM_BYTES, grams
 from store.search.words import spoken

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.matching import align, could_hold, telling_words
+from bot.verifier.matching import align, could_hold, telling_words
 from store.search.words import words
 
 PRINTED = (

@@ -23,8 +23,8 @@ from pages_support import (
 from sqlalchemy import text
 
 from bot.cli import cli
-from bot.verdict import Verdict
-from bot.verify import Verifier
+from bot.verifier.verdict import Verdict
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.readers.provenance import page_provenance, same_site, site_of
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-import bot.query
-from bot.query import MAX_QUERY_CHARS, ParsedQuery, parse_query
+import bot.verifier.query
+from bot.verifier.query import MAX_QUERY_CHARS, ParsedQuery, parse_query
 
 DEAL = "If you sign a truce, you will need a truce"
 EFFORTS = "sabotaging the efforts made through the mediators"
@@ -311,8 +311,8 @@ def test_a_paste_over_the_limit_is_refused_before_any_parsing(
     def must_not_run(*args: object) -> None:
         raise AssertionError("a paste over the limit was parsed")
 
-    monkeypatch.setattr(bot.query, "decode", must_not_run)
-    monkeypatch.setattr(bot.query, "extract_quotations", must_not_run)
+    monkeypatch.setattr(bot.verifier.query, "decode", must_not_run)
+    monkeypatch.setattr(bot.verifier.query, "extract_quotations", must_not_run)
     paste = '"' + "tear it all down, " * 6_000 + '," Halvik said'
     assert parse_query(paste).problem is not None
 

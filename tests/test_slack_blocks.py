@@ -18,7 +18,7 @@ import pytest
 from answers_support import GAZETTE, QUOTE, match, result
 from slack_sdk.models.blocks import Block, BlockElement
 
-from bot.slack_blocks import (
+from bot.slack.card import (
     CONTEXT_ACTION,
     SHARE_ACTION,
     WRONG_MATCH_ACTION,
@@ -31,8 +31,8 @@ from bot.slack_blocks import (
     problem_blocks,
     stats_blocks,
 )
-from bot.verdict import ArticleRef, Attribution, CheckResult, Verdict, WordChange
-from bot.verify import Verifier
+from bot.verifier.verdict import ArticleRef, Attribution, CheckResult, Verdict, WordChange
+from bot.verifier.verify import Verifier
 from store.archive import Archive, ArchiveStats, SpeakerCount
 from store.article import Article
 from store.extract import extract_quotations

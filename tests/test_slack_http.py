@@ -36,8 +36,8 @@ from slack_support import (
     slash_command,
 )
 
-from bot import slack_blocks
-from bot.verify import Verifier
+from bot.slack import card
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 
 VERIFIED_PASTE = f'"{STOOD_TOGETHER}," Ines Calloway said'
@@ -70,8 +70,8 @@ def test_slash_command_answers_privately_with_a_share_button(
     assert answer.body["response_type"] == "ephemeral"
     assert answer.body["text"].startswith("✅ Verified")
     buttons = button_values(answer.body["blocks"])
-    assert slack_blocks.SHARE_ACTION in buttons
-    lookup = sqlite_archive.lookup(int(buttons[slack_blocks.SHARE_ACTION]))
+    assert card.SHARE_ACTION in buttons
+    lookup = sqlite_archive.lookup(int(buttons[card.SHARE_ACTION]))
     assert lookup is not None
     assert (lookup.workspace, lookup.channel, lookup.user, lookup.source) == (
         TEAM_ID,
@@ -129,7 +129,7 @@ def test_quote_help_explains_usage(bot: BotServer, fake: FakeSlack) -> None:
 
     (answer,) = fake.wait_for("response")
     assert answer.body["response_type"] == "ephemeral"
-    assert answer.body["blocks"] == slack_blocks.help_blocks()
+    assert answer.body["blocks"] == card.help_blocks()
 
 
 def test_quote_stats_shows_the_archive_size_and_the_lookups(
@@ -143,7 +143,7 @@ def test_quote_stats_shows_the_archive_size_and_the_lookups(
     answer = fake.wait_for("response", 2)[1]
     stats = sqlite_archive.stats()
     assert stats.articles == 2 and stats.lookups == 1
-    assert answer.body["blocks"] == slack_blocks.stats_blocks(stats, 1, 0)
+    assert answer.body["blocks"] == card.stats_blocks(stats, 1, 0)
 
 
 def test_a_paste_without_a_quotation_gets_a_polite_problem_and_no_lookup(
@@ -189,7 +189,7 @@ def test_a_very_long_quotation_is_answered_within_slacks_limits(
     assert len(blocks) <= 50
     assert all(len(text) <= 3_000 for text in all_sections(blocks))
     assert len(answer.all_text()) < 13_000
-    assert slack_blocks.SHARE_ACTION in button_values(blocks)
+    assert card.SHARE_ACTION in button_values(blocks)
 
 
 def test_a_paste_over_the_size_limit_is_refused_in_one_line(
@@ -297,7 +297,7 @@ def test_verify_quote_where_the_bot_is_not_invited_answers_privately(
     assert "/invite @quotebot" in note.body["text"]
     assert answer.body["response_type"] == "ephemeral"
     assert answer.body["text"].startswith("✅ Verified")
-    assert slack_blocks.SHARE_ACTION in button_values(answer.body["blocks"])
+    assert card.SHARE_ACTION in button_values(answer.body["blocks"])
 
 
 # -- mentions and watched channels ----------------------------------------------------------------
@@ -527,8 +527,8 @@ def test_share_in_channel_posts_the_answer_for_everyone_and_removes_the_private_
     send_payload(
         bot.url,
         button_click(
-            slack_blocks.SHARE_ACTION,
-            buttons[slack_blocks.SHARE_ACTION],
+            card.SHARE_ACTION,
+            buttons[card.SHARE_ACTION],
             fake.response_url("share"),
         ),
     )
@@ -538,7 +538,7 @@ def test_share_in_channel_posts_the_answer_for_everyone_and_removes_the_private_
     assert shared.body["response_type"] == "in_channel"
     assert shared.body["text"].startswith("✅ Verified")
     assert f"Shared by <@{EDITOR}>" in shared.all_text()
-    assert slack_blocks.SHARE_ACTION not in button_values(shared.body["blocks"])
+    assert card.SHARE_ACTION not in button_values(shared.body["blocks"])
     assert removed.body == {"delete_original": True}
 
 
@@ -550,8 +550,8 @@ def test_show_context_in_a_private_answer_shows_the_paragraph_in_place(
     send_payload(
         bot.url,
         button_click(
-            slack_blocks.CONTEXT_ACTION,
-            buttons[slack_blocks.CONTEXT_ACTION],
+            card.CONTEXT_ACTION,
+            buttons[card.CONTEXT_ACTION],
             fake.response_url("context"),
         ),
     )
@@ -560,7 +560,7 @@ def test_show_context_in_a_private_answer_shows_the_paragraph_in_place(
     assert shown.body["replace_original"] is True
     assert "Dock workers at Saltmarsh voted on Monday" not in shown.all_text()  # other paragraph
     assert "union" in shown.all_text()
-    assert slack_blocks.CONTEXT_ACTION not in button_values(shown.body["blocks"])
+    assert card.CONTEXT_ACTION not in button_values(shown.body["blocks"])
 
 
 def test_show_context_under_a_public_answer_is_shown_to_who_asked_only(
@@ -568,8 +568,8 @@ def test_show_context_under_a_public_answer_is_shown_to_who_asked_only(
 ) -> None:
     buttons = ask_privately(bot, fake)
     click = button_click(
-        slack_blocks.CONTEXT_ACTION,
-        buttons[slack_blocks.CONTEXT_ACTION],
+        card.CONTEXT_ACTION,
+        buttons[card.CONTEXT_ACTION],
         fake.response_url("context"),
         ephemeral=False,
     )
@@ -586,11 +586,11 @@ def test_not_the_right_match_is_recorded_once_per_person(
     bot: BotServer, fake: FakeSlack, sqlite_archive: Archive
 ) -> None:
     buttons = ask_privately(bot, fake)
-    value = buttons[slack_blocks.WRONG_MATCH_ACTION]
+    value = buttons[card.WRONG_MATCH_ACTION]
 
-    send_payload(bot.url, button_click(slack_blocks.WRONG_MATCH_ACTION, value, fake.response_url()))
+    send_payload(bot.url, button_click(card.WRONG_MATCH_ACTION, value, fake.response_url()))
     first = fake.wait_for("response", 2)[1]
-    send_payload(bot.url, button_click(slack_blocks.WRONG_MATCH_ACTION, value, fake.response_url()))
+    send_payload(bot.url, button_click(card.WRONG_MATCH_ACTION, value, fake.response_url()))
     second = fake.wait_for("response", 3)[2]
 
     assert first.body["text"].startswith("Thanks")
@@ -605,8 +605,8 @@ def test_a_button_carrying_another_workspaces_lookup_is_refused(
 ) -> None:
     buttons = ask_privately(bot, fake)
     click = button_click(
-        slack_blocks.WRONG_MATCH_ACTION,
-        buttons[slack_blocks.WRONG_MATCH_ACTION],
+        card.WRONG_MATCH_ACTION,
+        buttons[card.WRONG_MATCH_ACTION],
         fake.response_url(),
         team="T0ELSEWHERE",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack_text import decode, escape
+from bot.slack.text import decode, escape
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from bot.cli import cli
-from bot.verdict import Verdict
-from bot.verify import Verifier
+from bot.verifier.verdict import Verdict
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.db import schema

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.verdict import Attribution, CheckResult, Verdict
-from bot.verify import STOCK_QUOTATIONS, Verifier
+from bot.verifier.verdict import Attribution, CheckResult, Verdict
+from bot.verifier.verify import STOCK_QUOTATIONS, Verifier
 from store.archive import Archive
 from store.article import Article
 from store.extract import extract_quotations

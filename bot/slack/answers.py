@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot import slack_blocks
-from bot.deadline import Deadline
+from bot.slack import card
 from bot.slack.services import Services
-from bot.verdict import CheckResult, Verdict
+from bot.verifier.deadline import Deadline
+from bot.verifier.verdict import CheckResult, Verdict
 from store.lookup import Lookup
 
 #: Quoted stretches answered from one message; a response_url takes five posts at most.
@@ -43,7 +43,7 @@ def answers(
 
     `only_known`: only the answers where the archive knows something (for watched channels,
     where nobody asked and silence is the answer to the rest, which is not logged). A check
-    past the time limit (SLACK_CHECK_SECONDS) raises bot.deadline.CheckTimedOut.
+    past the time limit (SLACK_CHECK_SECONDS) raises bot.verifier.deadline.CheckTimedOut.
     """
     results = services.verifier.check(text, deadline=_deadline(services))
     if only_known:
@@ -67,14 +67,14 @@ def message(
 ) -> dict[str, Any]:
     """The Slack message for an answer: Block Kit, and the escaped plain-text fallback."""
     return {
-        "blocks": slack_blocks.answer_blocks(
+        "blocks": card.answer_blocks(
             answer.result,
             lookup_id=answer.lookup_id,
             shared_by=shared_by,
             show_context=show_context,
             ephemeral=ephemeral,
         ),
-        "text": slack_blocks.answer_text(answer.result),
+        "text": card.answer_text(answer.result),
     }
 
 

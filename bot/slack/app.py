@@ -21,7 +21,7 @@ from bot.slack.listeners import register_listeners
 from bot.slack.replies import TIMEOUT_SECONDS, retry_handlers
 from bot.slack.services import Services, Workers, provide
 from bot.slack.settings import Mode, SlackSettings
-from bot.verify import Verifier
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.db.engine import for_writing
 

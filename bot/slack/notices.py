@@ -2,7 +2,7 @@
 "busy" and "too long to check here".
 
 Every value put into them (a URL, an article title, an error message that may quote either)
-is escaped with `slack_text.escape`, and every text object is `verbatim`, so nothing in them
+is escaped with `bot.slack.text.escape`, and every text object is `verbatim`, so nothing in them
 can ping anyone or turn into a link the bot did not make.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.deadline import CheckTimedOut
-from bot.slack_text import escape
+from bot.slack.text import escape
+from bot.verifier.deadline import CheckTimedOut
 from store.errors import ArchiveError
 from store.ingest import IngestReport
 

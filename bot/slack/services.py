@@ -18,7 +18,7 @@ from bot.slack.dedupe import Deduplicator
 from bot.slack.safe_urls import PublicOnlyTransport
 from bot.slack.settings import SlackSettings, WorkLimits
 from bot.slack.workers import Job, PerUserLimit, WorkerPool
-from bot.verify import Verifier
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 
 _KEY = "quotebot_services"

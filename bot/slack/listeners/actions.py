@@ -15,8 +15,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import slack_blocks
-from bot.slack import notices
+from bot.slack import card, notices
 from bot.slack.answers import Answer, message, recheck
 from bot.slack.replies import respond_to
 from bot.slack.services import Services, services_of, workspace_of
@@ -29,9 +28,9 @@ Work = Callable[[Services, Lookup, dict[str, Any]], None]
 
 
 def register(app: App) -> None:
-    app.action(slack_blocks.SHARE_ACTION)(share_in_channel)
-    app.action(slack_blocks.CONTEXT_ACTION)(show_context)
-    app.action(slack_blocks.WRONG_MATCH_ACTION)(not_the_right_match)
+    app.action(card.SHARE_ACTION)(share_in_channel)
+    app.action(card.CONTEXT_ACTION)(show_context)
+    app.action(card.WRONG_MATCH_ACTION)(not_the_right_match)
 
 
 def share_in_channel(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -67,8 +66,8 @@ def _context(services: Services, lookup: Lookup, body: dict[str, Any]) -> None:
     else:
         reply = {
             **_PRIVATELY,
-            "blocks": slack_blocks.context_blocks(answer.result),
-            "text": slack_blocks.answer_text(answer.result),
+            "blocks": card.context_blocks(answer.result),
+            "text": card.answer_text(answer.result),
         }
     respond_to(body.get("response_url"), reply)
 

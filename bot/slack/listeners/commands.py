@@ -14,8 +14,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot import slack_blocks
-from bot.slack import notices
+from bot.slack import card, notices
 from bot.slack.adding import add_article
 from bot.slack.answers import Asked, answers, message
 from bot.slack.replies import respond_to
@@ -88,10 +87,10 @@ def _add(services: Services, url: str, asked: Asked, response_url: str | None) -
 def _reply(services: Services, text: str, asked: Asked) -> list[Message]:
     word = text.lower()
     if word in ("", "help"):
-        return [{"blocks": slack_blocks.help_blocks(), "text": slack_blocks.help_text()}]
+        return [{"blocks": card.help_blocks(), "text": card.help_text()}]
     if word == "stats":
         stats = services.archive.stats()
-        blocks = slack_blocks.stats_blocks(stats, stats.lookups, stats.feedback)
+        blocks = card.stats_blocks(stats, stats.lookups, stats.feedback)
         return [
             {"blocks": blocks, "text": f"{stats.articles} articles, {stats.quotations} quotations"}
         ]

@@ -21,8 +21,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import slack_blocks
-from bot.slack import notices
+from bot.slack import card, notices
 from bot.slack.answers import Asked, answers, message
 from bot.slack.replies import post_in_thread
 from bot.slack.services import Services, services_of, workspace_of
@@ -107,7 +106,7 @@ def _home(services: Services, client: WebClient, workspace: str, user: str) -> N
     except ArchiveError:
         logger.exception("the App Home could not reach the archive")
         stats, recent = None, []
-    view = slack_blocks.home_view(stats, [(lookup.query, lookup.verdict) for lookup in recent])
+    view = card.home_view(stats, [(lookup.query, lookup.verdict) for lookup in recent])
     client.views_publish(user_id=user, view=view)
 
 

@@ -16,13 +16,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein, Opcode
 
-from bot.verdict import WordChange
+from bot.verifier.verdict import WordChange
 from store.search.words import COMMON_WORDS, Word, same_contraction, words
 
 #: Words around the stretch the character alignment found, read too in case it cut a word off.
 _MARGIN = 3
 #: could_hold: queries with this many telling words are screened, and a text must hold this
-#: share of them (a match needs half of them found: bot.verify.TELLING_FOUND).
+#: share of them (a match needs half of them found: bot.verifier.verify.TELLING_FOUND).
 _SCREENED_WORDS = 4
 _SCREEN_SHARE = 0.25
 #: Two words this similar (0-1) are one word mistyped.

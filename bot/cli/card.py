@@ -23,8 +23,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from bot import terminal
-from bot.attribution_words import (
+from bot.cli import terminal
+from bot.cli.terminal import one_line
+from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
+from bot.wording import (
     archive_speakers,
     evidence_heading,
     is_confident,
@@ -33,8 +35,6 @@ from bot.attribution_words import (
     speaker_label,
     uncertainty,
 )
-from bot.terminal import one_line
-from bot.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from store.article import Article
 from store.quotation import Quotation
 

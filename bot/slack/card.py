@@ -8,7 +8,7 @@ was told to and who relayed it, the word-level difference, the pieces of a splic
 articles printed it and the earliest, and the speakers other outlets credit.
 
 Archive and user text is untrusted. Every piece of it goes through `_safe`:
-- `&`, `<` and `>` are escaped (slack_text.escape), so no quotation can ping `@channel` or a
+- `&`, `<` and `>` are escaped (text.escape), so no quotation can ping `@channel` or a
   user, or forge a link; every mrkdwn text object is also `verbatim`, so Slack does not turn
   bare names or channel names into links either.
 - Slack's formatting characters are replaced by look-alikes (`*` → `∗`, `_` → `ˍ`, `~` → `∼`,
@@ -16,7 +16,7 @@ Archive and user text is untrusted. Every piece of it goes through `_safe`:
   answer. Look-alikes, rather than zero-width characters between the marks, because Slack
   documents no rule for the latter and a look-alike reads the same to a person. Our own bold
   gets a zero-width space where it touches a letter or a quote mark, so Slack still sees a
-  word boundary (slack_text.decode drops it again if the answer is pasted back).
+  word boundary (text.decode drops it again if the answer is pasted back).
 - Whitespace and control characters become single spaces, so a quotation stays one line and
   the bold around the pasted words (which cannot cross a line) holds.
 Links are built here only, as `<url|label>`, and only for http(s) addresses.
@@ -35,7 +35,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from bot.attribution_words import (
+from bot.slack.text import escape
+from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
+from bot.wording import (
     archive_speakers,
     evidence_heading,
     is_confident,
@@ -44,8 +46,6 @@ from bot.attribution_words import (
     speaker_label,
     uncertainty,
 )
-from bot.slack_text import escape
-from bot.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from store.archive import ArchiveStats
 
 #: Action ids the app routes. Each button's value is the lookup id, as a decimal string.

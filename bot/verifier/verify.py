@@ -9,7 +9,7 @@ best few are aligned word by word, and the alignment decides the verdict:
 - found only as reported speech or in the writer's own sentences → `not_a_direct_quote`;
 - nothing close enough → `not_found`, with the closest quotation offered as a hint only.
 A weak candidate is never presented as a match: the thresholds tighten as the query shortens.
-A check given a deadline (bot.deadline) stops at the first step past it with CheckTimedOut.
+A check given a deadline (bot.verifier.deadline) stops at the first step past it with CheckTimedOut.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from bot.claims import claims_speaker, described_speaker
-from bot.deadline import Deadline, checkpoint, within
-from bot.matching import Alignment, align, could_hold, telling_in, telling_words
-from bot.query import parse_query
-from bot.verdict import (
+from bot.verifier.claims import claims_speaker, described_speaker
+from bot.verifier.deadline import Deadline, checkpoint, within
+from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
+from bot.verifier.query import parse_query
+from bot.verifier.verdict import (
     ArticleRef,
     Attribution,
     CheckResult,
@@ -98,7 +98,7 @@ class Verifier:
     ) -> list[CheckResult]:
         """One result per quoted stretch of the paste; `speaker` overrides the claimed one.
 
-        Past `deadline` (None: no limit), CheckTimedOut (bot.deadline) ends the check.
+        Past `deadline` (None: no limit), CheckTimedOut (bot.verifier.deadline) ends the check.
         """
         with within(deadline):
             parsed = parse_query(text, speaker)
@@ -538,7 +538,7 @@ def _piece_attribution(
 
 
 def sure_of_speaker(quotation: StoredQuotation) -> bool:
-    """Whether the archive is sure of this quotation's speaker (bot.verdict.sure_attribution)."""
+    """Whether the archive is sure of this quotation's speaker (verdict.sure_attribution)."""
     return sure_attribution(quotation.speaker_found_by, quotation.speaker_confidence)
 
 

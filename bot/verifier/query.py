@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.slack_text import decode
+from bot.slack.text import decode
 from store.article import Article
 from store.extract import extract_quotations
 from store.extract.grammar import CAPITALISED_NON_NAMES, NAME_PARTICLES

@@ -7,8 +7,8 @@ Plain strings only: each presenter escapes and styles them itself.
 
 from __future__ import annotations
 
-from bot.claims import described_speaker
-from bot.verdict import Attribution, CheckResult, Match, Verdict, sure_attribution
+from bot.verifier.claims import described_speaker
+from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, sure_attribution
 
 #: How each way of finding a speaker reads under the speaker's name.
 _FOUND_BY = {

@@ -19,11 +19,11 @@ from typing import Any, TypeVar
 
 import click
 
-from bot import card, terminal
-from bot.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
-from bot.terminal import one_line
-from bot.verdict import CheckResult
-from bot.verify import Verifier
+from bot.cli import card, terminal
+from bot.cli.terminal import one_line
+from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
+from bot.verifier.verdict import CheckResult
+from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.db import schema
