@@ -138,8 +138,8 @@ def test_upgrading_rebuilds_an_index_whose_words_were_read_the_old_way(archive_u
     assert result.exit_code == 0, result.output
     with Archive.open(archive_url) as archive:
         [checked] = Verifier(archive).check("We will not raise the ferry fares this winter")
-    assert checked.verdict is Verdict.WORDING_DIFFERS
-    assert [(c.query, c.archive) for c in checked.matches[0].diff] == [("will not", "won't")]
+    assert checked.verdict is Verdict.VERIFIED
+    assert [(c.query, c.archive) for c in checked.matches[0].respelled] == [("will not", "won't")]
 
 
 def test_upgrading_takes_the_pending_list_off_postgresql_index_and_keeps_its_rows(

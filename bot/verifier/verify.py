@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from bot.verifier.claims import claims_speaker, described_speaker
 from bot.verifier.deadline import Deadline, checkpoint, within
 from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
+from bot.verifier.notes import hedge_note, respelled_note
 from bot.verifier.query import parse_query
 from bot.verifier.verdict import (
     ArticleRef,
@@ -211,6 +212,7 @@ class Verifier:
             excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE and best.alignment.outside_words > 0,
             attribution=self._attribution(claimed, [chosen], [match]),
             matches=(match,),
+            notes=_notes(verdict, [match]),
         )
 
     def _with_ellipsis(
@@ -445,6 +447,7 @@ class Verifier:
                 claimed, [chosen for _, chosen in evidence], [match for match, _ in evidence]
             ),
             matches=matches,
+            notes=_notes(Verdict.SPLICED, matches),
         )
 
     # -- evidence -----------------------------------------------------------------------------
@@ -495,6 +498,7 @@ class Verifier:
             score=alignment.score,
             context=quotation.context,
             diff=alignment.changes,
+            respelled=alignment.notes,
             article=ArticleRef(
                 quotation.title, quotation.url, quotation.published, quotation.outlet
             ),
@@ -564,6 +568,15 @@ def _not_found(
         problem=problem,
         notes=notes,
     )
+
+
+def _notes(verdict: Verdict, matches: Sequence[Match]) -> tuple[str, ...]:
+    """The sentences beside the verdict: words written differently but the same, and a hedge
+    the paste leaves out (bot.verifier.notes)."""
+    notes = [respelled_note(change for match in matches for change in match.respelled)]
+    if verdict is Verdict.WORDING_DIFFERS:
+        notes.append(hedge_note(change for match in matches for change in match.diff))
+    return tuple(note for note in notes if note)
 
 
 def _spoken(text: str) -> list[Word]:
@@ -774,6 +787,7 @@ def _merge(pieces: list[Alignment]) -> Alignment:
         anchored=tuple(seen for p in pieces for seen in p.anchored),
         telling=tuple(word for p in pieces for word in p.telling),
         edited_words=sum(p.edited_words for p in pieces),
+        notes=tuple(note for p in pieces for note in p.notes),
     )
 
 

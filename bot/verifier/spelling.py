@@ -1,0 +1,85 @@
+"""Words written differently that are the same words: "3" and "three", "dont" and "don't".
+
+A fact-checker retyping a quote writes numbers as they like and drops apostrophes; neither is a
+change to what was said. Matching compares such words as one (so the quote is still found and
+still verified), and the answer shows each as a note, never as a changed word. The index is
+not involved: these are read only when a paste is aligned with a stored text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from store.search.words import Word, fold, words
+
+_UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen""".split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS |= {"eighty": 80, "ninety": 90}
+
+
+def _number_words() -> dict[str, str]:
+    """Each number written as one word ("twenty-five" folds to "twentyfive"), as digits."""
+    numbers = {word: str(value) for value, word in enumerate(_UNITS)}
+    for tens, value in _TENS.items():
+        numbers[tens] = str(value)
+        for unit in range(1, 10):
+            numbers[tens + _UNITS[unit]] = str(value + unit)
+    numbers["hundred"] = "100"
+    numbers["thousand"] = "1000"
+    return numbers
+
+
+_NUMBERS = _number_words()
+#: Endings of a contraction typed without its apostrophe, and where the apostrophe goes back.
+_ENDINGS = (("nt", 1), ("re", 2), ("ve", 2), ("ll", 2), ("s", 1), ("m", 1), ("d", 1))
+
+
+def compared(norm: str) -> str:
+    """The form two words are compared in: a number written as a word is its digits."""
+    return _NUMBERS.get(norm, norm)
+
+
+def is_number(norm: str) -> bool:
+    return norm.isdigit() or norm in _NUMBERS
+
+
+def without_apostrophes(query: Sequence[Word], text: Iterable[Word]) -> list[Word]:
+    """The query with each contraction typed without its apostrophe ("dont", "cant", "its")
+    read as the contraction the text prints ("don't" as "do" and "not"). Each word read so keeps
+    the query's spelling as its `contraction`, which tells the answer to show it as a note."""
+    spelled: dict[str, list[Word]] = {}
+    known: set[str] = set()
+    for word in text:
+        known.add(word.norm)
+        if word.contraction is not None:
+            spelled.setdefault(fold(word.contraction), []).append(word)
+    read: list[Word] = []
+    for word in query:
+        expanded = None
+        if word.contraction is None and word.norm not in known:
+            expanded = _as_printed(spelled.get(word.norm)) or _spelled_out(word.norm, known)
+        if not expanded:
+            read.append(word)
+            continue
+        read.extend(Word(norm, word.start, word.end, word.inserted, word.norm) for norm in expanded)
+    return read
+
+
+def _as_printed(contracted: list[Word] | None) -> list[str] | None:
+    """The words of the text's first contraction of this spelling ("do", "not")."""
+    if not contracted:
+        return None
+    first = contracted[0]
+    return [w.norm for w in contracted if (w.start, w.end) == (first.start, first.end)]
+
+
+def _spelled_out(norm: str, known: set[str]) -> list[str] | None:
+    """ "dont" as "do not" where the text spells it out: the word read with its apostrophe put
+    back, when the text holds every word it stands for."""
+    for ending, cut in _ENDINGS:
+        if norm.endswith(ending) and len(norm) > len(ending):
+            parts = [w.norm for w in words(norm[:-cut] + "'" + norm[-cut:])]
+            if len(parts) > 1 and all(part in known for part in parts):
+                return parts
+    return None
