@@ -66,6 +66,10 @@ MOST_TELLING_MISSED = 3
 #: pairs of words it holds.
 SECOND_LOOK_WORDS = 4
 SECOND_LOOK_ANCHORS = 3
+#: A splice cut where the paste puts a mark (Verifier._split_at_marks): the fewest words of a
+#: piece, and how many cuts are tried, those nearest the middle first.
+MARKED_PIECE = 4
+MARKED_CUTS = 3
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
@@ -191,6 +195,8 @@ class Verifier:
             if spliced is not None:
                 return spliced
         spliced = self._split_and_search(quote, claimed, query, ranked)
+        if spliced is None:
+            spliced = self._split_at_marks(quote, claimed, query)
         if spliced is not None:
             return spliced
         closest = ranked[0] if ranked and ranked[0].alignment.score >= HINT_SCORE else None
@@ -321,6 +327,33 @@ class Verifier:
         if pieces is None:
             return None
         return self._spliced(quote, claimed, pieces)
+
+    def _split_at_marks(
+        self, quote: str, claimed: str | None, query: list[Word]
+    ) -> CheckResult | None:
+        """Two short quotations joined where the paste puts a full stop or a comma ("We will
+        not sit back. It is time to move on."): pieces of five or six words, made of common
+        words, that no half of the query singles out. Each piece must be a quotation's words
+        as printed, and the two must be different quotations."""
+        cuts = sorted(
+            (
+                cut
+                for cut in _marked_cuts(quote, query)
+                if min(cut, len(query) - cut) >= MARKED_PIECE
+            ),
+            key=lambda cut: abs(2 * cut - len(query)),
+        )
+        for cut in cuts[:MARKED_CUTS]:
+            checkpoint()
+            pieces = []
+            for part in (query[:cut], query[cut:]):
+                found = [f for f in self._direct_matches(part) if _verbatim(f.alignment)]
+                if not found:
+                    break
+                pieces.append((part, found[0]))
+            if len(pieces) == 2 and _different(pieces[0][1], pieces[1][1]):
+                return self._spliced(quote, claimed, pieces)
+        return None
 
     def _in_paragraphs(self, query: list[Word]) -> list[_Found]:
         """The words in an article's own sentences, outside any quotation: a paraphrase."""
@@ -756,6 +789,28 @@ def _two_sources(
     if not all(_splice_piece(piece.alignment) for _, piece in found):
         return None
     return found
+
+
+def _marked_cuts(quote: str, query: list[Word]) -> list[int]:
+    """Where the paste's words are cut by a full stop, a question or exclamation mark, a
+    semicolon, a colon, a comma or a dash: the index of the first query word after each."""
+    cuts = []
+    for index in range(1, len(query)):
+        between = quote[query[index - 1].end : query[index].start]
+        if any(mark in between for mark in ".?!;:,—–") or " - " in between:
+            cuts.append(index)
+    return cuts
+
+
+def _verbatim(a: Alignment) -> bool:
+    """Every word of the piece found as printed, in one run: a quotation's own words."""
+    return _acceptable(a) and a.longest_run == a.query_words and not a.changes
+
+
+def _different(first: _Found, second: _Found) -> bool:
+    """Two quotations, not one printed twice."""
+    a, b = first.quotation, second.quotation
+    return a.id != b.id and (not a.fingerprint or a.fingerprint != b.fingerprint)
 
 
 def _splice_piece(a: Alignment) -> bool:
