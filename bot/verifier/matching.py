@@ -9,6 +9,7 @@ fact-checker reads), and enough numbers to decide whether it is a match at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein, Opcode
 
-from bot.verifier.spelling import compared, is_number, without_apostrophes
+from bot.verifier.spelling import compared, without_apostrophes
 from bot.verifier.verdict import WordChange
 from store.search.words import COMMON_WORDS, Word, words
 
@@ -25,6 +26,9 @@ from store.search.words import COMMON_WORDS, Word, words
 #: quotation ("as everyone here knows", "it seems likely that") without losing its place.
 _MARGIN = 3
 _LEFT_OUT = 8
+#: What sets an aside off from the words around it.
+_SETS_OFF = re.compile(r"[,;:()—–]|\s-\s")
+_JOINING = frozenset({"and", "but", "or", "so", "yet"})
 #: could_hold: queries with this many telling words are screened, and a text must hold this
 #: share of them (a match needs half of them found: bot.verifier.verify.TELLING_FOUND).
 _SCREENED_WORDS = 4
@@ -163,7 +167,7 @@ def align(query: Sequence[Word], text: str) -> Alignment:
     if not any(covered):
         return _nothing(query)
     low, high = min(matched), max(matched)
-    edited = _edited_words(ops, region)
+    edited = _edited_words(ops, region, text)
     changes: list[WordChange] = []
     notes: list[WordChange] = []
     gap = 0
@@ -180,7 +184,8 @@ def align(query: Sequence[Word], text: str) -> Alignment:
                 continue  # the rest of a longer quotation: the query is an excerpt
             said = [word for word in theirs if not word.inserted]
             if said:
-                gap = max(gap, len(said))
+                if not _aside(text, region, op.dest_start, op.dest_end):
+                    gap = max(gap, len(said))
                 changes.append(WordChange("delete", "", _printed(text, said)))
         elif op.tag == "delete":  # words the query adds
             changes.append(WordChange("insert", mine, ""))
@@ -205,7 +210,19 @@ def align(query: Sequence[Word], text: str) -> Alignment:
     )
 
 
-def _edited_words(ops: Sequence[Opcode], region: Sequence[Word]) -> int:
+def _aside(text: str, region: Sequence[Word], start: int, end: int) -> bool:
+    """Whether the text's words `region[start:end]` are an aside the speaker set off with
+    commas, dashes or parentheses ("and, as everyone here knows, nobody"): a paste that leaves
+    one out changes the wording, but it does not join two places of the quotation."""
+    if not 0 < start < end < len(region) or end - start > _LEFT_OUT:
+        return False
+    opening = start - 1 if region[start - 1].norm in _JOINING and start > 1 else start
+    before = text[region[opening - 1].end : region[opening].start]  # ", and, as we know,"
+    after = text[region[end - 1].end : region[end].start]
+    return _SETS_OFF.search(before) is not None and _SETS_OFF.search(after) is not None
+
+
+def _edited_words(ops: Sequence[Opcode], region: Sequence[Word], text: str) -> int:
     """Alignment.edited_words for these opcodes (query -> region words)."""
     kept = [op for op in ops if op.tag == "equal"]
     core_low, core_high = kept[0].dest_start, kept[-1].dest_end - 1
@@ -217,7 +234,8 @@ def _edited_words(ops: Sequence[Opcode], region: Sequence[Word]) -> int:
         if op.tag == "delete":
             edited += added
         elif op.tag == "insert":
-            edited += left_out if inside else 0
+            aside = _aside(text, region, op.dest_start, op.dest_end)
+            edited += left_out if inside and not aside else 0
         elif op.tag == "replace":
             edited += max(added, left_out) if inside else added
     return edited
@@ -245,7 +263,7 @@ def _respelled(
             changes.append(WordChange("replace", mine.norm, _printed(text, [theirs])))
         elif mine.contraction != theirs.contraction:
             contracted.append((index, found))
-        elif mine.norm != theirs.norm and is_number(mine.norm):
+        elif mine.norm != theirs.norm:  # compared alike: a number written another way
             notes.append((index, WordChange("replace", mine.norm, _printed(text, [theirs]))))
     while contracted:
         # The words of one contraction and their partners, shown together.
@@ -312,12 +330,13 @@ def _region(query: list[str], printed: Sequence[Word]) -> tuple[int, int]:
     # last two words may lie just outside. Reach for them, and only for them.
     norms = [word.norm for word in printed]
     head, tail = query[:2], query[-2:]
-    if len(query) >= 4 and not _holds(norms[first:last], head):
+    edge = 2 * _MARGIN + 2
+    if len(query) >= 4 and not _holds(norms[first : first + edge], head):
         for start in range(first - 1, max(0, first - _LEFT_OUT) - 1, -1):
             if norms[start : start + 2] == head:
                 first = start
                 break
-    if len(query) >= 4 and not _holds(norms[first:last], tail):
+    if len(query) >= 4 and not _holds(norms[max(first, last - edge) : last], tail):
         for end in range(last + 1, min(len(norms), last + _LEFT_OUT) + 1):
             if norms[end - 2 : end] == tail:
                 last = end

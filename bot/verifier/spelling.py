@@ -8,6 +8,7 @@ not involved: these are read only when a paste is aligned with a stored text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from store.search.words import Word, fold, words
@@ -31,17 +32,22 @@ def _number_words() -> dict[str, str]:
 
 
 _NUMBERS = _number_words()
+#: A number word opening a compound, "ten-year" (folded "tenyear") as "10year".
+_OPENING_NUMBER = re.compile(
+    "^(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")(?=[a-z])"
+)
 #: Endings of a contraction typed without its apostrophe, and where the apostrophe goes back.
 _ENDINGS = (("nt", 1), ("re", 2), ("ve", 2), ("ll", 2), ("s", 1), ("m", 1), ("d", 1))
 
 
 def compared(norm: str) -> str:
-    """The form two words are compared in: a number written as a word is its digits."""
-    return _NUMBERS.get(norm, norm)
-
-
-def is_number(norm: str) -> bool:
-    return norm.isdigit() or norm in _NUMBERS
+    """The form two words are compared in: a number written as a word is its digits, also at
+    the start of a compound ("ten-year" is "10-year")."""
+    if norm in _NUMBERS:
+        return _NUMBERS[norm]
+    if norm[:1].isalpha() and (opening := _OPENING_NUMBER.match(norm)) is not None:
+        return _NUMBERS[opening.group(1)] + norm[opening.end() :]
+    return norm
 
 
 def without_apostrophes(query: Sequence[Word], text: Iterable[Word]) -> list[Word]:
