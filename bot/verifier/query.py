@@ -61,7 +61,6 @@ def parse_query(text: str, speaker: str | None = None) -> ParsedQuery:
         return _refused(
             "The paste is not text (it holds NUL bytes or invalid characters).", override
         )
-    text, source = source_link(text)
     tidied = _tidy(text)
     if not tidied:
         if text.strip():
@@ -73,7 +72,9 @@ def parse_query(text: str, speaker: str | None = None) -> ParsedQuery:
         return _refused(
             "Nothing to check: the paste holds no words, only punctuation.", override, tidied
         )
-    quotes, claimed = _read(tidied)
+    # A link ending the paste is its source: read without it, so it is never taken for a name.
+    unlinked, source = source_link(text)
+    quotes, claimed = _read(_tidy(unlinked) if source else tidied)
     credited = credit(claimed) if claimed else None
     return ParsedQuery(
         tidied,

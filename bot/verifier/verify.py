@@ -66,10 +66,11 @@ MOST_TELLING_MISSED = 3
 #: pairs of words it holds.
 SECOND_LOOK_WORDS = 4
 SECOND_LOOK_ANCHORS = 3
-#: A splice cut where the paste puts a mark (Verifier._split_at_marks): the fewest words of a
-#: piece, and how many cuts are tried, those nearest the middle first.
+#: A splice cut where the paste puts a mark (Verifier._split_at_marks): the fewest and the most
+#: words of a piece, and how many cuts are tried, those nearest the middle first.
 MARKED_PIECE = 4
-MARKED_CUTS = 3
+MARKED_PIECE_MOST = 8
+MARKED_CUTS = 2
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
@@ -335,6 +336,8 @@ class Verifier:
         not sit back. It is time to move on."): pieces of five or six words, made of common
         words, that no half of the query singles out. Each piece must be a quotation's words
         as printed, and the two must be different quotations."""
+        if len(query) > 2 * MARKED_PIECE_MOST:
+            return None  # longer pieces have words enough for _split_and_search
         cuts = sorted(
             (
                 cut
