@@ -129,3 +129,16 @@ def test_check_json_lists_respellings_and_notes(archive_url: str) -> None:
         {"op": "replace", "query": "dont", "archive": "do not"}
     ]
     assert document["notes"] == ["Written differently, but the same words: “dont” for “do not”."]
+
+
+def test_the_card_says_verified_and_shows_the_respelling(archive_url: str) -> None:
+    with Archive.open(archive_url) as archive:
+        archive.add(DEPOT, extract_quotations(DEPOT))
+
+    result = CliRunner().invoke(
+        cli, ["--db", archive_url, "check", '"We don\'t want a strike over this," Hale said.']
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "Verified" in result.stdout
+    assert "Written differently, but the same words: “don't” for “do not”." in result.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from store.search.words import Word, fold, words
 
@@ -40,6 +41,7 @@ _OPENING_NUMBER = re.compile(
 _ENDINGS = (("nt", 1), ("re", 2), ("ve", 2), ("ll", 2), ("s", 1), ("m", 1), ("d", 1))
 
 
+@lru_cache(maxsize=65_536)
 def compared(norm: str) -> str:
     """The form two words are compared in: a number written as a word is its digits, also at
     the start of a compound ("ten-year" is "10-year")."""
@@ -54,10 +56,12 @@ def without_apostrophes(query: Sequence[Word], text: Iterable[Word]) -> list[Wor
     """The query with each contraction typed without its apostrophe ("dont", "cant", "its")
     read as the contraction the text prints ("don't" as "do" and "not"). Each word read so keeps
     the query's spelling as its `contraction`, which tells the answer to show it as a note."""
+    text = list(text)
+    known = {word.norm for word in text}
+    if all(word.norm in known or word.contraction is not None for word in query):
+        return list(query)  # every word found as it is (most pastes)
     spelled: dict[str, list[Word]] = {}
-    known: set[str] = set()
     for word in text:
-        known.add(word.norm)
         if word.contraction is not None:
             spelled.setdefault(fold(word.contraction), []).append(word)
     read: list[Word] = []
