@@ -282,7 +282,7 @@ def _another(direct: list[StoredQuotation], number: int) -> StoredQuotation:
 
 
 def _respelled(document: dict) -> bool:
-    return bool(document["matches"] and document["matches"][0]["respelled"])
+    return bool(document["matches"] and document["matches"][0].get("respelled"))
 
 
 def _left_out(aside: str) -> Callable[[dict], bool]:

@@ -37,8 +37,17 @@ _NUMBERS = _number_words()
 _OPENING_NUMBER = re.compile(
     "^(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")(?=[a-z])"
 )
-#: Endings of a contraction typed without its apostrophe, and where the apostrophe goes back.
-_ENDINGS = (("nt", 1), ("re", 2), ("ve", 2), ("ll", 2), ("s", 1), ("m", 1), ("d", 1))
+#: Contractions as typed without their apostrophe, and the words they stand for. Words that
+#: are English words of their own ("were", "well", "ill", "its", "shed") are left out: where the
+#: text spells the contraction out, they are more likely a changed word than a typo.
+_CONTRACTIONS = """don't doesn't didn't can't won't isn't aren't wasn't weren't hasn't haven't
+hadn't wouldn't shouldn't couldn't mustn't needn't i'm i've i'll you're you've you'll you'd
+we've they're they've they'll they'd he's she's that's there's what's who's it'll that'll
+there'll""".split()
+_WITHOUT_APOSTROPHE = {
+    fold(contraction): tuple(word.norm for word in words(contraction))
+    for contraction in _CONTRACTIONS
+}
 
 
 @lru_cache(maxsize=65_536)
@@ -85,11 +94,7 @@ def _as_printed(contracted: list[Word] | None) -> list[str] | None:
 
 
 def _spelled_out(norm: str, known: set[str]) -> list[str] | None:
-    """ "dont" as "do not" where the text spells it out: the word read with its apostrophe put
-    back, when the text holds every word it stands for."""
-    for ending, cut in _ENDINGS:
-        if norm.endswith(ending) and len(norm) > len(ending):
-            parts = [w.norm for w in words(norm[:-cut] + "'" + norm[-cut:])]
-            if len(parts) > 1 and all(part in known for part in parts):
-                return parts
-    return None
+    """ "dont" as "do not" where the text spells it out: the contraction it is typed for, when
+    the text holds every word it stands for."""
+    parts = _WITHOUT_APOSTROPHE.get(norm)
+    return list(parts) if parts and all(part in known for part in parts) else None
