@@ -112,19 +112,26 @@ class Verifier:
             return results
 
     def review(
-        self, article: Article, *, limit: int = DEFAULT_MAX_QUOTATIONS
+        self,
+        article: Article,
+        *,
+        limit: int = DEFAULT_MAX_QUOTATIONS,
+        deadline: Deadline | None = None,
     ) -> tuple[list[tuple[Quotation, CheckResult]], CappedQuotations]:
         """Every direct or partial quotation of a draft (the first `limit` of a hostile one),
-        checked with the draft's speaker; and what the cap kept."""
-        kept = extract_capped(article, limit)
-        checked = []
-        for quotation in kept.quotations:
+        checked with the draft's speaker; and what the cap kept. Past `deadline` (one for the
+        whole draft; None: no limit), CheckTimedOut."""
+        with within(deadline):
             checkpoint()
-            if quotation.kind is Kind.REPORTED:
-                continue
-            claimed = quotation.speaker or _named(quotation.speaker_as_written)
-            checked.append((quotation, self.check_quote(quotation.text, claimed)))
-        return checked, kept
+            kept = extract_capped(article, limit)
+            checked = []
+            for quotation in kept.quotations:
+                checkpoint()
+                if quotation.kind is Kind.REPORTED:
+                    continue
+                claimed = quotation.speaker or _named(quotation.speaker_as_written)
+                checked.append((quotation, self.check_quote(quotation.text, claimed)))
+            return checked, kept
 
     def check_quote(
         self, quote: str, claimed: str | None, *, deadline: Deadline | None = None
