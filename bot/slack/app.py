@@ -32,6 +32,8 @@ BOT_SCOPES = (
     "groups:history",
     "chat:write",
     "commands",
+    "files:read",
+    "im:history",
 )
 OAUTH_STATE_EXPIRY_SECONDS = 600
 #: Bolt's request verification logs a refused request's whole body at INFO. The HTTP server
