@@ -11,8 +11,9 @@ direct quotation the archive credits to a named speaker is pasted, through the v
 `quotebot check --json` runs it, in each shape that applies to it:
 
 - link: `"…," said Ana Ruiz <https://news.example/7|Meridian Wire>` (a Slack link after the name)
-- bold: `"…," said *Ana Ruiz*`
-- honorific: `"…," said Dr Ana Ruiz` (Sir, Dame, Lord, Dr, Mr, Ms, Prof in turn)
+- bold or italic: `"…," said *Ana Ruiz*`, `"…," said _Ana Ruiz_` in turn
+- honorific: `"…," said Dr Ana Ruiz`, `"…" — Dame Ana Ruiz` (Sir, Dr, Dame, Mr, Lord, Ms, Prof in
+  turn)
 - em-dash credit: `"…" — Ana Ruiz`
 - possessive credit: `"…" — Vexco's Ana Ruiz`
 - dropped apostrophes: `dont`, `cant`, `wont` for the printed contractions (quotations with one)
@@ -209,6 +210,8 @@ def shapes(
     q, name = quotation.text.rstrip(".,"), quotation.speaker or ""
     organisation = f"{rng.choice(vocabulary.PLACES)} {rng.choice(ORG_ENDINGS)}"
     honorific = HONORIFICS[number % len(HONORIFICS)]
+    mark = "*_"[number % 2]
+    credit = (", said ", " — ")[(number // 2) % 2]
     pastes = [
         Paste(BASELINE, f'"{q}," {name} said.', name, "verified"),
         Paste(
@@ -217,8 +220,8 @@ def shapes(
             name,
             "verified",
         ),
-        Paste("bold", f'"{q}," said *{name}*', name, "verified"),
-        Paste("honorific", f'"{q}," said {honorific} {name}', name, "verified"),
+        Paste("bold or italic", f'"{q}," said {mark}{name}{mark}', name, "verified"),
+        Paste("honorific", f'"{q}"{credit}{honorific} {name}', name, "verified"),
         Paste("em-dash credit", f'"{q}" — {name}', name, "verified"),
         Paste("possessive credit", f'"{q}" — {organisation}\'s {name}', name, "verified"),
     ]
