@@ -331,13 +331,15 @@ def _region(query: list[str], printed: Sequence[Word]) -> tuple[int, int]:
     norms = [word.norm for word in printed]
     head, tail = query[:2], query[-2:]
     edge = 2 * _MARGIN + 2
+    # The stretch found may be shorter than the query: reach that much further.
+    reach = _LEFT_OUT + max(0, len(query) - (last - first))
     if len(query) >= 4 and not _holds(norms[first : first + edge], head):
-        for start in range(first - 1, max(0, first - _LEFT_OUT) - 1, -1):
+        for start in range(first - 1, max(0, first - reach) - 1, -1):
             if norms[start : start + 2] == head:
                 first = start
                 break
     if len(query) >= 4 and not _holds(norms[max(first, last - edge) : last], tail):
-        for end in range(last + 1, min(len(norms), last + _LEFT_OUT) + 1):
+        for end in range(last + 1, min(len(norms), last + reach) + 1):
             if norms[end - 2 : end] == tail:
                 last = end
                 break
