@@ -78,3 +78,14 @@ def test_the_whole_quotation_or_an_excerpt_is_still_verified(
 
     assert result.verdict is Verdict.VERIFIED
     assert result.notes == ()
+
+
+def test_a_hedge_made_certain_is_said_to_change_the_meaning(verifier: Verifier) -> None:
+    [result] = verifier.check(
+        '"The new sorting hall will open in June, and it is certain that the old warehouse on '
+        'Quay Street will close before the winter," said Ana Ruiz'
+    )
+
+    assert result.verdict is Verdict.WORDING_DIFFERS
+    [note] = [note for note in result.notes if "hedge" in note]
+    assert note.startswith("The paste changes “seems likely”")

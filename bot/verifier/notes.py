@@ -35,19 +35,25 @@ def respelled_note(respelled: Iterable[WordChange]) -> str | None:
 
 
 def hedge_note(diff: Iterable[WordChange]) -> str | None:
-    """A sentence for each hedge the paste leaves out (or changes), None when it keeps them."""
-    dropped = [
-        change.archive
-        for change in diff
-        if change.op in {"delete", "replace"} and _hedges(change.archive, change.query)
-    ]
-    if not dropped:
+    """A sentence for the hedges the paste leaves out or changes, None when it keeps them."""
+    hedging = [change for change in diff if _hedges(change.archive, change.query)]
+    left_out = [c.archive for c in hedging if c.op == "delete"]
+    changed = [c.archive for c in hedging if c.op == "replace"]
+    if not left_out and not changed:
         return None
-    words = ", ".join(f"“{text}”" for text in dict.fromkeys(dropped))
+    parts = []
+    if left_out:
+        parts.append(f"leaves out {_listed(left_out)}")
+    if changed:
+        parts.append(f"changes {_listed(changed)}")
     return (
-        f"The paste leaves out {words}, which the speaker said to hedge: without it the quote "
-        "sounds more certain than what was said, which changes its meaning."
+        f"The paste {' and '.join(parts)}, which the speaker said to hedge: without it the "
+        "quote sounds more certain than what was said, which changes its meaning."
     )
+
+
+def _listed(printed: list[str]) -> str:
+    return ", ".join(f"“{text}”" for text in dict.fromkeys(printed))
 
 
 def _hedges(printed: str, pasted: str) -> bool:
