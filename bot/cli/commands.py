@@ -22,6 +22,7 @@ import click
 from bot.cli import card, terminal
 from bot.cli.terminal import one_line
 from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
+from bot.verifier.trust import TrustSettingError, trust_from_environment
 from bot.verifier.verdict import CheckResult
 from bot.verifier.verify import Verifier
 from store.archive import Archive
@@ -284,9 +285,7 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(
-        article, limit=limits_from_environment().max_quotations
-    )
+    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
     if as_json:
@@ -565,7 +564,12 @@ def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, s
 
 
 def _verifier(ctx: click.Context) -> Verifier:
-    return Verifier(_open_archive(ctx))
+    """The verifier of the archive, trusting what QUOTEBOT_TRUSTED_* name (bot.verifier.trust)."""
+    try:
+        trust = trust_from_environment()
+    except TrustSettingError as error:
+        raise CommandFailed(str(error)) from None
+    return Verifier(_open_archive(ctx), trust)
 
 
 def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
