@@ -285,7 +285,9 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
+    reviewed, kept = _verifier(ctx).review(
+        article, limit=limits_from_environment().max_quotations
+    )
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
     if as_json:
