@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store import audit
-from store.add_request import AddRequest
+from store.add_request import AddRequest, ArticleOrigin
 from store.article import AddedVia, Article
 from store.db import schema
 from store.db.engine import archive_errors, create_archive_engine, for_writing
@@ -283,6 +283,11 @@ class Archive:
     def recent_adds(self, *, limit: int = 10) -> list[AddRequest]:
         """The last `/quote add`s, newest first."""
         return audit.recent_adds(self.engine, limit)
+
+    def article_origin(self, article_id: int) -> ArticleOrigin | None:
+        """How a stored article came into the archive, when, and, for a `/quote add`, who
+        asked for it, where and for which address; None when there is no such article."""
+        return audit.article_origin(self.engine, article_id)
 
     def first_sighting(self, key: str) -> bool:
         """True for the one caller, in any process, that sees the delivery `key` first."""

@@ -1,8 +1,9 @@
 """A fake Slack Web API on 127.0.0.1 that records what the bot sends, for tests.
 
 It answers the methods quotebot calls (`auth.test`, `chat.postMessage`, `chat.postEphemeral`,
-`views.publish`, `apps.connections.open`) with the JSON Slack would, accepts posts to
-response URLs under `/response/`, and records each request's path, headers and parsed body.
+`views.publish`, `apps.connections.open`, `usergroups.users.list` from `user_groups`) with the
+JSON Slack would, accepts posts to response URLs under `/response/`, and records each request's
+path, headers and parsed body.
 It can be told to answer a method with 429 (Retry-After) a number of times, or to refuse posts
 in a channel with `not_in_channel`, as Slack does where nobody invited the bot.
 """
@@ -53,6 +54,8 @@ class FakeSlack:
         self.requests: list[Recorded] = []
         self.socket_mode_url: str | None = None
         self.not_in_channels: set[str] = set()
+        #: User group id → its members' ids, for `usergroups.users.list`.
+        self.user_groups: dict[str, list[str]] = {}
         self._rate_limits: dict[str, int] = {}
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
@@ -163,6 +166,11 @@ class FakeSlack:
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if request.name == "views.publish":
             return {"ok": True, "view": {"id": "V0HOME", **(body.get("view") or {})}}
+        if request.name == "usergroups.users.list":
+            members = self.user_groups.get(body.get("usergroup", ""))
+            if members is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(members)}
         if request.name == "apps.connections.open":
             if self.socket_mode_url is None:
                 return {"ok": False, "error": "invalid_auth"}
