@@ -391,6 +391,19 @@ class Archive:
                 found += read_quotations(connection, missing)
         return sorted(found, key=_earliest)
 
+    def article_texts(self, quotation_ids: Iterable[int]) -> dict[int, str]:
+        """The text of the article that printed each quotation, by quotation id."""
+        ids = sorted(set(quotation_ids))
+        if not ids:
+            return {}
+        with archive_errors(self.engine), self.engine.connect() as connection:
+            rows = connection.execute(
+                select(QuotationRow.id, ArticleRow.text)
+                .join(ArticleRow, ArticleRow.id == QuotationRow.article_id)
+                .where(QuotationRow.id.in_(ids))
+            )
+            return {quotation: text for quotation, text in rows}
+
     def aliases(self, speaker_ids: Iterable[int]) -> dict[int, set[str]]:
         """The normalised names, surnames, forms as written and roles each speaker goes by."""
         ids = sorted(set(speaker_ids))

@@ -20,7 +20,7 @@ from store.db.engine import parse_database_url
 
 POSTGRES_URL_VARIABLE = "QUOTEBOT_TEST_POSTGRES_URL"
 
-pytest_plugins = ["slack_fixtures"]
+pytest_plugins = ["skip_summary", "slack_fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,9 @@ Every stored quotation keeps how its speaker was found (a speech verb, a pronoun
 resolved, the quotation before going on, or a name near it with no attribution), the sentence
 that shows it and the attribution model's confidence. A check shows them under the speaker,
 and calls a paste crediting someone else `differs` only when the archive is sure of its own
-speaker and no article credits the claimed one; otherwise `uncertain`. The people and outlets
-are invented.
+speaker and no article credits the claimed one; otherwise `uncertain`, unless the article that
+printed the words never mentions the claimed person at all. The people and outlets are
+invented.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from check_support import PENNY_QUOTE, TERMINAL_QUOTE, harbour_archive, run
 
+from bot.verifier.claims import mentioned_in
 from bot.verifier.verdict import CONFIDENT
 from bot.verifier.verify import sure_of_speaker
 from store.quotation import Kind
@@ -24,7 +26,8 @@ from store.stored import StoredQuotation
 BUDGET_STORY = """\
 Budget row in Port Ellery
 
-The finance minister defended the town's budget on Tuesday.
+The finance minister defended the town's budget on Tuesday. Lorna Pike, who leads the \
+opposition, called it timid.
 
 "We have made the hard choices so that our children do not have to," the minister told the \
 council.
@@ -34,6 +37,8 @@ Read the original article on Kestrel Gazette
 HARD_CHOICES = "We have made the hard choices so that our children do not have to"
 GUESS_STORY = """\
 Ferry fares to rise
+
+Passengers have written to the harbour master, Harriet Vale.
 
 For Tobias Wren, the ferry's owner, the answer is simple: "The fares go up in May or the \
 ferry stops running."
@@ -98,6 +103,24 @@ def test_the_description_itself_is_confirmed(db: str) -> None:
     assert document["attribution"] == "matches"
 
 
+def test_a_person_the_printing_never_mentions_is_misattributed_however_vague_the_archive(
+    db: str,
+) -> None:
+    for story_quote in (FARES, HARD_CHOICES):  # a guess; a speaker only described
+        document = check_json(db, f'"{story_quote}," Ada Quill said.')
+
+        assert document["attribution"] == "differs"
+        card = run("--db", db, "check", f'"{story_quote}," Ada Quill said.').stdout
+        assert card.splitlines()[0].startswith("✘ Misattributed")
+        assert "The article that printed these words never mentions Ada Quill." in card
+
+
+def test_a_claim_that_names_nobody_is_never_called_absent(db: str) -> None:
+    document = check_json(db, f'"{FARES}," a spokesman said.')
+
+    assert document["attribution"] == "uncertain"
+
+
 def test_a_speaker_another_article_credits_is_not_called_misattributed(db: str) -> None:
     # The Kestrel Gazette credits the harbour master, the Northfold Courier a councillor.
     document = check_json(db, f'"{TERMINAL_QUOTE}," Osric Penhallow said.')
@@ -139,3 +162,20 @@ def test_the_archive_is_sure_only_of_a_confident_attribution_by_a_cue(
     found_by: str | None, confidence: float | None, sure: bool
 ) -> None:
     assert sure_of_speaker(_stored(found_by, confidence)) is sure
+
+
+@pytest.mark.parametrize(
+    ("claimed", "text", "mentioned"),
+    [
+        ("Rob Hale", "Mr Hale's office declined to comment.", True),
+        ("Dr Inés Calvo", "CALVO, the surgeon, spoke first.", True),
+        ("Inés Calvo", "Ines Calvo spoke first.", True),  # accents aside
+        ("Rob Hale", "The harbour master spoke first. Haleigh Docks was shut.", False),
+        ("the minister", "The minister spoke first.", None),  # names nobody
+        ("he", "He spoke first.", None),
+    ],
+)
+def test_a_claimed_person_is_mentioned_by_any_word_of_their_name(
+    claimed: str, text: str, mentioned: bool | None
+) -> None:
+    assert mentioned_in(claimed, text) is mentioned

@@ -19,8 +19,9 @@ from typing import Any, TypeVar
 
 import click
 
-from bot.cli import card, terminal
+from bot.cli import card, review_table, terminal
 from bot.cli.terminal import one_line
+from bot.review_words import draft_speaker
 from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
 from bot.verifier.trust import TrustSettingError, trust_from_environment
 from bot.verifier.verdict import CheckResult
@@ -285,15 +286,13 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(
-        article, limit=limits_from_environment().max_quotations
-    )
+    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
     if as_json:
         _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
     else:
-        card.print_review(article, reviewed)
+        review_table.print_review(article, reviewed)
 
 
 @cli.command()
@@ -683,7 +682,7 @@ def _read_draft(draft: str) -> Article:
 def _review_document(quotation: Quotation, result: CheckResult) -> dict[str, Any]:
     return {
         "text": quotation.text,
-        "speaker": card.draft_speaker(quotation),
+        "speaker": draft_speaker(quotation),
         "result": result.to_json(),
     }
 

@@ -33,6 +33,8 @@ BOT_SCOPES = (
     "groups:history",
     "chat:write",
     "commands",
+    "files:read",
+    "im:history",
     # `usergroups.users.list`: who is in the groups SLACK_ADD_ALLOWED_GROUPS names.
     "usergroups:read",
 )

@@ -230,7 +230,9 @@ _ENTRY_POINTS = (
     "• `/quote` and the words: a private answer, with a button to share it in the channel\n"
     "• *Verify quote* in any message's ⋮ menu (the message shortcut)\n"
     '• Mention me with a quote: `@quotebot "…" Name said`\n'
-    "• In channels the newsroom chose to watch, I answer quotes in a thread"
+    "• In channels the newsroom chose to watch, I answer quotes in a thread\n"
+    "• `/quote review`, or a draft shared with me as a file in a direct message: every "
+    "quotation of the draft checked, in a table"
 )
 _EXAMPLES = (
     '• `/quote "We will reopen the terminal before the spring tides," Harriet Vale said`\n'

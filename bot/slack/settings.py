@@ -57,6 +57,9 @@ class WorkLimits:
     add_backlog: int = 8
     add_seconds: float = 60.0
     adds_per_user_per_hour: int = 20
+    #: A draft shared with the bot for review: the most it downloads, and the time it may take.
+    draft_kb: int = 1024
+    draft_seconds: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,8 @@ def _limits(get: Callable[[str], str | None]) -> WorkLimits:
         adds_per_user_per_hour=_count(
             "SLACK_ADDS_PER_USER_PER_HOUR", get, default.adds_per_user_per_hour
         ),
+        draft_kb=_count("SLACK_DRAFT_MAX_KB", get, default.draft_kb),
+        draft_seconds=_seconds("SLACK_DRAFT_SECONDS", get, default.draft_seconds),
     )
 
 

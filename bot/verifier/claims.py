@@ -27,6 +27,7 @@ _POSSESSIVE = re.compile(r"^.*['’]s?\s+(?=\S)")
 #: Lowercase words inside a name: "Ludwig van Beethoven", "Charles de Gaulle" (not "of", which
 #: ends the name of "Tom Vale of the harbour board").
 _PARTICLES = NAME_PARTICLES - {"of"}
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
@@ -77,6 +78,26 @@ def _trailing_name(text: str) -> str | None:
         default=-1,
     )
     return " ".join(run[last + 1 :])
+
+
+def mentioned_in(claimed: str, text: str) -> bool | None:
+    """Whether an article's text mentions the person a claim names, by any word of the name
+    ("Rob Hale" is mentioned by "Hale said", "HALE" or "Mr Hale's"), accents aside; None when
+    the claim names nobody ("the minister", "he"), so that there is nothing to look for.
+
+    Any word of the name is enough: a mention is the archive's doubt, not its evidence."""
+    name = name_in(claimed)
+    if name is None:
+        return None
+    words = {
+        _folded(word.lower())
+        for word in _NAME_WORDS.findall(name)
+        if len(word) > 1 and word.lower() not in _PARTICLES and word.lower() not in titles()
+    }
+    if not words:
+        return None
+    pattern = r"\b(?:" + "|".join(re.escape(word) for word in sorted(words)) + r")\b"
+    return re.search(pattern, _folded(text.lower())) is not None
 
 
 def described_speaker(written: str | None) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from bot.verifier.claims import claims_speaker, described_speaker
+from bot.verifier.claims import claims_speaker, described_speaker, mentioned_in
 from bot.verifier.deadline import Deadline, checkpoint, within
 from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.verifier.query import parse_query
@@ -118,19 +118,26 @@ class Verifier:
             return results
 
     def review(
-        self, article: Article, *, limit: int = DEFAULT_MAX_QUOTATIONS
+        self,
+        article: Article,
+        *,
+        limit: int = DEFAULT_MAX_QUOTATIONS,
+        deadline: Deadline | None = None,
     ) -> tuple[list[tuple[Quotation, CheckResult]], CappedQuotations]:
         """Every direct or partial quotation of a draft (the first `limit` of a hostile one),
-        checked with the draft's speaker; and what the cap kept."""
-        kept = extract_capped(article, limit)
-        checked = []
-        for quotation in kept.quotations:
+        checked with the draft's speaker; and what the cap kept. Past `deadline` (one for the
+        whole draft; None: no limit), CheckTimedOut."""
+        with within(deadline):
             checkpoint()
-            if quotation.kind is Kind.REPORTED:
-                continue
-            claimed = quotation.speaker or _named(quotation.speaker_as_written)
-            checked.append((quotation, self.check_quote(quotation.text, claimed)))
-        return checked, kept
+            kept = extract_capped(article, limit)
+            checked = []
+            for quotation in kept.quotations:
+                checkpoint()
+                if quotation.kind is Kind.REPORTED:
+                    continue
+                claimed = quotation.speaker or _named(quotation.speaker_as_written)
+                checked.append((quotation, self.check_quote(quotation.text, claimed)))
+            return checked, kept
 
     def check_quote(
         self, quote: str, claimed: str | None, *, deadline: Deadline | None = None
@@ -138,9 +145,36 @@ class Verifier:
         """The verdict on one quoted stretch (already parsed out of a paste); past `deadline`,
         CheckTimedOut. Inside `check`, the paste's deadline holds already."""
         if deadline is None:
-            return self._check_quote(quote, claimed)
+            return self._unmentioned(self._check_quote(quote, claimed))
         with within(deadline):
-            return self._check_quote(quote, claimed)
+            return self._unmentioned(self._check_quote(quote, claimed))
+
+    def _unmentioned(self, result: CheckResult) -> CheckResult:
+        """A paste crediting someone the printing article never mentions is misattributed,
+        however unsure the archive is of its own speaker (or however vaguely the article
+        describes them): nothing in that article ties the words to the claimed person.
+
+        Not when another article credits the claimed person with the same words."""
+        claimed = result.claimed_speaker
+        if not claimed or result.attribution not in (Attribution.UNCERTAIN, Attribution.UNKNOWN):
+            return result
+        if any(
+            claims_speaker(claimed, other, set())
+            for match in result.matches
+            for other in match.conflicting_speakers
+        ):
+            return result
+        texts = self.archive.article_texts(match.quotation_id for match in result.matches)
+        absent = [
+            match
+            for match in result.matches
+            if match.quotation_id in texts
+            and mentioned_in(claimed, texts[match.quotation_id]) is False
+        ]
+        if not absent:
+            return result
+        note = f"The article that printed these words never mentions {claimed}."
+        return replace(result, attribution=Attribution.DIFFERS, notes=(*result.notes, note))
 
     def _check_quote(self, quote: str, claimed: str | None) -> CheckResult:
         parts = [_spoken(part) for part in segments(quote)]

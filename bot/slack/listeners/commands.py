@@ -1,4 +1,5 @@
-"""`/quote`: a private answer to a pasted quote, and the `help`, `stats` and `add` subcommands.
+"""`/quote`: a private answer to a pasted quote, and the `help`, `stats`, `add` and `review`
+subcommands (`review` opens a form for a draft: bot.slack.listeners.review).
 
 Acknowledged at once, and the work handed to a worker (bot.slack.workers): the answer follows
 through the command's response_url, which works in every channel, including those the bot was
@@ -18,6 +19,7 @@ from slack_sdk import WebClient
 from bot.slack import card, notices
 from bot.slack.adding import add_article
 from bot.slack.answers import Asked, answers, message
+from bot.slack.listeners.review import open_review_form
 from bot.slack.replies import respond_to
 from bot.slack.services import Services, services_of, workspace_of
 from bot.slack.workers import Slot
@@ -33,9 +35,15 @@ def register(app: App) -> None:
     app.command(COMMAND)(quote_command)
 
 
-def quote_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+def quote_command(
+    ack: Ack, command: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     services = services_of(context)
     text = str(command.get("text") or "").strip()
+    if text.lower() == "review":
+        ack()
+        open_review_form(services, client, command)
+        return
     response_url = command.get("response_url")
     asked = Asked(
         workspace=workspace_of(context),
