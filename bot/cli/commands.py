@@ -23,6 +23,7 @@ from bot.cli import card, review_table, terminal
 from bot.cli.terminal import one_line
 from bot.review_words import draft_speaker
 from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
+from bot.verifier.trust import TrustSettingError, trust_from_environment
 from bot.verifier.verdict import CheckResult
 from bot.verifier.verify import Verifier
 from store.archive import Archive
@@ -564,7 +565,12 @@ def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, s
 
 
 def _verifier(ctx: click.Context) -> Verifier:
-    return Verifier(_open_archive(ctx))
+    """The verifier of the archive, trusting what QUOTEBOT_TRUSTED_* name (bot.verifier.trust)."""
+    try:
+        trust = trust_from_environment()
+    except TrustSettingError as error:
+        raise CommandFailed(str(error)) from None
+    return Verifier(_open_archive(ctx), trust)
 
 
 def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
