@@ -88,3 +88,21 @@ def database_url(explicit: str | None = None, environ: Mapping[str, str] | None 
         reason = error.strerror or str(error)
         raise ArchiveError(f"cannot create quotebot's data folder {home}: {reason}") from None
     return f"sqlite:///{home / ARCHIVE_FILE_NAME}"
+
+
+def database_read_urls(
+    explicit: str | None = None, environ: Mapping[str, str] | None = None
+) -> tuple[str, ...]:
+    """The read replicas' URLs: DATABASE_READ_URL, one or more separated by commas (a comma
+    inside a URL, in a password say, is written %2C).
+
+    They are replicas of DATABASE_URL: with `--db` naming another database they are not used,
+    or checks of that database would be answered from the replicas of this one.
+    """
+    configured = setting("DATABASE_READ_URL", environ)
+    if not configured:
+        return ()
+    primary = setting("DATABASE_URL", environ)
+    if explicit and primary and explicit != primary:
+        return ()
+    return tuple(part.strip() for part in configured.split(",") if part.strip())

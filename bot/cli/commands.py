@@ -44,7 +44,7 @@ from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
 from store.search.index import refresh_statistics
 from store.search.rebuild import reindex as rebuild_index
-from store.settings import database_url
+from store.settings import database_read_urls, database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -284,9 +284,7 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(
-        article, limit=limits_from_environment().max_quotations
-    )
+    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
     if as_json:
@@ -354,8 +352,14 @@ def serve(ctx: click.Context, mode: str, port: int, host: str) -> None:
     from bot.slack.server import ServeError, serve_from_environment
 
     try:
+        explicit = ctx.find_root().obj
         serve_from_environment(
-            mode, database_url(ctx.find_root().obj), host=host, port=port, announce=_announce
+            mode,
+            database_url(explicit),
+            read_urls=database_read_urls(explicit),
+            host=host,
+            port=port,
+            announce=_announce,
         )
     except ServeError as error:
         raise CommandFailed(str(error)) from None
@@ -454,7 +458,10 @@ def reindex(ctx: click.Context) -> None:
 
 
 def _open_archive(ctx: click.Context) -> Archive:
-    archive = Archive.open(database_url(ctx.find_root().obj))
+    """The archive of `--db` or DATABASE_URL; checks, reviews and stats read from its replicas
+    (DATABASE_READ_URL) when there are any, the Archive picks (store.archive)."""
+    explicit = ctx.find_root().obj
+    archive = Archive.open(database_url(explicit), database_read_urls(explicit))
     return ctx.with_resource(archive)
 
 

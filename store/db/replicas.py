@@ -59,7 +59,8 @@ class ReadEngines:
     ) -> None:
         self.primary = primary
         self._replicas = [_Replica(engine) for engine in replicas]
-        self._retry_after_s = retry_after_s
+        #: Seconds a failing replica is left alone before one read tries it again.
+        self.retry_after_s = retry_after_s
         self._clock = clock
         self._lock = threading.Lock()
         self._turn = 0
@@ -107,12 +108,12 @@ class ReadEngines:
             now = self._clock()
             if now < replica.retry_at:
                 return False
-            replica.retry_at = now + self._retry_after_s
+            replica.retry_at = now + self.retry_after_s
             return True
 
     def _failed(self, replica: _Replica, error: BaseException) -> None:
         with self._lock:
-            replica.retry_at = self._clock() + self._retry_after_s
+            replica.retry_at = self._clock() + self.retry_after_s
             if replica.failing:
                 return
             replica.failing = True
@@ -121,7 +122,7 @@ class ReadEngines:
             "%g s: %s",
             location(replica.engine.url),
             "the other replicas or the primary" if len(self._replicas) > 1 else "the primary",
-            self._retry_after_s,
+            self.retry_after_s,
             _first_line(error),
         )
 
