@@ -10,13 +10,14 @@ import logging
 import socket
 from pathlib import Path
 
+import psycopg
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event, text
 
 from bot.cli import cli
 from store.archive import Archive
-from store.db.engine import parse_database_url
+from store.db.engine import create_archive_engine, create_replica_engine, parse_database_url
 from store.db.replicas import ReadEngines
 from store.errors import ArchiveError
 from store.settings import database_read_urls
@@ -123,3 +124,34 @@ def _closed_port_url(url: str) -> str:
 
 def _count_connections(engine: Engine, tried: list[str]) -> None:
     event.listen(engine, "do_connect", lambda *_: tried.append("connect"))
+
+
+def test_a_read_the_replica_cancelled_for_replay_is_done_on_the_primary_without_a_warning(
+    postgres_archive_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A hot standby cancels a query that holds what replaying the primary's changes needs
+    (SQLSTATE 40001); the replica is well, so the read is redone and the replica keeps its
+    turn."""
+    primary = create_archive_engine(postgres_archive_url)
+    replica = create_replica_engine(postgres_archive_url)
+    reads = ReadEngines(primary, [replica])
+    calls: list[Engine] = []
+
+    def work(connection: Connection) -> int:
+        calls.append(connection.engine)
+        if len(calls) == 1:
+            raise psycopg.errors.SerializationFailure(
+                "canceling statement due to conflict with recovery"
+            )
+        return int(connection.scalar(text("SELECT 1")))
+
+    try:
+        assert reads.read(work) == 1
+        assert calls == [replica, primary]
+        calls.append(primary)  # the next read raises nothing
+        assert reads.read(work) == 1
+        assert calls[-1] is replica  # not left alone
+    finally:
+        replica.dispose()
+        primary.dispose()
+    assert caplog.records == []

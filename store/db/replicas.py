@@ -46,7 +46,9 @@ class ReadEngines:
 
     `read(work)` runs `work` on a connection to a replica; when the replica is unreachable, or
     the connection breaks during the read, `work` runs again on the next replica and at last on
-    the primary. Reads are side-effect free, so running one twice is harmless.
+    the primary. Reads are side-effect free, so running one twice is harmless. A read the
+    replica cancelled because replay needed what it held is done elsewhere the same way,
+    without a warning: the replica is well.
     """
 
     def __init__(
@@ -79,7 +81,8 @@ class ReadEngines:
             except Exception as error:
                 if not unreachable(error):
                     raise
-                self._failed(replica, error)
+                if not cancelled_by_replay(error):
+                    self._failed(replica, error)
                 continue
             self._answered(replica)
             return result
@@ -143,6 +146,14 @@ def unreachable(error: BaseException) -> bool:
         return error.connection_invalidated or isinstance(error, exc.OperationalError)
     psycopg = sys.modules.get("psycopg")
     return psycopg is not None and isinstance(error, psycopg.OperationalError)
+
+
+def cancelled_by_replay(error: BaseException) -> bool:
+    """Whether the replica cancelled the read because replaying the primary's changes needed
+    what it held (SQLSTATE 40001, "conflict with recovery"): that read is done elsewhere, but the
+    replica is in good health and keeps its turn."""
+    original = error.orig if isinstance(error, exc.DBAPIError) else error
+    return getattr(original, "sqlstate", None) == "40001"
 
 
 def _first_line(error: BaseException) -> str:
