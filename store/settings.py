@@ -96,13 +96,11 @@ def database_read_urls(
     """The read replicas' URLs: DATABASE_READ_URL, one or more separated by commas (a comma
     inside a URL, in a password say, is written %2C).
 
-    They are replicas of DATABASE_URL: with `--db` naming another database they are not used,
-    or checks of that database would be answered from the replicas of this one.
+    They are replicas of DATABASE_URL: with `--db` (`explicit`) a command reads and writes the
+    database it names alone. That is also how to read the primary itself, for a check that must
+    see an article stored a moment ago, which a replica may not have replayed yet.
     """
     configured = setting("DATABASE_READ_URL", environ)
-    if not configured:
-        return ()
-    primary = setting("DATABASE_URL", environ)
-    if explicit and primary and explicit != primary:
+    if explicit or not configured:
         return ()
     return tuple(part.strip() for part in configured.split(",") if part.strip())

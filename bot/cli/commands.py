@@ -91,8 +91,8 @@ def json_option(command: Command) -> Command:
 @click.option(
     "--db",
     metavar="URL",
-    help="Archive database URL. Default: DATABASE_URL from the environment or .env, "
-    "else an SQLite file in $QUOTEBOT_HOME.",
+    help="Archive database URL, read and written alone (no DATABASE_READ_URL replicas). "
+    "Default: DATABASE_URL from the environment or .env, else an SQLite file in $QUOTEBOT_HOME.",
 )
 @click.version_option(package_name="quotebot")
 @click.pass_context
