@@ -41,6 +41,7 @@ _AT_LEAST_THE_PRIMARYS = (
 )
 _REPLAY_WAIT_S = 60.0
 _COMMAND_TIMEOUT_S = 120
+_BACKUP_TRIES = 3
 
 
 @dataclass
@@ -182,17 +183,24 @@ def _base_backup(binaries: Path, run_as: list[str], primary: URL, data: Path) ->
     environment = dict(os.environ)
     if primary.password:
         environment["PGPASSWORD"] = str(primary.password)
-    outcome = subprocess.run(
-        command, capture_output=True, text=True, env=environment, timeout=_COMMAND_TIMEOUT_S
-    )
-    if outcome.returncode != 0:
+    for _ in range(_BACKUP_TRIES):
+        outcome = subprocess.run(
+            command, capture_output=True, text=True, env=environment, timeout=_COMMAND_TIMEOUT_S
+        )
+        if outcome.returncode == 0:
+            return
         problem = outcome.stderr.strip()
         if "pg_hba.conf" in problem and "replication" in problem:
-            problem += (
-                "; add `host replication postgres 127.0.0.1/32 trust` to the server's "
-                "pg_hba.conf and reload it (.ci/run does)"
+            pytest.fail(
+                f"pg_basebackup could not copy the test server: {problem}; add "
+                "`host replication postgres 127.0.0.1/32 trust` to the server's pg_hba.conf "
+                "and reload it (.ci/run does)"
             )
-        pytest.fail(f"pg_basebackup could not copy the test server: {problem}")
+        # Seen on a busy shared server: a checkpoint that another test session's CREATE or
+        # DROP DATABASE forces ends the backup's WAL stream ("terminating process ... to
+        # release replication slot"). The next try starts afresh.
+        shutil.rmtree(data, ignore_errors=True)
+    pytest.fail(f"pg_basebackup could not copy the test server: {problem}")
 
 
 def _configure(
