@@ -23,12 +23,27 @@ from check_support import (
     TRELOAR_QUOTE,
     run,
 )
+from fake_slack import FakeSlack
 from replica_support import Replica, start_replica
+from slack_support import (
+    STOOD_TOGETHER,
+    bot_server,
+    button_click,
+    button_values,
+    event_envelope,
+    fill_archive,
+    mention,
+    send_form,
+    send_json,
+    send_payload,
+    slash_command,
+)
 from sqlalchemy import func, select, text
 
+from bot.slack import card
 from store.archive import Archive
 from store.db.engine import create_archive_engine, create_replica_engine
-from store.db.models import ArticleRow, LookupRow
+from store.db.models import ArticleRow, FeedbackRow, LookupRow, SeenEventRow
 from store.lookup import FeedbackKind, Lookup
 
 PASTES = [
@@ -105,6 +120,48 @@ def test_everything_written_goes_to_the_primary(replica: Replica, primary_url: s
     with primary.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(LookupRow)) == 1
     primary.dispose()
+
+
+def test_the_bot_checks_from_the_replica_and_writes_to_the_primary(
+    replica: Replica, primary_url: str, fake: FakeSlack
+) -> None:
+    """The real Bolt app over HTTP: its answer comes from the replica, while the lookup it
+    logs, the feedback on it and the delivery it de-duplicates are written to the primary and
+    read back from there (replay is paused: the replica holds none of them)."""
+    with Archive.open(primary_url, [replica.url]) as archive:
+        fill_archive(archive)
+        replica.wait_for_replay()
+        replica.pause_replay()
+        try:
+            with bot_server(archive, fake) as bot:
+                paste = f'"{STOOD_TOGETHER}," Ines Calloway said'
+                send_form(bot.url, slash_command(paste, fake.response_url("asked")))
+                (answer,) = fake.wait_for("response")
+                assert answer.body["text"].startswith("✅ Verified")
+                wrong = button_values(answer.body["blocks"])[card.WRONG_MATCH_ACTION]
+                send_payload(
+                    bot.url, button_click(card.WRONG_MATCH_ACTION, wrong, fake.response_url())
+                )
+                assert fake.wait_for("response", 2)[1].body["text"].startswith("Thanks")
+                envelope = event_envelope(mention(paste), "Ev0REPLICA01")
+                send_json(bot.url, envelope)
+                send_json(bot.url, envelope, headers={"X-Slack-Retry-Num": "1"})
+                fake.wait_for("chat.postMessage")
+                fake.quiet_for(0.6)
+                assert len(fake.calls("chat.postMessage")) == 1
+            primary = create_archive_engine(primary_url)
+            with primary.connect() as connection:
+                counted = [
+                    connection.scalar(select(func.count()).select_from(table))
+                    for table in (LookupRow, FeedbackRow, SeenEventRow)
+                ]
+            primary.dispose()
+            lookups, feedback, deliveries = counted
+            assert (lookups, feedback) == (2, 1)  # the paste and the mention; the button
+            assert deliveries >= 1  # the mention's event (and its message), seen once
+            assert archive.stats().lookups == 0  # the replica, still paused
+        finally:
+            replica.resume_replay()
 
 
 def test_the_replica_takes_no_write(replica: Replica, primary_url: str) -> None:
