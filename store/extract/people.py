@@ -438,8 +438,7 @@ class People:
             if not word[0].isalpha() or not self._outside[index]:
                 return None
             if _role_word(tokens.lowers[index]) and (
-                index + 1 >= len(tokens)
-                or not tokens.words[index + 1][0].isalpha()
+                index + 1 >= len(tokens) or not tokens.words[index + 1][0].isalpha()
                 or tokens.lowers[index + 1] in {"of", "for", "at", "and", "on", "in"}
             ):
                 return tokens.span_text(start + 2, index)
