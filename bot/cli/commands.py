@@ -46,7 +46,7 @@ from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
 from store.search.index import refresh_statistics
 from store.search.rebuild import reindex as rebuild_index
-from store.settings import database_url
+from store.settings import database_read_urls, database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -93,8 +93,8 @@ def json_option(command: Command) -> Command:
 @click.option(
     "--db",
     metavar="URL",
-    help="Archive database URL. Default: DATABASE_URL from the environment or .env, "
-    "else an SQLite file in $QUOTEBOT_HOME.",
+    help="Archive database URL, read and written alone (no DATABASE_READ_URL replicas). "
+    "Default: DATABASE_URL from the environment or .env, else an SQLite file in $QUOTEBOT_HOME.",
 )
 @click.version_option(package_name="quotebot")
 @click.pass_context
@@ -354,8 +354,14 @@ def serve(ctx: click.Context, mode: str, port: int, host: str) -> None:
     from bot.slack.server import ServeError, serve_from_environment
 
     try:
+        explicit = ctx.find_root().obj
         serve_from_environment(
-            mode, database_url(ctx.find_root().obj), host=host, port=port, announce=_announce
+            mode,
+            database_url(explicit),
+            read_urls=database_read_urls(explicit),
+            host=host,
+            port=port,
+            announce=_announce,
         )
     except ServeError as error:
         raise CommandFailed(str(error)) from None
@@ -454,7 +460,10 @@ def reindex(ctx: click.Context) -> None:
 
 
 def _open_archive(ctx: click.Context) -> Archive:
-    archive = Archive.open(database_url(ctx.find_root().obj))
+    """The archive of `--db` or DATABASE_URL; checks, reviews and stats read from its replicas
+    (DATABASE_READ_URL) when there are any, the Archive picks (store.archive)."""
+    explicit = ctx.find_root().obj
+    archive = Archive.open(database_url(explicit), database_read_urls(explicit))
     return ctx.with_resource(archive)
 
 
