@@ -44,6 +44,7 @@ from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
 from store.search.index import refresh_statistics
 from store.search.rebuild import reindex as rebuild_index
+from store.search.version import OLDER_INDEX_ADVICE
 from store.settings import database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -382,6 +383,9 @@ def db() -> None:
 def upgrade(ctx: click.Context) -> None:
     """Bring the archive's schema to the revision this quotebot needs.
 
+    An archive stored before the search index existed is indexed at the end. When the index
+    was built by an older quotebot, the upgrade says so: run `quotebot db reindex` next.
+
     \b
     Example:
         quotebot db upgrade
@@ -397,12 +401,15 @@ def upgrade(ctx: click.Context) -> None:
                 err=True,
             )
         after = schema.upgrade(engine)
+        older_index = schema.index_needs_rebuilding(engine)
     finally:
         engine.dispose()
     if before == after:
         click.echo(f"The archive's schema is already at revision {after}.")
     else:
         click.echo(f"Upgraded the archive's schema from revision {before or 'none'} to {after}.")
+    if older_index:
+        click.echo(f"Note: {OLDER_INDEX_ADVICE}.")
 
 
 @db.command()
@@ -433,9 +440,9 @@ def current(ctx: click.Context) -> None:
 def reindex(ctx: click.Context) -> None:
     """Read every stored quotation and paragraph again into the archive's search index.
 
-    Needed after an upgrade whose notes say that words are now read differently: until then,
-    articles stored before it are found by their other words only. Checks go on meanwhile,
-    with the old index; ingests wait for the end.
+    Needed when `quotebot db upgrade` or `quotebot check` says the index was built by an older
+    quotebot: until then, articles stored before are found by their other words only. Checks
+    go on meanwhile, with the old index; ingests wait for the end.
 
     \b
     Example:
@@ -565,7 +572,12 @@ def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, s
 
 
 def _verifier(ctx: click.Context) -> Verifier:
-    return Verifier(_open_archive(ctx))
+    """The verifier over the archive, with a warning (once) when its index is older than this
+    quotebot's reading of words."""
+    archive = _open_archive(ctx)
+    if schema.index_needs_rebuilding(archive.engine):
+        click.echo(f"quotebot: warning: {OLDER_INDEX_ADVICE}", err=True)
+    return Verifier(archive)
 
 
 def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
