@@ -42,7 +42,6 @@ from store.limits import Limits, limits_from_environment
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
-from store.search.index import refresh_statistics
 from store.search.rebuild import reindex as rebuild_index
 from store.search.version import OLDER_INDEX_ADVICE
 from store.settings import database_url
@@ -285,9 +284,7 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(
-        article, limit=limits_from_environment().max_quotations
-    )
+    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
     if as_json:
@@ -454,7 +451,6 @@ def reindex(ctx: click.Context) -> None:
         click.echo("Reindexing the archive; on a large archive this takes minutes…", err=True)
         with archive_errors(engine), for_writing(engine).begin() as connection:
             quotations, paragraphs = rebuild_index(connection)
-            refresh_statistics(connection)
     finally:
         engine.dispose()
     terminal.print_reindexed(quotations, paragraphs)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from store.db.models import ParagraphRow
 from store.extract.paragraphs import split_paragraphs
-from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.search.version import record_index_version
 
 #: Rows read and indexed at a time, so that a large archive never sits in memory at once.
@@ -24,13 +24,14 @@ BATCH = 2_000
 
 def reindex(connection: sa.Connection) -> tuple[int, int]:
     """The whole index emptied and filled again from the stored text, articles cut into
-    paragraphs again, and this quotebot's index version recorded, all in the caller's
-    transaction (readers keep the old index until it commits); returns (quotations,
-    paragraphs) indexed."""
+    paragraphs again, the planner's statistics refreshed and this quotebot's index version
+    recorded, all in the caller's transaction (readers keep the old index until it commits);
+    returns (quotations, paragraphs) indexed."""
     for table in (QUOTATIONS, PARAGRAPHS):
         index_for(connection.dialect.name, table).clear(connection)
     quotations = index_quotations(connection)
     paragraphs = split_and_index_paragraphs(connection)
+    refresh_statistics(connection)
     record_index_version(connection)
     return quotations, paragraphs
 
