@@ -23,8 +23,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store import audit
-from store.add_request import AddRequest
-from store.article import Article
+from store.add_request import AddRequest, ArticleOrigin
+from store.article import AddedVia, Article
 from store.db import schema
 from store.db.engine import archive_errors, create_archive_engine, for_writing
 from store.db.models import (
@@ -152,6 +152,8 @@ class StoredParagraph:
     url: str | None
     published: dt.date | None
     outlet: str | None
+    #: How its article came into the archive (store.article.AddedVia).
+    added_via: str = "cli"
 
 
 class Archive:
@@ -282,6 +284,11 @@ class Archive:
         """The last `/quote add`s, newest first."""
         return audit.recent_adds(self.engine, limit)
 
+    def article_origin(self, article_id: int) -> ArticleOrigin | None:
+        """How a stored article came into the archive, when, and, for a `/quote add`, who
+        asked for it, where and for which address; None when there is no such article."""
+        return audit.article_origin(self.engine, article_id)
+
     def first_sighting(self, key: str) -> bool:
         """True for the one caller, in any process, that sees the delivery `key` first."""
         return audit.first_sighting(self.engine, key)
@@ -331,6 +338,7 @@ class Archive:
                     ArticleRow.url,
                     ArticleRow.published,
                     OutletRow.name,
+                    ArticleRow.added_via,
                 )
                 .join(ArticleRow, ParagraphRow.article_id == ArticleRow.id)
                 .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
@@ -346,6 +354,7 @@ class Archive:
                 url=row.url,
                 published=row.published,
                 outlet=row.name,
+                added_via=row.added_via,
             )
             for row in rows
         }
@@ -645,13 +654,15 @@ def _article_row(
         "source": storable(article.source),
         "external_id": None if article.external_id is None else str(article.external_id),
         "ingested_at": dt.datetime.now(dt.UTC),
-        # Only when there is a claim: the row of an article without one is written as it was
-        # before revision 0006 (tests/test_upgrade.py fills archives at older revisions).
+        # Only when there is a claim, or a Slack add: the row of any other article is written as
+        # it was before revisions 0006 and 0008 (the column's default is "cli"), since
+        # tests/test_upgrade.py fills archives at older revisions.
         **{
             column: value
             for column, value in (
                 ("claimed_url", article.claimed_url),
                 ("claimed_outlet", article.claimed_outlet),
+                ("added_via", None if article.added_via is AddedVia.CLI else article.added_via),
             )
             if value is not None
         },

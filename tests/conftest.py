@@ -20,7 +20,7 @@ from store.db.engine import parse_database_url
 
 POSTGRES_URL_VARIABLE = "QUOTEBOT_TEST_POSTGRES_URL"
 
-pytest_plugins = ["slack_fixtures"]
+pytest_plugins = ["skip_summary", "slack_fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +29,9 @@ def isolated_environment(
 ) -> None:
     """No test reads the developer's database, Slack credentials or data folder."""
     for name in list(os.environ):
-        if name in ("DATABASE_URL", "QUOTEBOT_ENV_FILE") or name.startswith("SLACK_"):
+        if name in ("DATABASE_URL", "QUOTEBOT_ENV_FILE") or name.startswith(
+            ("SLACK_", "QUOTEBOT_TRUSTED_")
+        ):
             monkeypatch.delenv(name)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("QUOTEBOT_HOME", str(home / "quotebot"))

@@ -325,13 +325,13 @@ def test_upgrading_from_the_first_revision_indexes_each_quotation_exactly_once(
     )
 
 
-def test_an_archive_at_0007_upgrades_and_keeps_working_until_reindexed(
+def test_an_archive_indexed_before_index_versions_upgrades_and_works_until_reindexed(
     archive_url: str,
 ) -> None:
-    """The index version is new in 0008: an archive indexed before is kept as it is and works,
+    """The index version is new in 0009: an archive indexed before is kept as it is and works,
     and `db upgrade` and `check` (once) name the reindex that brings it to this reading."""
     engine = create_archive_engine(archive_url)
-    assert schema.upgrade(engine, "0007") == "0007"
+    assert schema.upgrade(engine, "0008") == "0008"
     Archive(engine).add(article(), ferry_quotations())
     engine.dispose()
     quote = ferry_quotations()[0].text
@@ -344,7 +344,7 @@ def test_an_archive_at_0007_upgrades_and_keeps_working_until_reindexed(
 
     assert upgraded.exit_code == 0, upgraded.output
     assert upgraded.stdout.splitlines() == [
-        f"Upgraded the archive's schema from revision 0007 to {schema.head_revision()}.",
+        f"Upgraded the archive's schema from revision 0008 to {schema.head_revision()}.",
         f"Note: {OLDER_INDEX_ADVICE}.",
     ]
     assert stats.exit_code == 0, stats.output

@@ -19,9 +19,11 @@ from typing import Any, TypeVar
 
 import click
 
-from bot.cli import card, terminal
+from bot.cli import card, review_table, terminal
 from bot.cli.terminal import one_line
+from bot.review_words import draft_speaker
 from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
+from bot.verifier.trust import TrustSettingError, trust_from_environment
 from bot.verifier.verdict import CheckResult
 from bot.verifier.verify import Verifier
 from store.archive import Archive
@@ -290,7 +292,7 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
     if as_json:
         _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
     else:
-        card.print_review(article, reviewed)
+        review_table.print_review(article, reviewed)
 
 
 @cli.command()
@@ -568,12 +570,16 @@ def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, s
 
 
 def _verifier(ctx: click.Context) -> Verifier:
-    """The verifier over the archive, with a warning (once) when its index is older than this
-    quotebot's reading of words."""
+    """The verifier of the archive, trusting what QUOTEBOT_TRUSTED_* name (bot.verifier.trust),
+    with a warning (once) when the archive's index is older than this quotebot's reading."""
+    try:
+        trust = trust_from_environment()
+    except TrustSettingError as error:
+        raise CommandFailed(str(error)) from None
     archive = _open_archive(ctx)
     if schema.index_needs_rebuilding(archive.engine):
         click.echo(f"quotebot: warning: {OLDER_INDEX_ADVICE}", err=True)
-    return Verifier(archive)
+    return Verifier(archive, trust)
 
 
 def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
@@ -685,7 +691,7 @@ def _read_draft(draft: str) -> Article:
 def _review_document(quotation: Quotation, result: CheckResult) -> dict[str, Any]:
     return {
         "text": quotation.text,
-        "speaker": card.draft_speaker(quotation),
+        "speaker": draft_speaker(quotation),
         "result": result.to_json(),
     }
 

@@ -32,10 +32,10 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 #: Revisions whose archives have no candidate index (revision 0002 creates it empty): an upgrade
 #: from one of them fills the index once, at its end, when the index version can be recorded
-#: (from 0008 on). One stopped earlier (tests build old archives so) leaves the index empty at
+#: (from 0009 on). One stopped earlier (tests build old archives so) leaves the index empty at
 #: version 0, which `quotebot db upgrade` then names for `quotebot db reindex`.
 _WITHOUT_INDEX = (None, "0001")
-#: Where the index version is recorded (revision 0008).
+#: Where the index version is recorded (revision 0009).
 _INDEX_VERSION_TABLE = "search_index_version"
 
 # Any fixed number: holders of this PostgreSQL advisory lock are migrating quotebot's schema.

@@ -4,7 +4,7 @@ The index holds terms cut from stored text (store.search.grams, store.search.wor
 paragraphs of articles (store.extract.paragraphs). When a change to any of these changes what
 is stored for the same text, a query cut the new way misses rows indexed the old way: raise
 INDEX_VERSION with the change (tests/test_index_version.py fails until it is raised). The
-archive records the version that last filled its whole index (migration 0008); the reindex step
+archive records the version that last filled its whole index (migration 0009); the reindex step
 (store.search.rebuild.reindex, `quotebot db reindex`) records this one, and `quotebot db
 upgrade` and `quotebot check` name that step while the archive's is older.
 """
@@ -15,10 +15,10 @@ from sqlalchemy import Connection, select, update
 
 from store.db.models import SearchIndexVersionRow
 
-#: This quotebot's way of reading stored text into the index. 1: the reading at revision 0008
+#: This quotebot's way of reading stored text into the index. 1: the reading at revision 0009
 #: (contractions as their words, letters and digits folded, terms capped at 1 MB a row).
 INDEX_VERSION = 1
-#: What an archive whose index was built before versions were recorded holds (0008's row).
+#: What an archive whose index was built before versions were recorded holds (0009's row).
 UNRECORDED = 0
 
 

@@ -2,7 +2,7 @@
 
 This revision once emptied the candidate index and filled it again with the code of the day.
 Filling the index is now one versioned step instead (the index version recorded by revision
-0008, `quotebot db reindex`), which `quotebot db upgrade` names when an archive's index was
+0009, `quotebot db reindex`), which `quotebot db upgrade` names when an archive's index was
 built by an older quotebot; the revision stays, empty, so that archives at 0003 or 0004 keep
 their place in the history.
 

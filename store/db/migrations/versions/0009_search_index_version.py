@@ -6,8 +6,8 @@ lets `quotebot db upgrade` and `quotebot check` tell when the index was built by
 quotebot and name that step. An archive upgraded to this revision holds an index of unknown
 age, version 0; the reindex step records its own version when it has read everything again.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-08
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | None = None
 depends_on: str | None = None
 
