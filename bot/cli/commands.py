@@ -44,8 +44,8 @@ from store.limits import Limits, limits_from_environment
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
-from store.search.index import refresh_statistics
 from store.search.rebuild import reindex as rebuild_index
+from store.search.version import OLDER_INDEX_ADVICE
 from store.settings import database_read_urls, database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -388,6 +388,9 @@ def db() -> None:
 def upgrade(ctx: click.Context) -> None:
     """Bring the archive's schema to the revision this quotebot needs.
 
+    An archive stored before the search index existed is indexed at the end. When the index
+    was built by an older quotebot, the upgrade says so: run `quotebot db reindex` next.
+
     \b
     Example:
         quotebot db upgrade
@@ -403,12 +406,15 @@ def upgrade(ctx: click.Context) -> None:
                 err=True,
             )
         after = schema.upgrade(engine)
+        older_index = schema.index_needs_rebuilding(engine)
     finally:
         engine.dispose()
     if before == after:
         click.echo(f"The archive's schema is already at revision {after}.")
     else:
         click.echo(f"Upgraded the archive's schema from revision {before or 'none'} to {after}.")
+    if older_index:
+        click.echo(f"Note: {OLDER_INDEX_ADVICE}.")
 
 
 @db.command()
@@ -439,9 +445,9 @@ def current(ctx: click.Context) -> None:
 def reindex(ctx: click.Context) -> None:
     """Read every stored quotation and paragraph again into the archive's search index.
 
-    Needed after an upgrade whose notes say that words are now read differently: until then,
-    articles stored before it are found by their other words only. Checks go on meanwhile,
-    with the old index; ingests wait for the end.
+    Needed when `quotebot db upgrade` or `quotebot check` says the index was built by an older
+    quotebot: until then, articles stored before are found by their other words only. Checks
+    go on meanwhile, with the old index; ingests wait for the end.
 
     \b
     Example:
@@ -453,7 +459,6 @@ def reindex(ctx: click.Context) -> None:
         click.echo("Reindexing the archive; on a large archive this takes minutes…", err=True)
         with archive_errors(engine), for_writing(engine).begin() as connection:
             quotations, paragraphs = rebuild_index(connection)
-            refresh_statistics(connection)
     finally:
         engine.dispose()
     terminal.print_reindexed(quotations, paragraphs)
@@ -574,12 +579,16 @@ def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, s
 
 
 def _verifier(ctx: click.Context) -> Verifier:
-    """The verifier of the archive, trusting what QUOTEBOT_TRUSTED_* name (bot.verifier.trust)."""
+    """The verifier of the archive, trusting what QUOTEBOT_TRUSTED_* name (bot.verifier.trust),
+    with a warning (once) when the archive's index is older than this quotebot's reading."""
     try:
         trust = trust_from_environment()
     except TrustSettingError as error:
         raise CommandFailed(str(error)) from None
-    return Verifier(_open_archive(ctx), trust)
+    archive = _open_archive(ctx)
+    if schema.index_needs_rebuilding(archive.engine):
+        click.echo(f"quotebot: warning: {OLDER_INDEX_ADVICE}", err=True)
+    return Verifier(archive, trust)
 
 
 def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:

@@ -285,3 +285,14 @@ class SeenEventRow(Base):
 
     key: Mapped[str] = mapped_column(String(MAX_SEEN_KEY_CHARS), primary_key=True)
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SearchIndexVersionRow(Base):
+    """Which way of reading stored text built the candidate index (store.search.version): one
+    row, so that an index older than this quotebot's reading can be named and rebuilt."""
+
+    __tablename__ = "search_index_version"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)
