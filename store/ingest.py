@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import httpx
 
 from store.archive import AddResult, Archive
-from store.article import Article
+from store.article import AddedVia, Article
 from store.errors import ArchiveError
 from store.extract.capped import CappedQuotations, cap_given, extract_capped
 from store.limits import (
@@ -91,6 +91,7 @@ def ingest(
     download_seconds: float = DEFAULT_DEADLINE_SECONDS,
     on_stored: Callable[[Article, AddResult], None] | None = None,
     limits: Limits | None = None,
+    added_via: AddedVia = AddedVia.CLI,
 ) -> IngestReport:
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
 
@@ -98,7 +99,8 @@ def ingest(
     `on_stored` with each article stored or found a duplicate; `transport` is how URLs are
     fetched (the Slack bot's refuses private addresses) and `download_seconds` the time one
     download may take; `formats` admits only those formats (store.readers.sources.ONE_ARTICLE:
-    one web page or one text); `limits` default to the settings (store.limits).
+    one web page or one text); `limits` default to the settings (store.limits); `added_via`
+    says how the articles came (the Slack bot's `/quote add`, else the command line).
     """
     limits = limits or limits_from_environment()
     articles = duplicates = quotes = 0
@@ -117,7 +119,10 @@ def ingest(
         if isinstance(item, ReadFailure):
             errors.append(IngestError(item.source, item.error))
         else:
-            article = item.with_defaults(outlet=outlet, url=url, published=published)
+            article = replace(
+                item.with_defaults(outlet=outlet, url=url, published=published),
+                added_via=added_via,
+            )
             try:
                 kept = capped_quotations_of(article, limits.max_quotations)
                 result = archive.add(article, kept.quotations)

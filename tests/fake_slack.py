@@ -1,11 +1,12 @@
 """A fake Slack Web API on 127.0.0.1 that records what the bot sends, for tests.
 
 It answers the methods quotebot calls (`auth.test`, `chat.postMessage`, `chat.postEphemeral`,
-`views.publish`, `views.open`, `files.info`, `apps.connections.open`) with the JSON Slack
-would, accepts posts to response URLs under `/response/`, serves the files it was given
-(`add_file`) at their `url_private` to a request carrying the bot's token, and records each
-request's path, headers and parsed body. It can be told to answer a method with 429
-(Retry-After) a number of times, to answer a method with an error (`fail`), or to refuse posts
+`views.publish`, `views.open`, `files.info`, `apps.connections.open`,
+`usergroups.users.list` from `user_groups`) with the JSON Slack would, accepts posts to
+response URLs under `/response/`, serves the files it was given (`add_file`) at their
+`url_private` to a request carrying the bot's token, and records each request's path,
+headers and parsed body. It can be told to answer a method with 429 (Retry-After) a
+number of times, to answer a method with an error (`fail`), or to refuse posts
 in a channel with `not_in_channel`, as Slack does where nobody invited the bot.
 """
 
@@ -58,6 +59,8 @@ class FakeSlack:
         self.requests: list[Recorded] = []
         self.socket_mode_url: str | None = None
         self.not_in_channels: set[str] = set()
+        #: User group id → its members' ids, for `usergroups.users.list`.
+        self.user_groups: dict[str, list[str]] = {}
         self._rate_limits: dict[str, int] = {}
         self._errors: dict[str, str] = {}
         #: Files by id, as `files.info` describes them, and the bytes each one serves.
@@ -206,6 +209,11 @@ class FakeSlack:
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if request.name == "views.publish":
             return {"ok": True, "view": {"id": "V0HOME", **(body.get("view") or {})}}
+        if request.name == "usergroups.users.list":
+            members = self.user_groups.get(body.get("usergroup", ""))
+            if members is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(members)}
         if request.name == "views.open":
             return {"ok": True, "view": {"id": "V0REVIEW", **(body.get("view") or {})}}
         if request.name == "files.info":

@@ -26,8 +26,9 @@ from newswire_support import QUOTEBOT
 from store.db.engine import create_archive_engine
 from store.search.index import PARAGRAPHS
 
-#: DESIGN.md's `check --json` document; `closest` and `problem` appear only when they apply.
-CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "matches"}
+#: DESIGN.md's `check --json` document (with `trust`, bot.verifier.trust); `closest` and
+#: `problem` appear only when they apply.
+CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "trust", "matches"}
 #: DESIGN.md's match, `matched` (the words the paste matched, verdict.py) and the account of the
 #: archive's speaker (as written, how found, the evidence, the confidence); `piece` is added for
 #: each piece of a spliced paste.
@@ -52,6 +53,8 @@ MATCH_KEYS = {
     "speaker_evidence",
     "speaker_confidence",
     "respelled",
+    "trust",
+    "printings",
 }
 ARTICLE_KEYS = {"title", "url", "published"}
 #: Words nobody printed: a check reads the paragraph index too, for reported speech.

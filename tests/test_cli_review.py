@@ -40,7 +40,7 @@ the date after a long winter of repairs on the old pier and the terminal buildin
 <p>Everyone in town hopes she is right, because the summer trade depends on it.</p>
 </article></body></html>
 """
-CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "matches"}
+CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "trust", "matches"}
 
 
 @pytest.fixture

@@ -23,8 +23,11 @@ from rich.padding import Padding
 from rich.text import Text
 
 from bot.cli import terminal
+from bot.verifier.trust import Trust
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from bot.wording import (
+    UNVETTED_HEADLINE,
+    UNVETTED_SOURCE,
     archive_speakers,
     evidence_heading,
     is_confident,
@@ -32,6 +35,8 @@ from bot.wording import (
     misattribution_headline,
     speaker_label,
     uncertainty,
+    unvetted_only,
+    unvetted_printings,
 )
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -130,12 +135,19 @@ def verdict_line(result: CheckResult) -> Text:
         line = Text("✘ Misattributed", style="bold red")
         line.append(f" — {misattribution_headline(result)} ", style="red")
         line.append(_clean(archive_speakers(result) or "someone else"), style="bold red")
-        return line
+        return _with_trust(line, result)
     meaning = _EXCERPT_MEANING if word == _EXCERPT_WORD else look.meaning
     line = Text(f"{look.symbol} {word[:1].upper()}{word[1:]}", style=f"bold {look.colour}")
     line.append(f" — {meaning}", style=look.colour)
     if result.attribution is Attribution.UNCERTAIN:
         line.append(" · ? speaker uncertain", style="bold yellow")
+    return _with_trust(line, result)
+
+
+def _with_trust(line: Text, result: CheckResult) -> Text:
+    """The headline of words found only in unvetted sources says so (bot.verifier.trust)."""
+    if unvetted_only(result):
+        line.append(f" · ⚠ {UNVETTED_HEADLINE}", style="bold yellow")
     return line
 
 
@@ -250,6 +262,8 @@ def _source_text(match: Match) -> Text:
     if article.url:
         text.append(" ")
         text.append(_cut(_clean(article.url), URL_CHARS), style="dim underline")
+    if match.trust is Trust.UNVETTED:
+        text.append(f" ({UNVETTED_SOURCE})", style="yellow")
     return text
 
 
@@ -292,6 +306,12 @@ def _occurrences_text(match: Match) -> Text:
     if match.first_seen is not None:
         text.append(f"; first seen {match.first_seen.isoformat()}")
     text.append(".")
+    unvetted = unvetted_printings(match)
+    if unvetted and match.occurrences > 1:
+        names = [_cut(_clean(name), 60) for name in unvetted[:CONFLICTS_SHOWN]]
+        more = len(unvetted) - len(names)
+        listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
+        text.append(f" Unvetted: {listed}.", style="yellow")
     return text
 
 

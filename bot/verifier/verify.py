@@ -25,11 +25,13 @@ from bot.verifier.deadline import Deadline, checkpoint, within
 from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
 from bot.verifier.notes import hedge_note, respelled_note
 from bot.verifier.query import parse_query
+from bot.verifier.trust import Trust, TrustPolicy
 from bot.verifier.verdict import (
     ArticleRef,
     Attribution,
     CheckResult,
     Match,
+    Printing,
     Verdict,
     sure_attribution,
 )
@@ -75,6 +77,8 @@ MARKED_CUTS = 2
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
 _FEW_WORDS = 3
+#: The printings an answer lists (trusted first); it counts them all.
+PRINTINGS_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -94,10 +98,12 @@ class _Found:
 
 
 class Verifier:
-    """Checks pasted quotes against one archive."""
+    """Checks pasted quotes against one archive; `trust` says which printings the newsroom
+    trusts (bot.verifier.trust; by default, what was not added from Slack)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, trust: TrustPolicy | None = None) -> None:
         self.archive = archive
+        self.trust = trust or TrustPolicy()
 
     def check(
         self, text: str, speaker: str | None = None, *, deadline: Deadline | None = None
@@ -523,14 +529,15 @@ class Verifier:
     # -- evidence -----------------------------------------------------------------------------
 
     def _with_occurrences(self, best: _Found, ranked: list[_Found]) -> tuple[Match, _Found]:
-        """The match as first printed, with every article that printed the same words."""
+        """The match as first printed by a trusted outlet (else as first printed), with every
+        article that printed the same words, trusted ones first."""
         same = {found.quotation.id: found for found in ranked if _same_words(found, best)}
         fingerprints = [best.quotation.fingerprint] if best.quotation.fingerprint else []
         at_hand = [found.quotation for found in ranked]
         stored = {q.id: q for q in self.archive.printed(fingerprints, at_hand)}
         stored.update({qid: found.quotation for qid, found in same.items()})
         stored.setdefault(best.quotation.id, best.quotation)
-        everyone = sorted(stored.values(), key=_chronological)
+        everyone = sorted(stored.values(), key=self._trusted_first)
         earliest = everyone[0]
         chosen = best
         if earliest.id != best.quotation.id:
@@ -544,8 +551,33 @@ class Verifier:
             occurrences=len(everyone),
             first_seen=min((q.published for q in everyone if q.published), default=None),
             conflicting_speakers=tuple(sorted(speakers - {match.speaker})) if match.speaker else (),
+            printings=self._printings(everyone),
         )
         return match, chosen
+
+    def _trust_of(self, quotation: StoredQuotation) -> Trust:
+        return self.trust.of(quotation.outlet, quotation.url, quotation.added_via)
+
+    def _trusted_first(self, quotation: StoredQuotation) -> tuple[object, ...]:
+        return (self._trust_of(quotation) is not Trust.TRUSTED, *_chronological(quotation))
+
+    def _printings(self, quotations: Sequence[StoredQuotation]) -> tuple[Printing, ...]:
+        """One entry per article, in the order given (trusted first), at most PRINTINGS_LISTED."""
+        listed: dict[int, Printing] = {}
+        for quotation in quotations:
+            if len(listed) == PRINTINGS_LISTED:
+                break
+            listed.setdefault(quotation.article_id, self._printing(quotation))
+        return tuple(listed.values())
+
+    def _printing(self, quotation: StoredQuotation) -> Printing:
+        return Printing(
+            outlet=quotation.outlet,
+            title=quotation.title,
+            url=quotation.url,
+            published=quotation.published,
+            trust=self._trust_of(quotation),
+        )
 
     def _match(self, found: _Found) -> Match:
         quotation, alignment = found.quotation, found.alignment
@@ -572,6 +604,8 @@ class Verifier:
             article=ArticleRef(
                 quotation.title, quotation.url, quotation.published, quotation.outlet
             ),
+            trust=self._trust_of(quotation),
+            printings=(self._printing(quotation),),
         )
 
     def _attribution(
@@ -770,6 +804,7 @@ def _nearest(
         url=paragraph.url,
         published=paragraph.published,
         outlet=paragraph.outlet,
+        added_via=paragraph.added_via,
     )
 
 

@@ -54,7 +54,7 @@ def quote_command(
     added = _ADD.fullmatch(text)
     if added:
         slot, refusal = _add_slot(services, asked)
-        job = partial(_add, services, added.group("url"), asked, response_url)
+        job = partial(_add, services, added.group("url"), asked, response_url, context.client)
     else:
         slot, refusal = services.work.checks.reserve(), notices.busy()
         job = partial(_answer, services, text, asked, response_url)
@@ -85,9 +85,15 @@ def _answer(services: Services, text: str, asked: Asked, response_url: str | Non
         _respond(response_url, each)
 
 
-def _add(services: Services, url: str, asked: Asked, response_url: str | None) -> None:
+def _add(
+    services: Services,
+    url: str,
+    asked: Asked,
+    response_url: str | None,
+    client: WebClient | None,
+) -> None:
     try:
-        reply = add_article(services, url, asked, partial(_respond, response_url))
+        reply = add_article(services, url, asked, partial(_respond, response_url), client)
     except Exception as error:
         reply = notices.for_failure(error, "/quote add")
     _respond(response_url, reply)
