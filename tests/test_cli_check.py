@@ -52,6 +52,7 @@ MATCH_KEYS = {
     "speaker_found_by",
     "speaker_evidence",
     "speaker_confidence",
+    "respelled",
     "trust",
     "printings",
 }
@@ -73,7 +74,7 @@ def check_json(db: str, *args: str, input: str | None = None) -> dict[str, Any]:
 
 
 def assert_check_document(document: dict[str, Any]) -> None:
-    assert set(document) - {"closest", "problem", "others"} == CHECK_KEYS
+    assert set(document) - {"closest", "problem", "others", "notes"} == CHECK_KEYS
     for match in [*document["matches"], *([document["closest"]] if "closest" in document else [])]:
         assert set(match) - {"piece"} == MATCH_KEYS
         assert set(match["article"]) == ARTICLE_KEYS
@@ -190,7 +191,7 @@ def test_paste_with_several_quotes_puts_the_others_under_others(db: str) -> None
     assert_check_document(document)
     assert document["query"] == PENNY_QUOTE
     [other] = document["others"]
-    assert set(other) - {"closest"} == CHECK_KEYS
+    assert set(other) - {"closest", "notes"} == CHECK_KEYS
     assert other["verdict"] == "verified"
     assert other["matches"][0]["text"] == LIGHTHOUSE_QUOTE
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.verifier.credits import without_address
 from store.extract.grammar import NAME_PARTICLES
 from store.extract.lexicon import given_names, org_words, party_words, role_nouns, titles
 from store.normalise import name_key
@@ -118,17 +119,22 @@ def described_speaker(written: str | None) -> str | None:
 
 
 def _claims(claimed: str, speaker: str, aliases: set[str]) -> bool:
-    claim = _folded(name_key(claimed))
+    claim = _folded(name_key(without_address(claimed)))
     if not claim:
         return False
-    known = {_folded(name_key(speaker)), *(_folded(alias) for alias in aliases)}
+    # Names compare without their forms of address: "Sir Tom Vale" is "Tom Vale".
+    known = {
+        _folded(name_key(name))
+        for written in (speaker, *aliases)
+        for name in (written, without_address(written))
+    }
     if claim in known:
         return True
     words = [word for word in claim.split() if word not in _DETERMINERS]
     bare = " ".join(w for w in words if w not in titles() and w.rstrip(".") not in titles())
     if bare and bare in known:
         return True  # "Prime Minister Netanyahu", "Sen. Cruz"
-    full = _folded(name_key(speaker)).split()
+    full = _folded(name_key(without_address(speaker))).split()
     if bare and len(full) > 1 and bare.split()[-1] == full[-1]:
         # Same surname: "Bibi Netanyahu" for Benjamin Netanyahu, but not "Ivanka Trump" for
         # Donald Trump when both first names are given and differ.

@@ -144,6 +144,9 @@ class Match:
     speaker_found_by: str | None = None
     speaker_evidence: str | None = None
     speaker_confidence: float | None = None
+    #: Words the paste writes differently that are the same words: a contraction spelled out
+    #: or made, an apostrophe dropped, a number as digits or as a word. Shown, never a change.
+    respelled: tuple[WordChange, ...] = ()
     #: How far the newsroom trusts the printing shown (bot.verifier.trust).
     trust: Trust = Trust.TRUSTED
     #: The articles that printed the words, trusted ones first, then the earliest (at most
@@ -166,6 +169,7 @@ class Match:
             "score": round(self.score, 1),
             "context": self.context,
             "diff": [change.to_json() for change in self.diff],
+            "respelled": [change.to_json() for change in self.respelled],
             "article": self.article.to_json(),
             "occurrences": self.occurrences,
             "first_seen": self.first_seen.isoformat() if self.first_seen else None,
@@ -199,6 +203,8 @@ class CheckResult:
     closest: Match | None = None
     #: Why the query could not be checked ("the paste is empty"), for an answer without matches.
     problem: str | None = None
+    #: What the answer says beside its verdict, in a sentence each: words written differently
+    #: but the same, a hedge the paste leaves out, words too common to tell quotations apart.
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -226,4 +232,6 @@ class CheckResult:
             data["closest"] = self.closest.to_json()
         if self.problem is not None:
             data["problem"] = self.problem
+        if self.notes:
+            data["notes"] = list(self.notes)
         return data

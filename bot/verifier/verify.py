@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from bot.verifier.claims import claims_speaker, described_speaker, mentioned_in
 from bot.verifier.deadline import Deadline, checkpoint, within
 from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
+from bot.verifier.notes import hedge_note, respelled_note
 from bot.verifier.query import parse_query
 from bot.verifier.trust import Trust, TrustPolicy
 from bot.verifier.verdict import (
@@ -67,6 +68,11 @@ MOST_TELLING_MISSED = 3
 #: pairs of words it holds.
 SECOND_LOOK_WORDS = 4
 SECOND_LOOK_ANCHORS = 3
+#: A splice cut where the paste puts a mark (Verifier._split_at_marks): the fewest and the most
+#: words of a piece, and how many cuts are tried, those nearest the middle first.
+MARKED_PIECE = 4
+MARKED_PIECE_MOST = 8
+MARKED_CUTS = 2
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
@@ -230,6 +236,8 @@ class Verifier:
             if spliced is not None:
                 return spliced
         spliced = self._split_and_search(quote, claimed, query, ranked)
+        if spliced is None:
+            spliced = self._split_at_marks(quote, claimed, query)
         if spliced is not None:
             return spliced
         closest = ranked[0] if ranked and ranked[0].alignment.score >= HINT_SCORE else None
@@ -251,6 +259,7 @@ class Verifier:
             excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE and best.alignment.outside_words > 0,
             attribution=self._attribution(claimed, [chosen], [match]),
             matches=(match,),
+            notes=_notes(verdict, [match]),
         )
 
     def _with_ellipsis(
@@ -359,6 +368,35 @@ class Verifier:
         if pieces is None:
             return None
         return self._spliced(quote, claimed, pieces)
+
+    def _split_at_marks(
+        self, quote: str, claimed: str | None, query: list[Word]
+    ) -> CheckResult | None:
+        """Two short quotations joined where the paste puts a full stop or a comma ("We will
+        not sit back. It is time to move on."): pieces of five or six words, made of common
+        words, that no half of the query singles out. Each piece must be a quotation's words
+        as printed, and the two must be different quotations."""
+        if len(query) > 2 * MARKED_PIECE_MOST:
+            return None  # longer pieces have words enough for _split_and_search
+        cuts = sorted(
+            (
+                cut
+                for cut in _marked_cuts(quote, query)
+                if min(cut, len(query) - cut) >= MARKED_PIECE
+            ),
+            key=lambda cut: abs(2 * cut - len(query)),
+        )
+        for cut in cuts[:MARKED_CUTS]:
+            checkpoint()
+            pieces = []
+            for part in (query[:cut], query[cut:]):
+                found = [f for f in self._direct_matches(part) if _verbatim(f.alignment)]
+                if not found:
+                    break
+                pieces.append((part, found[0]))
+            if len(pieces) == 2 and _different(pieces[0][1], pieces[1][1]):
+                return self._spliced(quote, claimed, pieces)
+        return None
 
     def _in_paragraphs(self, query: list[Word]) -> list[_Found]:
         """The words in an article's own sentences, outside any quotation: a paraphrase."""
@@ -485,6 +523,7 @@ class Verifier:
                 claimed, [chosen for _, chosen in evidence], [match for match, _ in evidence]
             ),
             matches=matches,
+            notes=_notes(Verdict.SPLICED, matches),
         )
 
     # -- evidence -----------------------------------------------------------------------------
@@ -561,6 +600,7 @@ class Verifier:
             score=alignment.score,
             context=quotation.context,
             diff=alignment.changes,
+            respelled=alignment.notes,
             article=ArticleRef(
                 quotation.title, quotation.url, quotation.published, quotation.outlet
             ),
@@ -632,6 +672,15 @@ def _not_found(
         problem=problem,
         notes=notes,
     )
+
+
+def _notes(verdict: Verdict, matches: Sequence[Match]) -> tuple[str, ...]:
+    """The sentences beside the verdict: words written differently but the same, and a hedge
+    the paste leaves out (bot.verifier.notes)."""
+    notes = [respelled_note(change for match in matches for change in match.respelled)]
+    if verdict is Verdict.WORDING_DIFFERS:
+        notes.append(hedge_note(change for match in matches for change in match.diff))
+    return tuple(note for note in notes if note)
 
 
 def _spoken(text: str) -> list[Word]:
@@ -814,6 +863,28 @@ def _two_sources(
     return found
 
 
+def _marked_cuts(quote: str, query: list[Word]) -> list[int]:
+    """Where the paste's words are cut by a full stop, a question or exclamation mark, a
+    semicolon, a colon, a comma or a dash: the index of the first query word after each."""
+    cuts = []
+    for index in range(1, len(query)):
+        between = quote[query[index - 1].end : query[index].start]
+        if any(mark in between for mark in ".?!;:,—–") or " - " in between:
+            cuts.append(index)
+    return cuts
+
+
+def _verbatim(a: Alignment) -> bool:
+    """Every word of the piece found as printed, in one run: a quotation's own words."""
+    return _acceptable(a) and a.longest_run == a.query_words and not a.changes
+
+
+def _different(first: _Found, second: _Found) -> bool:
+    """Two quotations, not one printed twice."""
+    a, b = first.quotation, second.quotation
+    return a.id != b.id and (not a.fingerprint or a.fingerprint != b.fingerprint)
+
+
 def _splice_piece(a: Alignment) -> bool:
     """A piece of a splice found as printed: calling a quote joined from two places says more
     than a wording difference does, so each piece must be close to word for word and hold its
@@ -843,6 +914,7 @@ def _merge(pieces: list[Alignment]) -> Alignment:
         anchored=tuple(seen for p in pieces for seen in p.anchored),
         telling=tuple(word for p in pieces for word in p.telling),
         edited_words=sum(p.edited_words for p in pieces),
+        notes=tuple(note for p in pieces for note in p.notes),
     )
 
 
