@@ -62,7 +62,7 @@ T = TypeVar("T")
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
-#: Name suffixes that are not a surname: "Martin Luther King Jr." is found as "King".
+#: Name suffixes that are not a surname: "Amos Lee Pike Jr." is found as "Pike".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 TOP_SPEAKERS = 10
 #: Word pairs a paragraph search looks up at most: a paragraph the verifier can accept holds

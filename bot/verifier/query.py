@@ -205,7 +205,7 @@ def _label(text: str) -> tuple[str | None, str]:
 
 
 def _trimmed_name(name: str) -> str:
-    """`Ismail Haniyeh, Hamas leader.` -> `Ismail Haniyeh`; a final `Jr.` keeps its period."""
+    """`Idris Farrow, union leader.` -> `Idris Farrow`; a final `Jr.` keeps its period."""
     name = name.split(",")[0].split(";")[0].strip()
     last = name.split()[-1] if name.split() else ""
     if last.rstrip(".").lower() not in {"jr", "sr"} and len(last.rstrip(".")) > 1:
