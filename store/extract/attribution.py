@@ -113,16 +113,17 @@ def attribute(
 
 
 def _resumes(document: Document, results: list[Attribution], number: int) -> bool:
-    """Whether the quotation resumes the one before it across its cue: '"The risk," said
-    Edward Leamer, an economist at …, "is that …"' is Leamer's, not the economist's."""
+    """Whether the quotation resumes the one before it across its cue: '"The danger," said
+    Ivo Brandt, a geologist at …, "is that …"' is Brandt's, not the geologist's (case
+    resume-across-cue-1)."""
     if number == 0:
         return False
     result = results[number]
     before = results[number - 1]
     quote = result.quote
     if result.source == "before" and result.cue is not None:
-        # '"…," said Sherman, speaking of politicians, "and …"': the participle belongs to the
-        # attribution of the quotation before.
+        # '"…," said Varga, speaking of ferries, "and …"': the participle belongs to the
+        # attribution of the quotation before (case resume-across-cue-2).
         verb = document.tokens.lowers[result.cue.verb]
         split = quote.open > 0 and document.tokens.words[quote.open - 1] == ","
         if not (split and verb.endswith("ing") and before.quote.close < result.cue.verb):
@@ -168,7 +169,7 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
     if opening is not None:
         result.cue, result.source = opening, "subject"
         return result
-    # "…, said Brad Bannon, a pollster." closing the sentence speaks for all of it.
+    # "…, said Nell Okafor, a surveyor." closing the sentence speaks for all of it.
     aside = inverted_aside(document, quote.close + 1, high, closing=True)
     if aside is not None:
         result.cue, result.source = aside, "after"
@@ -182,8 +183,9 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
         # spoke; "…, according to Wren" names the speaker only when nothing before does.
         according, cue = (None if outlets.is_outlet(cue.mention.text) else cue), None
     if cue is not None and _in_subordinate_clause_before(document, quote, cue, low):
-        # "When someone in the audience shouted, 'Cruz,' Beck joked, 'Amen'": Beck's cue
-        # introduces his own words; the shout is the subordinate clause's.
+        # "When a heckler at the back yelled, 'Louder,' Voss quipped, 'Gladly'": Voss's cue
+        # introduces his own words; the yell is the subordinate clause's (case
+        # subordinate-shout-1).
         before = (
             cue_before(document, before_low, before_high) if before_low <= before_high else None
         )
@@ -193,7 +195,7 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
     if cue is not None:
         result.cue, result.source = cue, "after"
         return result
-    # "The paradox, says Carl Anthony, a historian, is that she was '…'"
+    # "The irony, says Lena Strand, an archivist, is that the dam was '…'"
     cue = inverted_aside(document, low, before_high, closing=False)
     if cue is None and before_low <= before_high:
         cue = cue_before(document, before_low, before_high)
@@ -220,7 +222,8 @@ def _own_cue(document: Document, quote: QuoteTokens, outlets: Outlets) -> Attrib
             and cue.mention.last == quote.open - 1
             and _quoted_earlier(document, quote)
         ):
-            # '"…," said Aida. Biden "kind of misspoke."': Biden is what Aida talks about.
+            # '"…," said Okafor. Hale "rather overstated it."': Hale is what Okafor talks about
+            # (case subject-talked-about-1).
             cue = None
         if cue is not None:
             result.cue, result.source = cue, "subject"
@@ -233,8 +236,8 @@ _GERUND_PREPOSITIONS = frozenset({"in", "by", "after", "while", "before", "when"
 def _opening_participle_subject(
     document: Document, quote: QuoteTokens, low: int, high: int
 ) -> Cue | None:
-    """ "In declaring Trump's statements 'not Christian,' the pope demonstrated …",
-    "Acknowledging that Trump 'says a lot of stupid stuff,' though, Allen did suggest …": a
+    """ "In calling the levy 'plain theft,' the bishop showed …",
+    "Admitting that Hale 'gets a lot of things wrong,' though, Ruiz did suggest …": a
     quotation inside a participle phrase opening the sentence is said by the subject of the
     clause after it."""
     words, lowers = document.tokens.words, document.tokens.lowers
@@ -263,15 +266,15 @@ def _in_subordinate_clause_before(
     document: Document, quote: QuoteTokens, cue: Cue, low: int
 ) -> bool:
     """The quotation sits in a clause opening the sentence ("When X shouted, '…',", "After X
-    said that … '…',") and the cue after it introduces the next quotation ("Beck joked, '…'",
-    "Trump said: '…'"): the cue is the main clause's, not the quotation's."""
+    said that … '…',") and the cue after it introduces the next quotation ("Voss quipped, '…'",
+    "Hale said: '…'"): the cue is the main clause's, not the quotation's."""
     words, lowers = document.tokens.words, document.tokens.lowers
     just_before = quote.open - 1
     if just_before > low and words[just_before] in {",", ":"}:
         just_before -= 1
     named = just_before >= low and verb_at(document, just_before) is not None
     if lowers[low] not in _OPENING_SUBORDINATORS and not named:
-        # "in a clip that Judge Mosman called 'distasteful,' Santilli expressed …" is the
+        # "in a memo that Judge Arlen called 'careless,' Marlow voiced …" is the
         # other form: a speech verb right before the quotation.
         return False
     for index in range(cue.last + 1, min(len(words), cue.last + _LIGHT_COMPLEMENT)):
@@ -314,13 +317,13 @@ def _cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> 
     quoted = next((i for i in range(low, next_high + 1) if document.inside[i] >= 0), None)
     cue = cue_after(document, low, next_high if quoted is None else quoted - 1)
     if cue is None or document.tokens.lowers[cue.verb - 1] == "to":
-        return None  # '"Mr. D'Souza?" I had prepared a short statement to read': not a cue
+        return None  # '"Mr. Brack?" I had a few words ready to read out': not a cue
     opens_sentence = quote.open == document.sentence_bounds(quote.open)[0]
     if quoted is not None and not (
         opens_sentence and cue.mention.start == low and cue.verb == cue.mention.last + 1
     ):
         # A sentence with a quotation of its own has its own speaker, unless it opens with
-        # the cue: '"Is it two? Three?" Clinton asks as a janitor walks in, saying he's "…"'.
+        # the cue: '"Four? Five?" Ruiz asks as a porter comes in, saying he's "…"'.
         return None
     tail = [i for i in range(cue.last + 1, next_high + 1) if document.tokens.words[i][0].isalnum()]
     if _reports_a_clause(document, cue.last + 1, next_high):
@@ -438,16 +441,16 @@ def _document_owner(document: Document, mention: Mention) -> Mention | None:
     return None
 
 
-#: Words between a possessive and the document it owns: "Sanders' fundraising email".
+#: Words between a possessive and the document it owns: "Vexco's quarterly letter".
 _DOCUMENT_REACH = 3
 
 
 def _resolve_pair(
     document: Document, people: People, first: Mention, second: Mention
 ) -> tuple[Entity | None, str | None, str | None]:
-    """Two people who speak together ("Blumenthal and Cohen wrote"): both by their full names.
+    """Two people who speak together ("Kellan and Lind wrote"): both by their full names.
 
-    The pair is credited as one speaker, "Mark Blumenthal and Jon Cohen", whom a paste
+    The pair is credited as one speaker, "Mara Kellan and Hugo Lind", whom a paste
     crediting either of them claims; what the text says of one of them is no role of both.
     """
     second_words = second.text.split()
@@ -456,7 +459,7 @@ def _resolve_pair(
         and len(second_words) > 1
         and first.text.lower() in given_names()
     ):
-        # "David and Jeanne Heidler": a first name alone shares the second one's surname.
+        # "Piet and Cora Vane": a first name alone shares the second one's surname.
         first = replace(first, text=f"{first.text} {second_words[-1]}")
     both = [people.resolve(first, first.first), people.resolve(second, second.first)]
     written = document.tokens.span_text(first.first, second.last)
@@ -517,7 +520,7 @@ def _inherit(document: Document, people: People, results: list[Attribution], num
         and (donor.borrowed or donor.speaker_as_written is None)
     ):
         # The cue of a paragraph without quotations, or of a later quotation of the sentence
-        # ('"A" and "B," Howard Dean proclaimed') not resolved yet.
+        # ('"A" and "B," Jules Farrow declared') not resolved yet.
         _resolve(document, people, donor)
     result.entity = donor.entity
     result.speaker_as_written = donor.speaker_as_written
@@ -551,8 +554,9 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
             return other
     sentence_low, _ = document.sentence_bounds(quote.open)
     if quote.open == sentence_low > document.paragraph_first[paragraph]:
-        # "The judge then turned to me. 'Mr. D'Souza?' … 'Your Honor,' I said": the person
-        # of the sentence just before, not the speaker of a later quotation.
+        # "The clerk looked up at me. 'Mr. Brack?' … 'Present,' I said": the person
+        # of the sentence just before, not the speaker of a later quotation (case
+        # actor-just-before-1).
         previous_low, _ = document.sentence_bounds(sentence_low - 1)
         previous_low = max(previous_low, sentence_low - WINDOW)
         actor = _actor_just_before(document, previous_low, sentence_low - 1)
@@ -576,7 +580,8 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
         number == 0 or document.paragraph_of[results[number - 1].quote.open] != paragraph
     )
     if sentence_low > document.paragraph_first[paragraph] and first_in_paragraph:
-        # "Bolton distanced himself ..., saying he would help. “I'm going to support him.”"
+        # "Farrow kept his distance ..., saying he would vote. “I'm going to back the plan.”"
+        # (case previous-sentence-cue-1)
         previous_low, _ = document.sentence_bounds(sentence_low - 1)
         previous_low = max(previous_low, sentence_low - WINDOW)
         cue = cue_before(document, previous_low, sentence_low - 1)
@@ -593,16 +598,16 @@ def _donor(document: Document, results: list[Attribution], number: int) -> Attri
     return None
 
 
-#: How many words a signature line under a pull quote may name: "- Michelle Marks, Philadelphia."
+#: How many words a signature line under a pull quote may name: "- Wen Tollan, Port Ardith."
 _SIGNATURE_WORDS = 12
 
 
-#: How long a sentence of action before a quotation may be: "The judge then turned to me."
+#: How long a sentence of action before a quotation may be: "The clerk looked up at me."
 _ACTION_WORDS = 10
 
 
 def _actor_just_before(document: Document, low: int, high: int) -> Cue | None:
-    """ "The judge then turned to me. 'Mr. D'Souza?'": a short sentence of what a person did,
+    """ "The clerk looked up at me. 'Mr. Brack?'": a short sentence of what a person did,
     right before a quotation that opens the next sentence, names who speaks."""
     words = [i for i in range(low, high + 1) if document.tokens.words[i][0].isalnum()]
     if not words or len(words) > _ACTION_WORDS:
@@ -621,8 +626,8 @@ def _actor_just_before(document: Document, low: int, high: int) -> Cue | None:
 
 
 def _signed_below(document: Document, result: Attribution, paragraph: int) -> Attribution | None:
-    """A quote-only paragraph signed by the next one: '"I will look into it."' then
-    '- Hillary Clinton.', as fact-checks and pull quotes print them."""
+    """A quote-only paragraph signed by the next one: '"We will fix the road."' then
+    '- Elsa Dunmore.', as fact-checks and pull quotes print them."""
     if paragraph + 1 >= len(document.paragraph_first):
         return None
     if document.paragraph_last[paragraph] > result.quote.close + 1:
@@ -648,7 +653,7 @@ def _signed_below(document: Document, result: Attribution, paragraph: int) -> At
 
 
 def _signature_in_marks(document: Document, quote: QuoteTokens, first: int, last: int) -> bool:
-    """'"I worry that …' then 'Dean Baker, Center for Economic and Policy Research."': an
+    """'"I fear that …' then 'Bram Kessel, Institute for Coastal Studies."': an
     unclosed quotation whose closing mark ends a short signature line below it."""
     words = document.tokens.words
     return (
@@ -675,29 +680,29 @@ def _previous_paragraph_speaker(
         close = min(last.quote.close, last_token)
         low, high = document.sentence_bounds(close)
         if last.cue is not None and last.source == "after":
-            high = max(high, last.cue.last)  # "…are they small hands?” Trump said."
+            high = max(high, last.cue.last)  # "…is it a small boat?” Hale said."
         if high >= document.sentence_bounds(last_token)[0] or high == last_token:
             return last
     if previous and previous[-1].speaker_as_written is not None:
         return None
-    # No attributed quotation there: an introduction ("Parker Eaton said:") or a paraphrase of
-    # the same person ("Valastro praised Christie's leadership ...") leads into the paragraph.
+    # No attributed quotation there: an introduction ("Sol Adair said:") or a paraphrase of
+    # the same person ("Castell praised Hale's budget ...") leads into the paragraph.
     low, _ = document.sentence_bounds(last_token)
     low = max(low, last_token - WINDOW)
     high = last_token - 1 if document.tokens.words[last_token] in {":", "."} else last_token
     cue = cue_before(document, low, high)
     if cue is None and document.tokens.words[last_token] == ":":
-        # "President Clinton released the following statement:"
+        # "Mayor Dunmore issued the following statement:"
         found = clause_subject(document, low, high)
         cue = Cue(found[0], found[0].last, found[0].last, found[1]) if found else None
     elif cue is None:
-        # "Valastro praised Christie's leadership …" opening the paragraph before.
+        # "Castell praised Hale's budget …" opening the paragraph before.
         first = document.paragraph_first[paragraph]
         first_low, first_high = document.sentence_bounds(first)
         first_high = min(first_high, first_low + WINDOW)
         cue = cue_before(document, first_low, first_high)
         if cue is None:
-            # "Viguerie is upbeat about Cruz's chances …" after Viguerie's own quotation.
+            # "Morrow is hopeful about Vane's odds …" after Morrow's own quotation.
             found = clause_subject(document, first_low, first_high)
             if (
                 found is not None
@@ -780,7 +785,8 @@ def _is_direct(document: Document, result: Attribution) -> bool:
         if introduced and after and lowers[after[0]] in {"and", "but", "then", "before"}:
             return True  # "He told me, 'Sign it or leave,' and walked out"
     if after and not (result.source == "after" and cue is not None):
-        # "…" per Sky News; "…" outside the town hall: where, not more of the writer's words.
+        # "…" per the Meridian Wire; "…" outside the town hall: where, not more of the
+        # writer's words.
         return lowers[after[0]] in _RELAY_STARTS or lowers[after[0]] in _PLACE_WORDS
     return True
 

@@ -1,9 +1,9 @@
 """Attribution cues: the speech verb near a quotation and the phrase naming who spoke.
 
 Three places hold the cue, tried in this order:
-- right after the quotation: `"…," she said` / `"…," said Issawi Frej, a member of parliament`;
-- before it in the same sentence: `Cruz said: "…"`, `Sanders said his staff "did the wrong thing"`,
-  `Netanyahu rejected the proposal, saying it was designed to "torpedo" …`, `According to X, "…"`;
+- right after the quotation: `"…," she said` / `"…," said Tessa Quill, a member of the council`;
+- before it in the same sentence: `Hale said: "…"`, `Ruiz said her crew "got it badly wrong"`,
+  `Hale rejected the offer, saying it was meant to "sink" …`, `According to X, "…"`;
 - (in `attribution`) a neighbouring quotation of the same sentence, paragraph or the paragraph
   before, for quotations that carry no cue of their own.
 
@@ -86,7 +86,7 @@ class Cue:
     #: Role given by an appositive around the mention ("Mairav Zonszein, a senior analyst ...").
     appositive: str | None = None
     #: Last token of the whole cue: the verb, or the subject and its appositive after an
-    #: inverted verb ("says Dante Scala, a political scientist at …").
+    #: inverted verb ("says Lena Strand, a historian at …").
     end: int = -1
 
     @property
@@ -103,7 +103,7 @@ _WHEN_WORDS = frozenset(
 
 
 def cue_after(document: Document, low: int, high: int) -> Cue | None:
-    """A cue in the tokens just after a quotation: `, she told Al Jazeera.`"""
+    """A cue in the tokens just after a quotation: `, she told the Meridian Wire.`"""
     words = document.tokens.words
     signed = _signature_after(document, low, high)
     if signed is not None:
@@ -114,7 +114,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         return None
     lowers = document.tokens.lowers
     if lowers[low] in {"and", "but", "yet"} and document.tokens.capitalised[low]:
-        return None  # "…” And Sen. Rob Portman said he …": a new sentence, about someone else
+        return None  # "…” And Cllr. Dov Arlen said he …": a new sentence, about someone else
     if lowers[low] == "according" and low + 1 <= high and lowers[low + 1] == "to":
         mention = phrase_starting_at(document.tokens, low + 2, high)  # "…," according to Wren.
         return Cue(mention, low, low + 1) if mention is not None else None
@@ -136,7 +136,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
         if after <= high and words[after] in {",", "("}:
             named = named_in_appositive(document, mention, after, high)
             if named is not None:
-                # "…," exhorted Clinton's introducer, actress Jamie Lee Curtis.
+                # "…," urged Hale's warm-up act, singer Rhea Castell.
                 return Cue(named[0], low, verb_end, named[1], named[0].last)
             appositive = appositive_text(document, after, high)
             end = high if appositive else end
@@ -153,7 +153,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             continue
         mention, appositive = found
         if mention.start == low + 1 and document.tokens.lowers[low] == "as":
-            return Cue(mention, index, verb_end, appositive)  # '"…," as Cruz said on Monday'
+            return Cue(mention, index, verb_end, appositive)  # '"…," as Hale said on Monday'
         if mention.start != low and not (appositive and mention.first >= low):
             titled = (
                 _titled_name(document, low, index - 1)
@@ -168,7 +168,7 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
                 continue
             mention, appositive = titled, None
         if verb_end + 1 <= high and lowers[verb_end + 1] in {"it", "that"}:
-            # "…?” Her critics cited it as evidence", "….” Some allies suggested that …": a
+            # "…?” His rivals took it as proof", "….” Some friends hinted that …": a
             # new sentence, not the quotation's cue.
             return None
         return Cue(mention, index, verb_end, appositive)
@@ -195,7 +195,7 @@ def _signature_after(document: Document, low: int, high: int) -> Cue | None:
 
 
 def _known_as(document: Document, mention: Mention, high: int) -> Mention:
-    """ "the base chief known as Bob": the name the description goes by, the description its
+    """ "the depot foreman known as Gus": the name the description goes by, the description its
     role; `mention` itself otherwise."""
     tokens = document.tokens
     known = mention.last + 1
@@ -214,7 +214,7 @@ def _known_as(document: Document, mention: Mention, high: int) -> Mention:
 
 
 def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
-    """ "Edward-Isaac Dovere and Gabriel Debenedetti wrote": co-authors, who speak together."""
+    """ "Mara Kellan and Hugo Lind wrote": co-authors, who speak together."""
     tokens = document.tokens
     first = phrase_starting_at(tokens, low, high)
     if first is None:
@@ -224,7 +224,7 @@ def _first_of_two(document: Document, low: int, high: int) -> Mention | None:
 
 
 def _described_name(document: Document, low: int, high: int) -> Mention | None:
-    """ "another friend, Mariam Emara" before a verb: the name, the description its role."""
+    """ "another neighbour, Wen Tollan" before a verb: the name, the description its role."""
     tokens = document.tokens
     description = phrase_starting_at(tokens, low, high)
     if description is None or description.kind != NOMINAL:
@@ -239,7 +239,7 @@ def _described_name(document: Document, low: int, high: int) -> Mention | None:
 
 
 def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
-    """ "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": a person's
+    """ "Bram Kessel of the Harold Vane Institute for Coastal Studies": a person's
     name and the body they are from, every word of which is capitalised or joins the name."""
     tokens = document.tokens
     mention = phrase_starting_at(tokens, low, high)
@@ -256,8 +256,8 @@ def _name_of_body(document: Document, low: int, high: int) -> Mention | None:
 
 
 def _titled_name(document: Document, low: int, high: int) -> Mention | None:
-    """ "CBS This Morning co-anchor DeMarco Morgan", "White House press secretary Josh
-    Earnest": a person's name after a run of capitalised words and role words that describe
+    """ "Meridian Wire Tonight co-host Ivo Brandt", "Town Hall press secretary Dov
+    Arlen": a person's name after a run of capitalised words and role words that describe
     them, from `low` to `high`, where the phrase rules stop at a word inside the run."""
     tokens = document.tokens
     run_start = run_ending_at(tokens, low, high)
@@ -295,12 +295,12 @@ def _participle(word: str) -> bool:
 
 
 def cue_before(document: Document, low: int, high: int) -> Cue | None:
-    """A cue in the same sentence before a quotation: `Cruz said, "…"`, `called it "…"`."""
+    """A cue in the same sentence before a quotation: `Hale said, "…"`, `called it "…"`."""
     lowers = document.tokens.lowers
     index = high
     tries = 0
     if high >= low and document.tokens.words[high] == ":":
-        # "Pollsters agree - Carl Bialik: '…'": the name just before the colon, not a verb
+        # "Surveyors agree - Nell Okafor: '…'": the name just before the colon, not a verb
         # further back.
         labelled = _headline_cue(document, low, high)
         if labelled is not None and labelled.mention.start > low:
@@ -333,12 +333,12 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             index -= 1
             continue
         if _ends_subordinate_clause(document, low, index, verb_end, high):
-            index -= 1  # "As Blumenthal spoke, the NRA …", "after the interview concluded,"
+            index -= 1  # "As Kellan spoke, the union …", "after the interview concluded,"
             continue
         tries += 1
         later = _later_clause_subject(document, index, verb_end, high)
         if later is not None:
-            # "Boos rained down when Trump mentioned her, and at one point the crowd reprised
+            # "Jeers rose when Hale named the mayor, and at one stage the hall took up
             # the chant '…'": the clause that holds the quotation has a subject of its own.
             return later
         asker = _asked_by(document, index, verb_end, high)
@@ -365,7 +365,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
                         and speech_verbs().base(document.tokens.lowers[outer.verb]) in _REPORTING
                     )
                 ):
-                    return outer  # "critics say he had proposed to 'dismantle' the ACA"
+                    return outer  # "rivals say he had planned to 'gut' the port fund"
             return cue
         index -= 1
     return _headline_cue(document, low, high)
@@ -376,11 +376,11 @@ _REPORTING_WHAT_FOLLOWS = _REPORTING | {"warn", "note", "suggest"}
 
 
 def _later_clause_subject(document: Document, verb: int, verb_end: int, high: int) -> Cue | None:
-    """The subject of a clause joined after the verb's ("…, and the crowd reprised", "… - but
-    the Sanders campaign rejected the idea as"), when the quotation (after `high`) is in it.
+    """The subject of a clause joined after the verb's ("…, and the hall took up", "… - but
+    the Ruiz campaign dismissed the plan as"), when the quotation (after `high`) is in it.
 
-    Not after a verb that reports what follows ("McConnell said the US must act, but instead
-    Obama is giving them '…'"): that clause is still what was said."""
+    Not after a verb that reports what follows ("Arlen said the board must act, but instead
+    Hale is giving them '…'"): that clause is still what was said."""
     words, lowers = document.tokens.words, document.tokens.lowers
     if speech_verbs().base(lowers[verb]) in _REPORTING_WHAT_FOLLOWS:
         return None
@@ -409,7 +409,7 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
 
 
 def _asked_by(document: Document, verb: int, verb_end: int, high: int) -> Mention | None:
-    """ "Sanders was asked by host Bill Maher, '…'", "Asked by Thrush if Clinton 'gets' race":
+    """ "Ruiz was asked by host Teo Brack, '…'", "Asked by Lind if Hale 'gets' the docks":
     the question is the asker's."""
     lowers = document.tokens.lowers
     if lowers[verb] != "asked" or verb_end + 2 > high or lowers[verb_end + 1] != "by":
@@ -423,25 +423,25 @@ def _asked_by(document: Document, verb: int, verb_end: int, high: int) -> Mentio
 def _ends_subordinate_clause(
     document: Document, low: int, verb: int, verb_end: int, high: int
 ) -> bool:
-    """A speech verb that ends a subordinate clause without saying anything ("As Blumenthal
+    """A speech verb that ends a subordinate clause without saying anything ("As Kellan
     spoke, …", "after the interview concluded, …"): not the cue of what follows."""
     words, lowers = document.tokens.words, document.tokens.lowers
     if verb_end + 1 > high or words[verb_end + 1] != ",":
         return False
     if not any(words[i][0].isalnum() for i in range(verb_end + 2, high + 1)):
-        return False  # "As Vulture put it, '…'": the clause introduces the quotation
+        return False  # "As the Ledger put it, '…'": the clause introduces the quotation
     for index in range(verb - 1, max(low, verb - _SUBORDINATE_REACH) - 1, -1):
         if not words[index][0].isalnum():
             return False
         if lowers[index] == "as":
-            # "As The Daily Caller reported, …" introduces; "As Blumenthal spoke, …" does not.
+            # "As the Coastal Post reported, …" introduces; "As Kellan spoke, …" does not.
             return speech_verbs().base(lowers[verb]) in {"speak", "talk"}
         if lowers[index] in _CLAUSE_OPENERS:
             return True
     return False
 
 
-#: How long a subordinate clause before its verb may be: "after the Sanders interview".
+#: How long a subordinate clause before its verb may be: "after the Ruiz interview".
 _SUBORDINATE_REACH = 8
 _CLAUSE_OPENERS = SUBORDINATORS - {"and", "but"}
 
@@ -449,7 +449,7 @@ _CLAUSE_OPENERS = SUBORDINATORS - {"and", "but"}
 def _inverted_subject(
     document: Document, low: int, verb: int, verb_end: int, high: int
 ) -> Mention | None:
-    """ "In other words, explained CBS moderator Nancy Cordes: '…'": the speaker right after
+    """ "Put simply, explained Wire moderator Ines Marlow: '…'": the speaker right after
     a verb that opens its clause, right before the mark that introduces the quotation."""
     words = document.tokens.words
     if verb_end + 1 >= high or words[high] not in {",", ":"}:
@@ -471,7 +471,7 @@ def _inverted_subject(
 
 
 def _relative_clause_between(document: Document, last: int, high: int) -> bool:
-    """ "Said Dorothy Poynter, who grew up with Ali, '…'": after the name, only a relative
+    """ "Said Elsa Dunmore, who sailed with Brack, '…'": after the name, only a relative
     clause between commas before the quotation."""
     words, lowers = document.tokens.words, document.tokens.lowers
     return (
@@ -485,11 +485,11 @@ def _relative_clause_between(document: Document, last: int, high: int) -> bool:
 
 
 def _that_clause(document: Document, verb_end: int, high: int) -> bool:
-    """ "posted on his Facebook page that refugees should '…'": a weak verb whose "that"
+    """ "wrote on his club's notice board that anglers should '…'": a weak verb whose "that"
     clause, a few words on, holds the quotation."""
     lowers = document.tokens.lowers
     if verb_end + 1 <= high and lowers[verb_end + 1] in _CLAUSE_PRONOUNS:
-        return True  # "a member of the family suggested they tweet a picture of '…'"
+        return True  # "a cousin of the owner proposed they print a photo of '…'"
     for index in range(verb_end + 1, min(high, verb_end + _THAT_REACH) + 1):
         if lowers[index] == "that":
             return True
@@ -500,7 +500,7 @@ def _that_clause(document: Document, verb_end: int, high: int) -> bool:
 
 #: Subjects that open a reported clause without "that": "suggested they tweet …".
 _CLAUSE_PRONOUNS = frozenset({"they", "he", "she", "we", "i"})
-#: How far after a weak verb its "that" may come: "posted on his Facebook page that".
+#: How far after a weak verb its "that" may come: "wrote on his club's notice board that".
 _THAT_REACH = 8
 
 
@@ -516,7 +516,7 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
     if lowers[verb].endswith("ing"):
         with_subject = _with_phrase(document, low, verb - 1)
         if with_subject is None and verb - 1 > low and lowers[verb - 1] == "and":
-            # "with Donald Trump tweeting that it was a 'disaster' and asking, '…'"
+            # "with Rob Hale writing that it was a 'shambles' and asking, '…'"
             earlier = next(
                 (
                     i
@@ -528,10 +528,10 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
             if earlier is not None:
                 with_subject = _with_phrase(document, low, earlier - 1)
         if with_subject is not None:
-            return with_subject, None  # "with Trump reportedly yelling: …"
+            return with_subject, None  # "with Hale reportedly shouting: …"
         absolute = _absolute_subject(document, low, verb - 1)
         if absolute is not None:
-            return absolute, None  # "a statement – Ryan saying he was '…'"
+            return absolute, None  # "a statement – Ruiz saying she was '…'"
         document_before = phrase_ending_at(document.tokens, low, verb - 1)
         if (
             document_before is not None
@@ -545,13 +545,13 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
             return document_before, None  # "the newspaper's editorial telling him to '…'"
         if lowers[verb - 1] in document_nouns():
             return None  # "called a report suggesting …": the report is someone's object
-        # "Netanyahu rejected the proposal, saying ...", "posted a message reading ...": the
+        # "Hale rejected the offer, saying ...", "posted a message reading ...": the
         # subject of the main clause, not the noun just before the participle.
         end = verb - 2 if verb - 1 >= low and words[verb - 1] in {",", "—", "–"} else verb - 1
         if end < verb - 1:
             said = _speaker_just_before(document, low, end)
             if said is not None:
-                return said  # "Ryan and Trump will meet, Spicer said, adding, …"
+                return said  # "Ruiz and Hale will meet, Brack said, adding, …"
             subordinate = _subordinate_subject(document, low, end)
             if subordinate is not None:
                 return subordinate, None
@@ -560,9 +560,9 @@ def _subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, 
         return _controller(document, low, verb - 2)
     before = skip_back_modifiers(document, low, verb - 1)
     if before >= low and lowers[before] in {"and", "but", "then", "or"}:
-        # "Carson took the stage at the Grand Hotel and called the system …": the subject of
-        # the first verb of the clause (of the nearest clause: "a group of rabbis called for
-        # a boycott, and the League denounced him and said …").
+        # "Vane took the podium at the Pier Hall and called the levy …": the subject of
+        # the first verb of the clause (of the nearest clause: "a group of fishers called for
+        # a strike, and the Guild condemned him and said …").
         found = clause_subject(document, low, before - 1, nearest=True)
         if found is None or (found[0].kind == PRONOUN and found[0].text.lower() in _EXPLETIVES):
             return _coordinated_agent(document, low, before - 1, verb) or found
@@ -586,8 +586,8 @@ _SUBORDINATE_OPENERS = frozenset({"as", "when", "while", "where"})
 def _subordinate_subject(document: Document, low: int, end: int) -> Mention | None:
     """Who does a participle after a subordinate clause that ends at `end`, when that
     clause's subject does it rather than the sentence's: "the arena, where about 50
-    protesters had gathered, chanting '…'", "'Who?' Clinton asks as a janitor walks in,
-    saying he's '…'", "He tweeted when Clinton ended the debate with a joke, remarking, '…'".
+    protesters had gathered, chanting '…'", "'Who?' Ruiz asks as a porter comes in,
+    saying he's '…'", "He wrote when Ruiz closed the hearing with a quip, remarking, '…'".
 
     Only when the sentence's own verb cannot be it: a "where" clause describes a place, and
     a main verb that is a speech verb (its words quoted before) has already spoken.
@@ -610,7 +610,7 @@ def _subordinate_subject(document: Document, low: int, end: int) -> Mention | No
     if lowers[opener] != "where":
         before = skip_back_modifiers(document, low, opener - 1)
         if before < low or verb_at(document, before) is None:
-            return None  # "Netanyahu rejected it when it came, saying …": Netanyahu's
+            return None  # "Hale rejected it when it came, saying …": Hale's
     mention = phrase_starting_at(tokens, opener + 1, end)
     if mention is None or mention.kind not in {NAME, NOMINAL}:
         return None
@@ -629,7 +629,7 @@ def _subordinate_subject(document: Document, low: int, end: int) -> Mention | No
 def _speaker_just_before(
     document: Document, low: int, end: int
 ) -> tuple[Mention, str | None] | None:
-    """The subject of a speech verb that ends a clause at `end` ("…, Spicer said"), if any."""
+    """The subject of a speech verb that ends a clause at `end` ("…, Brack said"), if any."""
     lowers = document.tokens.lowers
     for index in range(end, max(low, end - 2) - 1, -1):
         if lowers[index] in {"said", "says", "told", "wrote", "added", "explained", "argued"}:
@@ -642,8 +642,8 @@ def _speaker_just_before(
     return None
 
 
-#: How far back the first of two joined verbs may be: "when Cruz knocked Rubio on trade and
-#: called him …".
+#: How far back the first of two joined verbs may be: "when Hale mocked Ruiz on tolls and
+#: called her …".
 _AGENT_REACH = 12
 
 
@@ -651,8 +651,8 @@ def _coordinated_agent(
     document: Document, low: int, high: int, verb: int
 ) -> tuple[Mention, str | None] | None:
     """Who does the first of two joined verbs when the clause opens with something else:
-    "such as when Cruz knocked Rubio and called him …", "That prompted Rubio to make a joke
-    and call Trump …" (the subject of the infinitive)."""
+    "such as when Hale mocked Ruiz and called her …", "That led Ruiz to crack a joke
+    and call Hale …" (the subject of the infinitive)."""
     tokens = document.tokens
     lowers = tokens.lowers
     if speech_verbs().base(lowers[verb]) == lowers[verb]:
@@ -665,13 +665,13 @@ def _coordinated_agent(
     start = max(low, high - 2 * _AGENT_REACH)  # a quotation between the verbs takes room
     for index in range(high, start, -1):
         if not document.outside(index):
-            continue  # "thanked its members “for their support” and called …"
+            continue  # "praised its crews “for their patience” and called …"
         if not tokens.words[index][0].isalnum():
             return None
         if not (lowers[index].endswith("ed") and not tokens.capitalised[index]):
             continue
         # The verb before "and"; its subject the nearest name before it, over a time or place
-        # phrase ("Sanders during a Sunday thanked its members and called …").
+        # phrase ("Ruiz during a Friday praised its crews and called …").
         for name in range(index - 1, max(start, index - 6) - 1, -1):
             if not tokens.words[name][0].isalnum():
                 return None
@@ -689,9 +689,9 @@ _DOCUMENT_GOVERNORS = frozenset({"after", "before", "until", "since", "in", "by"
 
 
 def _absolute_subject(document: Document, low: int, high: int) -> Mention | None:
-    """A name right before a participle, opening its own phrase: "both men issued a statement
-    – Ryan saying he was '…' and Trump calling it '…'"."""
-    high = skip_back_modifiers(document, low, high)  # "Carson privately saying"
+    """A name right before a participle, opening its own phrase: "both women put out a note
+    – Ruiz saying she was '…' and Vane calling it '…'"."""
+    high = skip_back_modifiers(document, low, high)  # "Vane privately saying"
     if high < low or not document.tokens.capitalised[high]:
         return None
     run_start = run_ending_at(document.tokens, low, high)
@@ -717,8 +717,8 @@ def _with_phrase(document: Document, low: int, high: int) -> Mention | None:
     return mention
 
 
-#: How far back the person whose words an infinitive reports may be: "Lewandowski taking to
-#: Twitter to call Fields …".
+#: How far back the person whose words an infinitive reports may be: "Brack going to
+#: the radio to call Lind …".
 _CONTROL_REACH = 10
 
 
@@ -744,7 +744,7 @@ def _controller(document: Document, low: int, high: int) -> tuple[Mention, str |
 
 
 #: Words that introduce a quoted source before a colon: "More from Jones:", "From the report:",
-#: "Here's Clinton in December 1992:".
+#: "Here's Hale in March 1998:".
 _LABEL_STARTS = (
     ("more", "from"),
     ("from",),
@@ -757,7 +757,7 @@ _LABEL_STARTS = (
 
 
 def _labelled_source(document: Document, low: int, high: int) -> Cue | None:
-    """`More from Jones: "…"`, `Here's Clinton in December 1992: "…"`: the source a label
+    """`More from Jones: "…"`, `Here's Hale in March 1998: "…"`: the source a label
     names, in a clause of its own before the colon."""
     lowers, words = document.tokens.lowers, document.tokens.words
     start = max(
@@ -779,7 +779,7 @@ def _labelled_source(document: Document, low: int, high: int) -> Cue | None:
         if any(not document.outside(i) for i in rest) or (
             rest and not joined and lowers[mention.last + 1] not in {"in", "on", "at", "during"}
         ):
-            # "Here's Clinton in December 1992:", "More from Blumenthal and Cohen:", not
+            # "Here's Hale in March 1998:", "More from Kellan and Lind:", not
             # "From the report he wrote:"
             return None
         return Cue(with_partner(document, mention, high - 1, whole=True), high, high)
@@ -787,7 +787,7 @@ def _labelled_source(document: Document, low: int, high: int) -> Cue | None:
 
 
 def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
-    """`Cruz: "…"` — a name and a colon right before the quotation."""
+    """`Hale: "…"` — a name and a colon right before the quotation."""
     words = document.tokens.words
     if high < low or words[high] != ":":
         return None
@@ -812,7 +812,7 @@ def _headline_cue(document: Document, low: int, high: int) -> Cue | None:
         return None
     words = document.tokens.words
     if mention.start - 2 >= low and document.tokens.lowers[mention.start - 1] == "and":
-        # "- Frank Newport and Jim Harter: '…'": two names, who speak together
+        # "- Mara Kellan and Hugo Lind: '…'": two names, who speak together
         first = phrase_ending_at(document.tokens, low, mention.start - 2)
         if first is not None and first.kind == NAME:
             mention = with_partner(document, first, end, whole=True)
@@ -859,8 +859,8 @@ def sentence_subject(document: Document, low: int, high: int) -> Cue | None:
 def cue_at_sentence_end(document: Document, low: int, high: int) -> Cue | None:
     """`…, the rights group says.` — an attribution clause after a comma closing the sentence.
 
-    The clause may carry an appositive of its own (", Howard Dean, the former governor of
-    Vermont, proclaimed ..."), so each comma after the quotation is tried from the left.
+    The clause may carry an appositive of its own (", Jules Farrow, the former mayor of
+    Port Ardith, declared ..."), so each comma after the quotation is tried from the left.
     """
     words = document.tokens.words
     for index in range(low, high + 1):
@@ -905,8 +905,8 @@ def _aside_commas(document: Document) -> list[int]:
 
 
 def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cue | None:
-    """An inverted attribution set off by a comma: `…, said Brad Bannon, a pollster.` closing
-    the sentence (`closing`), or `The paradox, says Carl Anthony, a historian, is that …`
+    """An inverted attribution set off by a comma: `…, said Nell Okafor, a surveyor.` closing
+    the sentence (`closing`), or `The irony, says Lena Strand, an archivist, is that …`
     inside it. It speaks for the whole sentence, whatever stands between it and a quotation."""
     words, lowers = document.tokens.words, document.tokens.lowers
     if closing:
@@ -927,9 +927,9 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
             continue  # "…, told Reuters": who listened; "…, reported the Examiner": a relay
         following = lowers[verb_end + 1] if verb_end + 1 <= high else ""
         if following in _NOT_SPEAKER_STARTS or following.endswith("ly"):
-            continue  # "…, said of Trump's campaign", "…, said that it …"
+            continue  # "…, said of Hale's campaign", "…, said that it …"
         if not closing and not document.tokens.capitalised[verb_end + 1]:
-            continue  # inside the sentence only a name: "The paradox, says Carl Anthony, is"
+            continue  # inside the sentence only a name: "The irony, says Lena Strand, is"
         mention = phrase_starting_at(document.tokens, verb_end + 1, high, loose=True)
         if mention is None or mention.kind not in {NAME, NOMINAL}:
             continue
@@ -945,7 +945,7 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
             if not ends:
                 named = named_in_appositive(document, mention, after, high)
                 if named is not None:
-                    # "…, said the bureau's director, James B. Comey."
+                    # "…, said the board's director, Oskar T. Voss."
                     return Cue(named[0], comma + 1, verb_end, named[1], high)
             appositive = None if ends else appositive_text(document, after, high)
             return Cue(mention, comma + 1, verb_end, appositive, high)
@@ -960,7 +960,7 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
     return None
 
 
-#: Nouns for something said: "Trump's pledge to be 'neutral'", "Romney's '47 percent' comment".
+#: Nouns for something said: "Hale's pledge to stay 'neutral'", "Ruiz's 'nine ferries' remark".
 SPEECH_NOUNS = frozenset(
     """pledge pledges promise promises vow claim claims assertion assertions accusation
     accusations comment comments remark remarks statement statements words call calls
@@ -969,18 +969,18 @@ SPEECH_NOUNS = frozenset(
     characterization characterisation quip joke tweet tweets post message mantra refrain
     line dictum boast threat demand""".split()
 )
-#: How far before a quotation the noun may stand: "Podliska's most explosive claim is that
-#: the House Select Committee on Benghazi is a 'witch hunt'".
+#: How far before a quotation the noun may stand: "Castell's boldest charge is that
+#: the Harbour Review Board is a 'show trial'".
 _SPEECH_NOUN_REACH = 14
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def possessed_speech(document: Document, low: int, quote: QuoteTokens, high: int) -> Cue | None:
-    """A quotation named as someone's words by a possessive: "Trump's controversial pledge to
-    be 'neutral'", "Mitt Romney's '47 percent' comment", "Bush's Facebook post: '…'"."""
+    """A quotation named as someone's words by a possessive: "Hale's disputed pledge to
+    stay 'neutral'", "Ana Ruiz's 'nine ferries' remark", "Vane's club newsletter: '…'"."""
     tokens = document.tokens
     lowers = tokens.lowers
-    # "Romney's '47 percent' comment": the possessive right before, the noun right after.
+    # "Ruiz's 'nine ferries' remark": the possessive right before, the noun right after.
     after = quote.close + 1
     if (
         quote.open - 1 >= low

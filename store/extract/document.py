@@ -180,9 +180,9 @@ def _sentence_initial_non_names(
 ) -> set[int]:
     """Sentence-initial capitalised words that are capitalised only there, standing alone.
 
-    "Hours later, Trump ..." must not make "Hours" a speaker; "Mairav Zonszein, ..." stays a name
-    because a capitalised word follows, "Trump returned ..." because the article writes "Trump"
-    capitalised mid-sentence too, and "Ramos lamented ..." because a speech verb follows.
+    "Hours later, Hale ..." must not make "Hours" a speaker; "Tessa Quill, ..." stays a name
+    because a capitalised word follows, "Hale returned ..." because the article writes "Hale"
+    capitalised mid-sentence too, and "Ruiz lamented ..." because a speech verb follows.
     """
     from store.extract.lexicon import given_names, role_nouns, speech_verbs, titles
 

@@ -84,7 +84,7 @@ WEAK_SPEECH_VERBS = frozenset(
 )
 
 #: Gerunds after a comma whose subject is the subject of the main clause:
-#: "Netanyahu rejected the proposal, saying ...".
+#: "Hale rejected the offer, saying ...".
 PARTICIPLE_SUFFIX = "ing"
 #: Endings that make a word read as an adjective: "anti-Muslim", "racist", "scathing".
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "ish", "ary", "ing")

@@ -1,6 +1,6 @@
 """Quoted stretches that are not speech: titles of works, nicknames, so-called terms.
 
-`Dwayne "The Rock" Johnson`, `on NBC's "Today"`, `the book "Rising Tides"`, the so-called
+`Rob "The Anchor" Hale`, `on the Wire's "Morning Tide"`, `the book "Rising Tides"`, the so-called
 "green corridor": the marks set a name apart; nobody said those words. Dropping them keeps the
 archive to what people said and keeps a title from breaking the sentence it sits in.
 """

@@ -41,7 +41,7 @@ from store.extract.tokens import Tokens
 
 #: How many paragraphs back a pronoun may reach for its person.
 _PRONOUN_REACH = 4
-#: A middle initial inside a name: "A." of "James A. Baker".
+#: A middle initial inside a name: "J." of "Rob J. Hale".
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: How many different entities a pronoun weighs at most (the nearest ones).
 _RECENT_LIMIT = 40
@@ -263,7 +263,7 @@ class People:
         votes.setdefault(id(entity), [0, 0])[0 if gender == "m" else 1] += 1
 
     def _title_case_paragraphs(self) -> set[int]:
-        """Headlines in Title Case ("NYTimes Casually Conflates Ted Cruz With …") name nobody
+        """Headlines in Title Case ("Ledger Quietly Confuses Rob Hale With …") name nobody
         reliably: every word is capitalised."""
         tokens = self.tokens
         paragraphs = (self.paragraph_of[-1] + 1) if self.paragraph_of else 0
@@ -283,8 +283,8 @@ class People:
         }
 
     def _dateline(self, first: int, last: int) -> bool:
-        """ "DES MOINES, Iowa —" opening a paragraph names the place of the story, not a person
-        (and "Des Moines" later is that place)."""
+        """ "PORT ARDITH, Vale —" opening a paragraph names the place of the story, not a person
+        (and "Port Ardith" later is that place)."""
         tokens = self.tokens
         following = last + 1
         return (
@@ -295,7 +295,7 @@ class People:
         )
 
     def _describes(self, end: int) -> bool:
-        """ "Republican Presidential candidate Ted Cruz": capitalised words before a role noun."""
+        """ "Harbour Party candidate Rob Hale": capitalised words before a role noun."""
         following = end + 1
         return following < len(self.tokens) and (
             not self.tokens.capitalised[following] and self.tokens.lowers[following] in role_nouns()
@@ -351,7 +351,7 @@ class People:
 
     def _after_opener(self, first: int, sentence_starts: set[int]) -> bool:
         """ "On Friday, Vale said", "On Monday, union spokesman Ed Pry said": a name after a
-        short opening phrase, likely the subject (though "In that sense, Sandy Hook was …"
+        short opening phrase, likely the subject (though "In that sense, Kessel Point was …"
         names a place: the caller asks for more)."""
         lowers = self.tokens.lowers
         first = self._role_before_start(first) or first
@@ -389,7 +389,7 @@ class People:
         return start
 
     def _appositive_role(self, last: int) -> str | None:
-        """ "Netanyahu, Israel's longest-serving prime minister, ..." gives a role."""
+        """ "Hale, Vale's longest-serving harbour master, ..." gives a role."""
         tokens = self.tokens
         start = last + 1
         if start >= len(tokens) or tokens.words[start] != ",":
@@ -438,7 +438,8 @@ class People:
             if not word[0].isalpha() or not self._outside[index]:
                 return None
             if _role_word(tokens.lowers[index]) and (
-                index + 1 >= len(tokens) or not tokens.words[index + 1][0].isalpha()
+                index + 1 >= len(tokens)
+                or not tokens.words[index + 1][0].isalpha()
                 or tokens.lowers[index + 1] in {"of", "for", "at", "and", "on", "in"}
             ):
                 return tokens.span_text(start + 2, index)
@@ -514,8 +515,8 @@ class People:
 
     def _nearest(self, entities: list[Entity], at: int) -> Entity:
         """For a surname: the one the article quotes or makes the subject most, then the one
-        named last before `at`, else the first named after it ("Clinton said" after "Hillary
-        Clinton and her husband, Bill Clinton, …" is still Hillary Clinton)."""
+        named last before `at`, else the first named after it ("Vane said" after "Cora
+        Vane and her husband, Piet Vane, …" is still Cora Vane)."""
         if len({id(e) for e in entities}) > 1:
             most = max(len(e.salient) for e in entities)
             leaders = [e for e in entities if len(e.salient) == most]
@@ -670,7 +671,7 @@ class People:
             self.tokens.lowers[i] == pronoun and self._outside[i]
             for i in range(low, min(high, low + _GENDER_REACH))
         ):
-            return None  # "He nodded to Cruz.": the one spoken of before is still the subject
+            return None  # "He nodded to Brack.": the one spoken of before is still the subject
         first = bisect.bisect_left(self._timeline, low)
         last = bisect.bisect_left(self._timeline, high)
         matching = {

@@ -1,9 +1,9 @@
 """Noun phrases that name who spoke: a name, a pronoun, or a description ("the Texas senator").
 
 Two readings are needed. Before a speech verb the subject is the phrase that *ends* at the verb
-("At the debate, Sanders said"), or, when an appositive sits between them, the phrase that
-*starts* the clause ("Mairav Zonszein, a senior analyst ..., said"). After an inverted verb
-("said Issawi Frej, a member of parliament") it is the phrase that starts there. Each reading
+("At the hearing, Ruiz said"), or, when an appositive sits between them, the phrase that
+*starts* the clause ("Tessa Quill, a senior surveyor ..., said"). After an inverted verb
+("said Tessa Quill, a member of the council") it is the phrase that starts there. Each reading
 returns a `Mention`: the head as written, its kind, and the role the text gives around it.
 """
 
@@ -55,13 +55,13 @@ class Mention:
     kind: str
     text: str
     role: str | None = None
-    #: The head names an organisation (The Israel Defense Forces, the union), not a person.
+    #: The head names an organisation (The Vale Coast Guard, the union), not a person.
     organisation: bool = False
-    #: Title words before the name ("Prime Minister", "Sen."): a role the text gives the person.
+    #: Title words before the name ("Harbour Master", "Cllr."): a role the text gives the person.
     title: str | None = None
     #: First token of the whole phrase, determiner and descriptors included.
     start: int = -1
-    #: The second of two people who speak together: "Mark Blumenthal and Jon Cohen wrote".
+    #: The second of two people who speak together: "Mara Kellan and Hugo Lind wrote".
     partner: Mention | None = None
 
 
@@ -112,7 +112,7 @@ def _honorific_before_name(tokens: Tokens, index: int) -> bool:
 
 
 def _middle_initial(tokens: Tokens, index: int) -> bool:
-    """The "A." of "James A. Baker": an initial, though "A" is mostly an article."""
+    """The "A." of "Rob A. Hale": an initial, though "A" is mostly an article."""
     words = tokens.words
     return (
         len(words[index]) == 1
@@ -145,7 +145,8 @@ def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
         )
     if lower == "." and index > low and tokens.starts[index] == tokens.ends[index - 1]:
         if "\n" in _gap_after(tokens, index):
-            return False  # "… needs a Plan B." ending a line: the next line's name is its own
+            # "… needs a fallback plan." ending a line: the next line's name is its own.
+            return False
         before = tokens.words[index - 1]
         return (len(before) == 1 and before.isupper()) or before.lower() + "." in titles()
     return False
@@ -190,7 +191,7 @@ def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
 
 
 def person_run(tokens: Tokens, first: int, last: int) -> bool:
-    """ "Stacy Baker", not "Bank" or "Federal Bureau": a person's name before an "of"."""
+    """ "Ana Ruiz", not "Bank" or "Harbour Board": a person's name before an "of"."""
     lowers = tokens.lowers[first : last + 1]
     if lowers[0] in given_names():
         return True
@@ -211,7 +212,7 @@ def _not_person_words() -> frozenset[str]:
 
 
 def title_end(tokens: Tokens, first: int, last: int) -> int:
-    """Index after the last title inside a name run ("Texas Senator Ted Cruz" -> "Ted").
+    """Index after the last title inside a name run ("Vale Councillor Rob Hale" -> "Rob").
 
     Capitalised role nouns count as titles there too: "Moderator David Muir".
     """
@@ -245,7 +246,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}$")
 def _describes_first_name(tokens: Tokens, word: int, following: int) -> bool:
     """ "Tory Dan Pike", "Ex-Labour MP Rob Hale", "Radio DJ Pat Moon": a party, an acronym
     or an ex- word right before a known first name is a description, not the start of the
-    name ("Rand Paul" and "Clarence Thomas" keep theirs: neither word describes)."""
+    name ("Rand Hale" and "Clarence Ruiz" keep theirs: neither word describes)."""
     lower = tokens.lowers[word]
     if lower in given_names() or tokens.lowers[following] not in given_names():
         return False
@@ -284,7 +285,7 @@ def _is_head_noun(lower: str) -> bool:
 _AGE = re.compile(r"\d+-year-old$")
 #: "a Wednesday editorial", "the March report": days and months describe like adjectives.
 _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-#: Endings of adjectives that may be listed with commas: "the bespectacled, 71-year-old".
+#: Endings of adjectives that may be listed with commas: "the weathered, 64-year-old".
 _LISTED_ADJECTIVE_ENDINGS = (*ADJECTIVE_ENDINGS, "ed", "y")
 #: Common nouns for an outlet after its name: "Time magazine", "the Journal-Courier newspaper".
 _OUTLET_NOUNS = frozenset({"magazine", "newspaper", "website", "network", "tabloid"})
@@ -294,9 +295,9 @@ _PAIR_WORDS = frozenset({"two", "three", "four"})
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})*$")
 #: Words that make a count approximate: "about 50 protesters".
 _APPROXIMATELY = frozenset({"about", "some", "nearly", "roughly", "almost", "around", "over"})
-#: "a 2008 Clinton veteran": a year describes like an adjective.
+#: "a 2008 Hale veteran": a year describes like an adjective.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
-#: "1st Lt. Tyler Livingston", "the 3rd District": an ordinal describes like an adjective.
+#: "1st Lt. Oskar Voss", "the 3rd District": an ordinal describes like an adjective.
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 #: Words that may open a clause before its subject: "and", "even a top strategist said".
 _LEADING_WORDS = frozenset({"and", "but", "so", "then", "also", "yet", "even", "now", "—", "-"})
@@ -310,7 +311,7 @@ def _descriptor(tokens: Tokens, index: int) -> bool:
     return (
         (
             tokens.words[index][0].isalpha()
-            # Capitalised only because it opens the sentence: "Democratic front-runner Clinton".
+            # Capitalised only because it opens the sentence: "Harbour Party front-runner Hale".
             and (not tokens.capitalised[index] or index in tokens.not_names)
             and lower not in FUNCTION_WORDS
             and lower not in DETERMINERS
@@ -347,7 +348,7 @@ def _noun_before_noun(tokens: Tokens, index: int) -> bool:
 def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
     """After a name run, do descriptors lead on to a role or another name?
 
-    "Democratic presidential candidate Bernie Sanders" goes on; "Trump returned the" does not.
+    "Harbour Party mayoral candidate Ana Ruiz" goes on; "Hale returned the" does not.
     """
     for position in range(index, min(high, index + _DESCRIPTOR_REACH) + 1):
         if is_name_word(tokens, position):
@@ -357,14 +358,14 @@ def _continues_to_head(tokens: Tokens, index: int, high: int) -> bool:
         if _role_word(tokens.lowers[position]):
             return True
         if position > index and tokens.lowers[position] in org_words():
-            return True  # "the prominent Jewish civil rights organization"
+            return True  # "the venerable coastal fishing association"
         if position + 1 <= high and tokens.lowers[position + 1] in _POSSESSIVE:
             return True  # "the British capital's new mayor"
     return False
 
 
 def _verb_like(lower: str) -> bool:
-    """ "endorsed" in "Ryan endorsed Trump": a verb between two names, not a description."""
+    """ "endorsed" in "Ruiz endorsed Hale": a verb between two names, not a description."""
     return lower.endswith("ed") and not _role_word(lower)
 
 
@@ -388,7 +389,7 @@ _OBJECT_STOPS = frozenset({"who", "whom", "which", "that", "and", "but", "or", "
 
 
 def _object_end(tokens: Tokens, start: int, high: int) -> int | None:
-    """Last token of the short noun phrase that starts at `start` ("the Clintons", "the
+    """Last token of the short noun phrase that starts at `start` ("the Vanes", "the
     talks", "Wren's thinking"), or None when none starts there."""
     lowers, words = tokens.lowers, tokens.words
     end = None
@@ -418,7 +419,7 @@ def _object_end(tokens: Tokens, start: int, high: int) -> int | None:
 
 
 def _role_modifier_end(tokens: Tokens, start: int, high: int) -> int | None:
-    """After a role noun, the end of what ties it to someone: "close to the Clintons", "to
+    """After a role noun, the end of what ties it to someone: "close to the Vanes", "to
     the mayor", "with knowledge of the talks"; None when nothing does."""
     lowers = tokens.lowers
     index = start
@@ -433,7 +434,7 @@ def _role_modifier_end(tokens: Tokens, start: int, high: int) -> int | None:
 
 def role_tied_within(tokens: Tokens, first: int, last: int, prepositions: frozenset[str]) -> bool:
     """Whether a role noun inside `first..last` is tied by one of `prepositions` to what
-    follows it: "a spokesman for Platte River", "Democrats with longtime ties"."""
+    follows it: "a spokesman for Kessel Ferries", "councillors with old ties"."""
     lowers = tokens.lowers
     return any(
         lowers[i] in role_nouns() and lowers[i + 1] in prepositions for i in range(first, last)
@@ -441,8 +442,8 @@ def role_tied_within(tokens: Tokens, first: int, last: int, prepositions: frozen
 
 
 def _modified_role(tokens: Tokens, low: int, start: int, end: int) -> Mention | None:
-    """ "a person close to the Clintons", "an aide to Wren" ending at `end`, whose object
-    starts at `start`: a description of someone else, not the Clintons or Wren."""
+    """ "a person close to the Vanes", "an aide to Wren" ending at `end`, whose object
+    starts at `start`: a description of someone else, not the Vanes or Wren."""
     lowers = tokens.lowers
     preposition = start - 1
     if preposition - 1 < low or lowers[preposition] not in _SOURCE_PREPOSITIONS:
@@ -455,8 +456,8 @@ def _modified_role(tokens: Tokens, low: int, start: int, end: int) -> Mention | 
     outer = phrase_ending_at(tokens, low, outer_end)
     if outer is None or outer.kind != NOMINAL or outer.organisation:
         return None
-    # "Several senior Democrats with longtime ties to both Clintons": the role may itself be
-    # tied to something ("… with longtime ties") before the name.
+    # "Several senior councillors with old ties to both Vanes": the role may itself be
+    # tied to something ("… with old ties") before the name.
     role_head = lowers[outer.last] in role_nouns() or role_tied_within(
         tokens, outer.first, outer.last, _ROLE_PREPOSITIONS
     )
@@ -488,26 +489,26 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     determiner = lowers[first] if first < run_start else None
     name_start = title_end(tokens, run_start, last)
     if name_start > last and last > run_start and lowers[run_start] in given_names():
-        name_start = run_start  # "Howard Dean", "Josh Earnest": a surname that is also a title
+        name_start = run_start  # "Jules Dean", "Ivo Earnest": a surname that is also a title
     if name_start == run_start + 1 == last and lowers[run_start] in given_names():
-        name_start = run_start  # "Dean Baker": a first name that is also a title
+        name_start = run_start  # "Dean Voss": a first name that is also a title
     descriptors = tokens.span_text(first, run_start - 1) if first < run_start else ""
     if determiner in DETERMINERS:
         descriptors = tokens.span_text(first + 1, run_start - 1)
     title = tokens.span_text(run_start, name_start - 1) if name_start > run_start else None
     if first < run_start and lowers[run_start - 1] in _ROLE_PREPOSITIONS and not title:
-        # "the chairman of Goldman Sachs", "a spokesman for Trump": the name is whom the
+        # "the chairman of Vexco Holdings", "a spokesman for Hale": the name is whom the
         # described person serves, not who they are.
         return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
     if name_start > last:
-        # Only a title: "the Prime Minister", "Senator".
+        # Only a title: "the Harbour Master", "Councillor".
         return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
     organisation = is_organisation_name(tokens, name_start, last)
     if determiner in DETERMINERS and determiner != "the" and not title:
-        # "another New Hampshire Republican", "one Trump supporter": a description.
+        # "another Port Ardith Liberal", "one Hale supporter": a description.
         return Mention(first, last, NOMINAL, tokens.name_text(first, last), start=first)
     if determiner == "the" and not title and run_start == first + 1:
-        organisation = True  # "the Daily News", "The Israel Defense Forces"
+        organisation = True  # "the Daily Tide", "The Vale Coast Guard"
     role_parts = [part for part in (descriptors.strip(), title) if part]
     role = " ".join(role_parts) or None
     return Mention(
@@ -525,8 +526,8 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
 def _trim_descriptors(tokens: Tokens, start: int, run_start: int) -> int:
     """Keep the words before a name only up to the nearest verb-like one.
 
-    "Sanders campaign manager Jeff Weaver" keeps "Sanders campaign manager"; "Ryan endorsed
-    Trump" keeps nothing: "endorsed" is a verb, not a description.
+    "Ruiz campaign manager Teo Brack" keeps "Ruiz campaign manager"; "Ruiz endorsed
+    Hale" keeps nothing: "endorsed" is a verb, not a description.
     """
     lowers = tokens.lowers
     for index in range(run_start - 1, start - 1, -1):
@@ -570,7 +571,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
         (words[end][0].isalpha() and lowers[end] not in FUNCTION_WORDS) or _AGE.match(lowers[end])
     ):
         return None
-    # Walk left over descriptors ("Sanders campaign manager"), stopping at a determiner.
+    # Walk left over descriptors ("Ruiz campaign manager"), stopping at a determiner.
     index = start - 1
     steps = 0
     while index >= low and steps < _MAX_PHRASE:
@@ -588,7 +589,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
                 and not words[index][0].isdigit()
             )
             or (_COUNT.match(lower) and lowers[end] in GROUP_SHARES)  # "21 percent"
-            or _AGE.match(lower)  # "the bespectacled, 71-year-old diplomat"
+            or _AGE.match(lower)  # "the weathered, 64-year-old skipper"
             or _day_of_month(tokens, low, index)
             or _joins_roles(tokens, low, index, start)
         ):
@@ -608,7 +609,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             and index + 1 < end
             and speech_verbs().base(lowers[index - 1]) is None
         ):
-            start = index - 2  # "the bespectacled, 71-year-old diplomat": two adjectives
+            start = index - 2  # "the weathered, 64-year-old skipper": two adjectives
         break
     if run_start is not None and start < run_start:
         start = _trim_descriptors(tokens, start, run_start)
@@ -654,7 +655,7 @@ def phrase_ending_at(tokens: Tokens, low: int, end: int) -> Mention | None:
             and mention.organisation
             and lowers[start - 1] in {"of", "at", "from"}
         ):
-            # "George Zornick of The Nation wrote": the person; where they work is a role.
+            # "Ivo Brandt of The Coastal Post wrote": the person; where they work is a role.
             return replace(outer, role=tokens.span_text(start - 1, end))
     return mention
 
@@ -683,7 +684,7 @@ def _day_of_month(tokens: Tokens, low: int, index: int) -> bool:
 
 
 def _document_reaching(tokens: Tokens, low: int, start: int, end: int) -> Mention | None:
-    """ "a letter from the American Legion warns", "a story by Politico says": the text
+    """ "a letter from the Fishers' Guild warns", "a story by the Ledger says": the text
     speaks, whoever wrote it, received it or is named after its preposition."""
     if start - 2 < low or tokens.lowers[start - 1] not in _REACHING_PREPOSITIONS:
         return None
@@ -694,7 +695,7 @@ def _document_reaching(tokens: Tokens, low: int, start: int, end: int) -> Mentio
 
 
 def _organisation_run(tokens: Tokens, start: int, high: int) -> bool:
-    """A run of name words from `start` that names an organisation ("Anti-Defamation League")."""
+    """A run of name words from `start` that names an organisation ("Coastal Defence League")."""
     end = run_starting_at(tokens, start, high)
     return end is not None and is_organisation_name(tokens, start, end)
 
@@ -702,7 +703,7 @@ def _organisation_run(tokens: Tokens, start: int, high: int) -> bool:
 def phrase_starting_at(
     tokens: Tokens, start: int, high: int, loose: bool = False
 ) -> Mention | None:
-    """The noun phrase that starts at `start`: "Prime Minister Benjamin Netanyahu rejected ...".
+    """The noun phrase that starts at `start`: "Harbour Master Rob Hale rejected ...".
 
     `loose`: after an inverted verb ("…," says a narrator) any noun ending the phrase is its head.
     """
@@ -718,7 +719,7 @@ def phrase_starting_at(
     if lowers[first] in _APPROXIMATELY and first < high and _COUNT.match(lowers[first + 1]):
         index += 1  # "about 50 protesters": the count describes, "about" with it
     if lowers[first] in _QUANTIFIERS and (first == high or not words[first + 1][0].isalpha()):
-        # "“Anybody but Trump,” read one."
+        # "“Anybody but Hale,” read one."
         return Mention(first, first, NOMINAL, words[first], start=first)
     if lowers[first] in _QUANTIFIERS and first + 2 <= high and lowers[first + 1] == "of":
         # "one of two witnesses who …", "some of the protesters"
@@ -737,7 +738,7 @@ def phrase_starting_at(
             end = run_end
             index = run_end + 1
             if index <= high and lowers[index] in _POSSESSIVE:
-                # "Israel's prime minister", "Murphy's spokeswoman Galia Slayen": the possessor
+                # "Vale's harbour master", "Ruiz's spokeswoman Wen Tollan": the possessor
                 # is not the head.
                 index += 1
                 end = None
@@ -749,7 +750,7 @@ def phrase_starting_at(
                 and (index + 1 > high or lowers[index + 1] not in _POSSESSIVE)
                 and not any(lowers[i] in _POSSESSIVE for i in range(first, index))
             ):
-                end = index  # "the House Intelligence Committee report", "its Amazon summary"
+                end = index  # "the Harbour Review Board report", "its Amazon summary"
                 break
             if (
                 index <= high
@@ -759,11 +760,11 @@ def phrase_starting_at(
                 and (index + 1 > high or lowers[index + 1] not in _POSSESSIVE)
                 and not _continues_to_head(tokens, index, high)
             ):
-                end = index  # "the Sanders campaign", "the Trump administration"
+                end = index  # "the Ruiz campaign", "the Hale administration"
                 break
             if (index > high or lowers[index] != "of") and _continues_to_head(tokens, index, high):
-                # "Democratic presidential candidate Bernie Sanders"; but "Phil Musser of
-                # consulting firm Ardent" is Musser.
+                # "Harbour Party mayoral candidate Ana Ruiz"; but "Teo Brack of
+                # consulting firm Ardent" is Brack.
                 end = None
                 continue
             break
@@ -787,7 +788,7 @@ def phrase_starting_at(
                 run_starting_at(tokens, index + 1, high) is not None
                 or _continues_to_head(tokens, index + 1, high)
             ):
-                index += 1  # "Republican presidential nominee Donald Trump"
+                index += 1  # "Harbour Party mayoral nominee Rob Hale"
                 continue
             if (
                 lower in org_words()
@@ -795,7 +796,7 @@ def phrase_starting_at(
                 and lowers[index + 1] == "the"
                 and _organisation_run(tokens, index + 2, high)
             ):
-                # "the civil rights organization the Anti-Defamation League"
+                # "the fishing association the Coastal Defence League"
                 named = phrase_starting_at(tokens, index + 1, high)
                 if named is not None and named.kind == NAME:
                     role = tokens.span_text(first, index)
@@ -811,7 +812,7 @@ def phrase_starting_at(
         return None
     mention = mention_from(tokens, first, end)
     if mention is not None and mention.kind == NOMINAL and lowers[end] in role_nouns():
-        # "a person close to the Clintons", "an aide to Wren": who they are tied to belongs
+        # "a person close to the Vanes", "an aide to Wren": who they are tied to belongs
         # to the description (and is not the speaker).
         modified = _role_modifier_end(tokens, end + 1, high)
         if modified is not None:

@@ -31,7 +31,7 @@ _STATEMENT_VERBS = frozenset(
     complain urge promise vow pledge threaten recall report estimate caution concede reiterate
     testify declare reveal disclose tweet respond reply agree""".split()
 )
-#: Verbs followed by the person spoken to before the statement: "told Al Jazeera (that) …".
+#: Verbs followed by the person spoken to before the statement: "told the Meridian Wire (that) …".
 _OBJECT_FIRST = frozenset({"tell", "assure", "inform", "remind", "warn"})
 #: Verbs whose object belongs to the statement: "accused the council of stalling".
 _OBJECT_KEPT = frozenset({"accuse", "urge", "blame"})
@@ -192,7 +192,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     if that is not None and not any(words[i] in {",", ";"} for i in range(first, that)):
         return that + 1 if that + 1 <= high else None
     if base in _OBJECT_FIRST and first <= high:
-        # "told Al Jazeera the talks …", "told reporters the talks …": skip who was told.
+        # "told the Meridian Wire the talks …", "told reporters the talks …": skip who was told.
         mention = phrase_starting_at(document.tokens, first, high)
         if mention is not None:
             first = mention.last + 1

@@ -1,10 +1,10 @@
 """Who the subject is: the phrase before a verb, or the one opening a clause.
 
-Before a speech verb the subject is the phrase that ends at it ("At the debate, Sanders said"),
+Before a speech verb the subject is the phrase that ends at it ("At the hearing, Ruiz said"),
 or, with an appositive or a relative clause in between, the phrase that opens the clause
-("Mairav Zonszein, a senior analyst …, said"; "the groups who wrote to her say"). A clause's
-subject is the first phrase after its opening words ("But in a statement, Netanyahu …"). Both
-know two people who speak together ("Trump and Ryan issued a statement"), descriptions that
+("Tessa Quill, a senior surveyor …, said"; "the crews who wrote to him say"). A clause's
+subject is the first phrase after its opening words ("But in a statement, Hale …"). Both
+know two people who speak together ("Hale and Ruiz put out a note"), descriptions that
 name someone ("the county engineer, Tobias Wren,"), and what is not a subject: an appositive,
 a dateline's month, a state after a town.
 """
@@ -37,7 +37,7 @@ _INTRO_WORDS = frozenset(
     still yet instead separately elsewhere last this next when while as if although though
     because despite unlike like for from with without under over by through according""".split()
 )
-#: Prepositions tying a role to whom it serves: "a spokesman for Platte River".
+#: Prepositions tying a role to whom it serves: "a spokesman for Kessel Ferries".
 _SERVING = frozenset({"for", "to", "of", "at", "with"})
 PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
 SUBORDINATORS = frozenset(
@@ -51,7 +51,7 @@ _LY_NOUNS = frozenset("family rally ally assembly supply reply monopoly anomaly"
 
 
 def skip_back_modifiers(document: Document, low: int, high: int) -> int:
-    """`high` moved back over adverbs before a verb: "Trump also said", "Wren angrily said"."""
+    """`high` moved back over adverbs before a verb: "Hale also said", "Wren angrily said"."""
     lowers = document.tokens.lowers
     capitalised = document.tokens.capitalised
     while high >= low and (
@@ -118,9 +118,9 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     if relative is not None and relative + 1 <= high:
         own = phrase_ending_at(document.tokens, relative + 1, high)
         if own is not None and own.start == relative + 1 and own.kind in {NAME, NOMINAL}:
-            return own, None  # "one which historian John Baick calls": the clause's subject
+            return own, None  # "one which archivist Lena Strand calls": the clause's subject
     if relative is not None:
-        # "the groups who wrote to her on Thursday say": the phrase before "who".
+        # "the crews who wrote to him on Friday say": the phrase before "who".
         outer = phrase_ending_at(document.tokens, low, relative - 1)
         if outer is not None and outer.kind in {NAME, NOMINAL}:
             return outer, None
@@ -134,17 +134,17 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
         return obtained, None
     adverbial = _adverbial_start(document, low, high, mention)
     if adverbial is not None:
-        # "Trump at the time said", "Clinton on Tuesday said": the subject is before it.
+        # "Hale at the time said", "Ruiz on Tuesday said": the subject is before it.
         joined = adverbial - 1
         if joined > low and document.tokens.lowers[joined] in {"and", "but", "then"}:
-            # "The employee first said …, but in a later interview said": the first verb's
+            # "The porter first said …, but in a second talk said": the first verb's
             return clause_subject(document, low, joined - 1)
         return subject_before(document, low, adverbial - 1)
     if mention is None:
         return None
     place = _place_before(document, low, mention.start)
     if place is not None:
-        # "Stacy Baker of Columbia, South Carolina says": the person before the place.
+        # "Ana Ruiz of Port Ardith, Vale says": the person before the place.
         outer = phrase_ending_at(document.tokens, low, place - 1)
         if outer is not None and _person_like(document, outer):
             return outer, document.tokens.span_text(place, high)
@@ -173,7 +173,7 @@ def _someone_in(document: Document, low: int, place: Mention) -> Mention | None:
 
 
 def _speaking_to(document: Document, low: int, listener: Mention) -> Mention | None:
-    """ "Another intelligence source speaking to Fox News said": who spoke, not the listener."""
+    """ "Another dock source talking to the Meridian Wire said": who spoke, not the listener."""
     lowers = document.tokens.lowers
     participle = listener.start - 2
     if participle - 1 < low or lowers[listener.start - 1] not in {"to", "with"}:
@@ -187,11 +187,11 @@ def _speaking_to(document: Document, low: int, listener: Mention) -> Mention | N
 
 
 def _pair_ending_with(document: Document, low: int, second: Mention) -> Mention:
-    """ "Trump and Ryan issued a statement": two people opening the clause, who speak
+    """ "Hale and Ruiz put out a note": two people opening the clause, who speak
     together; `second` alone when it is not the second of two."""
     tokens = document.tokens
     if second.text.lower() == "both" and second.start - 1 >= low:
-        # "John Bolton and Dr. Sebastian Gorka both denounced": the pair before "both".
+        # "Ivo Brandt and Dr. Cora Vane both condemned": the pair before "both".
         named = phrase_ending_at(tokens, low, second.start - 1)
         paired = _pair_ending_with(document, low, named) if named is not None else second
         return paired if paired.partner is not None else second
@@ -209,13 +209,13 @@ def _pair_ending_with(document: Document, low: int, second: Mention) -> Mention:
         or tokens.lowers[before] in SUBORDINATORS
     )
     if not opens_clause:
-        return second  # "Clinton thanked Obama and Biden said": Biden alone
+        return second  # "Ruiz thanked Hale and Vane said": Vane alone
     paired = with_partner(document, first, second.last, whole=True)
     return paired if paired.partner is not None else second
 
 
 def coordinated_roles(document: Document, low: int, high: int) -> Mention | None:
-    """ "The Democratic presidential front-runner and former secretary of state said": two
+    """ "The Harbour Party's leading candidate and former port commissioner said": two
     descriptions of one speaker joined by "and", ending at `high`."""
     lowers = document.tokens.lowers
     joins = [i for i in range(high - 1, max(low, high - ROLE_REACH) - 1, -1) if lowers[i] == "and"]
@@ -254,8 +254,8 @@ def opening_dash(document: Document, low: int, closing: int, dashes: frozenset[s
 def _subject_before_dashes(
     document: Document, low: int, high: int
 ) -> tuple[Mention, str | None] | None:
-    """ "Gingrich — mentioned by Newsmax as the leading choice — told …": the phrase before an
-    aside between dashes; "A former candidate -- John McCain, who lost in 2008 -- said": the
+    """ "Brack — named by the Ledger as the likely pick — told …": the phrase before an
+    aside between dashes; "A former candidate -- Jules Farrow, who lost in 2011 -- said": the
     name the aside opens with, described by the phrase before it."""
     words = document.tokens.words
     closing = high
@@ -280,7 +280,7 @@ def _subject_before_dashes(
 
 
 def _participle_object(document: Document, low: int, mention: Mention | None) -> Mention | None:
-    """ "a letter from the Legion obtained by The Associated Press warns": the phrase before
+    """ "a letter from the Guild obtained by the Meridian Wire warns": the phrase before
     "obtained by" is the subject; whoever obtained or released it is not."""
     if mention is None or mention.start - 3 < low:
         return None
@@ -364,7 +364,7 @@ _TIME_WORDS = frozenset(
 
 
 def _relative_pronoun(document: Document, low: int, high: int) -> int | None:
-    """The "who" of "the groups who wrote to her say"; of two joined by "and" ("a man who
+    """The "who" of "the crews who wrote to him say"; of two joined by "and" ("a man who
     worshiped there and who did not want to be named said"), the first."""
     lowers = document.tokens.lowers
     reach = 12
@@ -428,7 +428,7 @@ def named_in_appositive(
     named = phrase_starting_at(document.tokens, comma + 1, high)
     if named is None or named.kind != NAME or named.organisation:
         return None
-    named = with_partner(document, named, high)  # "its historians, David and Jeanne Heidler,"
+    named = with_partner(document, named, high)  # "its archivists, Piet and Cora Vane,"
     last = (named.partner or named).last
     if last + 1 <= high and document.tokens.words[last + 1] not in {",", "(", "."}:
         return None
@@ -443,7 +443,7 @@ RELATIVE_REACH = 24
 def _before_relative_clause(
     document: Document, low: int, high: int
 ) -> tuple[Mention, str | None] | None:
-    """ "Michael Bloomberg, who's thinking about running for president, said": the name
+    """ "Bram Kessel, who's weighing a run for mayor, said": the name
     before a relative clause that ends at the comma before the verb."""
     words, lowers = document.tokens.words, document.tokens.lowers
     for comma in range(high - 1, max(low, high - RELATIVE_REACH) - 1, -1):
@@ -459,7 +459,7 @@ def _before_relative_clause(
             and opening.last < comma - 1
             and words[opening.last + 1] == ","
         ):
-            # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said"
+            # "Hugo Lind, 41, of Port Ardith, Vale, who was among those asked, said"
             return opening, appositive_text(document, opening.last + 1, comma - 1)
         mention = phrase_ending_at(document.tokens, low, comma - 1)
         if mention is None or mention.kind not in {NAME, NOMINAL}:
@@ -487,7 +487,7 @@ def _subject_with_appositive(
     starts = _clause_starts(words, low, high, {","})
     for start in starts:
         if start <= high and document.tokens.lowers[start] in SUBORDINATORS:
-            start += 1  # "As House Speaker Paul Ryan (R-Wis.) has pointed out, …", "where …"
+            start += 1  # "As Council Speaker Rob Hale (L-Vale) has noted, …", "where …"
         if start > high or document.tokens.lowers[start] in _INTRO_WORDS:
             continue
         place = _place_before(document, low, start)
@@ -509,13 +509,13 @@ def _subject_with_appositive(
                 "or",
             }
         ):
-            continue  # "the Paper, and widely circulated online, Shen Xincheng, …": a list
+            continue  # "the Ledger, and widely shared in the port, Cora Vane, …": a list
         if mention.partner is not None and after <= high and words[after] in {",", "("}:
-            return mention, None  # "Zeliff and Tom Giancola, a fellow veteran, explained"
+            return mention, None  # "Brack and Ivo Brandt, a fellow skipper, explained"
         if mention.kind == NOMINAL and after <= high and words[after] != ",":
             comma = description_end(document, mention, high)
             if comma is not None:
-                # "Another delegate on the Cruz slate, Jim Poolman, said"
+                # "Another member of the Hale list, Sol Adair, said"
                 described = replace(mention, text=document.tokens.span_text(start, comma - 1))
                 named = named_in_appositive(document, described, comma, high)
                 if named is not None:
@@ -525,7 +525,7 @@ def _subject_with_appositive(
             if named is not None:
                 return named  # "the county engineer, Tobias Wren, said"
             return mention, appositive_text(document, after, high)
-    # "after a woman in Worcester, Massachusetts, told him": the person before the place.
+    # "after a man in Port Ardith, Vale, told her": the person before the place.
     for comma in range(high - 1, max(low, high - ROLE_REACH) - 1, -1):
         if words[comma] != ",":
             continue
@@ -536,7 +536,7 @@ def _subject_with_appositive(
         if outer is not None and _person_like(document, outer):
             return outer, appositive_text(document, place, high)
         break
-    # "a woman in Worcester, Massachusetts, told him": the phrase that ends at the appositive.
+    # "a man in Port Ardith, Vale, told her": the phrase that ends at the appositive.
     opening = next(
         (
             i
@@ -560,7 +560,7 @@ def _subject_with_appositive(
 def clause_subject(
     document: Document, low: int, high: int, nearest: bool = False
 ) -> tuple[Mention, str | None] | None:
-    """The subject at the start of a clause: `But in a statement, Netanyahu rejected ...`;
+    """The subject at the start of a clause: `But in a statement, Hale rejected ...`;
     `nearest`: of the clause nearest `high` first ("…, and the League denounced it and said")."""
     words, lowers = document.tokens.words, document.tokens.lowers
     starts = _clause_starts(words, low, high, {",", "—", "–", "-"})
@@ -585,7 +585,7 @@ def clause_subject(
         if mention.kind == NOMINAL and not person_or_group(document, mention):
             continue
         if mention.kind == NOMINAL and _describes_name_before(document, low, start, mention):
-            continue  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump launched …"
+            continue  # "Preceded by Teo Brack, the Vale sheriff, Hale launched …"
         if _state_abbreviation(document, mention):
             continue  # "At a conference in Aspen, Colo., the graduate ended her speech …"
         if mention.kind == NAME and lowers[mention.first] in MONTHS:
@@ -596,7 +596,7 @@ def clause_subject(
             and (lowers[mention.first] not in DETERMINERS)
             and not _finite_verb_after(document, mention.last, high)
         ):
-            continue  # "founder of the Leadership Institute": an appositive, not a subject
+            continue  # "founder of the Harbour Institute": an appositive, not a subject
         after = mention.last + 1
         appositive = None
         if after <= high and words[after] in {",", "("}:
@@ -670,7 +670,7 @@ def person_or_group(document: Document, mention: Mention) -> bool:
         or head in GROUP_SHARES  # "21 percent said"
     ):
         return True
-    # "a spokesman for Platte River": the role comes before whom it serves.
+    # "a spokesman for Kessel Ferries": the role comes before whom it serves.
     return role_tied_within(document.tokens, mention.first, mention.last, _SERVING)
 
 
@@ -679,8 +679,8 @@ BODY_JOINS = frozenset({"the", "of", "for", "and", "&", "on", "’s", "'s"})
 
 def joined_title_name(document: Document, mention: Mention, high: int) -> Mention:
     """A description joined by "and" to a title and a name is that person: "former
-    Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", "Former
-    prosecutor and New York City Mayor Rudy Giuliani"."""
+    Vale Gov. and Harbour Party Chairman Jules Farrow", "Former
+    judge and Port Ardith Mayor Elsa Dunmore"."""
     tokens = document.tokens
     join = mention.last + 1
     if join <= high and tokens.words[join] == ".":
@@ -695,7 +695,7 @@ def joined_title_name(document: Document, mention: Mention, high: int) -> Mentio
 
 
 def with_partner(document: Document, first: Mention, high: int, whole: bool = False) -> Mention:
-    """`first` and the person joined to it by "and" ("Mark Blumenthal and Jon Cohen"), who
+    """`first` and the person joined to it by "and" ("Mara Kellan and Hugo Lind"), who
     speak together; `first` alone when no second person follows (`whole`: up to `high`)."""
     tokens = document.tokens
     if first.kind != NAME or first.organisation or first.partner is not None:
@@ -716,7 +716,7 @@ def with_partner(document: Document, first: Mention, high: int, whole: bool = Fa
 
 
 def _body_after(document: Document, last: int, high: int) -> bool:
-    """ "… of Washington's Institute for Science and International Security" up to `high`:
+    """ "… of Vale's Institute for Tides and Coastal Safety" up to `high`:
     where the people just named are from."""
     tokens = document.tokens
     if last + 2 > high or tokens.lowers[last + 1] not in {"of", "at", "from"}:
@@ -727,8 +727,8 @@ def _body_after(document: Document, last: int, high: int) -> bool:
 
 
 def description_end(document: Document, description: Mention, high: int) -> int | None:
-    """The comma that ends a description of a person, over what places it: "Another delegate
-    on the Cruz slate," -> the comma; None when it does not describe a person."""
+    """The comma that ends a description of a person, over what places it: "Another member
+    of the Hale list," -> the comma; None when it does not describe a person."""
     tokens = document.tokens
     if not (
         tokens.lowers[description.last] in role_nouns() or person_or_group(document, description)
@@ -747,6 +747,6 @@ def description_end(document: Document, description: Mention, high: int) -> int 
     return None
 
 
-#: Prepositions that place a described person: "a delegate on the Cruz slate", "a nurse at …".
+#: Prepositions that place a described person: "a delegate on the Hale list", "a nurse at …".
 _PLACING = frozenset({"on", "in", "at", "of", "for", "from", "with", "to"})
 _PLACING_REACH = 7
