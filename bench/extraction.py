@@ -50,7 +50,7 @@ class Extracted:
     start: int
     end: int
     speakers: tuple[str, ...]
-    #: How the text describes the speaker ("Sanders's campaign manager" for Jeff Weaver): the
+    #: How the text describes the speaker ("Ruiz's campaign manager" for Teo Brack): the
     #: same person when the annotators chose the description over the name.
     descriptions: tuple[str, ...] = ()
 
@@ -121,8 +121,8 @@ def _title_cut(words: list[str]) -> int:
 def _name_tokens(text: str) -> tuple[list[str], bool]:
     """The name in a speaker string, and whether it is a name at all (not "the group").
 
-    A name ends its phrase: "Former Florida Gov. Jeb Bush" -> jeb bush, "Breitbart's Joel
-    Pollak" -> joel pollak, "Stacy Baker of Columbia" -> stacy baker. A phrase ending in a
+    A name ends its phrase: "Former Vale Gov. Rob Hale" -> rob hale, "the Ledger's Ivo
+    Brandt" -> ivo brandt, "Ana Ruiz of Port Ardith" -> ana ruiz. A phrase ending in a
     lowercase word is a description, compared by its head: "the Florida senator" -> senator.
     """
     text = re.sub(r"\([^)]*\)", " ", _fold(text))
@@ -162,8 +162,8 @@ def same_person(gold: str, extracted: str) -> bool:
     if gold_name[-1] != ours[-1]:
         return False
     if gold_is_name and ours_is_name and len(gold_name) > 1 and len(ours) > 1:
-        # "House Republican Thomas Massie" and "Thomas Massie" are one person; "Ivanka Trump"
-        # and "Donald Trump" are not.
+        # "Harbour Party councillor Rob Hale" and "Rob Hale" are one person; "Nell Hale"
+        # and "Rob Hale" are not.
         return set(ours) <= set(gold_name) or set(gold_name) <= set(ours)
     return True
 
