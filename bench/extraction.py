@@ -18,7 +18,7 @@ export described in the shared data README. Scoring, for quotebot and the baseli
   extracted (reported speech is not a quotation and is left out of both);
 - speaker accuracy = found gold quotations with a `gold` speaker whose extracted speaker is the
   same person: same surname, and the same full name where both give one. quotebot's resolved
-  name and its speaker as written both count ("the Texas senator" is the senator);
+  name and its speaker as written both count ("the Vale senator" is the senator);
 - pronoun accuracy: the same for quotations whose gold speaker the annotators' tool resolved
   from a pronoun (`corenlp_coref`): a rougher check of pronoun resolution;
 - speed = articles per second on one core, extraction only.
@@ -127,7 +127,7 @@ def _name_tokens(text: str) -> tuple[list[str], bool]:
     """
     text = re.sub(r"\([^)]*\)", " ", _fold(text))
     text = re.split(r",| who | that | which ", text)[0]
-    text = re.sub(r"(\w)'s?\b", r"\1 | ", text)  # a possessive ends a name: Breitbart's Joel
+    text = re.sub(r"(\w)'s?\b", r"\1 | ", text)  # a possessive ends a name: the Ledger's Ivo
     words = [w for w in re.findall(r"[\w][\w'.-]*|\|", text) if w.lower() not in _REFLEXIVES]
     if len(words) > 1:
         while words and words[0].lower() in _DETERMINERS:

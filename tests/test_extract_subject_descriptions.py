@@ -262,7 +262,7 @@ def test_a_person_who_read_a_statement_is_not_reported_speech_of_the_sentence_be
             "Another Methodist",
         ),
         (
-            "Wren says the bridge will close after a woman in Harlow, Massachusetts, told him "
+            "Wren says the bridge will close after a woman in Harlow, Vale, told him "
             'she was "not worried" about the piers.',
             "a woman",
         ),

@@ -62,8 +62,8 @@ from store.extract.subjects import (
 )
 from store.extract.verbs import verb_at
 
-#: How far after a quotation its subject-first cue may end ("…," Yossi Mekelberg, an associate
-#: fellow at Chatham House's Middle East and North Africa Program, said).
+#: How far after a quotation its subject-first cue may end ("…," Tessa Quill, an associate
+#: fellow at the Harbour Institute's Coastal Trade and Shipping Programme, said).
 _SUBJECT_REACH = 32
 #: Pronouns that open a sentence without naming anyone: "It was three years ago that …".
 _EXPLETIVES = frozenset({"it", "this", "that", "there"})
@@ -83,7 +83,7 @@ class Cue:
     mention: Mention
     verb: int
     verb_end: int
-    #: Role given by an appositive around the mention ("Mairav Zonszein, a senior analyst ...").
+    #: Role given by an appositive around the mention ("Tessa Quill, a senior surveyor ...").
     appositive: str | None = None
     #: Last token of the whole cue: the verb, or the subject and its appositive after an
     #: inverted verb ("says Lena Strand, a historian at …").
@@ -924,7 +924,7 @@ def inverted_aside(document: Document, low: int, high: int, closing: bool) -> Cu
         verb_end = verb_at(document, comma + 1)
         assert verb_end is not None
         if speech_verbs().base(lowers[comma + 1]) in {"tell", "ask", "report"}:
-            continue  # "…, told Reuters": who listened; "…, reported the Examiner": a relay
+            continue  # "…, told Reuters": who listened; "…, reported the Ledger": a relay
         following = lowers[verb_end + 1] if verb_end + 1 <= high else ""
         if following in _NOT_SPEAKER_STARTS or following.endswith("ly"):
             continue  # "…, said of Hale's campaign", "…, said that it …"

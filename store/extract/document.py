@@ -209,7 +209,7 @@ def _sentence_initial_non_names(
             pair = after + " " + tokens.lowers[following + 1] if following + 1 < count else after
             verb = speech_verbs().base(pair) or speech_verbs().base(after)
             if verb is not None and verb != after:
-                continue  # "Ramos lamented …", "Bryne went on to say …"
+                continue  # "Ruiz lamented …", "Lind went on to say …"
         doubtful.add(index)
     return doubtful
 

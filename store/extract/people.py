@@ -1,7 +1,7 @@
 """Who is who in one article: full names, surnames, titles, genders and pronouns.
 
-News introduces a person once in full ("Yossi Mekelberg, an associate fellow at Chatham House")
-and then says "Mekelberg", "he" or "the fellow". `People` is built from every name outside the
+News introduces a person once in full ("Tessa Quill, an associate fellow at the Harbour Institute")
+and then says "Quill", "he" or "the fellow". `People` is built from every name outside the
 quotations, then answers: which full name does this surname, title or pronoun stand for here?
 When the article does not tell, it answers None: a wrong speaker is worse than none.
 """
@@ -317,7 +317,7 @@ class People:
         opened = not subject and self._after_opener(first, sentence_starts)
         if len(words) == 1 and not title:
             # A lone capitalised word is a person only once the article has named them in full
-            # ("Mekelberg" after "Yossi Mekelberg") or credited them with words (see resolve).
+            # ("Quill" after "Tessa Quill") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
             if entity is None and words[0].lower() in self.known:
                 entity = self.entity_for_name(words[0], organisation, name_start)
@@ -368,8 +368,8 @@ class People:
         return start is not None and lowers[start] in _OPENER_WORDS
 
     def _role_before(self, first: int) -> str | None:
-        """ "singer-songwriter Marcus Fenwick", "the IDF international spokesperson Nadav
-        Shoshani": a role written right before the name."""
+        """ "singer-songwriter Marcus Fenwick", "the VCG international spokesperson Ivo
+        Brandt": a role written right before the name."""
         start = self._role_before_start(first)
         return None if start is None else self.tokens.span_text(start, first - 1)
 
@@ -415,7 +415,7 @@ class People:
         short_title = first == "the" and len(lowers) <= _SHORT_APPOSITIVE
         has_role = any(_role_word(word) for word in lowers)
         bare = not tokens.capitalised[start + 1] and first not in {"who", "which", "whose"}
-        # "a senior economist at …", "Israel's prime minister", "chief executive of …"
+        # "a senior economist at …", "Vale's harbour master", "chief executive of …"
         if ((first in DETERMINERS or possessive) and (short_title or has_role)) or (
             bare and has_role
         ):
@@ -480,7 +480,7 @@ class People:
             None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
         )
         if len(parts) > 1:
-            # "Mekelberg" met before "Yossi Mekelberg": the full name takes the single one over.
+            # "Quill" met before "Tessa Quill": the full name takes the single one over.
             single = self._by_name.get(parts[-1].lower())
             if single is not None and not single.organisation:
                 del self._by_name[single.name.lower()]
@@ -565,7 +565,7 @@ class People:
             self._add_role(entity, mention.role)
 
     def _resolve_description(self, mention: Mention, at: int) -> Entity | None:
-        """ "the prime minister", "the Texas senator", "the union", "an analyst"."""
+        """ "the prime minister", "the Vale senator", "the union", "an analyst"."""
         tokens = self.tokens
         words = [w.lower().strip(".") for w in mention.text.split()]
         while words and (words[0] in DETERMINERS or words[0] in {"’s", "'s"}):

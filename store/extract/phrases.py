@@ -1,4 +1,4 @@
-"""Noun phrases that name who spoke: a name, a pronoun, or a description ("the Texas senator").
+"""Noun phrases that name who spoke: a name, a pronoun, or a description ("the Vale senator").
 
 Two readings are needed. Before a speech verb the subject is the phrase that *ends* at the verb
 ("At the hearing, Ruiz said"), or, when an appositive sits between them, the phrase that
@@ -145,7 +145,7 @@ def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
         )
     if lower == "." and index > low and tokens.starts[index] == tokens.ends[index - 1]:
         if "\n" in _gap_after(tokens, index):
-            # "… needs a fallback plan." ending a line: the next line's name is its own.
+            # "… needs a Plan B." ending a line: the next line's name is its own.
             return False
         before = tokens.words[index - 1]
         return (len(before) == 1 and before.isupper()) or before.lower() + "." in titles()
@@ -214,7 +214,7 @@ def _not_person_words() -> frozenset[str]:
 def title_end(tokens: Tokens, first: int, last: int) -> int:
     """Index after the last title inside a name run ("Vale Councillor Rob Hale" -> "Rob").
 
-    Capitalised role nouns count as titles there too: "Moderator David Muir".
+    Capitalised role nouns count as titles there too: "Moderator Ivo Brandt".
     """
     known = _title_words()
     cut = first
@@ -302,7 +302,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 #: Words that may open a clause before its subject: "and", "even a top strategist said".
 _LEADING_WORDS = frozenset({"and", "but", "so", "then", "also", "yet", "even", "now", "—", "-"})
 _QUANTIFIERS = frozenset({"one", "another", "some", "others", "many", "several", "both", "most"})
-#: How far past a name a description may go on to reach the head: "Band member Flea".
+#: How far past a name a description may go on to reach the head: "Band member Gus".
 _DESCRIPTOR_REACH = 4
 
 
@@ -478,7 +478,7 @@ def mention_from(tokens: Tokens, first: int, last: int) -> Mention | None:
         return _name_mention(tokens, first, run_start, last)
     if not tokens.words[last][0].isalpha() and not _AGE.match(lowers[last]):
         return None
-    # A description: "the Texas senator", "a spokesman for the ministry", "the group".
+    # A description: "the Vale senator", "a spokesman for the ministry", "the group".
     text = tokens.span_text(first, last)
     organisation = lowers[last] in org_words() and lowers[last] not in role_nouns()
     return Mention(first, last, NOMINAL, text, organisation=organisation, start=first)
@@ -664,7 +664,7 @@ _NUMBER = re.compile(r"\d+(?:[.:]\d+)*$")
 
 
 def _numbered_name(tokens: Tokens, low: int, end: int) -> Mention | None:
-    """ "Article 33 affirms", "Isaiah 45:1 reads": a name and the number that goes with it."""
+    """ "Article 33 affirms", "Psalm 12:3 reads": a name and the number that goes with it."""
     if end - 1 < low or not _NUMBER.match(tokens.words[end]) or not is_name_word(tokens, end - 1):
         return None
     named = phrase_ending_at(tokens, low, end - 1)

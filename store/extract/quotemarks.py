@@ -10,7 +10,7 @@ they matter in real news:
   paragraph opens with a quotation mark (the newswire convention for long quotes), so a stray
   mark never swallows the rest of the article;
 - single marks are quotation marks only when they pair up in the paragraph in quote positions;
-  `it's`, `Hamas'`, `'90s` and `rock 'n' roll` are apostrophes;
+  `it's`, `Vexco Lines'`, `'90s` and `rock 'n' roll` are apostrophes;
 - marks inside a quotation belong to it (a quote within a quote is part of the outer one).
 """
 

@@ -317,7 +317,7 @@ def _name_before_parenthesis(
 def _unclosed_appositive(
     document: Document, low: int, high: int
 ) -> tuple[Mention, str | None] | None:
-    """ "Nate Pryor, the polling guru who founded the site tweeted": an appositive the writer
+    """ "Nell Okafor, the survey expert who set up the site wrote": an appositive the writer
     forgot to close still describes the name before it, which is the subject."""
     words, lowers = document.tokens.words, document.tokens.lowers
     comma = next((i for i in range(high, low, -1) if words[i] == ","), None)
@@ -405,7 +405,7 @@ def _adverbial_start(
 
 
 def _place_before(document: Document, low: int, start: int) -> int | None:
-    """If `, Name` at `start` continues a place ("in Worcester, Massachusetts"), the "in"."""
+    """If `, Name` at `start` continues a place ("in Port Ardith, Vale"), the "in"."""
     words, lowers = document.tokens.words, document.tokens.lowers
     comma = start - 1
     if comma - 2 < low or words[comma] != ",":
@@ -494,7 +494,7 @@ def _subject_with_appositive(
         if place is not None:
             outer = phrase_ending_at(document.tokens, low, place - 1)
             if outer is not None and _person_like(document, outer):
-                continue  # ", Massachusetts," after "a woman in Worcester"
+                continue  # ", Vale," after "a man in Port Ardith"
         mention = phrase_starting_at(document.tokens, start, high)
         if mention is None:
             continue
@@ -587,7 +587,7 @@ def clause_subject(
         if mention.kind == NOMINAL and _describes_name_before(document, low, start, mention):
             continue  # "Preceded by Teo Brack, the Vale sheriff, Hale launched …"
         if _state_abbreviation(document, mention):
-            continue  # "At a conference in Aspen, Colo., the graduate ended her speech …"
+            continue  # "At a meeting in Ardith, Colo., the captain closed her talk …"
         if mention.kind == NAME and lowers[mention.first] in MONTHS:
             continue  # "WASHINGTON, Dec. 8 (UPI) —": a dateline's date
         if (

@@ -101,7 +101,7 @@ def verb_at(document: Document, index: int) -> int | None:
 
 
 def _subject_after_quotation(document: Document, index: int) -> bool:
-    """'"…," the Saudis state': a short subject between a quotation and the word."""
+    """'"…," the Valemen state': a short subject between a quotation and the word."""
     words = document.tokens.words
     for before in range(index - 1, max(-1, index - 5), -1):
         if words[before] in _CLOSING and not document.outside(before):
