@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 
 from store.extract.cues import (
     Cue,
-    clause_subject,
     cue_after,
     cue_at_sentence_end,
     cue_before,
@@ -29,6 +28,7 @@ from store.extract.lexicon import document_nouns, given_names, role_nouns, speec
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, PRONOUN, Mention, mention_from, phrase_starting_at
+from store.extract.subjects import clause_subject
 from store.extract.verbs import verb_at
 
 _LIGHT_COMPLEMENT = 12

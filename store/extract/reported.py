@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.extract.attribution import resolve_mention
-from store.extract.cues import Cue, cue_after, subject_before
+from store.extract.cues import Cue, cue_after
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
 from store.extract.lexicon import speech_verbs
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
 from store.extract.phrases import NOMINAL, PRONOUN, Mention, phrase_starting_at
+from store.extract.subjects import subject_before
 from store.extract.verbs import verb_at
 from store.quotation import Kind, Quotation
 
