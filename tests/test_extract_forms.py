@@ -7,7 +7,7 @@ The people, places and outlets are invented.
 from __future__ import annotations
 
 import pytest
-from extraction_support import UNSAFE, WREN_INTRO, extract, find
+from extraction_support import UNSAFE, WREN_INTRO, extract, find, listing
 
 # --- each form of attribution --------------------------------------------------------------
 
@@ -539,3 +539,78 @@ def test_speech_in_a_dialogue_goes_to_each_speaker_in_turn() -> None:
 
     assert find(quotes, "Will it be open for the regatta?").speaker == "Lorna Pike"
     assert find(quotes, "Not this year").speaker == "Tobias Wren"
+
+
+#: Cases the extraction code cites by id (`# case resume-across-cue-1`): the paragraphs, the
+#: quotation, and its speaker (a name, or the speaker as written when no name is meant).
+CITED_CASES: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "resume-across-cue-1": (
+        (
+            '"The danger," said Ivo Brandt, a geologist at the Harlow Institute, "is that the '
+            'piers give way in the spring."',
+        ),
+        "is that the piers give way in the spring.",
+        "Ivo Brandt",
+    ),
+    "resume-across-cue-2": (
+        (
+            "Piet Varga runs the ferry.",
+            '"The river is too high," said Varga, speaking of ferries, "and the quay is flooded."',
+        ),
+        "and the quay is flooded.",
+        "Piet Varga",
+    ),
+    "according-relays-1": (
+        (
+            "Mayor Lorna Pike toured the closed Mill Lane bridge on Tuesday.",
+            'Pike called the ruling "a disgrace," according to the Tidewater Herald.',
+        ),
+        "a disgrace",
+        "Lorna Pike",
+    ),
+    "subordinate-shout-1": (
+        (
+            "Oskar Voss, the mayor, opened the meeting.",
+            'When a heckler at the back yelled, "Louder," Voss quipped, "Gladly."',
+        ),
+        "Louder",
+        "a heckler",
+    ),
+    "subject-talked-about-1": (
+        (
+            "Rob Hale, the harbour master, and Nell Okafor, a surveyor, inspected the quay.",
+            '"We measured twice," said Okafor. Hale "rather overstated it."',
+        ),
+        "rather overstated it.",
+        "Nell Okafor",
+    ),
+    "actor-just-before-1": (
+        (
+            "Teo Brack sat through the hearing.",
+            'The clerk looked up at him. "Mr. Brack?" He had a few words ready. "Present," '
+            'Brack said, "and ready."',
+        ),
+        "Mr. Brack?",
+        "The clerk",
+    ),
+    "previous-sentence-cue-1": (
+        (
+            "Jules Farrow, a councillor, spoke on Monday.",
+            "Farrow kept his distance from the plan, saying he would vote for it anyway. "
+            "“I'm going to back the plan.”",
+        ),
+        "I'm going to back the plan.",
+        "Jules Farrow",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quotation", "speaker"), CITED_CASES.values(), ids=CITED_CASES.keys()
+)
+def test_case_cited_in_the_code_keeps_its_speaker(
+    paragraphs: tuple[str, ...], quotation: str, speaker: str
+) -> None:
+    quote = find(extract(*paragraphs), quotation)
+
+    assert speaker in {quote.speaker, quote.speaker_as_written}, listing([quote])

@@ -32,6 +32,8 @@ _STATEMENT_VERBS = frozenset(
     complain urge promise vow pledge threaten recall report estimate caution concede reiterate
     testify declare reveal disclose tweet respond reply agree""".split()
 )
+#: The rule name of a reported statement's speaker (Quotation.speaker_rule).
+REPORTED_RULE = "reported-statement"
 #: Verbs followed by the person spoken to before the statement: "told the Meridian Wire (that) …".
 _OBJECT_FIRST = frozenset({"tell", "assure", "inform", "remind", "warn"})
 #: Verbs whose object belongs to the statement: "accused the council of stalling".
@@ -297,4 +299,5 @@ def statement_quotation(
         article_text=document.text,
         speaker_found_by=found_by,
         speaker_evidence=evidence_sentence(document, first) if found_by else None,
+        speaker_rule=REPORTED_RULE if found_by else None,
     )
