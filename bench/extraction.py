@@ -22,6 +22,10 @@ export described in the shared data README. Scoring, for quotebot and the baseli
 - pronoun accuracy: the same for quotations whose gold speaker the annotators' tool resolved
   from a pronoun (`corenlp_coref`): a rougher check of pronoun resolution;
 - speed = articles per second on one core, extraction only.
+
+A second table gives, per rule that credited the speaker (`Quotation.speaker_rule`, "-" for
+none), how many quotations it attributed, their precision, how many of them have a gold speaker
+and the rule's speaker accuracy on those: where a rule helps and where it misleads.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from store.article import Article
 from store.extract import extract_quotations
 from store.extract.lexicon import titles
+from store.extract.rules import RULE_WORDS
 from store.quotation import Kind
 
 
@@ -53,6 +58,8 @@ class Extracted:
     #: How the text describes the speaker ("Ruiz's campaign manager" for Teo Brack): the
     #: same person when the annotators chose the description over the name.
     descriptions: tuple[str, ...] = ()
+    #: The rule that credited the speaker (Quotation.speaker_rule), "-" for none.
+    rule: str = "-"
 
 
 Extractor = Callable[[dict], list[Extracted]]
@@ -66,6 +73,7 @@ def quotebot(article: dict) -> list[Extracted]:
             q.end,
             tuple(s for s in (q.speaker, q.speaker_as_written) if s),
             (q.speaker_role,) if q.speaker_role else (),
+            q.speaker_rule or "-",
         )
         for q in found
         if q.kind is not Kind.REPORTED
@@ -183,6 +191,8 @@ class Score:
     coref: int = 0
     coref_right: int = 0
     by_kind: Counter = field(default_factory=Counter)
+    #: Per rule name: [extracted, precise, found with a gold speaker, speaker right].
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
     seconds: float = 0.0
     articles: int = 0
     words: int = 0
@@ -233,9 +243,12 @@ def score(
             _span(s) for s in article.get("unannotated_quoted_spans", [])
         ]
         result.extracted += len(extracted)
-        result.precise += sum(
-            1 for e in extracted if any(_overlap(e.start, e.end, s, t) > 0 for s, t in quoted)
-        )
+        for e in extracted:
+            precise = any(_overlap(e.start, e.end, s, t) > 0 for s, t in quoted)
+            result.precise += precise
+            counts = result.by_rule.setdefault(e.rule, [0, 0, 0, 0])
+            counts[0] += 1
+            counts[1] += precise
         for gold in article["quotes"]:
             result.gold += 1
             length = gold["end"] - gold["start"]
@@ -263,6 +276,9 @@ def score(
                 and any(same_person(gold["speaker"], d) for d in match.descriptions)
             )
             result.speakers_right += right
+            counts = result.by_rule.setdefault(match.rule, [0, 0, 0, 0])
+            counts[2] += 1
+            counts[3] += right
             if not right and len(result.errors) < keep_errors:
                 window = text[max(0, gold["start"] - 150) : gold["end"] + 120].replace("\n", " / ")
                 result.errors.append(
@@ -294,6 +310,7 @@ def main() -> None:
     ]
     rows = [header]
     errors: list[str] = []
+    per_rule: list[tuple[str, Score]] = []
     for number, path in enumerate(options.data):
         articles = _articles(path, options.limit)
         keep = options.errors if number == 0 else 0
@@ -305,12 +322,41 @@ def main() -> None:
         )
         split = _split_name(path)
         rows += [[split, *ours.row("quotebot")], [split, *theirs.row("regex baseline")]]
+        per_rule.append((split, ours))
         errors += ours.errors
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
+    print()
+    _print_rules(per_rule)
     for error in errors:
         print(error)
+
+
+def _print_rules(per_rule: list[tuple[str, Score]]) -> None:
+    """Precision and speaker accuracy per rule (Quotation.speaker_rule), split by split."""
+    names = [*RULE_WORDS, "-"]
+    for _, scored in per_rule:
+        names += [name for name in scored.by_rule if name not in names]
+    header = ["rule"]
+    for split, _ in per_rule:
+        header += [f"{split} quotations", f"{split} precision", f"{split} gold", f"{split} acc."]
+    rows = [header]
+    for name in names:
+        row = [name]
+        for _, scored in per_rule:
+            extracted, precise, speakers, right = scored.by_rule.get(name, [0, 0, 0, 0])
+            row += [
+                str(extracted),
+                f"{precise / extracted:.3f}" if extracted else "-",
+                str(speakers),
+                f"{right / speakers:.3f}" if speakers else "-",
+            ]
+        if any(cell not in {"0", "-"} for cell in row[1:]):
+            rows.append(row)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
 
 
 def _articles(path: Path, limit: int) -> list[dict]:
