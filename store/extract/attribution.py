@@ -30,10 +30,6 @@ from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, Mention, mention_from
 
 _RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in", "on", "at"})
-#: Verbs that name rather than quote: what follows them is a label, not the whole statement.
-_NAMING_VERBS = frozenset(
-    "call describe dub label brand term characterize characterise refer".split()
-)
 _PARTY = re.compile(r"[A-Z](?:-[A-Za-z.]+)?")
 _PLACE_WORDS = frozenset(
     "outside inside near at in on during before after across over under beside behind".split()
@@ -340,7 +336,7 @@ def _is_direct(document: Document, result: Attribution) -> bool:
             return False
         mark = words[quote.open - 1] if quote.open > 0 else ""
         introduced = mark in {":", ",", "—"} or (complement and lowers[complement[-1]] == "that")
-        naming = speech_verbs().base(lowers[cue.verb]) in _NAMING_VERBS
+        naming = speech_verbs().base(lowers[cue.verb]) in speech_verbs().tagged("naming")
         if not introduced and (complement or naming):
             return False  # "called the ruling 'a disgrace'"; but "a banner that read '…'"
         if introduced and after and lowers[after[0]] in {"and", "but", "then", "before"}:

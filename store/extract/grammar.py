@@ -76,13 +76,6 @@ VERB_MODIFIERS = frozenset(
     overheard caught recorded filmed only""".split()
 )
 
-#: Speech verbs that count only right next to a quotation ("continued: '…'"): far from one they
-#: are usually something else ("will continue to be", "offered a plan").
-WEAK_SPEECH_VERBS = frozenset(
-    """continue offer begin answer repeat read question counter object post state promise agree
-    volunteer venture reason quote cite echo relate remind voice protest demand comment""".split()
-)
-
 #: Gerunds after a comma whose subject is the subject of the main clause:
 #: "Hale rejected the offer, saying ...".
 PARTICIPLE_SUFFIX = "ing"
@@ -98,10 +91,4 @@ FEMININE_WORDS = frozenset(
 MASCULINE_WORDS = frozenset(
     """he him man spokesman chairman congressman businessman councilman actor father husband
     son brother grandfather king prince mr sir gentleman boy uncle nephew widower lord""".split()
-)
-
-#: Base forms that are more often nouns than verbs ("the state", "a report", "the post").
-NOUN_LIKE_VERBS = frozenset(
-    """report post call state note charge comment answer question quote tweet counter offer reason
-    object protest demand promise pledge brand label text cite read reply respond claim""".split()
 )

@@ -6,7 +6,7 @@ this module loads them once and generates the inflections of regular verbs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -29,33 +29,61 @@ def _inflect(base: str) -> list[str]:
     return [base + "ed", base + "s", base + "ing"]
 
 
+#: The properties a speech verb may be tagged with in speech_verbs.txt (data/README.md).
+VERB_TAGS = frozenset(
+    "statement object-first object-kept reporting clause naming weak noun-like".split()
+)
+
+
 @dataclass(frozen=True)
 class SpeechVerbs:
-    """Every form of every speech verb, mapped to its base form."""
+    """Every form of every speech verb, mapped to its base form, and the bases by tag."""
 
     forms: dict[str, str]
     #: The first word of every form, to rule most tokens out with one set lookup.
     first_words: frozenset[str] = frozenset()
+    #: Base forms by tag ("weak", "statement", ...): what the rules know of each verb.
+    tags: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def base(self, form: str) -> str | None:
         return self.forms.get(form.lower())
+
+    def tagged(self, tag: str) -> frozenset[str]:
+        """The base forms tagged `tag`; a tag the data does not define is an error."""
+        if tag not in VERB_TAGS:
+            raise KeyError(f"no speech verb tag {tag!r} (data/speech_verbs.txt)")
+        return self.tags.get(tag, frozenset())
+
+
+def verb_line(line: str) -> tuple[str, list[str], list[str]]:
+    """`base (irregular, forms): tag tag` -> the base, its listed forms and its tags."""
+    head, _, tags = line.partition(":")
+    base, _, listed = head.partition("(")
+    forms = [form.strip() for form in listed.rstrip(" )").split(",") if form.strip()]
+    return base.strip(), forms, tags.split()
 
 
 @cache
 def speech_verbs() -> SpeechVerbs:
     forms: dict[str, str] = {}
+    tagged: dict[str, set[str]] = {}
     for line in lines("speech_verbs.txt"):
-        base, _, listed = line.partition(":")
-        base = base.strip()
+        base, listed, tags = verb_line(line)
         words = base.split(" ", 1)
         if listed:
-            inflected = [form.strip() for form in listed.split(",")]
+            inflected = listed
         else:
             rest = " " + words[1] if len(words) > 1 else ""
             inflected = [form + rest for form in _inflect(words[0])]
         for form in [base, *inflected]:
             forms.setdefault(form, base)
-    return SpeechVerbs(forms, frozenset(form.split(" ", 1)[0] for form in forms))
+        for tag in tags:
+            tagged.setdefault(tag, set()).add(base)
+    return SpeechVerbs(
+        forms,
+        frozenset(form.split(" ", 1)[0] for form in forms),
+        {tag: frozenset(bases) for tag, bases in tagged.items()},
+    )
 
 
 @cache

@@ -24,20 +24,8 @@ from store.extract.subjects import subject_before
 from store.extract.verbs import verb_at
 from store.quotation import Kind, Quotation
 
-#: Verbs whose complement is a statement ("said the talks would resume"), unlike "called" or
-#: "thanked".
-_STATEMENT_VERBS = frozenset(
-    """say tell add warn argue claim insist accuse announce explain note state write suggest
-    predict acknowledge admit confirm stress emphasize emphasise contend maintain assert allege
-    complain urge promise vow pledge threaten recall report estimate caution concede reiterate
-    testify declare reveal disclose tweet respond reply agree""".split()
-)
 #: The rule name of a reported statement's speaker (Quotation.speaker_rule).
 REPORTED_RULE = "reported-statement"
-#: Verbs followed by the person spoken to before the statement: "told the Meridian Wire (that) …".
-_OBJECT_FIRST = frozenset({"tell", "assure", "inform", "remind", "warn"})
-#: Verbs whose object belongs to the statement: "accused the council of stalling".
-_OBJECT_KEPT = frozenset({"accuse", "urge", "blame"})
 _MIN_WORDS = 4
 _THAT_REACH = 6
 _SUBJECT_WINDOW = 25
@@ -138,7 +126,9 @@ def _opening_attribution(
     )
     for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
         verb_end = verb_at(document, index)
-        if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT_VERBS:
+        if verb_end is None or speech_verbs().base(lowers[index]) not in speech_verbs().tagged(
+            "statement"
+        ):
             continue
         if lowers[index].endswith("ing") or lowers[index - 1] in {"to", "not", "n't", "never"}:
             continue
@@ -178,7 +168,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     lowers, words = document.tokens.lowers, document.tokens.words
     base = speech_verbs().base(lowers[verb])
     first = verb_end + 1
-    if base in _OBJECT_KEPT:
+    if base in speech_verbs().tagged("object-kept"):
         return first if first <= high else None
     # "said that …" or "told reporters on Tuesday that …"; not the "that" of a clause inside
     # the statement ("said the figures showed that …").
@@ -188,13 +178,13 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     if (
         that is not None
         and that > first
-        and base not in _OBJECT_FIRST
+        and base not in speech_verbs().tagged("object-first")
         and (lowers[first] not in _ADVERBIAL_WORDS)
     ):
         that = None  # "said the figures showed that …": that "that" is inside the statement
     if that is not None and not any(words[i] in {",", ";"} for i in range(first, that)):
         return that + 1 if that + 1 <= high else None
-    if base in _OBJECT_FIRST and first <= high:
+    if base in speech_verbs().tagged("object-first") and first <= high:
         # "told the Meridian Wire the talks …", "told reporters the talks …": skip who was told.
         mention = phrase_starting_at(document.tokens, first, high)
         if mention is not None:

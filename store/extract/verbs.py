@@ -12,7 +12,6 @@ from store.extract.document import Document
 from store.extract.grammar import (
     ADJECTIVE_ENDINGS,
     FUNCTION_WORDS,
-    NOUN_LIKE_VERBS,
     PRONOUNS,
     VERB_MODIFIERS,
 )
@@ -75,12 +74,15 @@ def verb_at(document: Document, index: int) -> int | None:
             return index  # "led Ruiz to crack a joke and call Hale '…'"
         if (
             before == "to"
-            and word in NOUN_LIKE_VERBS
+            and word in speech_verbs().tagged("noun-like")
             and index + 1 < len(lowers)
             and (document.tokens.capitalised[index + 1] or lowers[index + 1] in PRONOUNS)
         ):
             return index  # "going to the radio to call Brack '…'": an infinitive
-        if (word in NOUN_LIKE_VERBS and not _subject_after_quotation(document, index)) or not (
+        if (
+            word in speech_verbs().tagged("noun-like")
+            and not _subject_after_quotation(document, index)
+        ) or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
             or before in VERB_MODIFIERS

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from store.extract.cues.after import LONG_DASHES
-from store.extract.cues.cue import REPORTING, VERB_TRIES, WEAK_REACH, Cue
+from store.extract.cues.cue import VERB_TRIES, WEAK_REACH, Cue
 from store.extract.cues.headlines import headline_cue
 from store.extract.cues.verb_subject import subject_of_verb
 from store.extract.document import Document
-from store.extract.grammar import WEAK_SPEECH_VERBS
 from store.extract.lexicon import speech_verbs
 from store.extract.phrases import (
     NAME,
@@ -61,7 +60,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             verb_end is None
             or verb_end > high
             or (
-                speech_verbs().base(lowers[index]) in WEAK_SPEECH_VERBS
+                speech_verbs().base(lowers[index]) in speech_verbs().tagged("weak")
                 and _words_between(document, verb_end, high) > WEAK_REACH
                 and not _that_clause(document, verb_end, high)
             )
@@ -98,7 +97,8 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
                     or (
                         outer.mention.kind == NOMINAL
                         and person_or_group(document, outer.mention)
-                        and speech_verbs().base(document.tokens.lowers[outer.verb]) in REPORTING
+                        and speech_verbs().base(document.tokens.lowers[outer.verb])
+                        in speech_verbs().tagged("reporting")
                     )
                 ):
                     return outer  # "rivals say he had planned to 'gut' the port fund"
@@ -108,7 +108,6 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
 
 
 #: Verbs whose object is what was said: a clause joined after them is still theirs.
-_REPORTING_WHAT_FOLLOWS = REPORTING | {"warn", "note", "suggest"}
 
 
 def _later_clause_subject(document: Document, verb: int, verb_end: int, high: int) -> Cue | None:
@@ -118,7 +117,7 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
     Not after a verb that reports what follows ("Arlen said the board must act, but instead
     Hale is giving them '…'"): that clause is still what was said."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    if speech_verbs().base(lowers[verb]) in _REPORTING_WHAT_FOLLOWS:
+    if speech_verbs().base(lowers[verb]) in speech_verbs().tagged("clause"):
         return None
     start = None
     for index in range(verb_end + 1, high):

@@ -30,9 +30,6 @@ WEAK_REACH = 3
 VERB_TRIES = 6
 
 
-REPORTING = frozenset({"say", "tell", "add", "write", "explain", "argue", "insist", "claim"})
-
-
 @dataclass(frozen=True)
 class Cue:
     """A speech verb and the mention of its subject."""

@@ -10,7 +10,6 @@ from store.extract.grammar import (
     DETERMINERS,
     FUNCTION_WORDS,
     MONTHS,
-    NOUN_LIKE_VERBS,
     PRONOUNS,
 )
 from store.extract.lexicon import (
@@ -114,7 +113,7 @@ def noun_before_noun(tokens: Tokens, index: int) -> bool:
     noun after it (not "observers note the …")."""
     following = index + 1
     return (
-        tokens.lowers[index] in NOUN_LIKE_VERBS
+        tokens.lowers[index] in speech_verbs().tagged("noun-like")
         and following < len(tokens.words)
         and tokens.words[following].isalpha()
         and tokens.lowers[following] not in FUNCTION_WORDS

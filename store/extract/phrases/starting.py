@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from store.extract.grammar import (
     DETERMINERS,
-    NOUN_LIKE_VERBS,
     PRONOUNS,
 )
 from store.extract.lexicon import (
     document_nouns,
     org_words,
     role_nouns,
+    speech_verbs,
 )
 from store.extract.phrases.descriptions import (
     AGE,
@@ -106,7 +106,11 @@ def phrase_starting_at(
         lower = lowers[index]
         if not descriptor(tokens, index) and not is_head_noun(lower):
             break
-        if end is not None and lower in NOUN_LIKE_VERBS and not noun_before_noun(tokens, index):
+        if (
+            end is not None
+            and lower in speech_verbs().tagged("noun-like")
+            and not noun_before_noun(tokens, index)
+        ):
             break  # "Legal observers note the …": the verb after the phrase
         if index + 1 <= high and lowers[index + 1] in POSSESSIVE:
             index += 2  # "the British capital's new mayor": the possessor is not the head
