@@ -1,7 +1,10 @@
 """Word lists extraction relies on: speech verbs, titles, pronouns, organisation and outlet words.
 
-The lists live in `data/*.txt` so that a newsroom can read and extend them without touching code;
-this module loads them once and generates the inflections of regular verbs.
+The lists live in `data/*.txt` so that a newsroom can read and extend them without touching code
+(data/README.md says why each is there): what the rules know of a speech verb is a tag on its
+line (`speech_verbs().tagged("weak")`), and the closed word classes several rules share are
+named in closed_classes.txt (`word_class("determiners")`). This module loads each file once from
+the installed package and generates the inflections of regular verbs.
 """
 
 from __future__ import annotations
@@ -166,3 +169,24 @@ def given_names() -> frozenset[str]:
 def pronoun_genders() -> dict[str, str]:
     pairs = (line.split(":") for line in lines("pronouns.txt"))
     return {word.strip(): gender.strip() for word, gender in pairs}
+
+
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """The closed word classes of closed_classes.txt, by name."""
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in lines("closed_classes.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = classes.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.split())
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """One closed word class by name; a name closed_classes.txt does not define is an error."""
+    try:
+        return word_classes()[name]
+    except KeyError:
+        raise KeyError(f"no word class {name!r} (data/closed_classes.txt)") from None

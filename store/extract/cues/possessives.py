@@ -6,6 +6,7 @@ from __future__ import annotations
 from store.extract.cues.cue import Cue
 from store.extract.document import Document, QuoteTokens
 from store.extract.grammar import DETERMINERS
+from store.extract.lexicon import word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -28,7 +29,7 @@ SPEECH_NOUNS = frozenset(
 _SPEECH_NOUN_REACH = 14
 
 
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVES = word_class("possessive-marks")
 
 
 def possessed_speech(document: Document, low: int, quote: QuoteTokens, high: int) -> Cue | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from store.extract.cues.cue import EXPLETIVES
 from store.extract.document import Document
 from store.extract.grammar import PRONOUNS
-from store.extract.lexicon import document_nouns, speech_verbs
+from store.extract.lexicon import document_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -202,8 +202,7 @@ def _coordinated_agent(
     return None
 
 
-#: Words before a document that is not some speaker's object: "after the editorial telling".
-_DOCUMENT_GOVERNORS = frozenset({"after", "before", "until", "since", "in", "by", "with", "of"})
+_DOCUMENT_GOVERNORS = word_class("document-governors")
 
 
 def _absolute_subject(document: Document, low: int, high: int) -> Mention | None:

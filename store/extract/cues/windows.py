@@ -6,7 +6,7 @@ from __future__ import annotations
 from store.extract.cues.after import cue_after
 from store.extract.cues.cue import Cue
 from store.extract.document import WINDOW, Document, QuoteTokens
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import speech_verbs, word_class
 from store.extract.phrases import NAME, NOMINAL
 from store.extract.subjects import clause_subject
 from store.extract.verbs import verb_at
@@ -17,7 +17,7 @@ LIGHT_COMPLEMENT = 12
 _NEXT_SENTENCE_TAIL = 6
 
 
-_GERUND_PREPOSITIONS = frozenset({"in", "by", "after", "while", "before", "when", "on"})
+_GERUND_PREPOSITIONS = word_class("gerund-prepositions")
 
 
 def opening_participle_subject(

@@ -18,6 +18,7 @@ from store.extract.lexicon import (
     org_words,
     role_nouns,
     speech_verbs,
+    word_class,
 )
 from store.extract.phrases.mention import NAME, NOMINAL, POSSESSIVE, PRONOUN, Mention
 from store.extract.phrases.names import is_name_word, is_organisation_name, run_ending_at, title_end
@@ -149,12 +150,10 @@ def _role_word(lower: str) -> bool:
     return lower in role_nouns() or lower.rsplit("-", 1)[-1] in role_nouns()
 
 
-#: Prepositions that tie a role to whom it serves: "an aide to Wren", "a spokesman for the board".
-ROLE_PREPOSITIONS = frozenset({"to", "for", "of", "at", "with", "from"})
+ROLE_PREPOSITIONS = word_class("role-prepositions")
 
 
-#: Prepositions after which a phrase belongs to the text before it ("a letter to X").
-REACHING_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "to", "by"})
+REACHING_PREPOSITIONS = word_class("reaching-prepositions")
 
 
 #: Adjectives that tie an anonymous source to what it knows: "a person close to the mayor".

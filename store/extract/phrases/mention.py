@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.extract.lexicon import word_class
+
 NAME = "name"
 
 
@@ -16,7 +18,7 @@ NOMINAL = "nominal"
 MAX_PHRASE = 12
 
 
-POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
+POSSESSIVE = word_class("possessive-marks")
 
 
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'", "«", "»"})

@@ -8,7 +8,7 @@ from store.extract.grammar import (
     DETERMINERS,
     VERB_MODIFIERS,
 )
-from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs
+from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     GROUP_SHARES,
     NAME,
@@ -26,8 +26,7 @@ INTRO_WORDS = frozenset(
 )
 
 
-#: Prepositions tying a role to whom it serves: "a spokesman for Kessel Ferries".
-_SERVING = frozenset({"for", "to", "of", "at", "with"})
+_SERVING = word_class("serving-prepositions")
 
 
 PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
@@ -107,9 +106,7 @@ def person_like(document: Document, mention: Mention) -> bool:
     return mention.kind == NOMINAL and document.tokens.lowers[mention.last] in role_nouns()
 
 
-_ADVERBIAL_PREPOSITIONS = frozenset(
-    "at on in during after before for with last this earlier later late early".split()
-)
+_ADVERBIAL_PREPOSITIONS = word_class("adverbial-openers")
 
 
 _TIME_WORDS = frozenset(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from store.extract.document import Document
-from store.extract.lexicon import role_nouns, speech_verbs
+from store.extract.lexicon import role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -106,8 +106,7 @@ def description_end(document: Document, description: Mention, high: int) -> int 
     return None
 
 
-#: Prepositions that place a described person: "a delegate on the Hale list", "a nurse at …".
-_PLACING = frozenset({"on", "in", "at", "of", "for", "from", "with", "to"})
+_PLACING = word_class("placing-prepositions")
 
 
 _PLACING_REACH = 7
