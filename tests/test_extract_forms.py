@@ -521,11 +521,11 @@ def test_quotation_resumed_after_a_cue_with_a_role_keeps_the_named_speaker() -> 
     # "an economist" after the cue must not make the second part another economist's words.
     quotes = extract(
         "Ines Varga, an economist at the Harlow Institute, disagreed.",
-        '"The risk," said Tobias Wren, an economist who is the director of the Harlow Forecast, '
+        '"The worry," said Tobias Wren, an economist who heads the Harlow Forecast, '
         '"is that the piers give way in the spring."',
     )
 
-    assert find(quotes, "The risk").speaker == "Tobias Wren"
+    assert find(quotes, "The worry").speaker == "Tobias Wren"
     assert find(quotes, "is that the piers give way in the spring.").speaker == "Tobias Wren"
 
 
