@@ -23,22 +23,19 @@ from store.extract.cues.rules import (
 )
 from store.extract.document import Document, QuoteTokens
 from store.extract.grammar import without_honorifics
-from store.extract.lexicon import document_nouns, given_names, speech_verbs
+from store.extract.lexicon import document_nouns, given_names, speech_verbs, word_class
 from store.extract.neighbours import donor as find_donor
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME, NOMINAL, Mention, mention_from
 
-_RELAY_STARTS = frozenset({"per", "according", "via", "citing", "reported", "in", "on", "at"})
+#: Speech verbs that name rather than quote (tagged "naming" in data/speech_verbs.txt).
+_NAMING = speech_verbs().tagged("naming")
+
+_RELAY_STARTS = word_class("relay-starts")
 _PARTY = re.compile(r"[A-Z](?:-[A-Za-z.]+)?")
-_PLACE_WORDS = frozenset(
-    "outside inside near at in on during before after across over under beside behind".split()
-)
-#: Words the writer sets off by commas that describe nobody: "…, however, said".
-_ASIDES = frozenset(
-    "however though meanwhile too also instead nonetheless nevertheless still then "
-    "moreover indeed".split()
-)
+_PLACE_WORDS = word_class("place-prepositions")
+_ASIDES = word_class("writer-asides")
 _NOT_ROLES = (
     "who ",
     "which ",
@@ -336,7 +333,7 @@ def _is_direct(document: Document, result: Attribution) -> bool:
             return False
         mark = words[quote.open - 1] if quote.open > 0 else ""
         introduced = mark in {":", ",", "—"} or (complement and lowers[complement[-1]] == "that")
-        naming = speech_verbs().base(lowers[cue.verb]) in speech_verbs().tagged("naming")
+        naming = speech_verbs().base(lowers[cue.verb]) in _NAMING
         if not introduced and (complement or naming):
             return False  # "called the ruling 'a disgrace'"; but "a banner that read '…'"
         if introduced and after and lowers[after[0]] in {"and", "but", "then", "before"}:

@@ -111,11 +111,10 @@ def role_nouns() -> frozenset[str]:
     roles = frozenset(lines("roles.txt"))
     # "Aides say", "Legal observers note": a group of role holders speaks too. Not the plurals
     # that read as verbs: "Oyelowo heads the trust".
-    plurals = frozenset(_plural(noun) for noun in roles if noun.isalpha()) - _VERB_LIKE_PLURALS
+    plurals = frozenset(_plural(noun) for noun in roles if noun.isalpha()) - word_class(
+        "verb-like-plurals"
+    )
     return roles | plurals | frozenset(t.rstrip(".") for t in titles() if " " not in t)
-
-
-_VERB_LIKE_PLURALS = frozenset({"heads", "hosts", "counsels", "pilots", "anchors"})
 
 
 def _plural(noun: str) -> str:
@@ -132,6 +131,12 @@ def _plural(noun: str) -> str:
 def document_nouns() -> frozenset[str]:
     """Heads of phrases for texts that speak: "the statement said", "a sign read"."""
     return frozenset(lines("document_nouns.txt"))
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns for something said: "Hale's pledge", "Ruiz's remark"."""
+    return frozenset(lines("speech_nouns.txt"))
 
 
 @cache

@@ -30,18 +30,24 @@ class Neighbourhood:
     document: Document
     results: list[Attribution]
     number: int
+    quote: QuoteTokens
+    sentence: int
+    paragraph: int
+    #: The first token of the quotation's sentence.
+    sentence_low: int
 
-    @property
-    def quote(self) -> QuoteTokens:
-        return self.results[self.number].quote
-
-    @property
-    def sentence_low(self) -> int:
-        return self.document.sentence_bounds(self.quote.open)[0]
-
-    @property
-    def paragraph(self) -> int:
-        return self.document.paragraph_of[self.quote.open]
+    @classmethod
+    def of(cls, document: Document, results: list[Attribution], number: int) -> Neighbourhood:
+        quote = results[number].quote
+        return cls(
+            document,
+            results,
+            number,
+            quote,
+            document.sentence_of[quote.open],
+            document.paragraph_of[quote.open],
+            document.sentence_bounds(quote.open)[0],
+        )
 
     def following(self) -> range:
         return range(self.number + 1, min(len(self.results), self.number + DONOR_REACH))
@@ -66,7 +72,7 @@ class NeighbourRule:
 
 def _same_sentence(near: Neighbourhood) -> Attribution | None:
     """'"A" and "B," he said': a later quotation of the sentence with a cue of its own."""
-    document, sentence = near.document, near.document.sentence_of[near.quote.open]
+    document, sentence = near.document, near.sentence
     for index in near.following():
         other = near.results[index]
         if document.sentence_of[other.quote.open] != sentence:
@@ -77,9 +83,10 @@ def _same_sentence(near: Neighbourhood) -> Attribution | None:
 
 
 def _earlier_in_paragraph(near: Neighbourhood) -> Attribution | None:
+    paragraph_of, paragraph = near.document.paragraph_of, near.paragraph
     for index in near.preceding():
         other = near.results[index]
-        if near.document.paragraph_of[other.quote.open] != near.paragraph:
+        if paragraph_of[other.quote.open] != paragraph:
             break
         if other.speaker_as_written is not None:
             return other
@@ -102,9 +109,10 @@ def _actor(near: Neighbourhood) -> Attribution | None:
 
 
 def _later_in_paragraph(near: Neighbourhood) -> Attribution | None:
+    paragraph_of, paragraph = near.document.paragraph_of, near.paragraph
     for index in near.following():
         other = near.results[index]
-        if near.document.paragraph_of[other.quote.open] != near.paragraph:
+        if paragraph_of[other.quote.open] != paragraph:
             break
         if other.cue is not None and other.source == "after":
             return other
@@ -174,7 +182,7 @@ def donor(
     document: Document, results: list[Attribution], number: int
 ) -> tuple[NeighbourRule, Attribution] | None:
     """The first neighbour rule that lends quotation `number` a speaker, and the lender."""
-    near = Neighbourhood(document, results, number)
+    near = Neighbourhood.of(document, results, number)
     for rule in NEIGHBOUR_RULES:
         found = rule.donor(near)
         if found is not None:

@@ -12,21 +12,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles
+from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles, word_class
 from store.extract.phrases import run_starting_at
 from store.extract.tokens import Tokens
 
-_BACK_REFERENCES = frozenset(
-    """outlet newspaper paper network broadcaster agency station publication magazine channel
-    site website wire outlet's""".split()
-)
-_DOCUMENTS = frozenset(
-    """copy statement report transcript recording video document letter memo email emails
-    filing draft proposal text leaked internal""".split()
-)
-_INTERVIEW = frozenset(
-    {"interview", "interviews", "conversation", "podcast", "comments", "remarks"}
-)
+_BACK_REFERENCES = word_class("outlet-back-references")
+_DOCUMENTS = word_class("relayed-documents")
+_INTERVIEW = word_class("interview-words")
 _REPORTING = frozenset({"reported", "reports", "reporting", "report", "quoted", "cited"})
 #: Every word `Outlets.relay` acts on.
 _RELAY_WORDS = (
@@ -38,7 +30,7 @@ _RELAY_WORDS = (
 )
 _MAX_DOCUMENT_REACH = 8
 _MAX_OUTLET_WORDS = 6
-_LEADING_OUTLET = frozenset({"radio", "channel", "tv", "television"})
+_LEADING_OUTLET = word_class("outlet-leading-words")
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,20 @@ from store.extract.attribution import resolve_mention
 from store.extract.cues import Cue, cue_after
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import speech_verbs, word_class
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
 from store.extract.phrases import NOMINAL, PRONOUN, Mention, phrase_starting_at
 from store.extract.subjects import subject_before
 from store.extract.verbs import verb_at
 from store.quotation import Kind, Quotation
+
+#: Speech verbs whose complement is a statement (tagged "statement" in data/speech_verbs.txt).
+_STATEMENT = speech_verbs().tagged("statement")
+#: Speech verbs naming who was told first (tagged "object-first" in data/speech_verbs.txt).
+_OBJECT_FIRST = speech_verbs().tagged("object-first")
+#: Speech verbs whose object belongs to the statement (tagged "object-kept").
+_OBJECT_KEPT = speech_verbs().tagged("object-kept")
 
 #: The rule name of a reported statement's speaker (Quotation.speaker_rule).
 REPORTED_RULE = "reported-statement"
@@ -126,9 +133,7 @@ def _opening_attribution(
     )
     for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
         verb_end = verb_at(document, index)
-        if verb_end is None or speech_verbs().base(lowers[index]) not in speech_verbs().tagged(
-            "statement"
-        ):
+        if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT:
             continue
         if lowers[index].endswith("ing") or lowers[index - 1] in {"to", "not", "n't", "never"}:
             continue
@@ -168,7 +173,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     lowers, words = document.tokens.lowers, document.tokens.words
     base = speech_verbs().base(lowers[verb])
     first = verb_end + 1
-    if base in speech_verbs().tagged("object-kept"):
+    if base in _OBJECT_KEPT:
         return first if first <= high else None
     # "said that …" or "told reporters on Tuesday that …"; not the "that" of a clause inside
     # the statement ("said the figures showed that …").
@@ -178,13 +183,13 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     if (
         that is not None
         and that > first
-        and base not in speech_verbs().tagged("object-first")
+        and base not in _OBJECT_FIRST
         and (lowers[first] not in _ADVERBIAL_WORDS)
     ):
         that = None  # "said the figures showed that …": that "that" is inside the statement
     if that is not None and not any(words[i] in {",", ";"} for i in range(first, that)):
         return that + 1 if that + 1 <= high else None
-    if base in speech_verbs().tagged("object-first") and first <= high:
+    if base in _OBJECT_FIRST and first <= high:
         # "told the Meridian Wire the talks …", "told reporters the talks …": skip who was told.
         mention = phrase_starting_at(document.tokens, first, high)
         if mention is not None:
@@ -196,12 +201,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     return first if first <= high else None
 
 
-#: First words of what may stand between a verb and its "that": "said in an email that",
-#: "told reporters on Tuesday that", "said last week that".
-_ADVERBIAL_WORDS = frozenset(
-    "on in at during after before to with by last this earlier later monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
-)
+_ADVERBIAL_WORDS = word_class("reported-adverbials")
 
 
 def _closing_attribution(

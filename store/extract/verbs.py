@@ -15,13 +15,13 @@ from store.extract.grammar import (
     PRONOUNS,
     VERB_MODIFIERS,
 )
-from store.extract.lexicon import document_nouns, role_nouns, speech_verbs
+from store.extract.lexicon import document_nouns, role_nouns, speech_verbs, word_class
 from store.extract.phrases import is_name_word
 
-#: Subjects after which a bare base form is a verb: "they say", "experts argue".
-_PLURAL_SUBJECTS = frozenset(
-    {"they", "we", "i", "you", "people", "officials", "experts", "critics", "two", "three"}
-)
+#: Speech verbs more often nouns than verbs (tagged "noun-like" in data/speech_verbs.txt).
+_NOUN_LIKE = speech_verbs().tagged("noun-like")
+
+_PLURAL_SUBJECTS = word_class("plural-subjects")
 #: Marks that close a quotation: '"…," read the statement'.
 _CLOSING = frozenset({"”", '"', "’"})
 #: What follows a verb that introduces words: a colon or an opening quotation mark.
@@ -74,15 +74,12 @@ def verb_at(document: Document, index: int) -> int | None:
             return index  # "led Ruiz to crack a joke and call Hale '…'"
         if (
             before == "to"
-            and word in speech_verbs().tagged("noun-like")
+            and word in _NOUN_LIKE
             and index + 1 < len(lowers)
             and (document.tokens.capitalised[index + 1] or lowers[index + 1] in PRONOUNS)
         ):
             return index  # "going to the radio to call Brack '…'": an infinitive
-        if (
-            word in speech_verbs().tagged("noun-like")
-            and not _subject_after_quotation(document, index)
-        ) or not (
+        if (word in _NOUN_LIKE and not _subject_after_quotation(document, index)) or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
             or before in VERB_MODIFIERS
@@ -163,9 +160,7 @@ def _owned_gerund(document: Document, index: int) -> bool:
     return False
 
 
-_ARTICLES = frozenset(
-    {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
-)
+_ARTICLES = word_class("articles-before-verbs")
 
 
 def _object_of_gerund(document: Document, index: int) -> bool:

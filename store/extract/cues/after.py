@@ -12,7 +12,7 @@ from store.extract.grammar import (
     MONTHS,
     PRONOUNS,
 )
-from store.extract.lexicon import role_nouns, speech_verbs
+from store.extract.lexicon import role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -39,11 +39,7 @@ from store.extract.verbs import verb_at
 LONG_DASHES = frozenset({"—", "–"})
 
 
-#: Words after an inverted speech verb that say when, not who: "…, spoke next."
-_WHEN_WORDS = frozenset(
-    "next later first last again afterwards afterward then now today tonight yesterday "
-    "tomorrow twice once briefly too also".split()
-)
+_WHEN_WORDS = word_class("when-words")
 
 
 def cue_after(document: Document, low: int, high: int) -> Cue | None:

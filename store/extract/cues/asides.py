@@ -12,7 +12,7 @@ from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
     FUNCTION_WORDS,
 )
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -28,11 +28,7 @@ from store.extract.subjects import (
 )
 from store.extract.verbs import verb_at
 
-#: First words of an aside between a name and its colon: "Vale, in a post on Facebook: …".
-_ASIDE_OPENERS = frozenset(
-    "in on at via during after before through from speaking writing posting responding "
-    "asked replying".split()
-)
+_ASIDE_OPENERS = word_class("aside-openers")
 
 
 _ASIDE_WORDS = 10

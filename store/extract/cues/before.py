@@ -8,7 +8,7 @@ from store.extract.cues.cue import VERB_TRIES, WEAK_REACH, Cue
 from store.extract.cues.headlines import headline_cue
 from store.extract.cues.verb_subject import subject_of_verb
 from store.extract.document import Document
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -27,6 +27,13 @@ from store.extract.subjects import (
     skip_back_modifiers,
 )
 from store.extract.verbs import verb_at
+
+#: Speech verbs counting only right next to a quotation (tagged "weak" in data/speech_verbs.txt).
+_WEAK = speech_verbs().tagged("weak")
+#: Speech verbs that report what follows (tagged "reporting" in data/speech_verbs.txt).
+_REPORTING = speech_verbs().tagged("reporting")
+#: Speech verbs whose joined clause is still what was said (tagged "clause").
+_REPORTS_CLAUSE = speech_verbs().tagged("clause")
 
 
 def cue_before(document: Document, low: int, high: int) -> Cue | None:
@@ -60,7 +67,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             verb_end is None
             or verb_end > high
             or (
-                speech_verbs().base(lowers[index]) in speech_verbs().tagged("weak")
+                speech_verbs().base(lowers[index]) in _WEAK
                 and _words_between(document, verb_end, high) > WEAK_REACH
                 and not _that_clause(document, verb_end, high)
             )
@@ -97,8 +104,7 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
                     or (
                         outer.mention.kind == NOMINAL
                         and person_or_group(document, outer.mention)
-                        and speech_verbs().base(document.tokens.lowers[outer.verb])
-                        in speech_verbs().tagged("reporting")
+                        and speech_verbs().base(document.tokens.lowers[outer.verb]) in _REPORTING
                     )
                 ):
                     return outer  # "rivals say he had planned to 'gut' the port fund"
@@ -117,7 +123,7 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
     Not after a verb that reports what follows ("Arlen said the board must act, but instead
     Hale is giving them '…'"): that clause is still what was said."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    if speech_verbs().base(lowers[verb]) in speech_verbs().tagged("clause"):
+    if speech_verbs().base(lowers[verb]) in _REPORTS_CLAUSE:
         return None
     start = None
     for index in range(verb_end + 1, high):
@@ -235,8 +241,7 @@ def _that_clause(document: Document, verb_end: int, high: int) -> bool:
     return False
 
 
-#: Subjects that open a reported clause without "that": "suggested they tweet …".
-_CLAUSE_PRONOUNS = frozenset({"they", "he", "she", "we", "i"})
+_CLAUSE_PRONOUNS = word_class("clause-pronouns")
 
 
 #: How far after a weak verb its "that" may come: "wrote on his club's notice board that".

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.extract.grammar import PARTICIPLE_SUFFIX
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import speech_verbs, word_class
 from store.extract.phrases import Mention
 
 #: How far after a quotation its subject-first cue may end ("…," Tessa Quill, an associate
@@ -14,8 +14,7 @@ from store.extract.phrases import Mention
 SUBJECT_REACH = 32
 
 
-#: Pronouns that open a sentence without naming anyone: "It was three years ago that …".
-EXPLETIVES = frozenset({"it", "this", "that", "there"})
+EXPLETIVES = word_class("expletives")
 
 
 #: Words an attribution may carry after its verb: "said Tuesday in a statement".

@@ -6,22 +6,14 @@ from __future__ import annotations
 from store.extract.cues.cue import Cue
 from store.extract.document import Document, QuoteTokens
 from store.extract.grammar import DETERMINERS
-from store.extract.lexicon import word_class
+from store.extract.lexicon import speech_nouns, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
     phrase_ending_at,
 )
 
-#: Nouns for something said: "Hale's pledge to stay 'neutral'", "Ruiz's 'nine ferries' remark".
-SPEECH_NOUNS = frozenset(
-    """pledge pledges promise promises vow claim claims assertion assertions accusation
-    accusations comment comments remark remarks statement statements words call calls
-    warning warnings suggestion suggestions description slogan slogans phrase catchphrase
-    response reply answer argument insistence contention conclusion charge charges
-    characterization characterisation quip joke tweet tweets post message mantra refrain
-    line dictum boast threat demand""".split()
-)
+SPEECH_NOUNS = speech_nouns()
 
 
 #: How far before a quotation the noun may stand: "Castell's boldest charge is that

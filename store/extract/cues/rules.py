@@ -111,8 +111,10 @@ class Rule:
 
     def apply(self, window: Window) -> Cue | None:
         cue = self.find(window)
-        if cue is None or any(guard.vetoes(window, cue) for guard in self.guards):
-            return None
+        if cue is not None:
+            for guard in self.guards:
+                if guard.vetoes(window, cue):
+                    return None
         return cue
 
 

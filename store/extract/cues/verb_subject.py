@@ -97,8 +97,7 @@ def subject_of_verb(document: Document, low: int, verb: int) -> tuple[Mention, s
     return None
 
 
-#: Words opening a clause whose subject may be the one a participle after it belongs to.
-_SUBORDINATE_OPENERS = frozenset({"as", "when", "while", "where"})
+_SUBORDINATE_OPENERS = word_class("subordinate-openers")
 
 
 def _subordinate_subject(document: Document, low: int, end: int) -> Mention | None:

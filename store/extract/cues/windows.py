@@ -46,7 +46,7 @@ def opening_participle_subject(
     return Cue(found[0], found[0].last, found[0].last, found[1])
 
 
-_OPENING_SUBORDINATORS = frozenset({"when", "after", "as", "while", "before", "once"})
+_OPENING_SUBORDINATORS = word_class("opening-subordinators")
 
 
 def in_subordinate_clause_before(
@@ -121,11 +121,7 @@ def cue_in_next_sentence(document: Document, quote: QuoteTokens, high: int) -> C
     return cue if exclaimed or len(tail) <= _NEXT_SENTENCE_TAIL else None
 
 
-#: Words that make what follows a speech verb a clause of its own: "said (that) he would".
-_CLAUSE_WORDS = frozenset(
-    "that will would could can may might must should shall is are was were has have had "
-    "do does did".split()
-)
+_CLAUSE_WORDS = word_class("clause-words")
 
 
 #: How far after its verb the clause a cue reports begins: "said (that) the crews would".

@@ -7,6 +7,7 @@ from store.extract.grammar import DETERMINERS
 from store.extract.lexicon import (
     role_nouns,
     speech_verbs,
+    word_class,
 )
 from store.extract.people.entity import (
     Entity,
@@ -20,16 +21,11 @@ HEADLINE_SHARE = 0.7
 #: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
 SHORT_APPOSITIVE = 4
 ROLE_BEFORE = 4
-NOT_DESCRIPTIONS = frozenset("by with and of from to for said says in on at as".split())
-#: Words that open a sentence before its subject: "On Friday, Vale said".
-OPENER_WORDS = frozenset(
-    """on in at after before during since earlier later meanwhile however still yet instead
-    separately last this next but and so asked speaking""".split()
-)
+NOT_DESCRIPTIONS = word_class("not-descriptions")
+OPENER_WORDS = word_class("opener-words")
 #: How many words a sentence may open with before its subject ("In an interview on Friday,").
 OPENER_REACH = 8
-#: What may stand between "as" and a role: "as its new goalkeeper", "as the harbour master".
-AS_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "a", "an"})
+AS_DETERMINERS = word_class("as-determiners")
 AS_ROLE_WORDS = 4
 
 

@@ -24,8 +24,10 @@ from store.extract.phrases.mention import NAME, NOMINAL, POSSESSIVE, PRONOUN, Me
 from store.extract.phrases.names import is_name_word, is_organisation_name, run_ending_at, title_end
 from store.extract.tokens import Tokens
 
-#: Heads of a share of people: "21 percent said", "a majority said".
-GROUP_SHARES = frozenset({"percent", "majority", "minority"})
+#: Speech verbs more often nouns than verbs (tagged "noun-like" in data/speech_verbs.txt).
+_NOUN_LIKE = speech_verbs().tagged("noun-like")
+
+GROUP_SHARES = word_class("group-shares")
 
 
 def is_head_noun(lower: str) -> bool:
@@ -48,20 +50,17 @@ _CALENDAR = MONTHS | frozenset("monday tuesday wednesday thursday friday saturda
 LISTED_ADJECTIVE_ENDINGS = (*ADJECTIVE_ENDINGS, "ed", "y")
 
 
-#: Common nouns for an outlet after its name: "Time magazine", "the Journal-Courier newspaper".
-OUTLET_NOUNS = frozenset({"magazine", "newspaper", "website", "network", "tabloid"})
+OUTLET_NOUNS = word_class("outlet-nouns")
 
 
-#: "the two", "the three": a group the article has just named.
-PAIR_WORDS = frozenset({"two", "three", "four"})
+PAIR_WORDS = word_class("pair-words")
 
 
 #: "about 50 protesters", "1,200 workers": a count describes a group like an adjective.
 COUNT = re.compile(r"\d{1,3}(?:,\d{3})*$")
 
 
-#: Words that make a count approximate: "about 50 protesters".
-APPROXIMATELY = frozenset({"about", "some", "nearly", "roughly", "almost", "around", "over"})
+APPROXIMATELY = word_class("approximately")
 
 
 #: "a 2008 Hale veteran": a year describes like an adjective.
@@ -76,7 +75,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 LEADING_WORDS = frozenset({"and", "but", "so", "then", "also", "yet", "even", "now", "—", "-"})
 
 
-QUANTIFIERS = frozenset({"one", "another", "some", "others", "many", "several", "both", "most"})
+QUANTIFIERS = word_class("quantifiers")
 
 
 #: How far past a name a description may go on to reach the head: "Band member Gus".
@@ -114,7 +113,7 @@ def noun_before_noun(tokens: Tokens, index: int) -> bool:
     noun after it (not "observers note the …")."""
     following = index + 1
     return (
-        tokens.lowers[index] in speech_verbs().tagged("noun-like")
+        tokens.lowers[index] in _NOUN_LIKE
         and following < len(tokens.words)
         and tokens.words[following].isalpha()
         and tokens.lowers[following] not in FUNCTION_WORDS
@@ -156,11 +155,7 @@ ROLE_PREPOSITIONS = word_class("role-prepositions")
 REACHING_PREPOSITIONS = word_class("reaching-prepositions")
 
 
-#: Adjectives that tie an anonymous source to what it knows: "a person close to the mayor".
-SOURCE_ADJECTIVES = frozenset(
-    """close familiar involved loyal allied opposed sympathetic linked connected tied briefed
-    knowledgeable friendly aligned""".split()
-)
+SOURCE_ADJECTIVES = word_class("source-adjectives")
 
 
 SOURCE_PREPOSITIONS = ROLE_PREPOSITIONS | {"in", "on", "about"}
@@ -170,7 +165,7 @@ SOURCE_PREPOSITIONS = ROLE_PREPOSITIONS | {"in", "on", "about"}
 _OBJECT_REACH = 6
 
 
-_OBJECT_STOPS = frozenset({"who", "whom", "which", "that", "and", "but", "or", "as", "when"})
+_OBJECT_STOPS = word_class("object-stops")
 
 
 def _object_end(tokens: Tokens, start: int, high: int) -> int | None:

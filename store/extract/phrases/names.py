@@ -18,6 +18,7 @@ from store.extract.lexicon import (
     party_words,
     role_nouns,
     titles,
+    word_class,
 )
 from store.extract.tokens import Tokens
 
@@ -37,8 +38,7 @@ def is_name_word(tokens: Tokens, index: int) -> bool:
     )
 
 
-#: Verbs after which a capitalised word just after a quotation is a surname ('"…," Read said').
-_SAYING = frozenset({"said", "says", "told", "tells", "wrote", "writes", "added", "adds"})
+_SAYING = word_class("saying-forms")
 
 
 def _surname_before_verb(tokens: Tokens, index: int) -> bool:

@@ -34,6 +34,9 @@ from store.extract.phrases.mention import MAX_PHRASE, NAME, NOMINAL, POSSESSIVE,
 from store.extract.phrases.names import run_starting_at
 from store.extract.tokens import Tokens
 
+#: Speech verbs more often nouns than verbs (tagged "noun-like" in data/speech_verbs.txt).
+_NOUN_LIKE = speech_verbs().tagged("noun-like")
+
 
 def phrase_starting_at(
     tokens: Tokens, start: int, high: int, loose: bool = False
@@ -106,11 +109,7 @@ def phrase_starting_at(
         lower = lowers[index]
         if not descriptor(tokens, index) and not is_head_noun(lower):
             break
-        if (
-            end is not None
-            and lower in speech_verbs().tagged("noun-like")
-            and not noun_before_noun(tokens, index)
-        ):
+        if end is not None and lower in _NOUN_LIKE and not noun_before_noun(tokens, index):
             break  # "Legal observers note the …": the verb after the phrase
         if index + 1 <= high and lowers[index + 1] in POSSESSIVE:
             index += 2  # "the British capital's new mayor": the possessor is not the head

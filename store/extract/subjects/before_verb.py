@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from store.extract.document import Document
 from store.extract.grammar import DETERMINERS
-from store.extract.lexicon import role_nouns, speech_verbs
+from store.extract.lexicon import role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
     NOMINAL,
@@ -102,7 +102,7 @@ def subject_before(document: Document, low: int, high: int) -> tuple[Mention, st
     return _pair_ending_with(document, low, mention), None
 
 
-_SOMEONE = frozenset({"someone", "somebody", "one", "many", "some", "several", "others"})
+_SOMEONE = word_class("someone-words")
 
 
 def _someone_in(document: Document, low: int, place: Mention) -> Mention | None:

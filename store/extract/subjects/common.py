@@ -19,11 +19,7 @@ from store.extract.phrases import (
     role_tied_within,
 )
 
-INTRO_WORDS = frozenset(
-    """in on at after before during since speaking asked earlier later meanwhile however
-    still yet instead separately elsewhere last this next when while as if although though
-    because despite unlike like for from with without under over by through according""".split()
-)
+INTRO_WORDS = word_class("intro-words")
 
 
 _SERVING = word_class("serving-prepositions")
@@ -32,9 +28,7 @@ _SERVING = word_class("serving-prepositions")
 PUNCTUATION = frozenset({",", "—", "–", "-", ":", ";", "(", ")"})
 
 
-SUBORDINATORS = frozenset(
-    "as and but where when while after before because since although though if once until".split()
-)
+SUBORDINATORS = word_class("subordinators")
 
 
 #: How long an appositive after a name may be: "…, president and chief executive of …".
@@ -44,8 +38,7 @@ ROLE_REACH = 16
 _CLAUSE_STARTS = 8
 
 
-#: Nouns that end like adverbs: "a member of the family said".
-_LY_NOUNS = frozenset("family rally ally assembly supply reply monopoly anomaly".split())
+_LY_NOUNS = word_class("ly-nouns")
 
 
 def skip_back_modifiers(document: Document, low: int, high: int) -> int:
@@ -109,10 +102,7 @@ def person_like(document: Document, mention: Mention) -> bool:
 _ADVERBIAL_PREPOSITIONS = word_class("adverbial-openers")
 
 
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
-    week weekend month year today yesterday time moment day days weeks months years""".split()
-)
+_TIME_WORDS = word_class("time-words")
 
 
 def relative_pronoun(document: Document, low: int, high: int) -> int | None:
@@ -168,7 +158,7 @@ def place_before(document: Document, low: int, start: int) -> int | None:
     return None
 
 
-RELATIVES = frozenset({"who", "who's", "who’s", "whose", "whom"})
+RELATIVES = word_class("relative-pronouns")
 
 
 #: How long a relative clause between commas may be: "…, who is thinking about running, said".
@@ -181,7 +171,7 @@ def clause_starts(words: list[str], low: int, high: int, marks: set[str]) -> lis
     return [low, *after_marks[-_CLAUSE_STARTS:]]
 
 
-AUXILIARIES = frozenset("had has have was were is are will would could did".split())
+AUXILIARIES = word_class("auxiliaries")
 
 
 def looks_finite(lower: str) -> bool:
