@@ -245,7 +245,7 @@ def test_card_shows_verdict_speaker_and_source(db: str) -> None:
         "✘ Misattributed — the words are verified, but the archive credits Osric Penhallow"
     )
     assert (
-        "  ✘ Speaker differs: the paste credits Harriet Vale, the archive credits Osric Penhallow"
+        "  ✘ Speaker differs: the paste credits Harriet Vale; the archive credits Osric Penhallow"
         in lines
     )
     assert "  — Osric Penhallow (councillor)" in lines
