@@ -29,8 +29,8 @@ from slack_support import (
 )
 
 from bot.slack.card import MESSAGE_BLOCKS
-from bot.slack.mrkdwn import SECTION_CHARS
 from bot.slack.listeners.review import DRAFT_ACTION, DRAFT_BLOCK, REVIEW_CALLBACK
+from bot.slack.mrkdwn import SECTION_CHARS
 from bot.slack.review import MESSAGES_SHOWN, review_messages
 from store.archive import Archive
 from store.article import Article
