@@ -14,17 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.verifier.verdict import Attribution, CheckResult, Verdict
+from bot.verifier.verdict import Attribution, CheckResult
+from bot.wording import VERDICT_WORDS
 from store.quotation import Quotation
 
-#: The words' verdicts, in the order the summary lists them.
-WORDS = {
-    Verdict.VERIFIED: "verified",
-    Verdict.WORDING_DIFFERS: "wording differs",
-    Verdict.SPLICED: "spliced",
-    Verdict.NOT_A_DIRECT_QUOTE: "not a direct quote",
-    Verdict.NOT_FOUND: "not found",
-}
+#: The words' verdicts (bot.wording's, in lower case), in the order the summary lists them.
+WORDS = {verdict: words.word.lower() for verdict, words in VERDICT_WORDS.items()}
 NOT_CHECKED = "not checked"
 #: The speakers' verdicts worth counting: every other one is no doubt about the speaker.
 SPEAKER_DOUBTS = {

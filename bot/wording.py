@@ -2,10 +2,15 @@
 Slack: the speaker (or the description an article gives an unnamed one), how the archive found
 them, how sure it is, and the headline word when the paste credits someone else.
 
-Plain strings only: each presenter escapes and styles them itself.
+Plain strings only: each presenter escapes and styles them itself. The verdicts' headline
+words, the speaker lines' labels and the labels of each kind of quotation are one table here,
+so that the terminal card (bot.cli.card) and Slack (bot.slack.card) say the same thing and
+differ only in symbols, colours and markup.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from bot.verifier.claims import described_speaker
 from bot.verifier.trust import Trust
@@ -18,6 +23,119 @@ from bot.verifier.verdict import (
     sure_attribution,
 )
 from store.readers.provenance import site_of
+
+
+@dataclass(frozen=True)
+class VerdictWords:
+    #: The headline's word ("Wording differs"), and what it means, after it.
+    word: str
+    meaning: str
+
+
+VERDICT_WORDS: dict[Verdict, VerdictWords] = {
+    Verdict.VERIFIED: VerdictWords("Verified", "a direct quotation in the archive"),
+    Verdict.WORDING_DIFFERS: VerdictWords(
+        "Wording differs", "close to a quotation in the archive, but words differ"
+    ),
+    Verdict.SPLICED: VerdictWords("Spliced", "joins words from separate quotations or places"),
+    Verdict.NOT_A_DIRECT_QUOTE: VerdictWords(
+        "Not a direct quote",
+        "the archive has these words as paraphrase or reported speech, not in quotation marks",
+    ),
+    Verdict.NOT_FOUND: VerdictWords("Not found", "nothing in the archive is close enough"),
+}
+EXCERPT_WORDS = VerdictWords("Verified excerpt", "part of a longer direct quotation in the archive")
+#: The headline of a paste credited to someone the archive is sure did not say it.
+MISATTRIBUTED = "Misattributed"
+#: What the headline adds when the archive is unsure of its own speaker.
+SPEAKER_UNCERTAIN = "speaker uncertain"
+#: The headline of a paste that could not be checked (empty, not text, too long).
+CANNOT_CHECK = "Cannot check this paste"
+
+#: What each kind of stored quotation is called (bot.verifier.verdict, `kind`).
+KIND_LABELS = {
+    "direct": "direct quotation",
+    "partial": "partial quotation",
+    "reported": "reported speech",
+    "paraphrase": "the writer's paraphrase",
+}
+
+
+def verdict_words(result: CheckResult) -> VerdictWords:
+    """The headline words of the words' verdict: a verified excerpt has its own."""
+    if result.verdict is Verdict.VERIFIED and result.excerpt:
+        return EXCERPT_WORDS
+    return VERDICT_WORDS[result.verdict]
+
+
+def kind_label(kind: str) -> str:
+    """`reported speech`: what a quotation of this kind is called (unknown kinds as stored)."""
+    return KIND_LABELS.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class SpeakerLine:
+    """The line under the headline comparing the paste's speaker with the archive's: a label
+    ("Speaker differs") and its sentence, as parts of which the names are emphasised."""
+
+    label: str
+    #: (text, emphasised) in order; the presenter styles the emphasised parts.
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def sentence(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+
+def speaker_line(
+    result: CheckResult, claimed: str, archive: str, why: str | None = None
+) -> SpeakerLine | None:
+    """The speaker line of `result`, with the paste's speaker, the archive's and, for an
+    uncertain one, `uncertainty(result)` as the presenter shows them (cut and escaped); None
+    when there is no line."""
+    if result.attribution is Attribution.MATCHES:
+        return SpeakerLine(
+            "Speaker matches", (("the archive also credits ", False), (archive or claimed, True))
+        )
+    if result.attribution is Attribution.DIFFERS:
+        return SpeakerLine(
+            "Speaker differs",
+            (
+                ("the paste credits ", False),
+                (claimed or "someone", True),
+                ("; the archive credits ", False),
+                (archive or "someone else", True),
+            ),
+        )
+    if result.attribution is Attribution.UNCERTAIN:
+        return SpeakerLine(
+            "Speaker uncertain",
+            (
+                ("the paste credits ", False),
+                (claimed or "someone", True),
+                (f"; {uncertainty(result) if why is None else why}", False),
+            ),
+        )
+    if result.attribution is Attribution.UNKNOWN and claimed:
+        if result.matches:
+            return SpeakerLine(
+                "Speaker unknown",
+                (
+                    ("the paste credits ", False),
+                    (claimed, True),
+                    ("; the archive does not say who said it", False),
+                ),
+            )
+        return SpeakerLine(
+            "Speaker not checked",
+            (
+                ("the paste credits ", False),
+                (claimed, True),
+                ("; nothing in the archive matched, so there is no speaker to compare", False),
+            ),
+        )
+    return None
+
 
 #: How each way of finding a speaker reads under the speaker's name.
 _FOUND_BY = {
@@ -132,16 +250,27 @@ def unvetted_printings(match: Match) -> list[str]:
 
 
 __all__ = [
+    "CANNOT_CHECK",
+    "EXCERPT_WORDS",
+    "KIND_LABELS",
+    "MISATTRIBUTED",
+    "SPEAKER_UNCERTAIN",
     "UNVETTED_HEADLINE",
     "UNVETTED_SOURCE",
+    "VERDICT_WORDS",
+    "SpeakerLine",
+    "VerdictWords",
     "archive_speakers",
     "evidence_heading",
     "is_confident",
+    "kind_label",
     "misattributed",
     "misattribution_headline",
     "printing_label",
     "speaker_label",
+    "speaker_line",
     "uncertainty",
     "unvetted_only",
     "unvetted_printings",
+    "verdict_words",
 ]

@@ -63,7 +63,7 @@ class Quotation:
         return self.article_text[self.context_start : self.context_end]
 
     def to_json(self) -> dict[str, object]:
-        """The `Q` document of the command-line contract (DESIGN.md)."""
+        """The `Q` document of `quotebot extract --json` (README.md, "JSON output")."""
         data: dict[str, object] = {}
         for key, value in asdict(self).items():
             if key == "context_start":

@@ -141,7 +141,7 @@ def test_wrong_claimed_speaker_is_shown_against_the_archives() -> None:
     text = plain(card(answer))
 
     assert (
-        "✘ Speaker differs: the paste credits Osric Penhallow, the archive credits Harriet Vale"
+        "✘ Speaker differs: the paste credits Osric Penhallow; the archive credits Harriet Vale"
         in text
     )
     assert "credited to Osric Penhallow" in text
@@ -150,7 +150,7 @@ def test_wrong_claimed_speaker_is_shown_against_the_archives() -> None:
 def test_matching_claimed_speaker_is_confirmed() -> None:
     answer = result(claimed_speaker="Vale", attribution=Attribution.MATCHES)
 
-    assert "✔ Speaker matches: Vale" in plain(card(answer))
+    assert "✔ Speaker matches: the archive also credits Harriet Vale" in plain(card(answer))
 
 
 def test_card_counts_occurrences_and_gives_the_earliest() -> None:

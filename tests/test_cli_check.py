@@ -26,10 +26,10 @@ from newswire_support import QUOTEBOT
 from store.db.engine import create_archive_engine
 from store.search.index import PARAGRAPHS
 
-#: DESIGN.md's `check --json` document (with `trust`, bot.verifier.trust); `closest` and
-#: `problem` appear only when they apply.
+#: The README's `check --json` document (the contract its "JSON output" names), with `trust`
+#: (bot.verifier.trust); `closest` and `problem` appear only when they apply.
 CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "trust", "matches"}
-#: DESIGN.md's match, `matched` (the words the paste matched, verdict.py) and the account of the
+#: The README's match, `matched` (the words the paste matched, verdict.py) and the account of the
 #: archive's speaker (as written, how found, the evidence, the confidence); `piece` is added for
 #: each piece of a spliced paste.
 MATCH_KEYS = {
@@ -245,7 +245,7 @@ def test_card_shows_verdict_speaker_and_source(db: str) -> None:
         "✘ Misattributed — the words are verified, but the archive credits Osric Penhallow"
     )
     assert (
-        "  ✘ Speaker differs: the paste credits Harriet Vale, the archive credits Osric Penhallow"
+        "  ✘ Speaker differs: the paste credits Harriet Vale; the archive credits Osric Penhallow"
         in lines
     )
     assert "  — Osric Penhallow (councillor)" in lines

@@ -324,7 +324,7 @@ def test_speaker_matches_and_unknown_speaker_are_said_plainly() -> None:
         answer_blocks(matching)
     )
     unknown_text = shown(answer_blocks(unknown))
-    assert "*Speaker unknown:* the paste credits Vale; the archive does not say" in unknown_text
+    assert "*Speaker unknown:* the paste credits *Vale*; the archive does not say" in unknown_text
     assert "— speaker unknown" in unknown_text
 
 

@@ -28,8 +28,9 @@ from slack_support import (
     slash_command,
 )
 
-from bot.slack.card import MESSAGE_BLOCKS, SECTION_CHARS
+from bot.slack.card import MESSAGE_BLOCKS
 from bot.slack.listeners.review import DRAFT_ACTION, DRAFT_BLOCK, REVIEW_CALLBACK
+from bot.slack.mrkdwn import SECTION_CHARS
 from bot.slack.review import MESSAGES_SHOWN, review_messages
 from store.archive import Archive
 from store.article import Article

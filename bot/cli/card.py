@@ -26,17 +26,23 @@ from bot.cli import terminal
 from bot.verifier.trust import Trust
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from bot.wording import (
+    CANNOT_CHECK,
+    MISATTRIBUTED,
+    SPEAKER_UNCERTAIN,
     UNVETTED_HEADLINE,
     UNVETTED_SOURCE,
     archive_speakers,
     evidence_heading,
     is_confident,
+    kind_label,
     misattributed,
     misattribution_headline,
     speaker_label,
+    speaker_line,
     uncertainty,
     unvetted_only,
     unvetted_printings,
+    verdict_words,
 )
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -56,34 +62,19 @@ CONFLICTS_SHOWN = 5
 
 @dataclass(frozen=True)
 class VerdictLook:
+    """How a verdict looks at a terminal; its words are bot.wording's."""
+
     symbol: str
-    word: str
     colour: str
-    #: What the verdict means, after the word on the card's first line.
-    meaning: str
 
 
 LOOKS: dict[Verdict, VerdictLook] = {
-    Verdict.VERIFIED: VerdictLook("✔", "verified", "green", "a direct quotation in the archive"),
-    Verdict.WORDING_DIFFERS: VerdictLook(
-        "≈", "wording differs", "yellow", "close to a quotation in the archive, but words differ"
-    ),
-    Verdict.SPLICED: VerdictLook(
-        "✂", "spliced", "magenta", "joins words from separate quotations or places"
-    ),
-    Verdict.NOT_A_DIRECT_QUOTE: VerdictLook(
-        "⚠",
-        "not a direct quote",
-        "dark_orange",
-        "the archive has these words as paraphrase or reported speech, not in quotation marks",
-    ),
-    Verdict.NOT_FOUND: VerdictLook(
-        "✘", "not found", "red", "nothing in the archive is close enough"
-    ),
+    Verdict.VERIFIED: VerdictLook("✔", "green"),
+    Verdict.WORDING_DIFFERS: VerdictLook("≈", "yellow"),
+    Verdict.SPLICED: VerdictLook("✂", "magenta"),
+    Verdict.NOT_A_DIRECT_QUOTE: VerdictLook("⚠", "dark_orange"),
+    Verdict.NOT_FOUND: VerdictLook("✘", "red"),
 }
-_EXCERPT_WORD = "verified excerpt"
-_EXCERPT_MEANING = "part of a longer direct quotation in the archive"
-_KIND_LABELS = {"direct": "", "partial": "partial quotation", "reported": "reported speech"}
 _CHANGE_LABELS = {"replace": "replaced", "insert": "added", "delete": "left out"}
 
 
@@ -128,19 +119,17 @@ def verdict_line(result: CheckResult) -> Text:
     `✘ Misattributed — verified words, but the archive credits …`. An uncertain speaker is
     said on the same line."""
     if result.problem is not None:
-        return Text("✘ Cannot check this paste", style="bold red")
-    look = LOOKS[result.verdict]
-    word = _verdict_word(result)
+        return Text(f"✘ {CANNOT_CHECK}", style="bold red")
     if misattributed(result):
-        line = Text("✘ Misattributed", style="bold red")
+        line = Text(f"✘ {MISATTRIBUTED}", style="bold red")
         line.append(f" — {misattribution_headline(result)} ", style="red")
         line.append(_clean(archive_speakers(result) or "someone else"), style="bold red")
         return _with_trust(line, result)
-    meaning = _EXCERPT_MEANING if word == _EXCERPT_WORD else look.meaning
-    line = Text(f"{look.symbol} {word[:1].upper()}{word[1:]}", style=f"bold {look.colour}")
-    line.append(f" — {meaning}", style=look.colour)
+    look, words = LOOKS[result.verdict], verdict_words(result)
+    line = Text(f"{look.symbol} {words.word}", style=f"bold {look.colour}")
+    line.append(f" — {words.meaning}", style=look.colour)
     if result.attribution is Attribution.UNCERTAIN:
-        line.append(" · ? speaker uncertain", style="bold yellow")
+        line.append(f" · ? {SPEAKER_UNCERTAIN}", style="bold yellow")
     return _with_trust(line, result)
 
 
@@ -149,12 +138,6 @@ def _with_trust(line: Text, result: CheckResult) -> Text:
     if unvetted_only(result):
         line.append(f" · ⚠ {UNVETTED_HEADLINE}", style="bold yellow")
     return line
-
-
-def _verdict_word(result: CheckResult) -> str:
-    if result.verdict is Verdict.VERIFIED and result.excerpt:
-        return _EXCERPT_WORD
-    return LOOKS[result.verdict].word
 
 
 # The parts of a card.
@@ -168,32 +151,27 @@ def _pasted_line(result: CheckResult) -> _Indented:
     return _indented(line)
 
 
+#: The symbol and colour of each speaker line (bot.wording.speaker_line), by the answer's
+#: attribution; the label's own style is bold in the same colour.
+_SPEAKER_LOOKS = {
+    Attribution.MATCHES: ("✔", "green"),
+    Attribution.DIFFERS: ("✘", "red"),
+    Attribution.UNCERTAIN: ("?", "yellow"),
+    Attribution.UNKNOWN: ("?", "yellow"),
+}
+
+
 def _attribution_lines(result: CheckResult) -> list[RenderableType]:
     claimed = _clean(result.claimed_speaker or "")
-    archive_speaker = _archive_speaker(result)
-    if result.attribution is Attribution.MATCHES:
-        return [_indented(Text(f"✔ Speaker matches: {claimed or archive_speaker}", style="green"))]
-    if result.attribution is Attribution.DIFFERS:
-        line = Text("✘ Speaker differs: ", style="bold red")
-        line.append(f"the paste credits {claimed or 'someone'}, ")
-        line.append(f"the archive credits {archive_speaker or 'someone else'}", style="bold")
-        return [_indented(line)]
-    if result.attribution is Attribution.UNCERTAIN:
-        line = Text("? Speaker uncertain: ", style="bold yellow")
-        line.append(f"the paste credits {claimed or 'someone'}; {uncertainty(result)}")
-        return [_indented(line)]
-    if result.attribution is Attribution.UNKNOWN and claimed:
-        if result.matches:
-            text = f"? Speaker unknown: the paste credits {claimed}; the archive does not say who"
-        else:
-            text = f"? Speaker not checked: the paste credits {claimed}; no match to compare"
-        return [_indented(Text(text, style="yellow"))]
-    return []
-
-
-def _archive_speaker(result: CheckResult) -> str | None:
-    speakers = archive_speakers(result)
-    return _clean(speakers) if speakers else None
+    archive = _clean(archive_speakers(result) or "")
+    spoken = speaker_line(result, claimed, archive, _clean(uncertainty(result)))
+    if spoken is None:
+        return []
+    symbol, colour = _SPEAKER_LOOKS[result.attribution]
+    line = Text(f"{symbol} {spoken.label}: ", style=f"bold {colour}")
+    for text, emphasised in spoken.parts:
+        line.append(text, style="bold" if emphasised else "")
+    return [_indented(line)]
 
 
 def _match_lines(match: Match, result: CheckResult) -> list[RenderableType]:
@@ -226,9 +204,8 @@ def _quotation_text(match: Match) -> Text:
     text.append(shown[start:end], style="bold")
     text.append(shown[end:])
     text.append("”")
-    label = _KIND_LABELS.get(match.kind, match.kind)
-    if label:
-        text.append(f"  [{label}]", style="dim")
+    if match.kind != "direct":
+        text.append(f"  [{kind_label(match.kind)}]", style="dim")
     return text
 
 

@@ -27,7 +27,7 @@ from bot.cli.card import LOOKS
 from bot.cli.terminal import one_line
 from bot.review_words import draft_speaker, review_summary, words_word
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict
-from bot.wording import archive_speakers, misattributed
+from bot.wording import archive_speakers, misattributed, verdict_words
 from store.article import Article
 from store.quotation import Quotation
 
@@ -132,8 +132,7 @@ def _verdict_cell(result: CheckResult) -> Text:
         cell.append(f"\nwords {words_word(result)}")
         return cell
     look = LOOKS[result.verdict]
-    word = "verified excerpt" if result.verdict is Verdict.VERIFIED and result.excerpt else None
-    cell = Text(f"{look.symbol} {word or look.word}", style=look.colour)
+    cell = Text(f"{look.symbol} {verdict_words(result).word.lower()}", style=look.colour)
     cell.append("\n")
     cell.append_text(_speaker_verdict(result))
     return cell

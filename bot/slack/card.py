@@ -7,7 +7,7 @@ who said it (and their role), where and when it was printed (a link to the artic
 was told to and who relayed it, the word-level difference, the pieces of a splice, how many
 articles printed it and the earliest, and the speakers other outlets credit.
 
-Archive and user text is untrusted. Every piece of it goes through `_safe`:
+Archive and user text is untrusted. Every piece of it goes through `safe`:
 - `&`, `<` and `>` are escaped (text.escape), so no quotation can ping `@channel` or a
   user, or forge a link; every mrkdwn text object is also `verbatim`, so Slack does not turn
   bare names or channel names into links either.
@@ -33,23 +33,37 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
 
-from bot.slack.text import escape
+from bot.slack.mrkdwn import (
+    BLANKS,
+    context_block,
+    fit,
+    link,
+    link_target,
+    plain_text,
+    safe,
+    section_block,
+)
 from bot.verifier.trust import Trust
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from bot.wording import (
+    MISATTRIBUTED,
+    SPEAKER_UNCERTAIN,
     UNVETTED_HEADLINE,
     UNVETTED_SOURCE,
+    VERDICT_WORDS,
     archive_speakers,
     evidence_heading,
     is_confident,
+    kind_label,
     misattributed,
     misattribution_headline,
     speaker_label,
+    speaker_line,
     uncertainty,
     unvetted_only,
     unvetted_printings,
+    verdict_words,
 )
 from store.archive import ArchiveStats
 
@@ -58,8 +72,7 @@ SHARE_ACTION = "share_in_channel"
 CONTEXT_ACTION = "show_context"
 WRONG_MATCH_ACTION = "not_the_right_match"
 
-#: Slack's own limits.
-SECTION_CHARS = 3000
+#: Slack's own limits (SECTION_CHARS: bot.slack.mrkdwn).
 MESSAGE_BLOCKS = 50
 BUTTON_VALUE_CHARS = 2000
 #: Our budget for a whole answer (its blocks as JSON), below where Slack starts failing.
@@ -76,9 +89,6 @@ TITLE_CHARS = 150
 CHANGE_CHARS = 100
 OTHER_MATCH_CHARS = 200
 NOTE_CHARS = 300
-#: An address longer than this (encoded) is not linked: a cut one would lead somewhere else,
-#: and with the quotation it must fit in one section.
-URL_CHARS = 800
 #: How many of each list an answer shows before "and N more".
 OTHER_MATCHES_SHOWN = 3
 PIECES_SHOWN = 5
@@ -91,52 +101,32 @@ TOP_SPEAKERS_SHOWN = 10
 
 @dataclass(frozen=True)
 class VerdictLook:
+    """How a verdict looks in Slack; its words are bot.wording's."""
+
     #: A Slack emoji code for blocks, and the same icon as a character for the fallback,
     #: which notifications show as typed.
     emoji: str
     symbol: str
-    word: str
-    meaning: str
 
 
 LOOKS: dict[Verdict, VerdictLook] = {
-    Verdict.VERIFIED: VerdictLook(
-        ":white_check_mark:", "✅", "Verified", "a direct quotation in the archive"
-    ),
-    Verdict.WORDING_DIFFERS: VerdictLook(
-        ":large_yellow_circle:",
-        "🟡",
-        "Wording differs",
-        "close to a quotation in the archive, but words differ",
-    ),
-    Verdict.SPLICED: VerdictLook(
-        ":scissors:", "✂️", "Spliced", "joins words from separate quotations or places"
-    ),
-    Verdict.NOT_A_DIRECT_QUOTE: VerdictLook(
-        ":warning:",
-        "⚠️",
-        "Not a direct quote",
-        "the archive has these words as paraphrase or reported speech, not in quotation marks",
-    ),
-    Verdict.NOT_FOUND: VerdictLook(
-        ":x:", "❌", "Not found", "nothing in the archive is close enough"
-    ),
+    Verdict.VERIFIED: VerdictLook(":white_check_mark:", "✅"),
+    Verdict.WORDING_DIFFERS: VerdictLook(":large_yellow_circle:", "🟡"),
+    Verdict.SPLICED: VerdictLook(":scissors:", "✂️"),
+    Verdict.NOT_A_DIRECT_QUOTE: VerdictLook(":warning:", "⚠️"),
+    Verdict.NOT_FOUND: VerdictLook(":x:", "❌"),
 }
-_EXCERPT = ("Verified excerpt", "part of a longer direct quotation in the archive")
 _MISATTRIBUTED_EMOJI, _MISATTRIBUTED_SYMBOL = ":no_entry:", "⛔"
 _PROBLEM_EMOJI, _PROBLEM_SYMBOL = ":grey_question:", "❔"
-_KIND_LABELS = {
-    "direct": "direct quotation",
-    "partial": "partial quotation",
-    "reported": "reported speech",
-    "paraphrase": "the writer's paraphrase",
+#: The emoji of each speaker line (bot.wording.speaker_line), by the answer's attribution.
+_SPEAKER_EMOJI = {
+    Attribution.MATCHES: ":bust_in_silhouette:",
+    Attribution.DIFFERS: ":no_entry:",
+    Attribution.UNCERTAIN: ":grey_question:",
+    Attribution.UNKNOWN: ":grey_question:",
 }
 
-_LOOK_ALIKES = str.maketrans({"*": "∗", "_": "ˍ", "~": "∼", "`": "ˋ"})
-_BLANKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{2,20}")
-#: Characters that would end a `<url|label>` early or break it; percent-encoded in a URL.
-_URL_SAFE = "".join(sorted(set("!#$%&'()*+,-./:;=?@[]_~") - {"|"}))
 _ZWSP = "\u200b"
 
 
@@ -160,14 +150,14 @@ def answer_blocks(
         blocks = problem_blocks(result.problem)
         blocks.extend(_pasted(result, shared_by))
         return blocks
-    blocks = [_section(_verdict_line(result)), *_pasted(result, shared_by)]
+    blocks = [section_block(_verdict_line(result)), *_pasted(result, shared_by)]
     attribution = _attribution_line(result)
     if attribution:
-        blocks.append(_section(attribution))
+        blocks.append(section_block(attribution))
     blocks.extend(_evidence(result, show_context))
-    notes = [_fit(note, NOTE_CHARS) for note in result.notes[:NOTES_SHOWN]]
+    notes = [fit(note, NOTE_CHARS) for note in result.notes[:NOTES_SHOWN]]
     if notes:
-        blocks.append(_context("\n".join(notes)))
+        blocks.append(context_block("\n".join(notes)))
     return _bounded(blocks, _buttons(result, lookup_id, show_context, ephemeral))
 
 
@@ -176,20 +166,20 @@ def answer_text(result: CheckResult) -> str:
     said them and where, in one escaped line."""
     if result.problem is not None:
         return f"{_PROBLEM_SYMBOL} {_problem_sentence(result.problem)}"
-    word, _ = _verdict_words(result)
+    word = verdict_words(result).word
     symbol = _MISATTRIBUTED_SYMBOL if misattributed(result) else LOOKS[result.verdict].symbol
     if misattributed(result):
-        word = f"Misattributed ({misattribution_headline(result).split(',')[0]})"
-    parts = [f"{symbol} {word}: “{_fit(result.query, QUERY_CHARS)}”"]
+        word = f"{MISATTRIBUTED} ({misattribution_headline(result).split(',')[0]})"
+    parts = [f"{symbol} {word}: “{fit(result.query, QUERY_CHARS)}”"]
     if result.verdict is Verdict.SPLICED:
         speakers = _distinct(match.speaker or "unknown speaker" for match in result.matches)
-        parts.append(f"joins words of {_fit(' and '.join(speakers), 2 * NAME_CHARS)}")
+        parts.append(f"joins words of {fit(' and '.join(speakers), 2 * NAME_CHARS)}")
     elif result.matches:
         parts.append(_plain_source(result.matches[0]))
     else:
-        parts.append(LOOKS[result.verdict].meaning)
+        parts.append(VERDICT_WORDS[result.verdict].meaning)
     if result.attribution is Attribution.DIFFERS:
-        claimed = _fit(result.claimed_speaker or "someone", NAME_CHARS)
+        claimed = fit(result.claimed_speaker or "someone", NAME_CHARS)
         parts.append(f"speaker differs: the paste credits {claimed}")
     if unvetted_only(result):
         parts.append(UNVETTED_HEADLINE)
@@ -205,12 +195,12 @@ def context_blocks(result: CheckResult, match_index: int = 0) -> list[dict]:
     if not match.context.strip():
         return problem_blocks("the archive keeps no paragraph around that quotation.")
     heading = f"*The paragraph in {_article_link(match)}*"
-    return [_section(f"{heading}\n{_paragraph(match, CONTEXT_CHARS)}")]
+    return [section_block(f"{heading}\n{_paragraph(match, CONTEXT_CHARS)}")]
 
 
 def problem_blocks(message: str) -> list[dict]:
     """A polite one-line answer for a paste that could not be checked."""
-    return [_section(f"{_PROBLEM_EMOJI} {_problem_sentence(message)}")]
+    return [section_block(f"{_PROBLEM_EMOJI} {_problem_sentence(message)}")]
 
 
 def problem_text(message: str) -> str:
@@ -239,17 +229,20 @@ _EXAMPLES = (
     '• `/quote Harriet Vale: "whatever the council decides"`\n'
     "• `/quote reopen the terminal before the spring tides` (no speaker: I say who said it)"
 )
-_VERDICTS = "\n".join(f"{look.emoji} *{look.word}*: {look.meaning}" for look in LOOKS.values())
+_VERDICTS = "\n".join(
+    f"{LOOKS[verdict].emoji} *{words.word}*: {words.meaning}"
+    for verdict, words in VERDICT_WORDS.items()
+)
 
 
 def help_blocks() -> list[dict]:
     """`/quote help`: what the bot does, where to ask it, examples and what verdicts mean."""
     return [
-        {"type": "header", "text": _plain_text("quotebot: is this quote in the archive?")},
-        _section(_ABOUT),
-        _section(f"*Ask me*\n{_ENTRY_POINTS}"),
-        _section(f"*Examples*\n{_EXAMPLES}"),
-        _section(f"*Verdicts*\n{_VERDICTS}"),
+        {"type": "header", "text": plain_text("quotebot: is this quote in the archive?")},
+        section_block(_ABOUT),
+        section_block(f"*Ask me*\n{_ENTRY_POINTS}"),
+        section_block(f"*Examples*\n{_EXAMPLES}"),
+        section_block(f"*Verdicts*\n{_VERDICTS}"),
     ]
 
 
@@ -266,18 +259,18 @@ def stats_blocks(
     stats: ArchiveStats, lookups: int | None = None, feedback: int | None = None
 ) -> list[dict]:
     """The archive's size and span, its most quoted speakers, and how the bot is used."""
-    blocks = [_section(f":books: *The archive*\n{_archive_size(stats)}")]
+    blocks = [section_block(f":books: *The archive*\n{_archive_size(stats)}")]
     top = stats.top_speakers[:TOP_SPEAKERS_SHOWN]
     if top:
-        names = ", ".join(f"{_fit(s.name, NAME_CHARS)} ({s.quotations:,})" for s in top)
-        blocks.append(_section(f"*Most quoted:* {names}"))
+        names = ", ".join(f"{fit(s.name, NAME_CHARS)} ({s.quotations:,})" for s in top)
+        blocks.append(section_block(f"*Most quoted:* {names}"))
     usage = []
     if lookups is not None:
         usage.append(_count(lookups, "lookup", "lookups") + " answered")
     if feedback is not None:
         usage.append(_count(feedback, "answer", "answers") + " reported as not the right match")
     if usage:
-        blocks.append(_context(" · ".join(usage)))
+        blocks.append(context_block(" · ".join(usage)))
     return blocks
 
 
@@ -285,22 +278,22 @@ def home_view(stats: ArchiveStats | None, recent: Sequence[tuple[str, str]]) -> 
     """The App Home tab: what the bot does, how to ask it, the archive's size, and the user's
     last lookups as (pasted words, verdict) pairs, newest first."""
     blocks: list[dict] = [
-        {"type": "header", "text": _plain_text("quotebot")},
-        _section(_ABOUT),
-        _section(f"*Ask me*\n{_ENTRY_POINTS}"),
+        {"type": "header", "text": plain_text("quotebot")},
+        section_block(_ABOUT),
+        section_block(f"*Ask me*\n{_ENTRY_POINTS}"),
         {"type": "divider"},
     ]
     if stats is not None:
         blocks.extend(stats_blocks(stats))
     else:
-        blocks.append(_context("The archive cannot be reached right now."))
-    blocks.extend([{"type": "divider"}, _section(_recent_lookups(recent))])
+        blocks.append(context_block("The archive cannot be reached right now."))
+    blocks.extend([{"type": "divider"}, section_block(_recent_lookups(recent))])
     return {"type": "home", "blocks": blocks}
 
 
 def _archive_size(stats: ArchiveStats) -> str:
     kinds = ", ".join(
-        f"{count:,} {_KIND_LABELS.get(kind, _safe(kind))}"
+        f"{count:,} {safe(kind_label(kind))}"
         for kind, count in stats.quotations_by_kind.items()
         if count
     )
@@ -318,11 +311,13 @@ def _archive_size(stats: ArchiveStats) -> str:
     return " · ".join(parts)
 
 
-def _look_of(verdict: str) -> VerdictLook | None:
+def _verdict_label(verdict: str) -> str:
+    """`:white_check_mark: Verified` for a verdict logged by name."""
     try:
-        return LOOKS[Verdict(verdict)]
+        known = Verdict(verdict)
     except ValueError:
-        return None
+        return fit(verdict, 40)
+    return f"{LOOKS[known].emoji} {VERDICT_WORDS[known].word}"
 
 
 def _recent_lookups(recent: Sequence[tuple[str, str]]) -> str:
@@ -330,9 +325,7 @@ def _recent_lookups(recent: Sequence[tuple[str, str]]) -> str:
         return "*Your last lookups*\nYou have not checked a quote yet."
     lines = ["*Your last lookups*"]
     for query, verdict in recent[:RECENT_SHOWN]:
-        look = _look_of(verdict)
-        label = f"{look.emoji} {look.word}" if look else _fit(verdict, 40)
-        lines.append(f"• {label}: “{_fit(query, 150)}”")
+        lines.append(f"• {_verdict_label(verdict)}: “{fit(query, 150)}”")
     return "\n".join(lines)
 
 
@@ -343,15 +336,15 @@ def _verdict_line(result: CheckResult) -> str:
     """The headline. A paste credited to the wrong person leads with that, whatever the
     words' verdict (never a green tick over a misattribution); an uncertain speaker is said
     on the same line."""
-    word, meaning = _verdict_words(result)
     if misattributed(result):
-        archive = _fit(archive_speakers(result) or "someone else", 2 * NAME_CHARS)
+        archive = fit(archive_speakers(result) or "someone else", 2 * NAME_CHARS)
         headline = misattribution_headline(result)
-        line = f"{_MISATTRIBUTED_EMOJI} *Misattributed* — {headline} *{archive}*"
+        line = f"{_MISATTRIBUTED_EMOJI} *{MISATTRIBUTED}* — {headline} *{archive}*"
         return line + _unvetted_flag(result)
-    line = f"{LOOKS[result.verdict].emoji} *{word}* — {meaning}"
+    words = verdict_words(result)
+    line = f"{LOOKS[result.verdict].emoji} *{words.word}* — {words.meaning}"
     if result.attribution is Attribution.UNCERTAIN:
-        line += " · :grey_question: *speaker uncertain*"
+        line += f" · :grey_question: *{SPEAKER_UNCERTAIN}*"
     return line + _unvetted_flag(result)
 
 
@@ -360,47 +353,27 @@ def _unvetted_flag(result: CheckResult) -> str:
     return f" · :warning: *{UNVETTED_HEADLINE}*" if unvetted_only(result) else ""
 
 
-def _verdict_words(result: CheckResult) -> tuple[str, str]:
-    if result.verdict is Verdict.VERIFIED and result.excerpt:
-        return _EXCERPT
-    look = LOOKS[result.verdict]
-    return look.word, look.meaning
-
-
 def _pasted(result: CheckResult, shared_by: str | None) -> list[dict]:
     parts = []
     if result.query.strip():
-        line = f"Pasted: “{_fit(result.query, QUERY_CHARS)}”"
+        line = f"Pasted: “{fit(result.query, QUERY_CHARS)}”"
         if result.claimed_speaker:
-            line += f" — credited to {_fit(result.claimed_speaker, NAME_CHARS)}"
+            line += f" — credited to {fit(result.claimed_speaker, NAME_CHARS)}"
         parts.append(line)
     if shared_by:
         parts.append(f"Shared by {_person(shared_by)}")
-    return [_context(" · ".join(parts))] if parts else []
+    return [context_block(" · ".join(parts))] if parts else []
 
 
 def _attribution_line(result: CheckResult) -> str | None:
-    claimed = _fit(result.claimed_speaker or "", NAME_CHARS)
-    archive = _fit(archive_speakers(result) or "", 2 * NAME_CHARS)
-    if result.attribution is Attribution.MATCHES:
-        credited = archive or claimed
-        return f":bust_in_silhouette: *Speaker matches:* the archive also credits *{credited}*"
-    if result.attribution is Attribution.DIFFERS:
-        return (
-            f":no_entry: *Speaker differs:* the paste credits *{claimed or 'someone'}*; "
-            f"the archive credits *{archive or 'someone else'}*"
-        )
-    if result.attribution is Attribution.UNCERTAIN:
-        why = _fit(uncertainty(result), 3 * NAME_CHARS)
-        return f":grey_question: *Speaker uncertain:* the paste credits *{claimed}*; {why}"
-    if result.attribution is Attribution.UNKNOWN and claimed:
-        if result.matches:
-            return (
-                f":grey_question: *Speaker unknown:* the paste credits {claimed}; "
-                "the archive does not say who said it"
-            )
-        return f":grey_question: The paste credits {claimed}; with no match, I cannot check that."
-    return None
+    claimed = fit(result.claimed_speaker or "", NAME_CHARS)
+    archive = fit(archive_speakers(result) or "", 2 * NAME_CHARS)
+    why = fit(uncertainty(result), 3 * NAME_CHARS)
+    spoken = speaker_line(result, claimed, archive, why)
+    if spoken is None:
+        return None
+    sentence = "".join(f"*{text}*" if bold else text for text, bold in spoken.parts)
+    return f"{_SPEAKER_EMOJI[result.attribution]} *{spoken.label}:* {sentence}"
 
 
 def _evidence(result: CheckResult, show_context: bool) -> list[dict]:
@@ -412,19 +385,19 @@ def _evidence(result: CheckResult, show_context: bool) -> list[dict]:
         heading = (
             f"*Closest in the archive — NOT a match* (similarity {result.closest.score:.0f}/100):"
         )
-        return [_section(f"{heading}\n{_match_text(result.closest, QUOTATION_CHARS)}")]
+        return [section_block(f"{heading}\n{_match_text(result.closest, QUOTATION_CHARS)}")]
     best, *others = result.matches
     heading = "*The full quotation* (your words in bold):\n" if result.excerpt else ""
-    blocks = [_section(heading + _match_text(best, QUOTATION_CHARS))]
+    blocks = [section_block(heading + _match_text(best, QUOTATION_CHARS))]
     if show_context and best.context.strip():
-        blocks.append(_section(f"*The paragraph*\n{_paragraph(best, CONTEXT_CHARS)}"))
+        blocks.append(section_block(f"*The paragraph*\n{_paragraph(best, CONTEXT_CHARS)}"))
     if result.verdict is Verdict.WORDING_DIFFERS and best.diff:
-        blocks.append(_section(_diff_text(best.diff)))
-    blocks.append(_context(_occurrences(best)))
+        blocks.append(section_block(_diff_text(best.diff)))
+    blocks.append(context_block(_occurrences(best)))
     if best.conflicting_speakers:
-        blocks.append(_section(_conflicts(best.conflicting_speakers)))
+        blocks.append(section_block(_conflicts(best.conflicting_speakers)))
     if others:
-        blocks.append(_section(_other_matches(others)))
+        blocks.append(section_block(_other_matches(others)))
     return blocks
 
 
@@ -434,9 +407,8 @@ def _match_text(match: Match, budget: int) -> str:
     quoted = match.kind in ("direct", "partial")
     words = _bold_window(match.text, match.matched_start, match.matched_end, budget)
     lines = [f">“{words}”" if quoted else f">{words}"]
-    label = _KIND_LABELS.get(match.kind) if match.kind != "direct" else None
-    if label:
-        lines.append(f"_{label}_")
+    if match.kind != "direct":
+        lines.append(f"_{safe(kind_label(match.kind))}_")
     lines.append(_speaker(match))
     evidence = _evidence_line(match)
     if evidence:
@@ -450,8 +422,8 @@ def _match_text(match: Match, budget: int) -> str:
 
 def _speaker(match: Match) -> str:
     label = speaker_label(match)
-    name = f"*{_fit(label, NAME_CHARS)}*" if label else "speaker unknown"
-    role = f" ({_fit(match.speaker_role, NAME_CHARS)})" if match.speaker_role else ""
+    name = f"*{fit(label, NAME_CHARS)}*" if label else "speaker unknown"
+    role = f" ({fit(match.speaker_role, NAME_CHARS)})" if match.speaker_role else ""
     return f"— {name}{role}"
 
 
@@ -461,18 +433,18 @@ def _evidence_line(match: Match) -> str | None:
     if heading is None:
         return None
     flag = "" if is_confident(match) else ":grey_question: "
-    line = f"{flag}_how the archive knows: {_fit(heading, 2 * NAME_CHARS)}_"
+    line = f"{flag}_how the archive knows: {fit(heading, 2 * NAME_CHARS)}_"
     if match.speaker_evidence:
-        line += f": “{_fit(match.speaker_evidence, EVIDENCE_CHARS)}”"
+        line += f": “{fit(match.speaker_evidence, EVIDENCE_CHARS)}”"
     return line
 
 
 def _source(match: Match) -> str:
     """`Outlet · 2025-05-06 · <https://…|Headline>`"""
-    parts = [_fit(_outlet(match), NAME_CHARS)] if _outlet(match) else []
+    parts = [fit(_outlet(match), NAME_CHARS)] if _outlet(match) else []
     if match.article.published:
         parts.append(_date(match.article.published))
-    if match.article.title or _link_target(match.article.url):
+    if match.article.title or link_target(match.article.url):
         parts.append(_article_link(match))
     if match.trust is Trust.UNVETTED:
         parts.append(f"_{UNVETTED_SOURCE}_")
@@ -481,15 +453,15 @@ def _source(match: Match) -> str:
 
 def _article_link(match: Match) -> str:
     label = match.article.title or _outlet(match) or "the article"
-    return _link(match.article.url, _fit(label, TITLE_CHARS))
+    return link(match.article.url, fit(label, TITLE_CHARS))
 
 
 def _relay(match: Match) -> str | None:
     parts = []
     if match.reported_to:
-        parts.append(f"told {_fit(match.reported_to, NAME_CHARS)}")
+        parts.append(f"told {fit(match.reported_to, NAME_CHARS)}")
     if match.via:
-        parts.append(f"via {_fit(match.via, NAME_CHARS)}")
+        parts.append(f"via {fit(match.via, NAME_CHARS)}")
     return " · ".join(parts) or None
 
 
@@ -513,8 +485,8 @@ def _diff_text(diff: Sequence[WordChange]) -> str:
         template = _CHANGE_LINES.get(change.op, "• ~{query}~ → *{archive}*")
         lines.append(
             template.format(
-                query=_fit(change.query, CHANGE_CHARS) or "…",
-                archive=_fit(change.archive, CHANGE_CHARS) or "…",
+                query=fit(change.query, CHANGE_CHARS) or "…",
+                archive=fit(change.archive, CHANGE_CHARS) or "…",
             )
         )
     if len(diff) > CHANGES_SHOWN:
@@ -529,14 +501,14 @@ def _occurrences(match: Match) -> str:
     text += "."
     unvetted = unvetted_printings(match)
     if unvetted and match.occurrences > 1:
-        names = [_fit(name, NAME_CHARS) for name in unvetted[:CONFLICTS_SHOWN]]
+        names = [fit(name, NAME_CHARS) for name in unvetted[:CONFLICTS_SHOWN]]
         more = len(unvetted) - len(names)
         text += " Unvetted: " + ", ".join(names) + (f" and {more} more" if more > 0 else "") + "."
     return text
 
 
 def _conflicts(speakers: Sequence[str]) -> str:
-    names = [_fit(name, NAME_CHARS) for name in speakers[:CONFLICTS_SHOWN]]
+    names = [fit(name, NAME_CHARS) for name in speakers[:CONFLICTS_SHOWN]]
     more = len(speakers) - len(names)
     listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
     return f":warning: *Outlets disagree on who said it:* also credited to {listed}."
@@ -545,13 +517,13 @@ def _conflicts(speakers: Sequence[str]) -> str:
 def _other_matches(others: Sequence[Match]) -> str:
     lines = ["*Other matches:*"]
     for match in others[:OTHER_MATCHES_SHOWN]:
-        speaker = f"*{_fit(match.speaker, NAME_CHARS)}*" if match.speaker else "speaker unknown"
+        speaker = f"*{fit(match.speaker, NAME_CHARS)}*" if match.speaker else "speaker unknown"
         source = " · ".join(
             part
-            for part in (_fit(_outlet(match) or "", NAME_CHARS), _date(match.article.published))
+            for part in (fit(_outlet(match) or "", NAME_CHARS), _date(match.article.published))
             if part
         )
-        line = f"• “{_fit(match.text, OTHER_MATCH_CHARS)}” — {speaker}"
+        line = f"• “{fit(match.text, OTHER_MATCH_CHARS)}” — {speaker}"
         lines.append(f"{line} · {source}" if source else line)
     if len(others) > OTHER_MATCHES_SHOWN:
         lines.append(f"• and {len(others) - OTHER_MATCHES_SHOWN} more")
@@ -562,11 +534,11 @@ def _pieces(matches: Sequence[Match]) -> list[dict]:
     """Each piece of a spliced paste with the quotation it comes from."""
     blocks = []
     for number, match in enumerate(matches[:PIECES_SHOWN], 1):
-        piece = _fit(match.piece or match.matched, PIECE_CHARS)
+        piece = fit(match.piece or match.matched, PIECE_CHARS)
         heading = f":scissors: *Piece {number} of {len(matches)}:* “{piece}”, from:"
-        blocks.append(_section(f"{heading}\n{_match_text(match, PIECE_CHARS)}"))
+        blocks.append(section_block(f"{heading}\n{_match_text(match, PIECE_CHARS)}"))
     if len(matches) > PIECES_SHOWN:
-        blocks.append(_context(f"and {len(matches) - PIECES_SHOWN} more pieces"))
+        blocks.append(context_block(f"and {len(matches) - PIECES_SHOWN} more pieces"))
     return blocks
 
 
@@ -594,74 +566,48 @@ def _bounded(blocks: list[dict], actions: list[dict]) -> list[dict]:
     while len(kept) > 1 and _json_size([*kept, *actions]) > MESSAGE_CHARS:
         kept.pop()
     if len(kept) < len(blocks):
-        kept.append(_context("The rest of this answer is too long for Slack."))
+        kept.append(context_block("The rest of this answer is too long for Slack."))
     return [*kept, *actions]
 
 
 # -- text ----------------------------------------------------------------------------------------
 
 
-def _safe(text: str) -> str:
-    """Untrusted text, ready for mrkdwn: one line, escaped, no formatting characters."""
-    return escape(_BLANKS.sub(" ", text)).translate(_LOOK_ALIKES)
-
-
-def _fit(text: str | None, budget: int) -> str:
-    """`_safe(text)` in at most `budget` characters, cut at a word with an ellipsis."""
-    text = _BLANKS.sub(" ", text or "").strip()
-    safe = _safe(text)
-    if len(safe) <= budget:
-        return safe
-    if budget < 1:
-        return ""
-    cut, used = [], 1
-    for char in text:
-        used += len(_safe(char))
-        if used > budget:
-            break
-        cut.append(char)
-    kept = "".join(cut)
-    space = kept.rfind(" ")
-    if space > len(kept) // 2:
-        kept = kept[:space]
-    return _safe(kept.rstrip(" ,;:")) + "…"
-
-
 def _bold_window(text: str, start: int, end: int, budget: int) -> str:
     """`text` around `text[start:end]`, that span in bold, in at most `budget` characters of
     mrkdwn. No bold when `start` is negative. Long texts are cut at words with ellipses."""
     if start < 0 or end <= start:
-        return _fit(text, budget)
+        return fit(text, budget)
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     before, words, after = (
-        _BLANKS.sub(" ", part) for part in (text[:start], text[start:end], text[end:])
+        BLANKS.sub(" ", part) for part in (text[:start], text[start:end], text[end:])
     )
     before = before.lstrip() + words[: len(words) - len(words.lstrip())]
     after = words[len(words.rstrip()) :] + after.rstrip()
     words = words.strip()
     if not words:
-        return _fit(before + after, budget)
+        return fit(before + after, budget)
     # Markup costs 2–4 characters; the three parts share the rest, the bold words first.
     room = budget - 4
-    bold = _fit(words, max(room * 3 // 4, 1))
+    bold = fit(words, max(room * 3 // 4, 1))
     room -= len(bold)
     left = _fit_tail(before, max(room // 3, 0))
     space = " " if after.startswith(" ") else ""
-    right = space + _fit(after, room - len(left) - len(space))
+    right = space + fit(after, room - len(left) - len(space))
     return f"{left}{_zw(left, True)}*{bold}*{_zw(right, False)}{right}"
 
 
 def _fit_tail(text: str, budget: int) -> str:
-    """The end of `text` as `_safe` text in at most `budget` characters, an ellipsis in front
+    """The end of `text` as `safe` text in at most `budget` characters, an ellipsis in front
     where it was cut, at a word."""
-    safe = _safe(text)
-    if len(safe) <= budget:
-        return safe
+    shown = safe(text)
+    if len(shown) <= budget:
+        return shown
     if budget < 2:
         return ""
     used = kept = 0
     for char in reversed(text):
-        used += len(_safe(char))
+        used += len(safe(char))
         if used > budget - 1:
             break
         kept += 1
@@ -669,7 +615,7 @@ def _fit_tail(text: str, budget: int) -> str:
     space = tail.find(" ")
     if 0 <= space < len(tail) // 2:
         tail = tail[space:]
-    return "…" + _safe(tail.lstrip(" ,;:"))
+    return "…" + safe(tail.lstrip(" ,;:"))
 
 
 def _zw(neighbour: str, left: bool) -> str:
@@ -679,48 +625,26 @@ def _zw(neighbour: str, left: bool) -> str:
     return "" if touching == " " else _ZWSP
 
 
-def _link(url: str | None, label: str) -> str:
-    """`<url|label>` for an http(s) address, else the label alone; `label` is already safe."""
-    target = _link_target(url)
-    return f"<{target}|{label}>" if target else label
-
-
-def _link_target(url: str | None) -> str | None:
-    """The address as Slack must receive it inside `<…|…>`, or None when it is not a plain
-    http(s) address (no `javascript:`, no `mailto:`, nothing that could carry a mention)."""
-    url = (url or "").strip()
-    if not url or _BLANKS.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    target = escape(quote(url, safe=_URL_SAFE))
-    return target if len(target) <= URL_CHARS else None
-
-
 def _person(shared_by: str) -> str:
     """A Slack user id as a mention (it names the person who shared, who sees it anyway),
     anything else as escaped text."""
     if _SLACK_USER_ID.fullmatch(shared_by):
         return f"<@{shared_by}>"
-    return _fit(shared_by, NAME_CHARS)
+    return fit(shared_by, NAME_CHARS)
 
 
 def _problem_sentence(message: str) -> str:
-    message = _fit(message, 500)
+    message = fit(message, 500)
     if message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
     return f"I could not check that: {message}"
 
 
 def _plain_source(match: Match) -> str:
-    name = _fit(match.speaker, NAME_CHARS) if match.speaker else "speaker unknown"
+    name = fit(match.speaker, NAME_CHARS) if match.speaker else "speaker unknown"
     if match.speaker_role:
-        name += f" ({_fit(match.speaker_role, NAME_CHARS)})"
-    where = [_fit(_outlet(match), NAME_CHARS)] if _outlet(match) else []
+        name += f" ({fit(match.speaker_role, NAME_CHARS)})"
+    where = [fit(_outlet(match), NAME_CHARS)] if _outlet(match) else []
     if match.article.published:
         where.append(_date(match.article.published))
     return ", ".join([name, *where])
@@ -745,44 +669,16 @@ def _count(number: int, one: str, many: str) -> str:
 # -- block objects -------------------------------------------------------------------------------
 
 
-def _mrkdwn(text: str) -> dict:
-    # verbatim: Slack must not turn names, channels or bare addresses into links of its own.
-    return {"type": "mrkdwn", "text": _within(text, SECTION_CHARS), "verbatim": True}
-
-
-def _plain_text(text: str) -> dict:
-    return {"type": "plain_text", "text": text, "emoji": True}
-
-
-def _section(text: str) -> dict:
-    return {"type": "section", "text": _mrkdwn(text)}
-
-
-def _context(text: str) -> dict:
-    return {"type": "context", "elements": [_mrkdwn(text)]}
-
-
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict:
     button = {
         "type": "button",
-        "text": _plain_text(label),
+        "text": plain_text(label),
         "action_id": action_id,
         "value": value[:BUTTON_VALUE_CHARS],
     }
     if style:
         button["style"] = style
     return button
-
-
-def _within(text: str, limit: int) -> str:
-    """A last guard on Slack's limit: texts are built to fit, but a cut here keeps whole
-    entities and never leaves half a link."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    cut = cut[: cut.rfind("<")] if cut.rfind("<") > cut.rfind(">") else cut
-    cut = cut[: cut.rfind("&")] if cut.rfind("&") > cut.rfind(";") else cut
-    return cut + "…"
 
 
 def _json_size(blocks: list[dict]) -> int:

@@ -20,17 +20,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.review_words import draft_speaker, review_summary, words_word
-from bot.slack.card import (
-    LOOKS,
-    MESSAGE_BLOCKS,
-    MESSAGE_CHARS,
-    _context,
-    _fit,
-    _link,
-    _section,
-)
+from bot.slack.card import LOOKS, MESSAGE_BLOCKS, MESSAGE_CHARS
+from bot.slack.mrkdwn import context_block, fit, link, section_block
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict
-from bot.wording import archive_speakers, misattributed
+from bot.wording import archive_speakers, misattributed, verdict_words
 from store.article import Article
 from store.quotation import Quotation
 
@@ -56,20 +49,22 @@ _SPEAKER_WORDS = {
 
 def review_messages(article: Article, reviewed: Reviewed, *, asked_by: str | None) -> list[Message]:
     """The messages that answer a review, in order: the summary first, then the quotations."""
-    title = _fit(article.title or "the draft", TITLE_CHARS)
-    summary = _fit(review_summary(result for _, result in reviewed), 600)
+    title = fit(article.title or "the draft", TITLE_CHARS)
+    summary = fit(review_summary(result for _, result in reviewed), 600)
     heading = f":memo: *Review of “{title}”*\n{summary}"
-    first: list[dict] = [_section(heading)]
+    first: list[dict] = [section_block(heading)]
     if asked_by:
-        first.append(_context(f"Asked by <@{asked_by}>. Each quotation is checked as it stands."))
+        first.append(
+            context_block(f"Asked by <@{asked_by}>. Each quotation is checked as it stands.")
+        )
     if not reviewed:
-        first.append(_context("I found no quotations in the draft."))
+        first.append(context_block("I found no quotations in the draft."))
         return [_message(first, f"Review: {summary}")]
     messages = [_message(first, f"Review of “{title}”: {summary}")]
     blocks: list[dict] = []
     shown = 0
     for number, (quotation, result) in enumerate(reviewed, 1):
-        section = _section(quotation_text(number, quotation, result))
+        section = section_block(quotation_text(number, quotation, result))
         if _full(blocks, section):
             if len(messages) == MESSAGES_SHOWN - 1:
                 break
@@ -81,7 +76,7 @@ def review_messages(article: Article, reviewed: Reviewed, *, asked_by: str | Non
     if left:
         plural = "quotation" if left == 1 else "quotations"
         blocks.append(
-            _context(
+            context_block(
                 f"…and {left} more {plural} not shown here: review the whole draft with the "
                 "command line (`quotebot review`)."
             )
@@ -94,13 +89,13 @@ def quotation_text(number: int, quotation: Quotation, result: CheckResult) -> st
     """One quotation's row as mrkdwn: the quote and its speaker, the verdicts, the changes and
     the archive's printing."""
     speaker = draft_speaker(quotation)
-    credited = f" — _{_fit(speaker, NAME_CHARS)}_" if speaker else ""
-    lines = [f"*{number}.* “{_fit(quotation.text, QUOTATION_CHARS)}”{credited}", _verdicts(result)]
+    credited = f" — _{fit(speaker, NAME_CHARS)}_" if speaker else ""
+    lines = [f"*{number}.* “{fit(quotation.text, QUOTATION_CHARS)}”{credited}", _verdicts(result)]
     best = result.matches[0] if result.matches else None
     if best is not None and best.diff and result.verdict is not Verdict.SPLICED:
         lines.append(_changes(best))
     if result.problem is not None:
-        lines.append(_fit(result.problem, 300))
+        lines.append(fit(result.problem, 300))
     elif best is not None:
         lines.append(_archive(result, best))
     return "\n".join(lines)
@@ -110,14 +105,13 @@ def _verdicts(result: CheckResult) -> str:
     if result.problem is not None:
         return ":x: *Not checked*"
     if misattributed(result):
-        credits = _fit(archive_speakers(result) or "someone else", NAME_CHARS)
+        credits = fit(archive_speakers(result) or "someone else", NAME_CHARS)
         return (
             f":x: *Misattributed*: the archive credits *{credits}* "
             f"(the words: {words_word(result)})"
         )
-    look = LOOKS[result.verdict]
-    word = "Verified excerpt" if result.verdict is Verdict.VERIFIED and result.excerpt else None
-    return f"{look.emoji} *{word or look.word}* · {_speaker_word(result)}"
+    emoji, word = LOOKS[result.verdict].emoji, verdict_words(result).word
+    return f"{emoji} *{word}* · {_speaker_word(result)}"
 
 
 def _speaker_word(result: CheckResult) -> str:
@@ -130,8 +124,8 @@ def _changes(best: Match) -> str:
     parts = []
     for change in best.diff[:CHANGES_SHOWN]:
         words = _CHANGE_WORDS.get(change.op, change.op)
-        pasted = f"~{_fit(change.query, CHANGE_CHARS)}~" if change.query else ""
-        printed = f"“{_fit(change.archive, CHANGE_CHARS)}”" if change.archive else ""
+        pasted = f"~{fit(change.query, CHANGE_CHARS)}~" if change.query else ""
+        printed = f"“{fit(change.archive, CHANGE_CHARS)}”" if change.archive else ""
         arrow = " → " if pasted and printed else ""
         parts.append(f"{words} {pasted}{arrow}{printed}")
     more = len(best.diff) - CHANGES_SHOWN
@@ -141,9 +135,9 @@ def _changes(best: Match) -> str:
 
 
 def _archive(result: CheckResult, best: Match) -> str:
-    who = _fit(archive_speakers(result) or "speaker unknown", NAME_CHARS)
+    who = fit(archive_speakers(result) or "speaker unknown", NAME_CHARS)
     where = (
-        [_fit(best.outlet or best.article.outlet, NAME_CHARS)]
+        [fit(best.outlet or best.article.outlet, NAME_CHARS)]
         if (best.outlet or best.article.outlet)
         else []
     )
@@ -151,11 +145,11 @@ def _archive(result: CheckResult, best: Match) -> str:
         where.append(best.article.published.isoformat())
     title = best.article.title
     if title:
-        where.append(_link(best.article.url, f"“{_fit(title, TITLE_CHARS)}”"))
+        where.append(link(best.article.url, f"“{fit(title, TITLE_CHARS)}”"))
     line = f"In the archive: *{who}*" + (f" · {', '.join(where)}" if where else "")
     others = [name for match in result.matches for name in match.conflicting_speakers]
     if others:
-        names = ", ".join(_fit(name, NAME_CHARS) for name in list(dict.fromkeys(others))[:3])
+        names = ", ".join(fit(name, NAME_CHARS) for name in list(dict.fromkeys(others))[:3])
         line += f"\n:warning: Outlets disagree: also credited to {names}"
     return line
 

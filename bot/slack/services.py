@@ -53,8 +53,9 @@ class Workers:
         )
 
     def reply(self, job: Job) -> None:
-        """Post a short reply from the replies pool (dropped, and logged, when it is full)."""
-        self.replies.submit(job)
+        """Post a short reply from the replies pool (dropped, and logged, when it is full). A
+        reply that fails is logged: telling the person would be another reply."""
+        self.replies.submit(job, doing="posting a reply", tell=None)
 
     def close(self) -> None:
         for pool in (self.checks, self.adds, self.replies):

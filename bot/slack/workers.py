@@ -8,6 +8,12 @@ Slack showed "didn't call ack()" to everyone. So listeners only acknowledge and 
 A `WorkerPool` runs the work on its own threads and takes on at most `workers + backlog` jobs
 at once; beyond that `reserve()` says no at once, and the listener answers "busy" instead of
 queuing without bound. `PerUserLimit` keeps one person from taking every slot of a pool.
+
+A pool is also the listeners' one error path. Starting a job says what is being done
+(`doing`, for the log) and how to tell the person who asked (`tell`, a function that posts one
+message; None where nobody asked, as in a watched channel). Whatever the job raises, the pool
+logs it and tells the person the polite reply of `bot.slack.notices.for_failure` (too long to
+check, archive out of reach, something went wrong), so a listener cannot forget to.
 """
 
 from __future__ import annotations
@@ -18,10 +24,38 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from bot.slack import notices
 
 logger = logging.getLogger(__name__)
 
 Job = Callable[[], None]
+#: Posts one message to the person who asked (to a response_url, in a thread...).
+Tell = Callable[[dict[str, Any]], object]
+
+
+@dataclass(frozen=True)
+class Errand:
+    """A job with what it is doing and how to tell the person who asked when it fails."""
+
+    job: Job
+    doing: str
+    tell: Tell | None
+
+    def __call__(self) -> None:
+        """Run the job; a failure is logged and, when someone asked, told to them politely."""
+        try:
+            self.job()
+        except Exception as error:
+            reply = notices.for_failure(error, self.doing)
+            if self.tell is None:
+                return
+            try:
+                self.tell(reply)
+            except Exception:
+                logger.exception("%s: could not tell the person about the failure", self.doing)
 
 
 class Slot:
@@ -31,9 +65,10 @@ class Slot:
         self._pool = pool
         self._used = False
 
-    def run(self, job: Job) -> None:
+    def run(self, job: Job, *, doing: str, tell: Tell | None) -> None:
+        """Start `job`; see `Errand` for `doing` and `tell`."""
         self._use()
-        self._pool._start(job)
+        self._pool._start(Errand(job, doing, tell))
 
     def release(self) -> None:
         """Give the slot back unused (the request was refused for another reason)."""
@@ -61,29 +96,29 @@ class WorkerPool:
             return None
         return Slot(self)
 
-    def submit(self, job: Job) -> bool:
+    def submit(self, job: Job, *, doing: str, tell: Tell | None) -> bool:
         """Run `job` when there is room: True, or False (and nothing run) when full."""
         slot = self.reserve()
         if slot is None:
             return False
-        slot.run(job)
+        slot.run(job, doing=doing, tell=tell)
         return True
 
     def close(self) -> None:
         """Run nothing more; jobs running finish on their own (each has a time limit)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def _start(self, job: Job) -> None:
+    def _start(self, errand: Errand) -> None:
         try:
-            self._executor.submit(self._guarded, job)
+            self._executor.submit(self._guarded, errand)
         except RuntimeError:  # closed while the slot was held: the bot is stopping
             self._room.release()
 
-    def _guarded(self, job: Job) -> None:
+    def _guarded(self, errand: Errand) -> None:
         try:
-            job()
-        except Exception:
-            logger.exception("%s: a job failed", self.name)
+            errand()
+        except Exception:  # the errand's own guard failed: log it, keep the thread
+            logger.exception("%s: %s failed", self.name, errand.doing)
         finally:
             self._room.release()
 

@@ -1,7 +1,8 @@
 """What the verifier answers: a verdict on the words, one on the speaker, and the evidence.
 
 Small frozen dataclasses, so that the same answer can be printed as JSON (`quotebot check
---json`, the contract in DESIGN.md), as a terminal card, or as Slack blocks.
+--json`, whose contract the README's "JSON output" section names), as a terminal card, or as Slack
+blocks.
 """
 
 from __future__ import annotations
@@ -218,7 +219,8 @@ class CheckResult:
         return Trust.UNVETTED
 
     def to_json(self) -> dict[str, object]:
-        """The document of `quotebot check --json` (DESIGN.md)."""
+        """The document of `quotebot check --json` (README.md, "Checking a quote"; the contract
+        named in "JSON output")."""
         data: dict[str, object] = {
             "query": self.query,
             "claimed_speaker": self.claimed_speaker,

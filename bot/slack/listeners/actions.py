@@ -85,22 +85,22 @@ def _for_the_lookup(body: dict[str, Any], context: BoltContext, work: Work) -> N
     """Hand `work` on the button's lookup to a worker, or say privately that all are busy."""
     services = services_of(context)
     job = partial(_on_the_lookup, services, body, workspace_of(context), work)
-    if not services.work.checks.submit(job):
-        busy = {**_PRIVATELY, **notices.busy()}
-        services.work.reply(partial(respond_to, body.get("response_url"), busy))
+    tell = partial(_tell_privately, body.get("response_url"))
+    if not services.work.checks.submit(job, doing="a button", tell=tell):
+        services.work.reply(partial(tell, notices.busy()))
 
 
 def _on_the_lookup(services: Services, body: dict[str, Any], workspace: str, work: Work) -> None:
-    """Run `work` on the button's lookup; failures are logged and told to who clicked."""
-    try:
-        lookup = _lookup_of(services, body, workspace)
-        if lookup is None:
-            respond_to(body.get("response_url"), {**_PRIVATELY, **notices.answer_gone()})
-            return
-        work(services, lookup, body)
-    except Exception as error:
-        reply = notices.for_failure(error, "a button")
-        respond_to(body.get("response_url"), {**_PRIVATELY, **reply})
+    """Run `work` on the button's lookup (a failure is told to who clicked by the workers)."""
+    lookup = _lookup_of(services, body, workspace)
+    if lookup is None:
+        _tell_privately(body.get("response_url"), notices.answer_gone())
+        return
+    work(services, lookup, body)
+
+
+def _tell_privately(response_url: str | None, reply: dict[str, Any]) -> bool:
+    return respond_to(response_url, {**_PRIVATELY, **reply})
 
 
 def _lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Lookup | None:

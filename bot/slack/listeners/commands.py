@@ -4,7 +4,8 @@ subcommands (`review` opens a form for a draft: bot.slack.listeners.review).
 Acknowledged at once, and the work handed to a worker (bot.slack.workers): the answer follows
 through the command's response_url, which works in every channel, including those the bot was
 never invited to. When the workers are all busy, or someone has added too many articles in the
-last hour, the acknowledgement itself says so, politely.
+last hour, the acknowledgement itself says so, politely; a failure is answered politely through
+the response_url by the workers' guard.
 """
 
 from __future__ import annotations
@@ -55,14 +56,16 @@ def quote_command(
     if added:
         slot, refusal = _add_slot(services, asked)
         job = partial(_add, services, added.group("url"), asked, response_url, context.client)
+        doing = f"{COMMAND} add"
     else:
         slot, refusal = services.work.checks.reserve(), notices.busy()
         job = partial(_answer, services, text, asked, response_url)
+        doing = COMMAND
     if slot is None:
         ack(**refusal)
         return
     ack()
-    slot.run(job)
+    slot.run(job, doing=doing, tell=partial(_respond, response_url))
 
 
 def _add_slot(services: Services, asked: Asked) -> tuple[Slot | None, Message]:
@@ -77,11 +80,7 @@ def _add_slot(services: Services, asked: Asked) -> tuple[Slot | None, Message]:
 
 
 def _answer(services: Services, text: str, asked: Asked, response_url: str | None) -> None:
-    try:
-        reply = _reply(services, text, asked)
-    except Exception as error:
-        reply = [notices.for_failure(error, "/quote")]
-    for each in reply:
+    for each in _reply(services, text, asked):
         _respond(response_url, each)
 
 
@@ -92,10 +91,7 @@ def _add(
     response_url: str | None,
     client: WebClient | None,
 ) -> None:
-    try:
-        reply = add_article(services, url, asked, partial(_respond, response_url), client)
-    except Exception as error:
-        reply = notices.for_failure(error, "/quote add")
+    reply = add_article(services, url, asked, partial(_respond, response_url), client)
     _respond(response_url, reply)
 
 

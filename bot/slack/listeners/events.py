@@ -10,13 +10,15 @@ so only one answers. A message sharing a file with the bot is a draft to review
 (bot.slack.listeners.review), not a question.
 
 Bolt acknowledges events itself; the listeners only sort out what needs an answer and hand the
-work to a worker (bot.slack.workers). When the workers are all busy a mention is told so in
-its thread, and a watched message, which nobody asked about, goes unanswered.
+work to a worker (bot.slack.workers). When the workers are all busy, or the check fails, a
+mention is told so in its thread, and a watched message, which nobody asked about, goes
+unanswered (the failure is logged).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -32,6 +34,8 @@ from store.errors import ArchiveError
 #: Message subtypes that are new messages people wrote; every other subtype is ignored.
 _NEW_MESSAGE_SUBTYPES = {None, "file_share"}
 RECENT_LOOKUPS_SHOWN = 10
+
+Message = dict[str, Any]
 
 logger = logging.getLogger(__name__)
 
@@ -50,21 +54,20 @@ def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContex
     if event.get("files"):
         return  # a draft shared with a mention: reviewed by bot.slack.listeners.review
     asked = Asked(workspace_of(context), channel, event.get("user"), "mention")
-    thread_ts = event.get("thread_ts") or ts
-    if not services.work.checks.submit(partial(_mention, services, event, client, asked)):
-        services.work.reply(partial(post_in_thread, client, channel, thread_ts, notices.busy()))
+    tell = partial(post_in_thread, client, channel, event.get("thread_ts") or ts)
+    job = partial(_mention, services, event, asked, tell)
+    if not services.work.checks.submit(job, doing="a mention", tell=tell):
+        services.work.reply(partial(tell, notices.busy()))
 
 
-def _mention(services: Services, event: dict[str, Any], client: WebClient, asked: Asked) -> None:
-    channel, ts = event["channel"], event["ts"]
-    if not services.dedupe.first_answer(asked.workspace, channel, ts):
+def _mention(
+    services: Services, event: dict[str, Any], asked: Asked, tell: Callable[[Message], object]
+) -> None:
+    """Answer in the mention's thread (a failure is told there by the workers)."""
+    if not services.dedupe.first_answer(asked.workspace, event["channel"], event["ts"]):
         return
-    try:
-        replies = [message(answer) for answer in answers(services, event.get("text") or "", asked)]
-    except Exception as error:
-        replies = [notices.for_failure(error, "a mention")]
-    for reply in replies:
-        post_in_thread(client, channel, event.get("thread_ts") or ts, reply)
+    for answer in answers(services, event.get("text") or "", asked):
+        tell(message(answer))
 
 
 def answer_watched_channel(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -82,19 +85,19 @@ def answer_watched_channel(event: dict[str, Any], client: WebClient, context: Bo
     if context.bot_user_id and f"<@{context.bot_user_id}>" in text:
         return  # a mention: answered by answer_mention
     asked = Asked(workspace_of(context), channel, event.get("user"), "channel")
-    # Nobody asked: when the workers are busy (logged by the pool), silence.
-    services.work.checks.submit(partial(_watched, services, event, client, asked))
+    # Nobody asked: when the workers are busy, or the check fails, it is logged; never posted.
+    services.work.checks.submit(
+        partial(_watched, services, event, client, asked),
+        doing=f"checking a message in watched channel {channel}",
+        tell=None,
+    )
 
 
 def _watched(services: Services, event: dict[str, Any], client: WebClient, asked: Asked) -> None:
     channel, ts = event["channel"], event["ts"]
     if not services.dedupe.first_answer(asked.workspace, channel, ts):
         return
-    try:
-        found = answers(services, event.get("text") or "", asked, only_known=True)
-    except Exception as error:  # nobody asked: a failure is logged, never posted
-        notices.for_failure(error, f"checking a message in watched channel {channel}")
-        return
+    found = answers(services, event.get("text") or "", asked, only_known=True)
     for answer in found:
         post_in_thread(client, channel, event.get("thread_ts") or ts, message(answer))
 
@@ -104,7 +107,8 @@ def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext)
         return
     services = services_of(context)
     home = partial(_home, services, client, workspace_of(context), event["user"])
-    services.work.checks.submit(home)  # when busy, the tab shows what it showed before
+    # When busy, or when publishing fails (logged), the tab shows what it showed before.
+    services.work.checks.submit(home, doing="the App Home", tell=None)
 
 
 def _home(services: Services, client: WebClient, workspace: str, user: str) -> None:

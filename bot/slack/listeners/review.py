@@ -10,8 +10,9 @@
 
 The listeners only acknowledge and hand off (bot.slack.workers): a shared file is downloaded
 and reviewed in the add workers' pool (it is a download), a pasted draft in the checks pool.
-A review has SLACK_CHECK_SECONDS for the whole draft. Every refusal and failure is answered,
-politely, where the review would have been.
+A review has SLACK_CHECK_SECONDS for the whole draft. Every refusal is answered, politely,
+where the review would have been; so is any other failure, by the workers' guard. After such a
+failure, the other files of the same message are not reviewed.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ PASTE_CHARS = 3000
 #: Files reviewed from one message; more are left out (and said so).
 FILES_REVIEWED = 3
 _PRIVATELY = {"response_type": "ephemeral"}
+_DOING = "reviewing a draft"
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +77,10 @@ def review_shared_draft(event: dict[str, Any], client: WebClient, context: BoltC
     if not channel or not ts:
         return
     asked = Asked(workspace_of(context), channel, event.get("user"), "draft")
-    thread = event.get("thread_ts") or ts
-    if not services.work.adds.submit(partial(_review_files, services, client, event, asked)):
-        services.work.reply(partial(post_in_thread, client, channel, thread, notices.busy()))
+    tell = partial(post_in_thread, client, channel, event.get("thread_ts") or ts)
+    job = partial(_review_files, services, client, event, asked)
+    if not services.work.adds.submit(job, doing=_DOING, tell=tell):
+        services.work.reply(partial(tell, notices.busy()))
 
 
 def _review_files(
@@ -99,8 +102,8 @@ def _review_files(
                 seconds=limits.draft_seconds,
             )
             replies = _reviewed(services, article, asked)
-        except Exception as error:
-            replies = [_refusal(error)]
+        except (DraftRefused, CheckTimedOut) as refused:  # this file only; the others go on
+            replies = [_refusal(refused)]
         for reply in replies:
             if post_in_thread(client, channel, thread, reply) is not None:
                 break
@@ -183,8 +186,11 @@ def review_submitted(
     user = (body.get("user") or {}).get("id")
     asked = Asked(workspace_of(context), metadata.get("channel"), user, "review")
     job = partial(_review_pasted, services, client, text, asked, response_url)
-    if not services.work.checks.submit(job):
-        services.work.reply(partial(respond_to, response_url, {**_PRIVATELY, **notices.busy()}))
+    tell = partial(_tell_privately, response_url)
+    if not services.work.checks.submit(
+        job, doing=_DOING, tell=partial(_deliver_one, client, asked.channel, response_url)
+    ):
+        services.work.reply(partial(tell, notices.busy()))
 
 
 def _open_form(
@@ -206,13 +212,27 @@ def _review_pasted(
 ) -> None:
     try:
         replies = _reviewed(services, read_pasted(text), asked)
-    except Exception as error:
-        replies = [_refusal(error)]
+    except (DraftRefused, CheckTimedOut) as refused:
+        replies = [_refusal(refused)]
+    _deliver(client, asked.channel, response_url, replies)
+
+
+def _deliver_one(
+    client: WebClient, channel: str | None, response_url: str | None, reply: Message
+) -> None:
+    _deliver(client, channel, response_url, [reply])
+
+
+def _deliver(
+    client: WebClient, channel: str | None, response_url: str | None, replies: list[Message]
+) -> None:
+    """The first reply in `channel` and the others in its thread; privately where the bot was
+    not invited."""
     first, *rest = replies
-    posted = _post_in_channel(client, asked.channel, first)
+    posted = _post_in_channel(client, channel, first)
     if posted is not None:
         for reply in rest:
-            if post_in_thread(client, asked.channel or "", posted, reply) is not None:
+            if post_in_thread(client, channel or "", posted, reply) is not None:
                 break
         return
     # Not invited to the channel: the review privately, through the command's response_url.
@@ -222,8 +242,12 @@ def _review_pasted(
     )
     first = {**first, "blocks": [*note["blocks"], *first["blocks"]]}
     for reply in (first, *rest):
-        if not respond_to(response_url, {**_PRIVATELY, **reply}):
+        if not _tell_privately(response_url, reply):
             break
+
+
+def _tell_privately(response_url: str | None, reply: Message) -> bool:
+    return respond_to(response_url, {**_PRIVATELY, **reply})
 
 
 def _post_in_channel(client: WebClient, channel: str | None, message: Message) -> str | None:
@@ -270,14 +294,13 @@ def _reviewed(services: Services, article: Article, asked: Asked) -> list[Messag
     return review_messages(article, reviewed, asked_by=asked.user)
 
 
-def _refusal(error: Exception) -> Message:
-    """The polite reply to a draft that cannot be reviewed, or to a failure (logged)."""
-    if isinstance(error, DraftRefused):
-        return notices.notice(f":x: {error}")
-    if isinstance(error, CheckTimedOut):
-        logger.warning("reviewing a draft: %s", error)
-        return notices.notice(
-            ":hourglass: That draft takes too long to review here. Review it with the command "
-            "line (`quotebot review`), which has no time limit."
-        )
-    return notices.for_failure(error, "reviewing a draft")
+def _refusal(refused: DraftRefused | CheckTimedOut) -> Message:
+    """The polite reply to a draft that cannot be reviewed here; any other failure is the
+    workers' to tell (bot.slack.workers)."""
+    if isinstance(refused, DraftRefused):
+        return notices.notice(f":x: {refused}")
+    logger.warning("%s: %s", _DOING, refused)
+    return notices.notice(
+        ":hourglass: That draft takes too long to review here. Review it with the command "
+        "line (`quotebot review`), which has no time limit."
+    )

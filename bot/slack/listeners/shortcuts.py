@@ -3,7 +3,8 @@
 Where the bot was not invited, Slack refuses the thread post (`not_in_channel`); the person who
 asked then gets the answer privately, through the shortcut's response_url, with a note saying
 how to invite the bot. The listener only acknowledges and hands the check to a worker
-(bot.slack.workers); when they are all busy, the person is told so privately.
+(bot.slack.workers); when they are all busy, or the check fails, the person is told so
+privately.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def verify_quote(
     channel = (shortcut.get("channel") or {}).get("id")
     user = (shortcut.get("user") or {}).get("id")
     asked = Asked(workspace_of(context), channel, user, "shortcut")
-    if not services.work.checks.submit(partial(_verify, services, shortcut, client, asked)):
-        busy = {"response_type": "ephemeral", **notices.busy()}
-        services.work.reply(partial(respond_to, shortcut.get("response_url"), busy))
+    job = partial(_verify, services, shortcut, client, asked)
+    tell = partial(_tell_privately, shortcut.get("response_url"))
+    if not services.work.checks.submit(job, doing="Verify quote", tell=tell):
+        services.work.reply(partial(tell, notices.busy()))
 
 
 def _verify(services: Services, shortcut: dict[str, Any], client: WebClient, asked: Asked) -> None:
@@ -46,21 +48,18 @@ def _verify(services: Services, shortcut: dict[str, Any], client: WebClient, ask
     channel = asked.channel
     response_url = shortcut.get("response_url")
     thread_ts = pasted.get("thread_ts") or pasted.get("ts")
-    try:
-        found = answers(services, str(pasted.get("text") or ""), asked)
-    except Exception as error:
-        reply = notices.for_failure(error, "Verify quote")
-        respond_to(response_url, {"response_type": "ephemeral", **reply})
-        return
+    found = answers(services, str(pasted.get("text") or ""), asked)
     for number, answer in enumerate(found):
         refused = post_in_thread(client, channel or "", thread_ts, message(answer))
         if refused is None:
             continue
         if refused not in _NO_ACCESS:
-            respond_to(
-                response_url, {"response_type": "ephemeral", **notices.something_went_wrong()}
-            )
+            _tell_privately(response_url, notices.something_went_wrong())
             return
         if number == 0:
-            respond_to(response_url, {"response_type": "ephemeral", **notices.not_in_channel()})
-        respond_to(response_url, {"response_type": "ephemeral", **message(answer, ephemeral=True)})
+            _tell_privately(response_url, notices.not_in_channel())
+        _tell_privately(response_url, message(answer, ephemeral=True))
+
+
+def _tell_privately(response_url: str | None, reply: dict[str, Any]) -> bool:
+    return respond_to(response_url, {"response_type": "ephemeral", **reply})
