@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from store import audit
 from store.add_request import AddRequest
 from store.article import Article
+from store.bulk import Stored, Written, check_index, store_batch
 from store.db import schema
 from store.db.engine import archive_errors, create_archive_engine, for_writing
 from store.db.models import (
@@ -43,6 +44,7 @@ from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
+from store.prepared import PreparedArticle, prepare
 from store.quotation import Kind, Quotation
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.grams import Terms
@@ -203,28 +205,38 @@ class Archive:
         return result
 
     def add_many(
-        self, pairs: Iterable[tuple[Article, Sequence[Quotation]]], *, batch: int = 1000
+        self, pairs: Iterable[tuple[Article, Sequence[Quotation]]], *, batch: int = 5000
     ) -> int:
-        """Store many articles, `batch` to a transaction: for loading large archives
-        (benchmarks, moving from another system), where one transaction per article costs more
-        than it protects. Duplicates are skipped as in `add`. Returns the articles stored."""
+        """Store many articles, `batch` to a transaction, through the bulk path (store.bulk):
+        for loading large archives (benchmarks, moving from another system), where one
+        transaction per article costs more than it protects. Duplicates are skipped as in
+        `add`. Returns the articles stored."""
         stored = 0
+        written = Written()
         items = iter(pairs)
         while chunk := list(itertools.islice(items, batch)):
-            with archive_errors(self.engine), Session(for_writing(self.engine)) as session:
-                writer = _Writer(session)
-                results = []
-                for article, quotations in chunk:
-                    _refuse_unstorable(article, quotations)
-                    url = url_key(article.url) if article.url else None
-                    result = writer.add(article, url, content_hash(article.text), quotations)
-                    stored += not result.duplicate
-                    results.append((article, result))
-                session.commit()
-            for article, result in results:
-                _log_notes(article, result)
+            ready = [prepare(article, quotations) for article, quotations in chunk]
+            for prepared, result in zip(ready, self.store_batch(ready, written), strict=True):
+                stored += not result.duplicate
+                if not result.duplicate:
+                    for note in prepared.notes:
+                        logger.warning("%s: %s", prepared.article.source, note)
+        if problems := self.check_index(written):
+            raise ArchiveError(problems[0])
         self.refresh_statistics()
         return stored
+
+    def store_batch(
+        self, batch: Sequence[PreparedArticle], written: Written | None = None
+    ) -> list[Stored]:
+        """Store prepared articles in one transaction (store.bulk), those already stored
+        skipped; ArchiveError, and nothing stored, if any row is refused."""
+        return store_batch(self.engine, batch, written)
+
+    def check_index(self, written: Written) -> list[str]:
+        """What is wrong with the candidate index for the rows stored since `written` began
+        (store.bulk.check_index); empty when it holds every row and nothing else."""
+        return check_index(self.engine, written)
 
     def refresh_statistics(self) -> None:
         """After a large ingest: the database's planner learns the new index terms at once
