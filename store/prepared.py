@@ -9,6 +9,7 @@ the bulk path (store.bulk) store the very same rows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,8 @@ from store.unstorable import why_unstorable
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+#: Distinct names whose keys are remembered.
+_CACHED_NAMES = 65_536
 #: Name suffixes that are not a surname: "Martin Luther King Jr." is found as "King".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -73,13 +76,9 @@ class PreparedArticle:
     def notes(self) -> tuple[str, ...]:
         """A line for each quotation or paragraph the index holds only the start of."""
         return tuple(
-            [
-                _indexed_in_part("quotation", q.terms)
-                for q in self.quotations
-                if not q.terms.complete
-            ]
+            [indexed_in_part("quotation", q.terms) for q in self.quotations if not q.terms.complete]
             + [
-                _indexed_in_part("paragraph", p.terms)
+                indexed_in_part("paragraph", p.terms)
                 for p in self.paragraphs
                 if not p.terms.complete
             ]
@@ -127,9 +126,14 @@ def prepare(article: Article, quotations: Sequence[Quotation]) -> PreparedArticl
     )
 
 
+@functools.lru_cache(maxsize=_CACHED_NAMES)
 def named(name: str) -> Named:
     stored = name.strip()[:MAX_NAME_CHARS]
     return Named(stored, name_key(stored)[:MAX_NAME_CHARS])
+
+
+#: Names recur (a speaker, an outlet, their aliases) in line after line of a large import.
+name_key = functools.lru_cache(maxsize=_CACHED_NAMES)(name_key)
 
 
 def has_text(value: str | None) -> bool:
@@ -150,14 +154,14 @@ def _quotation_row(quotation: Quotation) -> dict[str, Any]:
         "end_offset": quotation.end,
         "context_start": quotation.context_start,
         "context_end": quotation.context_end,
-        "kind": _kind(quotation.kind),
+        "kind": quotation_kind(quotation.kind),
         "speaker_as_written": quotation.speaker_as_written,
         "speaker_role": quotation.speaker_role,
         "reported_to": quotation.reported_to,
         "via": quotation.via,
         "fingerprint": quotation_fingerprint(quotation.text),
         "speaker_found_by": quotation.speaker_found_by,
-        "speaker_evidence": _bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
+        "speaker_evidence": bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
         "speaker_confidence": quotation.speaker_confidence,
     }
 
@@ -168,12 +172,12 @@ def _aliases_of(quotations: Iterable[Quotation]) -> tuple[tuple[str, str, str, s
         if not has_text(quotation.speaker):
             continue
         speaker = named(quotation.speaker).key  # type: ignore[arg-type]
-        for kind, alias in _aliases(quotation):
+        for kind, alias in speaker_aliases(quotation):
             rows.setdefault((speaker, kind, name_key(alias)), alias)
     return tuple((speaker, kind, key, alias) for (speaker, kind, key), alias in rows.items())
 
 
-def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
+def speaker_aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
     """(kind, alias) pairs a quotation teaches about its speaker."""
     assert quotation.speaker is not None
     full_key = name_key(quotation.speaker)
@@ -192,18 +196,18 @@ def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
             yield kind, alias
 
 
-def _indexed_in_part(what: str, terms: Terms) -> str:
+def indexed_in_part(what: str, terms: Terms) -> str:
     return (
         f"a {what} of {terms.words:,} words is longer than the search index holds for one: "
         f"checks find its first {terms.indexed:,} words"
     )
 
 
-def _bounded(text: str | None, limit: int) -> str | None:
+def bounded(text: str | None, limit: int) -> str | None:
     return text[:limit] if text else None
 
 
-def _kind(value: str) -> Kind:
+def quotation_kind(value: str) -> Kind:
     try:
         return Kind(value)
     except ValueError:
