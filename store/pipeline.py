@@ -13,6 +13,7 @@ its chunk's articles, each reported, and a new pool takes the rest.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
 import queue
@@ -34,6 +35,8 @@ Outcome = tuple[Item, Ready | str | None]
 #: Articles per task sent to a worker, and characters: enough to pay for the round trip.
 _CHUNK_ARTICLES = 32
 _CHUNK_CHARS = 2_000_000
+#: Sources read before the worker processes are started: fewer are extracted here.
+_POOL_AFTER = 64
 #: Results read ahead of the writer at most.
 _WAITING = 2_000
 _DONE = object()
@@ -51,10 +54,15 @@ def default_jobs() -> int:
 
 def prepared_in_order(items: Iterable[Item], limit: int, jobs: int = 1) -> Iterator[Outcome]:
     """Each item with its outcome, in order; `jobs` worker processes do the extraction."""
-    if jobs <= 1:
-        for item in items:
+    items = iter(items)
+    head = list(itertools.islice(items, _POOL_AFTER)) if jobs > 1 else []
+    if jobs <= 1 or len(head) < _POOL_AFTER:
+        # A few articles (a story, a page someone adds from Slack) cost less here than
+        # starting the worker processes would.
+        for item in itertools.chain(head, items):
             yield item, ready(item, limit) if isinstance(item, Article) else None
         return
+    items = itertools.chain(head, items)
     results: queue.Queue[object] = queue.Queue(maxsize=_WAITING)
     stop = threading.Event()
     feeder = threading.Thread(
