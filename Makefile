@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///var/demo.sqlite3
 
-.PHONY: demo test lint bench-extraction bench-attribution train-attribution bench-verify bench-hostile clean
+.PHONY: demo test lint bench-extraction bench-attribution train-attribution bench-verify bench-pastes bench-hostile clean
 
 $(BIN)/quotebot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ train-attribution: $(BIN)/quotebot
 # minutes); bench/verify.py --sizes 1M adds the size the targets are set for.
 bench-verify: $(BIN)/quotebot
 	$(BIN)/python bench/verify.py
+
+# Every archived quotation of an invented archive (and samples/) pasted in ten shapes people
+# paste in (Slack links and markup, honorifics, dropped apostrophes, a splice, ...); about a minute.
+bench-pastes: $(BIN)/quotebot
+	$(BIN)/python bench/pastes.py
 
 # Time and peak memory on hostile inputs (a gzip of 142,857 quotations, a gigabyte of blank
 # lines, a 17 MB page, ...), each against its bound; about two minutes.

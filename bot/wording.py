@@ -8,7 +8,16 @@ Plain strings only: each presenter escapes and styles them itself.
 from __future__ import annotations
 
 from bot.verifier.claims import described_speaker
-from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, sure_attribution
+from bot.verifier.trust import Trust
+from bot.verifier.verdict import (
+    Attribution,
+    CheckResult,
+    Match,
+    Printing,
+    Verdict,
+    sure_attribution,
+)
+from store.readers.provenance import site_of
 
 #: How each way of finding a speaker reads under the speaker's name.
 _FOUND_BY = {
@@ -99,12 +108,40 @@ def misattributed(result: CheckResult) -> bool:
     return result.attribution is Attribution.DIFFERS
 
 
+#: What the headline adds when the words were found only where the newsroom has vetted nothing
+#: (bot.verifier.trust), and what a printing shown from such a source says of it.
+UNVETTED_HEADLINE = "found only in unvetted sources"
+UNVETTED_SOURCE = "unvetted source"
+
+
+def unvetted_only(result: CheckResult) -> bool:
+    """The words (or a piece of a splice) were printed only in sources not on the newsroom's
+    trusted list: the headline must say so, whatever the verdict."""
+    return result.trust is Trust.UNVETTED
+
+
+def printing_label(printing: Printing) -> str:
+    """The outlet of a printing, else the site of its address, else "an article"."""
+    return printing.outlet or (site_of(printing.url) if printing.url else None) or "an article"
+
+
+def unvetted_printings(match: Match) -> list[str]:
+    """The distinct sources of the match's unvetted printings, as listed (trusted first)."""
+    labels = [printing_label(p) for p in match.printings if p.trust is Trust.UNVETTED]
+    return list(dict.fromkeys(labels))
+
+
 __all__ = [
+    "UNVETTED_HEADLINE",
+    "UNVETTED_SOURCE",
     "archive_speakers",
     "evidence_heading",
     "is_confident",
     "misattributed",
     "misattribution_headline",
+    "printing_label",
     "speaker_label",
     "uncertainty",
+    "unvetted_only",
+    "unvetted_printings",
 ]

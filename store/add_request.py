@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from store.article import AddedVia
+
 #: The longest URL or reason kept; longer ones are cut.
 MAX_URL_CHARS = 2048
 MAX_DETAIL_CHARS = 1000
@@ -22,7 +24,8 @@ class AddOutcome(StrEnum):
     STORED = "stored"
     #: Already in the archive (by address or by text): nothing stored.
     DUPLICATE = "duplicate"
-    #: Not fetched: not an http(s) address with a host.
+    #: Not fetched: the person may not add (SLACK_ADD_ALLOWED_USERS / _GROUPS), or the address
+    #: is not an http(s) address with a host; `detail` says which.
     REFUSED = "refused"
     #: Tried, but not stored: the address is on a private network, the download failed or
     #: timed out, the page held no article, or it held many (a feed, an export).
@@ -47,3 +50,15 @@ class AddRequest:
     #: Set by the archive when stored.
     id: int | None = None
     asked_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ArticleOrigin:
+    """How a stored article came into the archive: from the command line, or by a `/quote add`
+    (then `add` is the request that stored it: who, where, when, which address)."""
+
+    added_via: AddedVia
+    ingested_at: dt.datetime
+    #: Where it was read from (a path, a URL), as the ingest recorded it.
+    source: str
+    add: AddRequest | None = None

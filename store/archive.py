@@ -13,21 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store import audit
-from store.add_request import AddRequest
-from store.article import Article
+from store.add_request import AddRequest, ArticleOrigin
+from store.article import AddedVia, Article
 from store.bulk import Stored, Written, check_index, store_batch
 from store.db import schema
-from store.db.engine import archive_errors, create_archive_engine, for_writing
+from store.db.engine import (
+    archive_errors,
+    create_archive_engine,
+    create_replica_engine,
+    for_writing,
+)
 from store.db.models import (
     MAX_NAME_CHARS,
     MAX_URL_CHARS,
@@ -39,6 +44,7 @@ from store.db.models import (
     SpeakerAliasRow,
     SpeakerRow,
 )
+from store.db.replicas import ReadEngines
 from store.errors import ArchiveError
 from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
@@ -62,6 +68,8 @@ from store.stored import StoredQuotation, read_quotations
 from store.unstorable import storable
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 TOP_SPEAKERS = 10
 #: Word pairs a paragraph search looks up at most: a paragraph the verifier can accept holds
@@ -159,28 +167,55 @@ class StoredParagraph:
     url: str | None
     published: dt.date | None
     outlet: str | None
+    #: How its article came into the archive (store.article.AddedVia).
+    added_via: str = "cli"
 
 
 class Archive:
-    """The stored articles and quotations of one database."""
+    """The stored articles and quotations of one database, and of its read replicas.
 
-    def __init__(self, engine: Engine) -> None:
+    What checks, reviews and stats read (the searches, the quotations and articles they find,
+    the counts) comes from a replica when there are any (store.db.replicas), else from the
+    database itself; everything written (articles, the audit log, the delivery memory, the
+    feedback) and what the bot reads back from its own audit log goes to `engine`, the primary.
+    Callers need not know which: each method picks.
+    """
+
+    def __init__(self, engine: Engine, replicas: Sequence[Engine] = ()) -> None:
+        #: The primary: every write, and reads that must see the writes just made.
         self.engine = engine
+        self.reads = ReadEngines(engine, replicas)
         self._common = {QUOTATIONS: CommonTerms(), PARAGRAPHS: CommonTerms()}
 
     @classmethod
-    def open(cls, url: str) -> Archive:
-        """The archive at `url`, set up when the database is empty; ArchiveError if unusable."""
+    def open(cls, url: str, read_urls: Sequence[str] = ()) -> Archive:
+        """The archive at `url`, set up when the database is empty, reading from the replicas
+        at `read_urls` (none: from `url`); ArchiveError if unusable."""
         engine = create_archive_engine(url)
+        replicas: list[Engine] = []
         try:
+            if read_urls and engine.dialect.name != "postgresql":
+                raise ArchiveError(
+                    "read replicas (DATABASE_READ_URL) need a PostgreSQL archive; "
+                    "this one is SQLite"
+                )
             schema.ensure_current(engine)
+            for read_url in read_urls:
+                replicas.append(create_replica_engine(read_url))
         except BaseException:
-            engine.dispose()
+            for opened in (engine, *replicas):
+                opened.dispose()
             raise
-        return cls(engine)
+        return cls(engine, replicas)
 
     def close(self) -> None:
+        self.reads.dispose()
         self.engine.dispose()
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        """`work` done on a connection for reading: a replica's, else the primary's."""
+        with archive_errors(self.engine):
+            return self.reads.read(work)
 
     def __enter__(self) -> Archive:
         return self
@@ -251,30 +286,10 @@ class Archive:
 
     def stats(self, *, top: int = TOP_SPEAKERS) -> ArchiveStats:
         """Counts of what the archive holds, and its most quoted speakers."""
-        with archive_errors(self.engine), Session(self.engine) as session:
-            by_kind = {str(kind): 0 for kind in Kind}
-            for kind, count in session.execute(
-                select(QuotationRow.kind, func.count()).group_by(QuotationRow.kind)
-            ):
-                by_kind[str(kind)] = count
-            earliest, latest = session.execute(
-                select(func.min(ArticleRow.published), func.max(ArticleRow.published))
-            ).one()
-            lookups, feedback, adds = audit.counts(session)
-            return ArchiveStats(
-                articles=_count(session, ArticleRow),
-                quotations_by_kind=by_kind,
-                speakers=_count(session, SpeakerRow),
-                outlets=_count(session, OutletRow),
-                earliest_published=earliest,
-                latest_published=latest,
-                top_speakers=_top_speakers(session, top),
-                lookups=lookups,
-                feedback=feedback,
-                adds=adds,
-            )
+        return self._read(lambda connection: _stats(connection, top))
 
-    # The bot's audit log and delivery memory (store.audit).
+    # The bot's audit log and delivery memory (store.audit), on the primary: the bot reads back
+    # what it has just written (the lookup a button refers to), which a replica may not hold yet.
 
     def record_lookup(self, lookup: Lookup) -> Lookup:
         """Store a lookup in the audit log; returns it with its id."""
@@ -299,6 +314,11 @@ class Archive:
         """The last `/quote add`s, newest first."""
         return audit.recent_adds(self.engine, limit)
 
+    def article_origin(self, article_id: int) -> ArticleOrigin | None:
+        """How a stored article came into the archive, when, and, for a `/quote add`, who
+        asked for it, where and for which address; None when there is no such article."""
+        return audit.article_origin(self.engine, article_id)
+
     def first_sighting(self, key: str) -> bool:
         """True for the one caller, in any process, that sees the delivery `key` first."""
         return audit.first_sighting(self.engine, key)
@@ -307,36 +327,46 @@ class Archive:
         """Forget deliveries seen before `before`; returns how many were forgotten."""
         return audit.forget_sightings(self.engine, before)
 
+    # What checks, reviews and stats read: from a replica when there is one.
+
     def search(self, parts: Sequence[Sequence[str]], *, limit: int = 50) -> list[StoredQuotation]:
         """The quotations most likely to hold these word sequences (normalised words of a
         query, one sequence per stretch between ellipses), best candidates first."""
-        with archive_errors(self.engine), self.engine.connect() as connection:
+
+        def work(connection: Connection) -> list[StoredQuotation]:
             ids = candidate_ids(connection, parts, limit, QUOTATIONS, self._common[QUOTATIONS])
             return _in_order(connection, ids)
+
+        return self._read(work)
 
     def search_terms(self, terms: Sequence[str], *, limit: int = 10) -> list[StoredQuotation]:
         """The quotations holding the most of these index terms ("patient cinderford_bay" asks
         for both), best first."""
-        with archive_errors(self.engine), self.engine.connect() as connection:
+
+        def work(connection: Connection) -> list[StoredQuotation]:
             ids = ids_holding(connection, terms, limit, QUOTATIONS, self._common[QUOTATIONS])
             return _in_order(connection, ids)
+
+        return self._read(work)
 
     def quotations_holding(self, term: str) -> int:
         """How many quotations hold this index term (`search_terms`), counted up to
         store.search.candidates.TERM_CAP: how common a phrase is in this archive."""
-        with archive_errors(self.engine), self.engine.connect() as connection:
-            return rows_holding(connection, term, QUOTATIONS, self._common[QUOTATIONS])
+        return self._read(
+            lambda connection: rows_holding(connection, term, QUOTATIONS, self._common[QUOTATIONS])
+        )
 
     def search_paragraphs(
         self, parts: Sequence[Sequence[str]], *, limit: int = 20
     ) -> list[StoredParagraph]:
         """Article paragraphs most likely to hold these words, best first."""
-        with archive_errors(self.engine), self.engine.connect() as connection:
+
+        def work(connection: Connection) -> tuple[list[int], Sequence[Any]]:
             ids = candidate_ids(
                 connection, parts, limit, PARAGRAPHS, self._common[PARAGRAPHS], PARAGRAPH_PAIRS
             )
             if not ids:
-                return []
+                return [], []
             length = ParagraphRow.end_offset - ParagraphRow.start_offset
             rows = connection.execute(
                 select(
@@ -348,11 +378,15 @@ class Archive:
                     ArticleRow.url,
                     ArticleRow.published,
                     OutletRow.name,
+                    ArticleRow.added_via,
                 )
                 .join(ArticleRow, ParagraphRow.article_id == ArticleRow.id)
                 .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
                 .where(ParagraphRow.id.in_(ids))
             ).all()
+            return ids, rows
+
+        ids, rows = self._read(work)
         found = {
             row.id: StoredParagraph(
                 id=row.id,
@@ -363,6 +397,7 @@ class Archive:
                 url=row.url,
                 published=row.published,
                 outlet=row.name,
+                added_via=row.added_via,
             )
             for row in rows
         }
@@ -370,8 +405,9 @@ class Archive:
 
     def article_quotations(self, article_id: int) -> list[StoredQuotation]:
         """The quotations of one stored article, in the order they were printed."""
-        with archive_errors(self.engine), self.engine.connect() as connection:
-            quoted = read_quotations(connection, [article_id], by_article=True)
+        quoted = self._read(
+            lambda connection: read_quotations(connection, [article_id], by_article=True)
+        )
         return sorted(quoted, key=lambda quotation: quotation.start)
 
     def printed(
@@ -385,7 +421,8 @@ class Archive:
         if not keys:
             return []
         at_hand = {quotation.id: quotation for quotation in known}
-        with archive_errors(self.engine), self.engine.connect() as connection:
+
+        def work(connection: Connection) -> list[StoredQuotation]:
             ids = (
                 connection.execute(
                     select(QuotationRow.id).where(QuotationRow.fingerprint.in_(keys))
@@ -397,14 +434,17 @@ class Archive:
             found = [at_hand[quotation] for quotation in ids if quotation in at_hand]
             if missing:
                 found += read_quotations(connection, missing)
-        return sorted(found, key=_earliest)
+            return found
+
+        return sorted(self._read(work), key=_earliest)
 
     def article_texts(self, quotation_ids: Iterable[int]) -> dict[int, str]:
         """The text of the article that printed each quotation, by quotation id."""
         ids = sorted(set(quotation_ids))
         if not ids:
             return {}
-        with archive_errors(self.engine), self.engine.connect() as connection:
+
+        def work(connection: Connection) -> dict[int, str]:
             rows = connection.execute(
                 select(QuotationRow.id, ArticleRow.text)
                 .join(ArticleRow, ArticleRow.id == QuotationRow.article_id)
@@ -412,24 +452,29 @@ class Archive:
             )
             return {quotation: text for quotation, text in rows}
 
+        return self._read(work)
+
     def aliases(self, speaker_ids: Iterable[int]) -> dict[int, set[str]]:
         """The normalised names, surnames, forms as written and roles each speaker goes by."""
         ids = sorted(set(speaker_ids))
-        found: dict[int, set[str]] = {speaker: set() for speaker in ids}
         if not ids:
-            return found
-        with archive_errors(self.engine), Session(self.engine) as session:
-            for speaker, key in session.execute(
+            return {}
+
+        def work(connection: Connection) -> dict[int, set[str]]:
+            found: dict[int, set[str]] = {speaker: set() for speaker in ids}
+            for speaker, key in connection.execute(
                 select(SpeakerRow.id, SpeakerRow.name_key).where(SpeakerRow.id.in_(ids))
             ):
                 found[speaker].add(key)
-            for speaker, key in session.execute(
+            for speaker, key in connection.execute(
                 select(SpeakerAliasRow.speaker_id, SpeakerAliasRow.alias_key).where(
                     SpeakerAliasRow.speaker_id.in_(ids)
                 )
             ):
                 found[speaker].add(key)
-        return found
+            return found
+
+        return self._read(work)
 
     def occurrences(self, fingerprint: str) -> list[Occurrence]:
         """Every article that printed the quotation, earliest first, undated ones last."""
@@ -441,22 +486,26 @@ class Archive:
             .where(QuotationRow.fingerprint == fingerprint)
             .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, QuotationRow.id)
         )
-        with archive_errors(self.engine), Session(self.engine) as session:
-            return [
-                Occurrence(
-                    quotation_id=quotation.id,
-                    article_id=article.id,
-                    text=quotation.text,
-                    kind=quotation.kind,
-                    speaker=speaker,
-                    speaker_as_written=quotation.speaker_as_written,
-                    outlet=outlet,
-                    title=article.title,
-                    url=article.url,
-                    published=article.published,
-                )
-                for quotation, article, outlet, speaker in session.execute(query)
-            ]
+
+        def work(connection: Connection) -> list[Occurrence]:
+            with Session(connection) as session:
+                return [
+                    Occurrence(
+                        quotation_id=quotation.id,
+                        article_id=article.id,
+                        text=quotation.text,
+                        kind=quotation.kind,
+                        speaker=speaker,
+                        speaker_as_written=quotation.speaker_as_written,
+                        outlet=outlet,
+                        title=article.title,
+                        url=article.url,
+                        published=article.published,
+                    )
+                    for quotation, article, outlet, speaker in session.execute(query)
+                ]
+
+        return self._read(work)
 
 
 class _Writer:
@@ -636,13 +685,15 @@ def _article_row(
         "source": storable(article.source),
         "external_id": None if article.external_id is None else str(article.external_id),
         "ingested_at": dt.datetime.now(dt.UTC),
-        # Only when there is a claim: the row of an article without one is written as it was
-        # before revision 0006 (tests/test_upgrade.py fills archives at older revisions).
+        # Only when there is a claim, or a Slack add: the row of any other article is written as
+        # it was before revisions 0006 and 0008 (the column's default is "cli"), since
+        # tests/test_upgrade.py fills archives at older revisions.
         **{
             column: value
             for column, value in (
                 ("claimed_url", article.claimed_url),
                 ("claimed_outlet", article.claimed_outlet),
+                ("added_via", None if article.added_via is AddedVia.CLI else article.added_via),
             )
             if value is not None
         },
@@ -651,6 +702,31 @@ def _article_row(
 
 def _iso(date: dt.date | None) -> str | None:
     return date.isoformat() if date is not None else None
+
+
+def _stats(connection: Connection, top: int) -> ArchiveStats:
+    with Session(connection) as session:
+        by_kind = {str(kind): 0 for kind in Kind}
+        for kind, count in session.execute(
+            select(QuotationRow.kind, func.count()).group_by(QuotationRow.kind)
+        ):
+            by_kind[str(kind)] = count
+        earliest, latest = session.execute(
+            select(func.min(ArticleRow.published), func.max(ArticleRow.published))
+        ).one()
+        lookups, feedback, adds = audit.counts(session)
+        return ArchiveStats(
+            articles=_count(session, ArticleRow),
+            quotations_by_kind=by_kind,
+            speakers=_count(session, SpeakerRow),
+            outlets=_count(session, OutletRow),
+            earliest_published=earliest,
+            latest_published=latest,
+            top_speakers=_top_speakers(session, top),
+            lookups=lookups,
+            feedback=feedback,
+            adds=adds,
+        )
 
 
 def _count(session: Session, model: type[Base]) -> int:

@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from store.quotation import Quotation
+
+
+class AddedVia(StrEnum):
+    """How an article came into the archive: a newsroom trusts what its operator ingested
+    differently from a page anyone allowed could add from Slack (bot.verifier.trust)."""
+
+    #: `quotebot ingest` (or a program using the archive directly): the operator's choice.
+    CLI = "cli"
+    #: `/quote add` in Slack: who asked is in the audit log of adds (store.add_request).
+    SLACK = "slack"
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,8 @@ class Article:
     claimed_outlet: str | None = None
     #: The address a source read from a URL was downloaded from, after redirects.
     fetched_from: str | None = None
+    #: How it came into the archive.
+    added_via: AddedVia = AddedVia.CLI
     #: Quotations already attributed by the source (a Quotebank dump); None means "extract them".
     given_quotations: tuple[Quotation, ...] | None = field(default=None, compare=False)
 

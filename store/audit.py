@@ -15,9 +15,23 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from store.add_request import MAX_DETAIL_CHARS, MAX_URL_CHARS, AddOutcome, AddRequest
+from store.add_request import (
+    MAX_DETAIL_CHARS,
+    MAX_URL_CHARS,
+    AddOutcome,
+    AddRequest,
+    ArticleOrigin,
+)
+from store.article import AddedVia
 from store.db.engine import archive_errors, for_writing
-from store.db.models import MAX_SEEN_KEY_CHARS, AddRow, FeedbackRow, LookupRow, SeenEventRow
+from store.db.models import (
+    MAX_SEEN_KEY_CHARS,
+    AddRow,
+    ArticleRow,
+    FeedbackRow,
+    LookupRow,
+    SeenEventRow,
+)
 from store.errors import ArchiveError
 from store.lookup import MAX_ID_CHARS, MAX_QUERY_CHARS, FeedbackKind, Lookup
 
@@ -110,6 +124,30 @@ def recent_adds(engine: Engine, limit: int) -> list[AddRequest]:
     query = select(AddRow).order_by(AddRow.asked_at.desc(), AddRow.id.desc()).limit(limit)
     with archive_errors(engine), Session(engine) as session:
         return [_add_request(row) for row in session.scalars(query)]
+
+
+def article_origin(engine: Engine, article_id: int) -> ArticleOrigin | None:
+    """How the article came, and the add that stored it (the first, should there be two)."""
+    with archive_errors(engine), Session(engine) as session:
+        article = session.execute(
+            select(ArticleRow.added_via, ArticleRow.ingested_at, ArticleRow.source).where(
+                ArticleRow.id == article_id
+            )
+        ).one_or_none()
+        if article is None:
+            return None
+        row = session.scalars(
+            select(AddRow)
+            .where(AddRow.article_id == article_id, AddRow.outcome == str(AddOutcome.STORED))
+            .order_by(AddRow.asked_at, AddRow.id)
+            .limit(1)
+        ).first()
+        return ArticleOrigin(
+            added_via=AddedVia(article.added_via),
+            ingested_at=_aware(article.ingested_at),
+            source=article.source,
+            add=_add_request(row) if row is not None else None,
+        )
 
 
 def first_sighting(engine: Engine, key: str) -> bool:

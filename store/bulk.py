@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text
 
+from store.article import AddedVia
 from store.db.engine import archive_errors, for_writing
 from store.db.models import ArticleRow, OutletRow, SpeakerAliasRow, SpeakerRow
 from store.prepared import Named, PreparedArticle
@@ -40,8 +41,10 @@ _ARTICLE_COLUMNS = (
     "id", "outlet_id", "title", "url", "url_key", "content_hash", "published", "byline", "text",
     "source", "external_id", "ingested_at",
 )  # fmt: skip
-#: Written only when an article of the batch has them (as the per-article writer does).
+#: Written only when an article of the batch has them (as the per-article writer does: the rows
+#: of other articles are as before revisions 0006 and 0008, whose `added_via` default is "cli").
 _CLAIM_COLUMNS = ("claimed_url", "claimed_outlet")
+_ADDED_VIA_COLUMNS = ("added_via",)
 
 
 @dataclass(frozen=True)
@@ -174,11 +177,12 @@ class _BatchWriter:
         speakers = self._ids_of(SpeakerRow, [name for item in new for name in item.speakers])
         article_ids = self._take_ids("articles", len(new))
         claims = any(item.article.claimed_url or item.article.claimed_outlet for item in new)
+        not_cli = any(item.article.added_via != AddedVia.CLI for item in new)
         now = dt.datetime.now(dt.UTC)
         articles, quotations, paragraphs = [], [], []
         quotation_terms, paragraph_terms = [], []
         for article_id, item in zip(article_ids, new, strict=True):
-            articles.append(_article_values(item, article_id, outlets, now, claims))
+            articles.append(_article_values(item, article_id, outlets, now, claims, not_cli))
             for quotation in item.quotations:
                 row = quotation.row
                 speaker = speakers[quotation.speaker] if quotation.speaker is not None else None
@@ -197,7 +201,11 @@ class _BatchWriter:
                 paragraph_terms.append(paragraph.terms.terms)
         quotation_ids = self._take_ids("quotations", len(quotations))
         paragraph_ids = self._take_ids("paragraphs", len(paragraphs))
-        columns = _ARTICLE_COLUMNS + (_CLAIM_COLUMNS if claims else ())
+        columns = (
+            _ARTICLE_COLUMNS
+            + (_CLAIM_COLUMNS if claims else ())
+            + (_ADDED_VIA_COLUMNS if not_cli else ())
+        )
         self._write("articles", columns, articles)
         self._write(
             "quotations",
@@ -321,7 +329,12 @@ class _BatchWriter:
 
 
 def _article_values(
-    item: PreparedArticle, article_id: int, outlets: dict[str, int], now: dt.datetime, claims: bool
+    item: PreparedArticle,
+    article_id: int,
+    outlets: dict[str, int],
+    now: dt.datetime,
+    claims: bool,
+    not_cli: bool,
 ) -> tuple[Any, ...]:
     article = item.article
     values = (
@@ -338,7 +351,11 @@ def _article_values(
         None if article.external_id is None else str(article.external_id),
         now,
     )
-    return values + ((article.claimed_url, article.claimed_outlet) if claims else ())
+    return (
+        values
+        + ((article.claimed_url, article.claimed_outlet) if claims else ())
+        + ((str(article.added_via),) if not_cli else ())
+    )
 
 
 def _tsvector(terms: list[str]) -> str:

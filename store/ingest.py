@@ -11,13 +11,13 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import httpx
 
 from store.archive import AddResult, Archive
-from store.article import Article
+from store.article import AddedVia, Article
 from store.bulk import Stored, Written
 from store.errors import ArchiveError
 from store.extraction import (  # noqa: F401 (where callers have always found them)
@@ -98,6 +98,7 @@ def ingest(
     on_stored: Callable[[Article, AddResult], None] | None = None,
     limits: Limits | None = None,
     jobs: int = 1,
+    added_via: AddedVia = AddedVia.CLI,
 ) -> IngestReport:
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
 
@@ -106,7 +107,8 @@ def ingest(
     fetched (the Slack bot's refuses private addresses) and `download_seconds` the time one
     download may take; `formats` admits only those formats (store.readers.sources.ONE_ARTICLE:
     one web page or one text); `limits` default to the settings (store.limits); `jobs` worker
-    processes extract (store.pipeline), 1 for this process alone.
+    processes extract (store.pipeline), 1 for this process alone; `added_via` says how the
+    articles came (the Slack bot's `/quote add`, else the command line).
 
     Articles are stored in batches (store.bulk), one transaction each: the first batches are
     small, so that a few articles are stored at once, and they grow to BATCH_ARTICLES.
@@ -124,7 +126,9 @@ def ingest(
     items = (
         item
         if isinstance(item, ReadFailure)
-        else item.with_defaults(outlet=outlet, url=url, published=published)
+        else replace(
+            item.with_defaults(outlet=outlet, url=url, published=published), added_via=added_via
+        )
         for item in sources
     )
     batches = _Batches(archive, on_progress, on_stored)

@@ -28,7 +28,7 @@ from store.unstorable import why_unstorable
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
 #: Distinct names whose keys are remembered.
 _CACHED_NAMES = 65_536
-#: Name suffixes that are not a surname: "Martin Luther King Jr." is found as "King".
+#: Name suffixes that are not a surname: "Amos Lee Pike Jr." is found as "Pike".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 

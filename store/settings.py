@@ -88,3 +88,19 @@ def database_url(explicit: str | None = None, environ: Mapping[str, str] | None 
         reason = error.strerror or str(error)
         raise ArchiveError(f"cannot create quotebot's data folder {home}: {reason}") from None
     return f"sqlite:///{home / ARCHIVE_FILE_NAME}"
+
+
+def database_read_urls(
+    explicit: str | None = None, environ: Mapping[str, str] | None = None
+) -> tuple[str, ...]:
+    """The read replicas' URLs: DATABASE_READ_URL, one or more separated by commas (a comma
+    inside a URL, in a password say, is written %2C).
+
+    They are replicas of DATABASE_URL: with `--db` (`explicit`) a command reads and writes the
+    database it names alone. That is also how to read the primary itself, for a check that must
+    see an article stored a moment ago, which a replica may not have replayed yet.
+    """
+    configured = setting("DATABASE_READ_URL", environ)
+    if explicit or not configured:
+        return ()
+    return tuple(part.strip() for part in configured.split(",") if part.strip())

@@ -53,6 +53,8 @@ class StoredQuotation:
     speaker_found_by: str | None = None
     speaker_evidence: str | None = None
     speaker_confidence: float | None = None
+    #: How its article came into the archive (store.article.AddedVia).
+    added_via: str = "cli"
 
 
 def read_quotations(
@@ -112,6 +114,7 @@ def _compile(dialect: Dialect, by_article: bool) -> str:
             q.speaker_found_by,
             q.speaker_evidence,
             q.speaker_confidence,
+            ArticleRow.added_via,
         )
         .join(ArticleRow, q.article_id == ArticleRow.id)
         .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
@@ -153,4 +156,5 @@ def _quotation(row: Any) -> StoredQuotation:
         speaker_found_by=row[19],
         speaker_evidence=row[20],
         speaker_confidence=row[21],
+        added_via=row[22],
     )

@@ -20,7 +20,7 @@ from store.db.engine import parse_database_url
 
 POSTGRES_URL_VARIABLE = "QUOTEBOT_TEST_POSTGRES_URL"
 
-pytest_plugins = ["slack_fixtures"]
+pytest_plugins = ["skip_summary", "slack_fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +28,9 @@ def isolated_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """No test reads the developer's database, Slack credentials or data folder."""
+    private = ("DATABASE_URL", "DATABASE_READ_URL", "QUOTEBOT_ENV_FILE")
     for name in list(os.environ):
-        if name in ("DATABASE_URL", "QUOTEBOT_ENV_FILE") or name.startswith("SLACK_"):
+        if name in private or name.startswith(("SLACK_", "QUOTEBOT_TRUSTED_")):
             monkeypatch.delenv(name)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("QUOTEBOT_HOME", str(home / "quotebot"))

@@ -1,9 +1,12 @@
 """A fake Slack Web API on 127.0.0.1 that records what the bot sends, for tests.
 
 It answers the methods quotebot calls (`auth.test`, `chat.postMessage`, `chat.postEphemeral`,
-`views.publish`, `apps.connections.open`) with the JSON Slack would, accepts posts to
-response URLs under `/response/`, and records each request's path, headers and parsed body.
-It can be told to answer a method with 429 (Retry-After) a number of times, or to refuse posts
+`views.publish`, `views.open`, `files.info`, `apps.connections.open`,
+`usergroups.users.list` from `user_groups`) with the JSON Slack would, accepts posts to
+response URLs under `/response/`, serves the files it was given (`add_file`) at their
+`url_private` to a request carrying the bot's token, and records each request's path,
+headers and parsed body. It can be told to answer a method with 429 (Retry-After) a
+number of times, to answer a method with an error (`fail`), or to refuse posts
 in a channel with `not_in_channel`, as Slack does where nobody invited the bot.
 """
 
@@ -18,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 TEAM_ID = "T0NEWSROOM"
 BOT_USER_ID = "U0QUOTEBOT"
@@ -36,9 +39,12 @@ class Recorded:
 
     @property
     def name(self) -> str:
-        """The Web API method (`chat.postMessage`) or `response` for a response_url post."""
+        """The Web API method (`chat.postMessage`), `download` for a file's url_private, or
+        `response` for a response_url post."""
         if self.path.startswith("/api/"):
             return self.path.removeprefix("/api/")
+        if self.path.startswith("/files/"):
+            return "download"
         return "response"
 
     def all_text(self) -> str:
@@ -53,7 +59,13 @@ class FakeSlack:
         self.requests: list[Recorded] = []
         self.socket_mode_url: str | None = None
         self.not_in_channels: set[str] = set()
+        #: User group id → its members' ids, for `usergroups.users.list`.
+        self.user_groups: dict[str, list[str]] = {}
         self._rate_limits: dict[str, int] = {}
+        self._errors: dict[str, str] = {}
+        #: Files by id, as `files.info` describes them, and the bytes each one serves.
+        self.files: dict[str, dict[str, Any]] = {}
+        self.file_bytes: dict[str, bytes] = {}
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -90,6 +102,38 @@ class FakeSlack:
     def rate_limit(self, method: str, times: int = 1) -> None:
         """Answer the next `times` calls of `method` with 429 and Retry-After: 0."""
         self._rate_limits[method] = times
+
+    def fail(self, method: str, error: str) -> None:
+        """Answer every call of `method` with `{"ok": false, "error": error}`."""
+        self._errors[method] = error
+
+    def add_file(
+        self,
+        file_id: str,
+        name: str,
+        data: bytes,
+        *,
+        filetype: str = "text",
+        mimetype: str = "text/plain",
+        pretty_type: str = "Plain Text",
+        size: int | None = None,
+    ) -> dict[str, Any]:
+        """A file `files.info` knows and whose url_private serves `data`; as a message's
+        `files` lists it."""
+        url = f"{self.base_url}/files/{file_id}/{name}"
+        self.files[file_id] = {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "filetype": filetype,
+            "mimetype": mimetype,
+            "pretty_type": pretty_type,
+            "size": len(data) if size is None else size,
+            "url_private": url,
+            "url_private_download": f"{url}?download=1",
+        }
+        self.file_bytes[file_id] = data
+        return {"id": file_id, "name": name, "filetype": filetype, "mimetype": mimetype}
 
     # -- reading what was recorded ----------------------------------------------------------
 
@@ -142,6 +186,8 @@ class FakeSlack:
 
     def _answer(self, request: Recorded) -> dict[str, Any]:
         body = request.body
+        if request.name in self._errors:
+            return {"ok": False, "error": self._errors[request.name]}
         if request.name == "auth.test":
             return {
                 "ok": True,
@@ -163,6 +209,18 @@ class FakeSlack:
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if request.name == "views.publish":
             return {"ok": True, "view": {"id": "V0HOME", **(body.get("view") or {})}}
+        if request.name == "usergroups.users.list":
+            members = self.user_groups.get(body.get("usergroup", ""))
+            if members is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(members)}
+        if request.name == "views.open":
+            return {"ok": True, "view": {"id": "V0REVIEW", **(body.get("view") or {})}}
+        if request.name == "files.info":
+            found = self.files.get(str(body.get("file")))
+            return (
+                {"ok": True, "file": found} if found else {"ok": False, "error": "file_not_found"}
+            )
         if request.name == "apps.connections.open":
             if self.socket_mode_url is None:
                 return {"ok": False, "error": "invalid_auth"}
@@ -173,6 +231,35 @@ class FakeSlack:
 def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            request = Recorded(
+                method="GET",
+                path=parts.path,
+                headers={key.lower(): value for key, value in self.headers.items()},
+                body=dict(parse_qsl(parts.query, keep_blank_values=True)),
+            )
+            fake._record(request)
+            if request.name != "download":
+                self._send(200, fake._answer(request))
+                return
+            file_id = parts.path.split("/")[2]
+            data = fake.file_bytes.get(file_id)
+            if data is None or not request.headers.get("authorization", "").startswith(
+                "Bearer xoxb-"
+            ):
+                # Slack sends a sign-in page to a request without a valid token.
+                self.send_response(302)
+                self.send_header("Location", "https://slack.com/signin")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

@@ -85,6 +85,9 @@ def environment(fake: FakeSlack, **extra: str) -> dict[str, str]:
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": fake.api_url,
         "SLACK_WATCHED_CHANNELS": WATCHED,
+        # Adding is switched off until configured; the tests of what an add does let everyone
+        # add, and tests/test_slack_add_access.py sets who may.
+        "SLACK_ADD_ALLOWED_USERS": "everyone",
         **extra,
     }
 

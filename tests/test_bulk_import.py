@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from newswire_support import story, write_stories
 from sqlalchemy import Connection, text
 
 from store.archive import Archive
+from store.article import AddedVia, Article
 from store.db.engine import create_archive_engine
 from store.ingest import ingest, quotations_of
 from store.readers import ReadFailure, read_sources
@@ -31,7 +33,8 @@ STORIES = 40
 CONTENT = {
     "articles": (
         "SELECT a.content_hash, a.url, a.url_key, a.title, a.published, a.byline, a.text, "
-        "a.source, a.external_id, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+        "a.source, a.external_id, a.added_via, o.name "
+        "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
     ),
     "quotations": (
         "SELECT a.content_hash, q.start_offset, q.end_offset, q.text, q.context_start, "
@@ -55,7 +58,7 @@ CONTENT = {
 ROWS = {
     "articles": (
         "SELECT id, outlet_id, title, url, url_key, content_hash, published, byline, text, "
-        "source, external_id, claimed_url, claimed_outlet FROM articles"
+        "source, external_id, claimed_url, claimed_outlet, added_via FROM articles"
     ),
     "quotations": "SELECT * FROM quotations",
     "paragraphs": "SELECT * FROM paragraphs",
@@ -88,22 +91,49 @@ def wire(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_bulk_path_stores_what_one_article_at_a_time_stores(
     archive_url: str, wire: Path, tmp_path: Path
 ) -> None:
+    # The stories come as Slack adds, the export from the command line: how each came is kept.
     one_by_one_url, bulk_url = _two_archives(archive_url, tmp_path)
+    sources = [(wire / "stories", AddedVia.SLACK), (wire / "export.jsonl", AddedVia.CLI)]
     errors = []
     with Archive.open(one_by_one_url) as one_by_one:
-        for item in read_sources([str(wire)]):
-            if isinstance(item, ReadFailure):
-                continue
-            try:
-                one_by_one.add(item, quotations_of(item))
-            except Exception as error:  # the too-long URL
-                errors.append(str(error))
+        for source, added_via in sources:
+            for item in read_sources([str(source)]):
+                if isinstance(item, ReadFailure):
+                    continue
+                article = replace(item, added_via=added_via)
+                try:
+                    one_by_one.add(article, quotations_of(article))
+                except Exception as error:  # the too-long URL
+                    errors.append(str(error))
     with Archive.open(bulk_url) as bulk:
-        report = ingest([str(wire)], bulk, jobs=1)
-    assert [error.error for error in report.errors] == errors
+        reports = [ingest([str(source)], bulk, jobs=1, added_via=how) for source, how in sources]
+    assert [error.error for report in reports for error in report.errors] == errors
     assert "longer than 2048" in errors[0]
-    assert report.duplicates == 2
+    assert sum(report.duplicates for report in reports) == 2
     assert _content(bulk_url) == _content(one_by_one_url)
+    assert _added_via(bulk_url) == {"slack": STORIES, "cli": 30}
+
+
+def test_a_batch_of_articles_that_came_different_ways_keeps_each_ones_way(
+    archive_url: str, wire: Path, tmp_path: Path
+) -> None:
+    one_by_one_url, bulk_url = _two_archives(archive_url, tmp_path)
+    articles = [
+        replace(item, added_via=AddedVia.SLACK if number % 3 == 0 else AddedVia.CLI)
+        for number, item in enumerate(read_sources([str(wire / "stories")]))
+        if isinstance(item, Article)
+    ]
+    with Archive.open(one_by_one_url) as one_by_one:
+        for article in articles:
+            one_by_one.add(article, quotations_of(article))
+    with Archive.open(bulk_url) as bulk:
+        stored = bulk.add_many((article, quotations_of(article)) for article in articles)
+    assert stored == STORIES
+    assert _content(bulk_url) == _content(one_by_one_url)
+    assert _added_via(bulk_url) == {
+        "slack": (STORIES + 2) // 3,
+        "cli": STORIES - (STORIES + 2) // 3,
+    }
 
 
 def test_worker_processes_store_the_same_rows_as_one_process(
@@ -111,13 +141,14 @@ def test_worker_processes_store_the_same_rows_as_one_process(
 ) -> None:
     one_url, two_url = _two_archives(archive_url, tmp_path)
     with Archive.open(one_url) as one:
-        alone = ingest([str(wire)], one, jobs=1)
+        alone = ingest([str(wire)], one, jobs=1, added_via=AddedVia.SLACK)
     with Archive.open(two_url) as two:
-        shared = ingest([str(wire)], two, jobs=2)
+        shared = ingest([str(wire)], two, jobs=2, added_via=AddedVia.SLACK)
     assert shared == alone
     assert [error.source for error in shared.errors] == [f"{wire / 'export.jsonl'}:33"]
     assert (shared.articles, shared.duplicates) == (STORIES + 30, 2)
     assert _rows(two_url) == _rows(one_url)
+    assert _added_via(two_url) == {"slack": STORIES + 30}
 
 
 def test_an_import_that_fails_between_batches_keeps_whole_batches_and_a_rerun_completes_it(
@@ -214,6 +245,14 @@ def _index(connection: Connection) -> list[tuple[str, Any, list[str]]]:
             )
             entries += [(table, (digest, start), sorted(terms)) for digest, start, terms in rows]
     return sorted(entries, key=repr)
+
+
+def _added_via(url: str) -> dict[str, int]:
+    """How many stored articles came each way."""
+    with _connected(url) as connection:
+        return dict(
+            connection.execute(text("SELECT added_via, count(*) FROM articles GROUP BY 1")).all()
+        )
 
 
 def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:

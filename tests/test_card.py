@@ -15,10 +15,8 @@ import pytest
 from answers_support import GAZETTE, QUOTE, match, result
 from rich.console import Console
 
-from bot.cli.card import card, print_review
+from bot.cli.card import card
 from bot.verifier.verdict import Attribution, CheckResult, Verdict, WordChange
-from store.article import Article
-from store.quotation import Kind, Quotation
 
 
 def plain(renderable: object, width: int = 100) -> str:
@@ -220,32 +218,3 @@ def test_unverifiable_paste_shows_the_problem() -> None:
     answer = result(Verdict.NOT_FOUND, matches=(), problem="the paste is empty")
 
     assert plain(card(answer)).splitlines() == ["✘ Cannot check this paste", "  the paste is empty"]
-
-
-def test_review_table_has_a_row_per_quotation_and_counts_verdicts(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    draft = Article(text="…", title="Ferry draft", source="draft.txt")
-    quoted = Quotation(
-        text=QUOTE, start=0, end=len(QUOTE), kind=Kind.DIRECT, speaker_as_written="Vale"
-    )
-    missing = Quotation(text="We never said that", start=0, end=18, kind=Kind.DIRECT)
-    disputed = match(occurrences=2, conflicting_speakers=("Osric Penhallow",))
-    reviewed = [
-        (
-            quoted,
-            result(claimed_speaker="Vale", attribution=Attribution.MATCHES, matches=(disputed,)),
-        ),
-        (missing, result(Verdict.NOT_FOUND, matches=())),
-    ]
-
-    print_review(draft, reviewed)
-
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Ferry draft"
-    [vale] = [line for line in lines if line.startswith("Vale")]
-    assert "✔ verified" in vale and "matches ⚠ disputed" in vale and "Harriet Vale" in vale
-    assert "Kestrel Gazette, 2024-03-05" in vale
-    [absent] = [line for line in lines if "We never said that" in line]
-    assert "✘ not found" in absent
-    assert lines[-1] == "2 quotations: 1 verified, 1 not found."

@@ -26,8 +26,9 @@ from newswire_support import QUOTEBOT
 from store.db.engine import create_archive_engine
 from store.search.index import PARAGRAPHS
 
-#: DESIGN.md's `check --json` document; `closest` and `problem` appear only when they apply.
-CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "matches"}
+#: DESIGN.md's `check --json` document (with `trust`, bot.verifier.trust); `closest` and
+#: `problem` appear only when they apply.
+CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "trust", "matches"}
 #: DESIGN.md's match, `matched` (the words the paste matched, verdict.py) and the account of the
 #: archive's speaker (as written, how found, the evidence, the confidence); `piece` is added for
 #: each piece of a spliced paste.
@@ -51,6 +52,9 @@ MATCH_KEYS = {
     "speaker_found_by",
     "speaker_evidence",
     "speaker_confidence",
+    "respelled",
+    "trust",
+    "printings",
 }
 ARTICLE_KEYS = {"title", "url", "published"}
 #: Words nobody printed: a check reads the paragraph index too, for reported speech.
@@ -70,7 +74,7 @@ def check_json(db: str, *args: str, input: str | None = None) -> dict[str, Any]:
 
 
 def assert_check_document(document: dict[str, Any]) -> None:
-    assert set(document) - {"closest", "problem", "others"} == CHECK_KEYS
+    assert set(document) - {"closest", "problem", "others", "notes"} == CHECK_KEYS
     for match in [*document["matches"], *([document["closest"]] if "closest" in document else [])]:
         assert set(match) - {"piece"} == MATCH_KEYS
         assert set(match["article"]) == ARTICLE_KEYS
@@ -187,7 +191,7 @@ def test_paste_with_several_quotes_puts_the_others_under_others(db: str) -> None
     assert_check_document(document)
     assert document["query"] == PENNY_QUOTE
     [other] = document["others"]
-    assert set(other) - {"closest"} == CHECK_KEYS
+    assert set(other) - {"closest", "notes"} == CHECK_KEYS
     assert other["verdict"] == "verified"
     assert other["matches"][0]["text"] == LIGHTHOUSE_QUOTE
 

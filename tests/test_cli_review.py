@@ -12,6 +12,10 @@ from typing import Any
 
 import pytest
 from check_support import PENNY_QUOTE, TERMINAL_QUOTE, harbour_archive, run
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from bot.cli import cli
 
 INVENTED = "We will sell the ferry to the highest bidder before the summer"
 DRAFT = f"""\
@@ -36,7 +40,7 @@ the date after a long winter of repairs on the old pier and the terminal buildin
 <p>Everyone in town hopes she is right, because the summer trade depends on it.</p>
 </article></body></html>
 """
-CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "matches"}
+CHECK_KEYS = {"query", "claimed_speaker", "verdict", "excerpt", "attribution", "trust", "matches"}
 
 
 @pytest.fixture
@@ -102,17 +106,37 @@ def test_table_has_a_row_per_quotation_and_exits_0_though_some_fail(db: str, dra
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Port Ellery looks to the spring"
-    assert lines[1].split() == [
-        "Draft", "speaker", "Quote", "Verdict", "Attribution", "Archive", "speaker", "Printed", "by"
-    ]  # fmt: skip
-    [treloar] = [line for line in lines if line.startswith("Maud Treloar")]
-    assert "✘ misattributed (verified)" in treloar  # never a green tick over a wrong speaker
-    assert "differs" in treloar
-    assert "Osric Penhallow" in treloar
-    assert "Kestrel Gazette, 2024-03-05" in treloar
-    [penhallow] = [line for line in lines if line.startswith("Osric Penhallow")]
-    assert "✘ not found" in penhallow
-    assert lines[-1] == "3 quotations: 1 verified, 1 misattributed (verified), 1 not found."
+    text = "\n".join(lines)
+    for heading in ("Draft", "Quote and changes", "Verdict", "In the archive"):
+        assert heading in lines[1] + lines[2]
+    [treloar] = [n for n, line in enumerate(lines) if line.startswith("Maud")]
+    assert "✘ misattributed" in lines[treloar]  # never a green tick over a wrong speaker
+    assert "words verified" in lines[treloar + 1]
+    assert "Osric Penhallow" in lines[treloar]
+    assert "Kestrel Gazette," in text and "2024-03-05" in text
+    [penhallow] = [n for n, line in enumerate(lines) if line.startswith("Osric")]
+    assert "✘ not found" in lines[penhallow]
+    assert result.stdout.endswith(
+        "3 quotations: 2 verified, 1 not found; speakers: 1 misattributed.\n"
+    )
+
+
+def test_table_fits_80_columns_and_shows_the_changed_words(db: str, tmp_path: Path) -> None:
+    draft = tmp_path / "changed.txt"
+    changed = TERMINAL_QUOTE.replace("the old pier", "the pier")
+    draft.write_text(DRAFT.replace(TERMINAL_QUOTE, changed), encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["--db", db, "review", str(draft)], env={"COLUMNS": "80"})
+
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    shown = iter(result.stdout.replace("“", " ").replace("”", " ").split())
+    # Every word, in order (the row interleaves the other cells' words): whole, not cut.
+    assert all(word in shown for word in changed.split())
+    assert "left out “old”" in result.stdout
+    assert "≈ wording differs" in result.stdout
+    assert lines[-1].endswith("misattributed.")
 
 
 def test_html_draft_is_read_like_a_page(db: str, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from store.db import schema
 from store.db.engine import create_archive_engine
 from store.db.models import Base
 from store.errors import ArchiveError
+from store.search.version import INDEX_VERSION, recorded_index_version
 
 NEXT_REVISION = '''"""A revision newer than any shipped, as the next quotebot would bring."""
 
@@ -107,3 +109,32 @@ def test_upgrading_an_archive_already_at_head_changes_nothing(archive_url: str) 
     with Archive.open(archive_url) as archive:
         assert schema.upgrade(archive.engine) == schema.head_revision()
         assert schema.current_revision(archive.engine) == schema.head_revision()
+
+
+#: What a revision may import: the migration tools, never quotebot's own code, which changes.
+MIGRATION_IMPORTS = {"__future__", "alembic", "sqlalchemy"}
+
+
+def _imported_packages(source: str) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add((node.module or "").split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    "revision", sorted((schema.MIGRATIONS / "versions").glob("*.py")), ids=lambda path: path.stem
+)
+def test_each_revision_carries_its_own_ddl_and_imports_no_quotebot_code(revision: Path) -> None:
+    """A revision must mean the same whatever quotebot runs it: code it imported would change
+    under it (a new tokenizer would silently rebuild an old revision's index)."""
+    assert _imported_packages(revision.read_text(encoding="utf-8")) <= MIGRATION_IMPORTS
+
+
+def test_a_new_archive_records_this_quotebots_index_version(archive_url: str) -> None:
+    with Archive.open(archive_url) as archive, archive.engine.connect() as connection:
+        assert recorded_index_version(connection) == INDEX_VERSION
+        assert not schema.index_needs_rebuilding(archive.engine)

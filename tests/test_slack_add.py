@@ -25,7 +25,9 @@ def site() -> Iterator[str]:
 
 @pytest.fixture
 def bot(archive: Archive, fake: FakeSlack) -> Iterator[BotServer]:
-    with bot_server(archive, fake, SLACK_ADD_ALLOWED_NETWORKS="127.0.0.1/32") as server:
+    with bot_server(
+        archive, fake, SLACK_ADD_ALLOWED_NETWORKS="127.0.0.1/32", SLACK_ADD_ALLOWED_USERS=EDITOR
+    ) as server:
         yield server
 
 

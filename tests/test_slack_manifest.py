@@ -31,6 +31,7 @@ def test_manifest_subscribes_to_the_events_the_listeners_handle() -> None:
         "app_mention",
         "message.channels",
         "message.groups",
+        "message.im",
     ]
 
 
@@ -40,6 +41,8 @@ def test_manifest_declares_the_command_the_shortcut_and_socket_mode() -> None:
     assert "type: message\n" in MANIFEST
     assert "socket_mode_enabled: true" in MANIFEST
     assert "home_tab_enabled: true" in MANIFEST
+    # Drafts are shared with the bot in a direct message.
+    assert "messages_tab_enabled: true" in MANIFEST
 
 
 def test_every_setting_the_bot_reads_is_documented_in_env_example() -> None:

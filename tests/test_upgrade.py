@@ -2,16 +2,22 @@
 
 The archive is created at the first revision, filled the way that quotebot filled it, then
 brought to the current revision by `quotebot db upgrade`; every row is still there, and what the
-new revision adds (the candidate index, the paragraphs) is filled for the old rows, so the
-verifier finds quotations stored before it existed.
+new revision adds (the candidate index, the paragraphs) is filled for the old rows, once, so the
+verifier finds quotations stored before it existed. An archive whose index an older quotebot
+built is told to run `quotebot db reindex`, and works until then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
 
-from click.testing import CliRunner
-from sqlalchemy import text
+import pytest
+from click.testing import CliRunner, Result
+from factories import FERRY_STORY, article, ferry_quotations
+from sqlalchemy import Connection, text
 
 from bot.cli import cli
 from bot.verifier.verdict import Verdict
@@ -21,7 +27,16 @@ from store.article import Article
 from store.db import schema
 from store.db.engine import create_archive_engine
 from store.quotation import Kind, Quotation
-from store.search.index import TABLES
+from store.search.grams import Terms, index_terms
+from store.search.index import (
+    PARAGRAPHS,
+    QUOTATIONS,
+    TABLES,
+    CandidateIndex,
+    PostgresIndex,
+    SQLiteIndex,
+)
+from store.search.version import INDEX_VERSION, OLDER_INDEX_ADVICE, recorded_index_version
 
 ARTICLE_TEXT = (
     "Brackwater ferry to run every twenty minutes\n\n"
@@ -102,9 +117,12 @@ def test_an_old_archive_is_refused_until_upgraded(archive_url: str) -> None:
     assert "Traceback" not in result.output
 
 
-def test_upgrading_rebuilds_an_index_whose_words_were_read_the_old_way(archive_url: str) -> None:
-    """Revision 0004 reads contractions as their words: the index of an archive at 0003 held
-    other terms, and a paste that spells "won't" out must still find the quotation."""
+def test_an_index_read_the_old_way_is_named_by_upgrade_and_rebuilt_by_reindex(
+    archive_url: str,
+) -> None:
+    """Contractions are read as their words since revision 0004: the index of an archive at
+    0003 held other terms. The upgrade names `quotebot db reindex` instead of rebuilding the
+    index itself; after it, a paste that spells "won't" out finds the quotation."""
     engine = create_archive_engine(archive_url)
     assert schema.upgrade(engine, "0003") == "0003"
     Archive(engine).add(
@@ -132,14 +150,25 @@ def test_upgrading_rebuilds_an_index_whose_words_were_read_the_old_way(archive_u
             else:
                 connection.execute(text(f"DELETE FROM {table}"))
     engine.dispose()
+    spelled_out = "We will not raise the ferry fares this winter"
 
-    result = CliRunner().invoke(cli, ["--db", archive_url, "db", "upgrade"])
-
-    assert result.exit_code == 0, result.output
+    upgraded = run(archive_url, "db", "upgrade")
     with Archive.open(archive_url) as archive:
-        [checked] = Verifier(archive).check("We will not raise the ferry fares this winter")
-    assert checked.verdict is Verdict.WORDING_DIFFERS
-    assert [(c.query, c.archive) for c in checked.matches[0].diff] == [("will not", "won't")]
+        [before] = Verifier(archive).check(spelled_out)
+    reindexed = run(archive_url, "db", "reindex")
+    again = run(archive_url, "db", "upgrade")
+
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "run `quotebot db reindex`" in upgraded.stdout
+    assert before.verdict is Verdict.NOT_FOUND
+    assert reindexed.exit_code == 0, reindexed.output
+    with Archive.open(archive_url) as archive:
+        [checked] = Verifier(archive).check(spelled_out)
+    assert checked.verdict is Verdict.VERIFIED
+    assert [(c.query, c.archive) for c in checked.matches[0].respelled] == [("will not", "won't")]
+    assert again.stdout == (
+        f"The archive's schema is already at revision {schema.head_revision()}.\n"
+    )
 
 
 def test_upgrading_takes_the_pending_list_off_postgresql_index_and_keeps_its_rows(
@@ -184,3 +213,144 @@ def test_upgrading_takes_the_pending_list_off_postgresql_index_and_keeps_its_row
         [checked] = Verifier(archive).check(QUOTE)
     assert sorted(options) == sorted((f"ix_{table}_grams", ["fastupdate=off"]) for table in TABLES)
     assert checked.verdict is Verdict.VERIFIED
+
+
+def run(archive_url: str, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--db", archive_url, *args])
+
+
+def count_index_writes(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, int]]:
+    """How many times each (index table, row id) is written to the candidate index from now on,
+    on either database."""
+    written: Counter[tuple[str, int]] = Counter()
+    for kind in (SQLiteIndex, PostgresIndex):
+
+        def add(
+            index: CandidateIndex,
+            connection: Connection,
+            rows: Iterable[tuple[int, str]],
+            original: Callable[..., list[Terms]] = kind.add,
+        ) -> list[Terms]:
+            rows = list(rows)
+            written.update((index.table, key) for key, _ in rows)  # type: ignore[attr-defined]
+            return original(index, connection, rows)
+
+        monkeypatch.setattr(kind, "add", add)
+    return written
+
+
+def indexed_ids(connection: Connection, table: str) -> list[int]:
+    """The ids of the rows the index table holds terms for."""
+    key = "rowid" if connection.dialect.name == "sqlite" else "id"
+    return sorted(connection.execute(text(f"SELECT {key} FROM {table}")).scalars())
+
+
+def store_at_first_revision(connection: Connection, article_id: int, story: str) -> list[int]:
+    """An article and its quotations written the way the first quotebot wrote them; returns
+    the quotations' ids."""
+    connection.execute(
+        text(
+            "INSERT INTO articles (id, title, url, url_key, content_hash, text, source,"
+            " ingested_at) VALUES (:id, 'Ferry', :url, :url_key, :hash, :text, 'ferry.txt', :now)"
+        ),
+        {
+            "id": article_id,
+            "url": f"https://northfold-courier.example/ferry/{article_id}",
+            "url_key": f"northfold-courier.example/ferry/{article_id}",
+            "hash": f"{article_id:064d}",
+            "text": story,
+            "now": dt.datetime(2024, 6, 1, tzinfo=dt.UTC),
+        },
+    )
+    ids = []
+    for number, quoted in enumerate(ferry_quotations(story), start=1):
+        key = article_id * 10 + number
+        connection.execute(
+            text(
+                "INSERT INTO quotations (id, article_id, text, start_offset, end_offset,"
+                " context_start, context_end, kind, fingerprint) VALUES (:id, :article, :text,"
+                " :start, :end, :context_start, :context_end, 'direct', :fingerprint)"
+            ),
+            {
+                "id": key,
+                "article": article_id,
+                "text": quoted.text,
+                "start": quoted.start,
+                "end": quoted.end,
+                "context_start": quoted.context_start,
+                "context_end": quoted.context_end,
+                "fingerprint": f"f{key}",
+            },
+        )
+        ids.append(key)
+    return ids
+
+
+def test_upgrading_from_the_first_revision_indexes_each_quotation_exactly_once(
+    archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Revisions carry their own DDL only: the index an upgrade from 0001 creates is filled once,
+    at the end, the way this quotebot reads words, and that version is recorded."""
+    engine = create_archive_engine(archive_url)
+    schema.upgrade(engine, "0001")
+    stories = [FERRY_STORY.replace("Port Ellery", f"Port Ellery {n}") for n in range(3)]
+    with engine.begin() as connection:
+        quotation_ids = [
+            key
+            for number, story in enumerate(stories, start=1)
+            for key in store_at_first_revision(connection, number, story)
+        ]
+    engine.dispose()
+    written = count_index_writes(monkeypatch)
+
+    result = run(archive_url, "db", "upgrade")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"Upgraded the archive's schema from revision 0001 to {schema.head_revision()}.\n"
+    )
+    with Archive.open(archive_url) as archive, archive.engine.connect() as connection:
+        paragraph_ids = indexed_ids(connection, PARAGRAPHS)
+        assert paragraph_ids == sorted(
+            connection.execute(text("SELECT id FROM paragraphs")).scalars()
+        )
+        assert len(paragraph_ids) == 3 * len(stories)
+        assert indexed_ids(connection, QUOTATIONS) == sorted(quotation_ids)
+        assert recorded_index_version(connection) == INDEX_VERSION
+        for quoted in ferry_quotations():
+            found = archive.search_terms(index_terms(quoted.text).terms)
+            assert len([q for q in found if q.text == quoted.text]) == len(stories)
+    assert written == Counter(
+        [(QUOTATIONS, key) for key in quotation_ids] + [(PARAGRAPHS, key) for key in paragraph_ids]
+    )
+
+
+def test_an_archive_indexed_before_index_versions_upgrades_and_works_until_reindexed(
+    archive_url: str,
+) -> None:
+    """The index version is new in 0009: an archive indexed before is kept as it is and works,
+    and `db upgrade` and `check` (once) name the reindex that brings it to this reading."""
+    engine = create_archive_engine(archive_url)
+    assert schema.upgrade(engine, "0008") == "0008"
+    Archive(engine).add(article(), ferry_quotations())
+    engine.dispose()
+    quote = ferry_quotations()[0].text
+
+    upgraded = run(archive_url, "db", "upgrade")
+    stats = run(archive_url, "stats", "--json")
+    checked = run(archive_url, "check", f'"{quote}" said Harriet Vale', "--json")
+    reindexed = run(archive_url, "db", "reindex")
+    checked_after = run(archive_url, "check", f'"{quote}" said Harriet Vale', "--json")
+
+    assert upgraded.exit_code == 0, upgraded.output
+    assert upgraded.stdout.splitlines() == [
+        f"Upgraded the archive's schema from revision 0008 to {schema.head_revision()}.",
+        f"Note: {OLDER_INDEX_ADVICE}.",
+    ]
+    assert stats.exit_code == 0, stats.output
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.stdout)["verdict"] == Verdict.VERIFIED
+    assert checked.stderr == f"quotebot: warning: {OLDER_INDEX_ADVICE}\n"
+    assert reindexed.stdout == "Reindexed 3 quotations and 3 paragraphs.\n"
+    assert json.loads(checked_after.stdout)["verdict"] == Verdict.VERIFIED
+    assert checked_after.stderr == ""

@@ -1,4 +1,5 @@
-"""The verifier's answer as a person reads it at a terminal: a verdict card, and a draft's table.
+"""The verifier's answer as a person reads it at a terminal: a verdict card (a draft's table is
+bot.cli.review_table).
 
 A card leads with the verdict in one line (a symbol and a colour, so a column of cards can be
 scanned), then the speaker, then the evidence: the quotation with the pasted words in bold,
@@ -14,19 +15,19 @@ reader's terminal or bury the verdict under a page of quotation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from bot.cli import terminal
-from bot.cli.terminal import one_line
+from bot.verifier.trust import Trust
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from bot.wording import (
+    UNVETTED_HEADLINE,
+    UNVETTED_SOURCE,
     archive_speakers,
     evidence_heading,
     is_confident,
@@ -34,9 +35,9 @@ from bot.wording import (
     misattribution_headline,
     speaker_label,
     uncertainty,
+    unvetted_only,
+    unvetted_printings,
 )
-from store.article import Article
-from store.quotation import Quotation
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _INDENT = "  "
@@ -47,7 +48,6 @@ PASTE_CHARS = 200
 CONTEXT_CHARS = 320
 TITLE_CHARS = 90
 URL_CHARS = 100
-TABLE_QUOTE_CHARS = 48
 EVIDENCE_CHARS = 240
 #: Matches beyond the best one are listed in a line each, up to this many.
 OTHER_MATCHES_SHOWN = 3
@@ -135,86 +135,26 @@ def verdict_line(result: CheckResult) -> Text:
         line = Text("✘ Misattributed", style="bold red")
         line.append(f" — {misattribution_headline(result)} ", style="red")
         line.append(_clean(archive_speakers(result) or "someone else"), style="bold red")
-        return line
+        return _with_trust(line, result)
     meaning = _EXCERPT_MEANING if word == _EXCERPT_WORD else look.meaning
     line = Text(f"{look.symbol} {word[:1].upper()}{word[1:]}", style=f"bold {look.colour}")
     line.append(f" — {meaning}", style=look.colour)
     if result.attribution is Attribution.UNCERTAIN:
         line.append(" · ? speaker uncertain", style="bold yellow")
+    return _with_trust(line, result)
+
+
+def _with_trust(line: Text, result: CheckResult) -> Text:
+    """The headline of words found only in unvetted sources says so (bot.verifier.trust)."""
+    if unvetted_only(result):
+        line.append(f" · ⚠ {UNVETTED_HEADLINE}", style="bold yellow")
     return line
-
-
-def verdict_label(result: CheckResult) -> Text:
-    """The verdict's symbol and word alone, for a table cell: `✔ verified`."""
-    if result.problem is not None:
-        return Text("✘ not checked", style="red")
-    look = LOOKS[result.verdict]
-    if misattributed(result):
-        return Text(f"✘ misattributed ({_verdict_word(result)})", style="bold red")
-    return Text(f"{look.symbol} {_verdict_word(result)}", style=look.colour)
 
 
 def _verdict_word(result: CheckResult) -> str:
     if result.verdict is Verdict.VERIFIED and result.excerpt:
         return _EXCERPT_WORD
     return LOOKS[result.verdict].word
-
-
-def print_review(article: Article, reviewed: Sequence[tuple[Quotation, CheckResult]]) -> None:
-    """The draft's heading, a row per quotation, and a count of the verdicts."""
-    console = terminal.stdout()
-    console.print(Text(one_line(article.title or article.source), style="bold"))
-    if not reviewed:
-        console.print(Text("  no quotations found in the draft", style="dim"))
-        return
-    table = review_table(reviewed)
-    # A pipe gets each row on one line, whatever its length; a terminal wraps cells to fit.
-    if console.is_terminal:
-        console.print(table, width=_spared(console), soft_wrap=False)
-    else:
-        console.width = max(console.width, _natural_width(console, table))
-        console.print(table)
-    console.print(review_summary(result for _, result in reviewed))
-
-
-def review_table(reviewed: Sequence[tuple[Quotation, CheckResult]]) -> Table:
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("Draft speaker")
-    # On a narrow terminal the other cells wrap; the verdict never does.
-    table.add_column("Quote")
-    table.add_column("Verdict", no_wrap=True)
-    table.add_column("Attribution")
-    table.add_column("Archive speaker")
-    table.add_column("Printed by")
-    for quotation, result in reviewed:
-        best = result.matches[0] if result.matches else None
-        table.add_row(
-            _cut(_clean(draft_speaker(quotation) or "—"), 30),
-            f"“{_cut(_clean(quotation.text), TABLE_QUOTE_CHARS)}”",
-            verdict_label(result),
-            _attribution_cell(result),
-            _cut(_clean(speaker_label(best) or "unknown"), 30) if best else "—",
-            _cut(_clean(_outlet_and_date(best)), 40) if best else "—",
-        )
-    return table
-
-
-def review_summary(results: Iterable[CheckResult]) -> Text:
-    """`5 quotations: 3 verified, 1 wording differs, 1 not found.`"""
-    counts: dict[str, int] = {}
-    total = 0
-    for result in results:
-        total += 1
-        label = verdict_label(result).plain.split(" ", 1)[1]
-        counts[label] = counts.get(label, 0) + 1
-    parts = ", ".join(f"{count} {label}" for label, count in counts.items())
-    noun = "quotation" if total == 1 else "quotations"
-    return Text(f"{total} {noun}: {parts}.")
-
-
-def draft_speaker(quotation: Quotation) -> str | None:
-    """Who the draft credits: the resolved name, else the name as the draft writes it."""
-    return quotation.speaker or quotation.speaker_as_written
 
 
 # The parts of a card.
@@ -322,6 +262,8 @@ def _source_text(match: Match) -> Text:
     if article.url:
         text.append(" ")
         text.append(_cut(_clean(article.url), URL_CHARS), style="dim underline")
+    if match.trust is Trust.UNVETTED:
+        text.append(f" ({UNVETTED_SOURCE})", style="yellow")
     return text
 
 
@@ -364,6 +306,12 @@ def _occurrences_text(match: Match) -> Text:
     if match.first_seen is not None:
         text.append(f"; first seen {match.first_seen.isoformat()}")
     text.append(".")
+    unvetted = unvetted_printings(match)
+    if unvetted and match.occurrences > 1:
+        names = [_cut(_clean(name), 60) for name in unvetted[:CONFLICTS_SHOWN]]
+        more = len(unvetted) - len(names)
+        listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
+        text.append(f" Unvetted: {listed}.", style="yellow")
     return text
 
 
@@ -424,20 +372,6 @@ def _closest_lines(match: Match) -> list[RenderableType]:
         _indented(_speaker_text(match), 2),
         _indented(_source_text(match), 2),
     ]
-
-
-def _attribution_cell(result: CheckResult) -> Text:
-    styles = {
-        Attribution.MATCHES: "green",
-        Attribution.DIFFERS: "bold red",
-        Attribution.UNCERTAIN: "yellow",
-        Attribution.UNKNOWN: "yellow",
-        Attribution.NOT_CLAIMED: "dim",
-    }
-    cell = Text(str(result.attribution).replace("_", " "), style=styles[result.attribution])
-    if any(match.conflicting_speakers for match in result.matches):
-        cell.append(" ⚠ disputed", style="yellow")
-    return cell
 
 
 # Text handling.
@@ -515,9 +449,3 @@ def _spared(console: Console) -> int:
     some terminals draw ✔ and ⚠ two cells wide where rich counts one, and a line that filled
     the width would spill its last character onto the next line."""
     return max(40, console.width - 2)
-
-
-def _natural_width(console: Console, renderable: RenderableType) -> int:
-    """The width `renderable` takes when nothing forces it to wrap."""
-    unbounded = console.options.update_width(10_000)
-    return Measurement.get(console, unbounded, renderable).maximum

@@ -19,9 +19,11 @@ from typing import Any, TypeVar
 
 import click
 
-from bot.cli import card, terminal
+from bot.cli import card, review_table, terminal
 from bot.cli.terminal import one_line
+from bot.review_words import draft_speaker
 from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
+from bot.verifier.trust import TrustSettingError, trust_from_environment
 from bot.verifier.verdict import CheckResult
 from bot.verifier.verify import Verifier
 from store.archive import Archive
@@ -43,9 +45,9 @@ from store.pipeline import default_jobs
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
-from store.search.index import refresh_statistics
 from store.search.rebuild import reindex as rebuild_index
-from store.settings import database_url
+from store.search.version import OLDER_INDEX_ADVICE
+from store.settings import database_read_urls, database_url
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -92,8 +94,8 @@ def json_option(command: Command) -> Command:
 @click.option(
     "--db",
     metavar="URL",
-    help="Archive database URL. Default: DATABASE_URL from the environment or .env, "
-    "else an SQLite file in $QUOTEBOT_HOME.",
+    help="Archive database URL, read and written alone (no DATABASE_READ_URL replicas). "
+    "Default: DATABASE_URL from the environment or .env, else an SQLite file in $QUOTEBOT_HOME.",
 )
 @click.version_option(package_name="quotebot")
 @click.pass_context
@@ -297,15 +299,13 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(
-        article, limit=limits_from_environment().max_quotations
-    )
+    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
     if as_json:
         _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
     else:
-        card.print_review(article, reviewed)
+        review_table.print_review(article, reviewed)
 
 
 @cli.command()
@@ -367,8 +367,14 @@ def serve(ctx: click.Context, mode: str, port: int, host: str) -> None:
     from bot.slack.server import ServeError, serve_from_environment
 
     try:
+        explicit = ctx.find_root().obj
         serve_from_environment(
-            mode, database_url(ctx.find_root().obj), host=host, port=port, announce=_announce
+            mode,
+            database_url(explicit),
+            read_urls=database_read_urls(explicit),
+            host=host,
+            port=port,
+            announce=_announce,
         )
     except ServeError as error:
         raise CommandFailed(str(error)) from None
@@ -395,6 +401,9 @@ def db() -> None:
 def upgrade(ctx: click.Context) -> None:
     """Bring the archive's schema to the revision this quotebot needs.
 
+    An archive stored before the search index existed is indexed at the end. When the index
+    was built by an older quotebot, the upgrade says so: run `quotebot db reindex` next.
+
     \b
     Example:
         quotebot db upgrade
@@ -410,12 +419,15 @@ def upgrade(ctx: click.Context) -> None:
                 err=True,
             )
         after = schema.upgrade(engine)
+        older_index = schema.index_needs_rebuilding(engine)
     finally:
         engine.dispose()
     if before == after:
         click.echo(f"The archive's schema is already at revision {after}.")
     else:
         click.echo(f"Upgraded the archive's schema from revision {before or 'none'} to {after}.")
+    if older_index:
+        click.echo(f"Note: {OLDER_INDEX_ADVICE}.")
 
 
 @db.command()
@@ -446,9 +458,9 @@ def current(ctx: click.Context) -> None:
 def reindex(ctx: click.Context) -> None:
     """Read every stored quotation and paragraph again into the archive's search index.
 
-    Needed after an upgrade whose notes say that words are now read differently: until then,
-    articles stored before it are found by their other words only. Checks go on meanwhile,
-    with the old index; ingests wait for the end.
+    Needed when `quotebot db upgrade` or `quotebot check` says the index was built by an older
+    quotebot: until then, articles stored before are found by their other words only. Checks
+    go on meanwhile, with the old index; ingests wait for the end.
 
     \b
     Example:
@@ -460,14 +472,16 @@ def reindex(ctx: click.Context) -> None:
         click.echo("Reindexing the archive; on a large archive this takes minutes…", err=True)
         with archive_errors(engine), for_writing(engine).begin() as connection:
             quotations, paragraphs = rebuild_index(connection)
-            refresh_statistics(connection)
     finally:
         engine.dispose()
     terminal.print_reindexed(quotations, paragraphs)
 
 
 def _open_archive(ctx: click.Context) -> Archive:
-    archive = Archive.open(database_url(ctx.find_root().obj))
+    """The archive of `--db` or DATABASE_URL; checks, reviews and stats read from its replicas
+    (DATABASE_READ_URL) when there are any, the Archive picks (store.archive)."""
+    explicit = ctx.find_root().obj
+    archive = Archive.open(database_url(explicit), database_read_urls(explicit))
     return ctx.with_resource(archive)
 
 
@@ -578,7 +592,16 @@ def _warnings_json(article: Article, kept: CappedQuotations) -> list[dict[str, s
 
 
 def _verifier(ctx: click.Context) -> Verifier:
-    return Verifier(_open_archive(ctx))
+    """The verifier of the archive, trusting what QUOTEBOT_TRUSTED_* name (bot.verifier.trust),
+    with a warning (once) when the archive's index is older than this quotebot's reading."""
+    try:
+        trust = trust_from_environment()
+    except TrustSettingError as error:
+        raise CommandFailed(str(error)) from None
+    archive = _open_archive(ctx)
+    if schema.index_needs_rebuilding(archive.engine):
+        click.echo(f"quotebot: warning: {OLDER_INDEX_ADVICE}", err=True)
+    return Verifier(archive, trust)
 
 
 def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
@@ -690,7 +713,7 @@ def _read_draft(draft: str) -> Article:
 def _review_document(quotation: Quotation, result: CheckResult) -> dict[str, Any]:
     return {
         "text": quotation.text,
-        "speaker": card.draft_speaker(quotation),
+        "speaker": draft_speaker(quotation),
         "result": result.to_json(),
     }
 

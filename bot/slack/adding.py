@@ -5,7 +5,10 @@ time limit (SLACK_ADD_SECONDS), and only one web page or one text is taken: a fe
 export or a Quotebank dump would let one message put thousands of articles, with whatever
 outlets they name, into the archive everyone checks against. The page is stored under the
 address it was fetched from (store.readers.provenance), and every add, whatever came of it, is
-recorded in the audit log: who asked, when, the address asked and the address fetched.
+recorded in the audit log: who asked, when, the address asked and the address fetched. Only
+the people the newsroom names may add (bot.slack.add_access); a refusal is on the record too.
+The article is stored as added from Slack (store.article.AddedVia), which the verifier counts
+as unvetted unless the newsroom trusts its site (bot.verifier.trust).
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from slack_sdk import WebClient
+
 from bot.slack import notices
+from bot.slack.add_access import Refusal
 from bot.slack.answers import Asked
 from bot.slack.safe_urls import UnsafeURL, checked_url
 from bot.slack.services import Services
 from store.add_request import AddOutcome, AddRequest
 from store.archive import AddResult
-from store.article import Article
+from store.article import AddedVia, Article
 from store.errors import ArchiveError
 from store.ingest import IngestReport, ingest
 from store.readers.sources import ONE_ARTICLE
@@ -31,10 +37,19 @@ Message = dict[str, Any]
 
 
 def add_article(
-    services: Services, url: str, asked: Asked, progress: Callable[[Message], object]
+    services: Services,
+    url: str,
+    asked: Asked,
+    progress: Callable[[Message], object],
+    client: WebClient | None = None,
 ) -> Message:
-    """Fetch and store the article at `url` for `asked`; the reply saying what came of it.
-    `progress` is told when the download starts."""
+    """Fetch and store the article at `url` for `asked`, if they may add (bot.slack.add_access:
+    `client` reads user groups); the reply saying what came of it. `progress` is told when the
+    download starts."""
+    refusal = services.add_gate.refusal(client, asked.workspace, asked.user)
+    if refusal is not None:
+        _record(services, asked, url, AddOutcome.REFUSED, detail=refusal.detail)
+        return _refused(refusal)
     try:
         checked = checked_url(url)
     except UnsafeURL as refused:
@@ -47,6 +62,7 @@ def add_article(
         services.archive,
         transport=services.fetch_transport(),
         formats=ONE_ARTICLE,
+        added_via=AddedVia.SLACK,
         download_seconds=services.settings.limits.add_seconds,
         on_stored=lambda article, result: stored.append((article, result)),
     )
@@ -61,6 +77,14 @@ def add_article(
         detail=report.errors[0].error if report.errors else None,
     )
     return notices.added(checked, report)
+
+
+def _refused(refusal: Refusal) -> Message:
+    if refusal.not_configured:
+        return notices.adding_not_configured()
+    if refusal.lookup_failed:
+        return notices.add_access_unknown()
+    return notices.not_allowed_to_add()
 
 
 def _outcome(report: IngestReport) -> AddOutcome:

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
+from bot.slack.add_access import AddGate
 from bot.slack.dedupe import Deduplicator, drop_retried_events
 from bot.slack.listeners import register_listeners
 from bot.slack.replies import TIMEOUT_SECONDS, retry_handlers
@@ -32,6 +33,10 @@ BOT_SCOPES = (
     "groups:history",
     "chat:write",
     "commands",
+    "files:read",
+    "im:history",
+    # `usergroups.users.list`: who is in the groups SLACK_ADD_ALLOWED_GROUPS names.
+    "usergroups:read",
 )
 OAUTH_STATE_EXPIRY_SECONDS = 600
 #: Bolt's request verification logs a refused request's whole body at INFO. The HTTP server
@@ -68,10 +73,11 @@ def build_app(
     app.use(drop_retried_events(deduplicator))
     services = Services(
         archive,
-        verifier or Verifier(archive),
+        verifier or Verifier(archive, settings.trust),
         settings,
         deduplicator,
         Workers.for_limits(settings.limits),
+        AddGate(settings.add_access),
     )
     provide(app, services)
     register_listeners(app)

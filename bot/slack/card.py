@@ -36,8 +36,11 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from bot.slack.text import escape
+from bot.verifier.trust import Trust
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from bot.wording import (
+    UNVETTED_HEADLINE,
+    UNVETTED_SOURCE,
     archive_speakers,
     evidence_heading,
     is_confident,
@@ -45,6 +48,8 @@ from bot.wording import (
     misattribution_headline,
     speaker_label,
     uncertainty,
+    unvetted_only,
+    unvetted_printings,
 )
 from store.archive import ArchiveStats
 
@@ -186,6 +191,8 @@ def answer_text(result: CheckResult) -> str:
     if result.attribution is Attribution.DIFFERS:
         claimed = _fit(result.claimed_speaker or "someone", NAME_CHARS)
         parts.append(f"speaker differs: the paste credits {claimed}")
+    if unvetted_only(result):
+        parts.append(UNVETTED_HEADLINE)
     return " — ".join(parts)
 
 
@@ -223,7 +230,9 @@ _ENTRY_POINTS = (
     "• `/quote` and the words: a private answer, with a button to share it in the channel\n"
     "• *Verify quote* in any message's ⋮ menu (the message shortcut)\n"
     '• Mention me with a quote: `@quotebot "…" Name said`\n'
-    "• In channels the newsroom chose to watch, I answer quotes in a thread"
+    "• In channels the newsroom chose to watch, I answer quotes in a thread\n"
+    "• `/quote review`, or a draft shared with me as a file in a direct message: every "
+    "quotation of the draft checked, in a table"
 )
 _EXAMPLES = (
     '• `/quote "We will reopen the terminal before the spring tides," Harriet Vale said`\n'
@@ -338,11 +347,17 @@ def _verdict_line(result: CheckResult) -> str:
     if misattributed(result):
         archive = _fit(archive_speakers(result) or "someone else", 2 * NAME_CHARS)
         headline = misattribution_headline(result)
-        return f"{_MISATTRIBUTED_EMOJI} *Misattributed* — {headline} *{archive}*"
+        line = f"{_MISATTRIBUTED_EMOJI} *Misattributed* — {headline} *{archive}*"
+        return line + _unvetted_flag(result)
     line = f"{LOOKS[result.verdict].emoji} *{word}* — {meaning}"
     if result.attribution is Attribution.UNCERTAIN:
         line += " · :grey_question: *speaker uncertain*"
-    return line
+    return line + _unvetted_flag(result)
+
+
+def _unvetted_flag(result: CheckResult) -> str:
+    """Words found only in unvetted sources say so in the headline (bot.verifier.trust)."""
+    return f" · :warning: *{UNVETTED_HEADLINE}*" if unvetted_only(result) else ""
 
 
 def _verdict_words(result: CheckResult) -> tuple[str, str]:
@@ -459,6 +474,8 @@ def _source(match: Match) -> str:
         parts.append(_date(match.article.published))
     if match.article.title or _link_target(match.article.url):
         parts.append(_article_link(match))
+    if match.trust is Trust.UNVETTED:
+        parts.append(f"_{UNVETTED_SOURCE}_")
     return " · ".join(parts) or "outlet and date unknown"
 
 
@@ -509,7 +526,13 @@ def _occurrences(match: Match) -> str:
     text = f":newspaper: Printed in {_count(match.occurrences, 'article', 'articles')}"
     if match.first_seen is not None:
         text += f"; earliest {_date(match.first_seen)}"
-    return text + "."
+    text += "."
+    unvetted = unvetted_printings(match)
+    if unvetted and match.occurrences > 1:
+        names = [_fit(name, NAME_CHARS) for name in unvetted[:CONFLICTS_SHOWN]]
+        more = len(unvetted) - len(names)
+        text += " Unvetted: " + ", ".join(names) + (f" and {more} more" if more > 0 else "") + "."
+    return text
 
 
 def _conflicts(speakers: Sequence[str]) -> str:

@@ -77,6 +77,30 @@ def too_many_adds(per_hour: int) -> dict[str, Any]:
     )
 
 
+def adding_not_configured() -> dict[str, Any]:
+    return notice(
+        ":lock: Adding articles is not switched on here yet: whoever runs quotebot names the "
+        "people who may add in SLACK_ADD_ALLOWED_USERS, or a user group in "
+        "SLACK_ADD_ALLOWED_GROUPS. Checking quotes works for everyone."
+    )
+
+
+def not_allowed_to_add() -> dict[str, Any]:
+    return notice(
+        ":lock: Sorry, only the people the newsroom has named may add articles to the archive. "
+        "Ask whoever runs quotebot to add you (SLACK_ADD_ALLOWED_USERS or a user group in "
+        "SLACK_ADD_ALLOWED_GROUPS). Checking quotes works for everyone."
+    )
+
+
+def add_access_unknown() -> dict[str, Any]:
+    return notice(
+        ":warning: I could not check whether you may add articles: Slack would not tell me who "
+        "is in the allowed user groups. Please try again in a few minutes; if it goes on, tell "
+        "whoever runs quotebot (the app needs the `usergroups:read` scope)."
+    )
+
+
 def archive_unavailable() -> dict[str, Any]:
     return notice(":warning: The archive cannot be reached right now. Please try again later.")
 

@@ -23,7 +23,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.error import URLError
 
@@ -66,17 +66,24 @@ class ServeError(Exception):
 
 
 def serve_from_environment(
-    mode: str, database_url: str, *, host: str, port: int, announce: Announce
+    mode: str,
+    database_url: str,
+    *,
+    read_urls: Sequence[str] = (),
+    host: str,
+    port: int,
+    announce: Announce,
 ) -> None:
-    """`quotebot serve`: settings from the environment, the archive at `database_url`, logs on
-    stderr; ServeError (one line) for anything that stops the bot from starting."""
+    """`quotebot serve`: settings from the environment, the archive at `database_url` (checks
+    read from the replicas at `read_urls` when given), logs on stderr; ServeError (one line)
+    for anything that stops the bot from starting."""
     try:
         settings = load_settings(Mode(mode))
     except SettingError as error:
         raise ServeError(str(error)) from None
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     try:
-        archive = Archive.open(database_url)
+        archive = Archive.open(database_url, read_urls)
     except ArchiveError as error:
         raise ServeError(str(error)) from None
     with archive:

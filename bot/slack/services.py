@@ -14,6 +14,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
+from bot.slack.add_access import AddGate
 from bot.slack.dedupe import Deduplicator
 from bot.slack.safe_urls import PublicOnlyTransport
 from bot.slack.settings import SlackSettings, WorkLimits
@@ -67,6 +68,8 @@ class Services:
     settings: SlackSettings
     dedupe: Deduplicator
     work: Workers
+    #: Who may `/quote add` (bot.slack.add_access).
+    add_gate: AddGate
 
     def fetch_transport(self) -> PublicOnlyTransport:
         """How `/quote add` downloads: public addresses only, plus the networks allowed."""

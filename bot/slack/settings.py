@@ -10,16 +10,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 from bot.slack.safe_urls import IPNetwork, parse_networks
+from bot.verifier.trust import TrustPolicy, TrustSettingError, trust_from_environment
 from store.masking import masked_url
 from store.settings import setting
 
 DEFAULT_API_URL = "https://slack.com/api/"
 _CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+_USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
+_GROUP_ID = re.compile(r"S[A-Z0-9]{2,30}")
+#: The word SLACK_ADD_ALLOWED_USERS takes to let everyone in the workspace add.
+EVERYONE = "everyone"
+#: The most users or groups the add settings may name.
+_MOST_NAMED = 1000
 _SHOWN_CHARS = 60
 #: The largest count or number of seconds a work limit takes: beyond it is a typing mistake.
 _MOST = 10_000
@@ -50,6 +57,25 @@ class WorkLimits:
     add_backlog: int = 8
     add_seconds: float = 60.0
     adds_per_user_per_hour: int = 20
+    #: A draft shared with the bot for review: the most it downloads, and the time it may take.
+    draft_kb: int = 1024
+    draft_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class AddAccess:
+    """Who may `/quote add` (bot.slack.add_access). Nobody until configured: an article added
+    is checked against by the whole newsroom, so the newsroom says whose adds it takes."""
+
+    #: SLACK_ADD_ALLOWED_USERS=everyone: anyone in the workspace.
+    everyone: bool = False
+    users: frozenset[str] = frozenset()
+    #: Slack user groups (S…) whose members may add.
+    groups: tuple[str, ...] = ()
+
+    @property
+    def configured(self) -> bool:
+        return self.everyone or bool(self.users or self.groups)
 
 
 class SettingError(Exception):
@@ -70,6 +96,10 @@ class SlackSettings:
     watched_channels: frozenset[str] = frozenset()
     #: Networks `/quote add` may fetch from although they are not public.
     add_allowed_networks: tuple[IPNetwork, ...] = ()
+    #: Who may `/quote add`.
+    add_access: AddAccess = AddAccess()
+    #: Which printings the newsroom trusts (QUOTEBOT_TRUSTED_OUTLETS and _DOMAINS).
+    trust: TrustPolicy = field(default_factory=TrustPolicy)
     limits: WorkLimits = WorkLimits()
 
     @property
@@ -117,6 +147,8 @@ def load_settings(mode: Mode, environ: Mapping[str, str] | None = None) -> Slack
         client_secret=client_secret,
         watched_channels=_channels(get("SLACK_WATCHED_CHANNELS")),
         add_allowed_networks=_networks(get("SLACK_ADD_ALLOWED_NETWORKS")),
+        add_access=_add_access(get("SLACK_ADD_ALLOWED_USERS"), get("SLACK_ADD_ALLOWED_GROUPS")),
+        trust=_trust(environ),
         limits=_limits(get),
     )
 
@@ -153,6 +185,42 @@ def _channels(value: str | None) -> frozenset[str]:
     return frozenset(channels)
 
 
+def _add_access(users: str | None, groups: str | None) -> AddAccess:
+    named_users = _ids("SLACK_ADD_ALLOWED_USERS", users, _USER_ID, "a user id such as U0123ABCD")
+    everyone = [user for user in named_users if user.lower() == EVERYONE]
+    if everyone and len(named_users) > 1:
+        raise SettingError(
+            f"SLACK_ADD_ALLOWED_USERS: {EVERYONE!r} lets everyone add; name nobody beside it"
+        )
+    named_groups = _ids(
+        "SLACK_ADD_ALLOWED_GROUPS", groups, _GROUP_ID, "a user group id such as S0123ABCD"
+    )
+    return AddAccess(
+        everyone=bool(everyone),
+        users=frozenset(named_users) - set(everyone),
+        groups=tuple(dict.fromkeys(named_groups)),
+    )
+
+
+def _ids(name: str, value: str | None, pattern: re.Pattern[str], what: str) -> list[str]:
+    ids = (value or "").replace(",", " ").split()
+    if len(ids) > _MOST_NAMED:
+        raise SettingError(f"{name} names more than {_MOST_NAMED} ids")
+    for each in ids:
+        if not pattern.fullmatch(each) and not (
+            name == "SLACK_ADD_ALLOWED_USERS" and each.lower() == EVERYONE
+        ):
+            raise SettingError(f"{name}: {each[:_SHOWN_CHARS]!r} is not {what}")
+    return ids
+
+
+def _trust(environ: Mapping[str, str] | None) -> TrustPolicy:
+    try:
+        return trust_from_environment(environ)
+    except TrustSettingError as error:
+        raise SettingError(str(error)) from None
+
+
 def _networks(value: str | None) -> tuple[IPNetwork, ...]:
     try:
         return parse_networks(value or "")
@@ -172,6 +240,8 @@ def _limits(get: Callable[[str], str | None]) -> WorkLimits:
         adds_per_user_per_hour=_count(
             "SLACK_ADDS_PER_USER_PER_HOUR", get, default.adds_per_user_per_hour
         ),
+        draft_kb=_count("SLACK_DRAFT_MAX_KB", get, default.draft_kb),
+        draft_seconds=_seconds("SLACK_DRAFT_SECONDS", get, default.draft_seconds),
     )
 
 

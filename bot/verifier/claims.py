@@ -1,11 +1,11 @@
 """Does the speaker a paste claims name the person the archive credits?
 
-"Netanyahu", "Benjamin Netanyahu", "Bibi Netanyahu", "the prime minister" and "Prime Minister
-Netanyahu" all name the archive's Benjamin Netanyahu when the archive knows him by that full
+"Okonjo", "Adaeze Okonjo", "A. Okonjo", "the prime minister" and "Prime Minister Okonjo"
+all name the archive's Adaeze Okonjo when the archive knows her by that full
 name, surname, a form an article wrote, or that role. A claim may describe the person as an
-article would ("Former Secretary of State Madeleine Albright", "Commentary's Noah Rothman",
-"Robert Antonacci of the New York delegation"): the name in it is what is compared, accents
-and all ("Calderón" is "Calderon"). Only names are compared: "he" or "a spokesman" claim nobody
+article would ("Former Secretary of State Ann Lee", "the Ledger's Tom Vale",
+"Rob Hale of the harbour board"): the name in it is what is compared, accents
+and all ("Inés" is "Ines"). Only names are compared: "he" or "a spokesman" claim nobody
 in particular.
 """
 
@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.verifier.credits import without_address
 from store.extract.grammar import NAME_PARTICLES
 from store.extract.lexicon import given_names, org_words, party_words, role_nouns, titles
 from store.normalise import name_key
 
 _DETERMINERS = frozenset({"the", "a", "an"})
-#: What ends the name inside a described claim: "Robert Antonacci of the New York delegation".
+#: What ends the name inside a described claim: "Rob Hale of the harbour board".
 _QUALIFIER = re.compile(r",|\s(?:of|from|at|with|who|for)\s", re.IGNORECASE)
 #: Where the head noun of a description ends: "a spokesman | for the union".
 _HEAD_END = re.compile(r"\s(?:of|for|at|with|from|in|on|who|that|which)\s|,", re.IGNORECASE)
@@ -33,8 +34,8 @@ _NAME_WORDS = re.compile(r"[^\W\d_]+")
 def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
     """True when `claimed` names `speaker` (whose known names and roles are `aliases`).
 
-    Two people who spoke together ("Mark Blumenthal and Jon Cohen" wrote it) are each claimed
-    by their own name: a paste crediting Cohen credits one of the authors.
+    Two people who spoke together ("Ana Ruiz and Tom Vale" wrote it) are each claimed
+    by their own name: a paste crediting Vale credits one of the authors.
     """
     if _names_one_of_a_pair(claimed, speaker):
         return True
@@ -45,9 +46,9 @@ def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
 
 
 def name_in(claimed: str) -> str | None:
-    """The person's name inside a described claim: "Former Secretary of State Madeleine
-    Albright" -> "Madeleine Albright", "Robert Antonacci of the New York delegation" ->
-    "Robert Antonacci"; None when it holds no capitalised name."""
+    """The person's name inside a described claim: "Former Secretary of State Ann
+    Lee" -> "Ann Lee", "Rob Hale of the harbour board" ->
+    "Rob Hale"; None when it holds no capitalised name."""
     text = _POSSESSIVE.sub("", claimed.strip())
     name = _trailing_name(text)
     if name is None:
@@ -57,7 +58,7 @@ def name_in(claimed: str) -> str | None:
 
 def _trailing_name(text: str) -> str | None:
     """The capitalised words ending `text`, from a given name among them or past the last
-    title or role word ("Rear Admiral Guan Youfei" -> "Guan Youfei")."""
+    title or role word ("Rear Admiral Mei Lan Zhou" -> "Mei Lan Zhou")."""
     run: list[str] = []
     for word in reversed(text.split()):
         if word[:1].isupper() or (run and word.lower() in _PARTICLES):
@@ -118,22 +119,27 @@ def described_speaker(written: str | None) -> str | None:
 
 
 def _claims(claimed: str, speaker: str, aliases: set[str]) -> bool:
-    claim = _folded(name_key(claimed))
+    claim = _folded(name_key(without_address(claimed)))
     if not claim:
         return False
-    known = {_folded(name_key(speaker)), *(_folded(alias) for alias in aliases)}
+    # Names compare without their forms of address: "Sir Tom Vale" is "Tom Vale".
+    known = {
+        _folded(name_key(name))
+        for written in (speaker, *aliases)
+        for name in (written, without_address(written))
+    }
     if claim in known:
         return True
     words = [word for word in claim.split() if word not in _DETERMINERS]
     bare = " ".join(w for w in words if w not in titles() and w.rstrip(".") not in titles())
     if bare and bare in known:
-        return True  # "Prime Minister Netanyahu", "Sen. Cruz"
-    full = _folded(name_key(speaker)).split()
+        return True  # "Prime Minister Okonjo", "Sen. Vale"
+    full = _folded(name_key(without_address(speaker))).split()
     if bare and len(full) > 1 and bare.split()[-1] == full[-1]:
-        # Same surname: "Bibi Netanyahu" for Benjamin Netanyahu, but not "Ivanka Trump" for
-        # Donald Trump when both first names are given and differ.
+        # Same surname: "Okonjo" or "A. Okonjo" for Adaeze Okonjo, but not "Ifeoma Okonjo"
+        # for her when both first names are given and differ.
         first = bare.split()[0]
-        initial = first[0] == full[0][0] and len(first) <= 2  # "B. Netanyahu"
+        initial = first[0] == full[0][0] and len(first) <= 2  # "A. Okonjo"
         return len(bare.split()) == 1 or first == full[0] or initial
     # A role: "the prime minister" for someone the archive calls "Prime Minister".
     role = " ".join(words)

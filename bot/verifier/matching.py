@@ -9,6 +9,7 @@ fact-checker reads), and enough numbers to decide whether it is a match at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,11 +17,18 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein, Opcode
 
+from bot.verifier.spelling import compared, without_apostrophes
 from bot.verifier.verdict import WordChange
-from store.search.words import COMMON_WORDS, Word, same_contraction, words
+from store.search.words import COMMON_WORDS, Word, words
 
-#: Words around the stretch the character alignment found, read too in case it cut a word off.
+#: Words around the stretch the character alignment found, read too in case it cut a word off,
+#: and, when the text is longer than the query, as many more as a paste may leave out inside a
+#: quotation ("as everyone here knows", "it seems likely that") without losing its place.
 _MARGIN = 3
+_LEFT_OUT = 8
+#: What sets an aside off from the words around it.
+_SETS_OFF = re.compile(r"[,;:()—–]|\s-\s")
+_JOINING = frozenset({"and", "but", "or", "so", "yet"})
 #: could_hold: queries with this many telling words are screened, and a text must hold this
 #: share of them (a match needs half of them found: bot.verifier.verify.TELLING_FOUND).
 _SCREENED_WORDS = 4
@@ -60,6 +68,9 @@ class Alignment:
     #: side of each word changed, words added, words left out. A query word standing for a word
     #: at either end of that stretch ("quot" for "is") counts once, as a word the query adds.
     edited_words: int = 0
+    #: Words written differently that are the same words (a contraction spelled out or made,
+    #: a dropped apostrophe, a number as digits or as a word): shown, but no change.
+    notes: tuple[WordChange, ...] = ()
 
     @property
     def telling_matched(self) -> int:
@@ -119,14 +130,18 @@ def align(query: Sequence[Word], text: str) -> Alignment:
     if not query or not printed:
         return _nothing(query)
     query = _joined_compounds(query, {word.norm for word in printed})
-    norms = [word.norm for word in query]
-    first, last = _region(norms, printed)
+    first, last = _region([word.norm for word in query], printed)
     region = printed[first:last]
+    query = without_apostrophes(query, region)
+    norms = [word.norm for word in query]
     if not any(word.inserted and word.norm in norms for word in region):
         region = [word for word in region if not word.inserted]  # "[eventually]" left out
-    # A mistyped word is aligned as the word it stands for, so that it pairs with it.
-    typed = _untyped(norms, {word.norm for word in region})
-    ops = _opcodes(typed, [word.norm for word in region])
+    # Numbers compare as digits; a mistyped word is aligned as the word it stands for, so that
+    # it pairs with it.
+    spelled = [compared(norm) for norm in norms]
+    theirs_spelled = [compared(word.norm) for word in region]
+    typed = _untyped(spelled, set(theirs_spelled))
+    ops = _opcodes(typed, theirs_spelled)
     equal = near = run = longest = 0
     covered = [False] * len(query)
     anchored = [False] * len(query)
@@ -145,28 +160,32 @@ def align(query: Sequence[Word], text: str) -> Alignment:
             covered[index] = True
             anchored[index] = size >= 2
             matched.append(op.dest_start + offset)
-            if typed[index] == norms[index]:
+            if typed[index] == spelled[index]:
                 equal += 1
             else:
                 near += 1
     if not any(covered):
         return _nothing(query)
     low, high = min(matched), max(matched)
-    edited = _edited_words(ops, region)
+    edited = _edited_words(ops, region, text)
     changes: list[WordChange] = []
+    notes: list[WordChange] = []
     gap = 0
     for op in ops:
         mine = " ".join(word.norm for word in query[op.src_start : op.src_end])
         theirs = region[op.dest_start : op.dest_end]
         if op.tag == "equal":
-            changes.extend(_respelled(query, norms, typed, region, text, op))
+            typos, respelled = _respelled(query, spelled, typed, region, text, op)
+            changes.extend(typos)
+            notes.extend(respelled)
             continue
         if op.tag == "insert":  # words of the text the query leaves out
             if op.dest_end - 1 < low or op.dest_start > high:
                 continue  # the rest of a longer quotation: the query is an excerpt
             said = [word for word in theirs if not word.inserted]
             if said:
-                gap = max(gap, len(said))
+                if not _aside(text, region, op.dest_start, op.dest_end):
+                    gap = max(gap, len(said))
                 changes.append(WordChange("delete", "", _printed(text, said)))
         elif op.tag == "delete":  # words the query adds
             changes.append(WordChange("insert", mine, ""))
@@ -187,10 +206,23 @@ def align(query: Sequence[Word], text: str) -> Alignment:
         anchored=tuple(anchored),
         telling=_telling(query),
         edited_words=edited,
+        notes=tuple(notes),
     )
 
 
-def _edited_words(ops: Sequence[Opcode], region: Sequence[Word]) -> int:
+def _aside(text: str, region: Sequence[Word], start: int, end: int) -> bool:
+    """Whether the text's words `region[start:end]` are an aside the speaker set off with
+    commas, dashes or parentheses ("and, as everyone here knows, nobody"): a paste that leaves
+    one out changes the wording, but it does not join two places of the quotation."""
+    if not 0 < start < end < len(region) or end - start > _LEFT_OUT:
+        return False
+    opening = start - 1 if region[start - 1].norm in _JOINING and start > 1 else start
+    before = text[region[opening - 1].end : region[opening].start]  # ", and, as we know,"
+    after = text[region[end - 1].end : region[end].start]
+    return _SETS_OFF.search(before) is not None and _SETS_OFF.search(after) is not None
+
+
+def _edited_words(ops: Sequence[Opcode], region: Sequence[Word], text: str) -> int:
     """Alignment.edited_words for these opcodes (query -> region words)."""
     kept = [op for op in ops if op.tag == "equal"]
     core_low, core_high = kept[0].dest_start, kept[-1].dest_end - 1
@@ -202,7 +234,8 @@ def _edited_words(ops: Sequence[Opcode], region: Sequence[Word]) -> int:
         if op.tag == "delete":
             edited += added
         elif op.tag == "insert":
-            edited += left_out if inside else 0
+            aside = _aside(text, region, op.dest_start, op.dest_end)
+            edited += left_out if inside and not aside else 0
         elif op.tag == "replace":
             edited += max(added, left_out) if inside else added
     return edited
@@ -210,32 +243,39 @@ def _edited_words(ops: Sequence[Opcode], region: Sequence[Word]) -> int:
 
 def _respelled(
     query: Sequence[Word],
-    norms: list[str],
+    spelled: list[str],
     typed: list[str],
     region: list[Word],
     text: str,
     op: Opcode,
-) -> list[WordChange]:
-    """Words that pair up but are not printed alike: a typo ("joystik" for "joystick"), or a
-    contraction spelled out or made ("do not" for "don't"), each shown as a change."""
+) -> tuple[list[WordChange], list[WordChange]]:
+    """Words that pair up but are not printed alike: typos ("joystik" for "joystick"), which
+    are changes; and notes, the same words written differently: a contraction spelled out,
+    made or typed without its apostrophe ("do not", "dont" for "don't"), a number as digits
+    or as a word ("3" for "three")."""
     changes: list[WordChange] = []
-    spelled: list[tuple[int, int]] = []  # query and text positions of a contraction changed
+    notes: list[tuple[int, WordChange]] = []  # by their place in the query
+    contracted: list[tuple[int, int]] = []  # query and text positions of a contraction changed
     for offset in range(op.src_end - op.src_start):
         index, found = op.src_start + offset, op.dest_start + offset
-        if typed[index] != norms[index]:
-            changes.append(WordChange("replace", norms[index], _printed(text, [region[found]])))
-        elif not same_contraction(query[index].contraction, region[found].contraction):
-            spelled.append((index, found))
-    while spelled:
+        mine, theirs = query[index], region[found]
+        if typed[index] != spelled[index]:
+            changes.append(WordChange("replace", mine.norm, _printed(text, [theirs])))
+        elif mine.contraction != theirs.contraction:
+            contracted.append((index, found))
+        elif mine.norm != theirs.norm:  # compared alike: a number written another way
+            notes.append((index, WordChange("replace", mine.norm, _printed(text, [theirs]))))
+    while contracted:
         # The words of one contraction and their partners, shown together.
-        index, found = spelled.pop(0)
+        index, found = contracted.pop(0)
         group = [(index, found)]
-        while spelled and spelled[0] == (group[-1][0] + 1, group[-1][1] + 1):
-            group.append(spelled.pop(0))
-        mine = dict.fromkeys(query[i].contraction or query[i].norm for i, _ in group)
-        theirs = [region[j] for _, j in group]
-        changes.append(WordChange("replace", " ".join(mine), _printed(text, theirs)))
-    return changes
+        while contracted and contracted[0] == (group[-1][0] + 1, group[-1][1] + 1):
+            group.append(contracted.pop(0))
+        mine_words = dict.fromkeys(query[i].contraction or query[i].norm for i, _ in group)
+        theirs_words = [region[j] for _, j in group]
+        change = WordChange("replace", " ".join(mine_words), _printed(text, theirs_words))
+        notes.append((index, change))
+    return changes, [change for _, change in sorted(notes, key=lambda note: note[0])]
 
 
 def _opcodes(query: list[str], text: list[str]) -> list[Opcode]:
@@ -285,7 +325,29 @@ def _region(query: list[str], printed: Sequence[Word]) -> tuple[int, int]:
     found = fuzz.partial_ratio_alignment(joined_query, joined_text)
     first = joined_text.count(" ", 0, found.dest_start)
     last = joined_text.count(" ", 0, found.dest_end) + 1
-    return max(0, first - _MARGIN), min(len(printed), last + _MARGIN)
+    first, last = max(0, first - _MARGIN), min(len(printed), last + _MARGIN)
+    # A query that leaves words out inside the text shifts the stretch found: its first or
+    # last two words may lie just outside. Reach for them, and only for them.
+    norms = [word.norm for word in printed]
+    head, tail = query[:2], query[-2:]
+    edge = 2 * _MARGIN + 2
+    # The stretch found may be shorter than the query: reach that much further.
+    reach = _LEFT_OUT + max(0, len(query) - (last - first))
+    if len(query) >= 4 and not _holds(norms[first : first + edge], head):
+        for start in range(first - 1, max(0, first - reach) - 1, -1):
+            if norms[start : start + 2] == head:
+                first = start
+                break
+    if len(query) >= 4 and not _holds(norms[max(first, last - edge) : last], tail):
+        for end in range(last + 1, min(len(norms), last + reach) + 1):
+            if norms[end - 2 : end] == tail:
+                last = end
+                break
+    return first, last
+
+
+def _holds(norms: list[str], pair: list[str]) -> bool:
+    return any(norms[i : i + 2] == pair for i in range(len(norms) - 1))
 
 
 def _joined_compounds(query: Sequence[Word], known: set[str]) -> list[Word]:

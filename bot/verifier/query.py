@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.slack.text import decode
+from bot.verifier.credits import credit, source_link, unmarked
 from store.article import Article
 from store.extract import extract_quotations
 from store.extract.grammar import CAPITALISED_NON_NAMES, NAME_PARTICLES
@@ -41,6 +42,10 @@ class ParsedQuery:
     quotes: tuple[str, ...]
     claimed_speaker: str | None
     problem: str | None = None
+    #: What the credit adds to the name: the organisation the speaker speaks for ("Vexco" in
+    #: "Vexco's Ana Ruiz"), and the link the paste ends with (its label, else its address).
+    organisation: str | None = None
+    source: str | None = None
 
 
 def parse_query(text: str, speaker: str | None = None) -> ParsedQuery:
@@ -67,8 +72,17 @@ def parse_query(text: str, speaker: str | None = None) -> ParsedQuery:
         return _refused(
             "Nothing to check: the paste holds no words, only punctuation.", override, tidied
         )
-    quotes, claimed = _read(tidied)
-    return ParsedQuery(tidied, quotes, override or claimed)
+    # A link ending the paste is its source: read without it, so it is never taken for a name.
+    unlinked, source = source_link(text)
+    quotes, claimed = _read(_tidy(unlinked) if source else tidied)
+    credited = credit(claimed) if claimed else None
+    return ParsedQuery(
+        tidied,
+        quotes,
+        override or (credited.name if credited else None),
+        organisation=credited.organisation if credited and not override else None,
+        source=source,
+    )
 
 
 def _refused(problem: str, speaker: str | None, text: str = "") -> ParsedQuery:
@@ -191,7 +205,7 @@ def _label(text: str) -> tuple[str | None, str]:
 
 
 def _trimmed_name(name: str) -> str:
-    """`Ismail Haniyeh, Hamas leader.` -> `Ismail Haniyeh`; a final `Jr.` keeps its period."""
+    """`Idris Farrow, union leader.` -> `Idris Farrow`; a final `Jr.` keeps its period."""
     name = name.split(",")[0].split(";")[0].strip()
     last = name.split()[-1] if name.split() else ""
     if last.rstrip(".").lower() not in {"jr", "sr"} and len(last.rstrip(".")) > 1:
@@ -250,7 +264,7 @@ _MAX_GARBAGE_SHARE = 0.1
 
 def _tidy(text: str) -> str:
     """One line of decoded text: a quote's line breaks are the paste's wrapping, not its words."""
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", decode(text)))
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", unmarked(decode(text))))
     return _SPACE.sub(" ", text).strip()
 
 

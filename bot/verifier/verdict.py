@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.verifier.trust import Trust
+
 
 class Verdict(StrEnum):
     """What the archive says about the words."""
@@ -86,6 +88,27 @@ class ArticleRef:
 
 
 @dataclass(frozen=True)
+class Printing:
+    """One article that printed the words, and how far the newsroom trusts it
+    (bot.verifier.trust)."""
+
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    trust: Trust
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "trust": str(self.trust),
+        }
+
+
+@dataclass(frozen=True)
 class Match:
     """A quotation of the archive that the query matches, with where and how well."""
 
@@ -121,6 +144,14 @@ class Match:
     speaker_found_by: str | None = None
     speaker_evidence: str | None = None
     speaker_confidence: float | None = None
+    #: Words the paste writes differently that are the same words: a contraction spelled out
+    #: or made, an apostrophe dropped, a number as digits or as a word. Shown, never a change.
+    respelled: tuple[WordChange, ...] = ()
+    #: How far the newsroom trusts the printing shown (bot.verifier.trust).
+    trust: Trust = Trust.TRUSTED
+    #: The articles that printed the words, trusted ones first, then the earliest (at most
+    #: bot.verifier.verify.PRINTINGS_LISTED; `occurrences` counts them all).
+    printings: tuple[Printing, ...] = ()
 
     @property
     def matched(self) -> str:
@@ -138,6 +169,7 @@ class Match:
             "score": round(self.score, 1),
             "context": self.context,
             "diff": [change.to_json() for change in self.diff],
+            "respelled": [change.to_json() for change in self.respelled],
             "article": self.article.to_json(),
             "occurrences": self.occurrences,
             "first_seen": self.first_seen.isoformat() if self.first_seen else None,
@@ -147,6 +179,8 @@ class Match:
             "speaker_found_by": self.speaker_found_by,
             "speaker_evidence": self.speaker_evidence,
             "speaker_confidence": self.speaker_confidence,
+            "trust": str(self.trust),
+            "printings": [printing.to_json() for printing in self.printings],
         }
         if self.piece is not None:
             data["piece"] = self.piece
@@ -169,7 +203,19 @@ class CheckResult:
     closest: Match | None = None
     #: Why the query could not be checked ("the paste is empty"), for an answer without matches.
     problem: str | None = None
+    #: What the answer says beside its verdict, in a sentence each: words written differently
+    #: but the same, a hedge the paste leaves out, words too common to tell quotations apart.
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def trust(self) -> Trust | None:
+        """`unvetted` when the words (any piece of a splice) were found only in printings the
+        newsroom has not vetted; None without a match."""
+        if not self.matches:
+            return None
+        if all(match.trust is Trust.TRUSTED for match in self.matches):
+            return Trust.TRUSTED
+        return Trust.UNVETTED
 
     def to_json(self) -> dict[str, object]:
         """The document of `quotebot check --json` (DESIGN.md)."""
@@ -179,10 +225,13 @@ class CheckResult:
             "verdict": str(self.verdict),
             "excerpt": self.excerpt,
             "attribution": str(self.attribution),
+            "trust": str(self.trust) if self.trust is not None else None,
             "matches": [match.to_json() for match in self.matches],
         }
         if self.closest is not None:
             data["closest"] = self.closest.to_json()
         if self.problem is not None:
             data["problem"] = self.problem
+        if self.notes:
+            data["notes"] = list(self.notes)
         return data

@@ -23,12 +23,15 @@ from rapidfuzz import fuzz
 from bot.verifier.claims import claims_speaker, described_speaker, mentioned_in
 from bot.verifier.deadline import Deadline, checkpoint, within
 from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
+from bot.verifier.notes import hedge_note, respelled_note
 from bot.verifier.query import parse_query
+from bot.verifier.trust import Trust, TrustPolicy
 from bot.verifier.verdict import (
     ArticleRef,
     Attribution,
     CheckResult,
     Match,
+    Printing,
     Verdict,
     sure_attribution,
 )
@@ -65,10 +68,17 @@ MOST_TELLING_MISSED = 3
 #: pairs of words it holds.
 SECOND_LOOK_WORDS = 4
 SECOND_LOOK_ANCHORS = 3
+#: A splice cut where the paste puts a mark (Verifier._split_at_marks): the fewest and the most
+#: words of a piece, and how many cuts are tried, those nearest the middle first.
+MARKED_PIECE = 4
+MARKED_PIECE_MOST = 8
+MARKED_CUTS = 2
 #: The least of the query a hint must share to be shown as "closest, but not a match".
 HINT_SCORE = 40.0
 #: A query this short made only of common words ("we will") identifies nothing.
 _FEW_WORDS = 3
+#: The printings an answer lists (trusted first); it counts them all.
+PRINTINGS_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -88,10 +98,12 @@ class _Found:
 
 
 class Verifier:
-    """Checks pasted quotes against one archive."""
+    """Checks pasted quotes against one archive; `trust` says which printings the newsroom
+    trusts (bot.verifier.trust; by default, what was not added from Slack)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, trust: TrustPolicy | None = None) -> None:
         self.archive = archive
+        self.trust = trust or TrustPolicy()
 
     def check(
         self, text: str, speaker: str | None = None, *, deadline: Deadline | None = None
@@ -112,19 +124,26 @@ class Verifier:
             return results
 
     def review(
-        self, article: Article, *, limit: int = DEFAULT_MAX_QUOTATIONS
+        self,
+        article: Article,
+        *,
+        limit: int = DEFAULT_MAX_QUOTATIONS,
+        deadline: Deadline | None = None,
     ) -> tuple[list[tuple[Quotation, CheckResult]], CappedQuotations]:
         """Every direct or partial quotation of a draft (the first `limit` of a hostile one),
-        checked with the draft's speaker; and what the cap kept."""
-        kept = extract_capped(article, limit)
-        checked = []
-        for quotation in kept.quotations:
+        checked with the draft's speaker; and what the cap kept. Past `deadline` (one for the
+        whole draft; None: no limit), CheckTimedOut."""
+        with within(deadline):
             checkpoint()
-            if quotation.kind is Kind.REPORTED:
-                continue
-            claimed = quotation.speaker or _named(quotation.speaker_as_written)
-            checked.append((quotation, self.check_quote(quotation.text, claimed)))
-        return checked, kept
+            kept = extract_capped(article, limit)
+            checked = []
+            for quotation in kept.quotations:
+                checkpoint()
+                if quotation.kind is Kind.REPORTED:
+                    continue
+                claimed = quotation.speaker or _named(quotation.speaker_as_written)
+                checked.append((quotation, self.check_quote(quotation.text, claimed)))
+            return checked, kept
 
     def check_quote(
         self, quote: str, claimed: str | None, *, deadline: Deadline | None = None
@@ -217,6 +236,8 @@ class Verifier:
             if spliced is not None:
                 return spliced
         spliced = self._split_and_search(quote, claimed, query, ranked)
+        if spliced is None:
+            spliced = self._split_at_marks(quote, claimed, query)
         if spliced is not None:
             return spliced
         closest = ranked[0] if ranked and ranked[0].alignment.score >= HINT_SCORE else None
@@ -238,6 +259,7 @@ class Verifier:
             excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE and best.alignment.outside_words > 0,
             attribution=self._attribution(claimed, [chosen], [match]),
             matches=(match,),
+            notes=_notes(verdict, [match]),
         )
 
     def _with_ellipsis(
@@ -346,6 +368,35 @@ class Verifier:
         if pieces is None:
             return None
         return self._spliced(quote, claimed, pieces)
+
+    def _split_at_marks(
+        self, quote: str, claimed: str | None, query: list[Word]
+    ) -> CheckResult | None:
+        """Two short quotations joined where the paste puts a full stop or a comma ("We will
+        not sit back. It is time to move on."): pieces of five or six words, made of common
+        words, that no half of the query singles out. Each piece must be a quotation's words
+        as printed, and the two must be different quotations."""
+        if len(query) > 2 * MARKED_PIECE_MOST:
+            return None  # longer pieces have words enough for _split_and_search
+        cuts = sorted(
+            (
+                cut
+                for cut in _marked_cuts(quote, query)
+                if min(cut, len(query) - cut) >= MARKED_PIECE
+            ),
+            key=lambda cut: abs(2 * cut - len(query)),
+        )
+        for cut in cuts[:MARKED_CUTS]:
+            checkpoint()
+            pieces = []
+            for part in (query[:cut], query[cut:]):
+                found = [f for f in self._direct_matches(part) if _verbatim(f.alignment)]
+                if not found:
+                    break
+                pieces.append((part, found[0]))
+            if len(pieces) == 2 and _different(pieces[0][1], pieces[1][1]):
+                return self._spliced(quote, claimed, pieces)
+        return None
 
     def _in_paragraphs(self, query: list[Word]) -> list[_Found]:
         """The words in an article's own sentences, outside any quotation: a paraphrase."""
@@ -472,19 +523,21 @@ class Verifier:
                 claimed, [chosen for _, chosen in evidence], [match for match, _ in evidence]
             ),
             matches=matches,
+            notes=_notes(Verdict.SPLICED, matches),
         )
 
     # -- evidence -----------------------------------------------------------------------------
 
     def _with_occurrences(self, best: _Found, ranked: list[_Found]) -> tuple[Match, _Found]:
-        """The match as first printed, with every article that printed the same words."""
+        """The match as first printed by a trusted outlet (else as first printed), with every
+        article that printed the same words, trusted ones first."""
         same = {found.quotation.id: found for found in ranked if _same_words(found, best)}
         fingerprints = [best.quotation.fingerprint] if best.quotation.fingerprint else []
         at_hand = [found.quotation for found in ranked]
         stored = {q.id: q for q in self.archive.printed(fingerprints, at_hand)}
         stored.update({qid: found.quotation for qid, found in same.items()})
         stored.setdefault(best.quotation.id, best.quotation)
-        everyone = sorted(stored.values(), key=_chronological)
+        everyone = sorted(stored.values(), key=self._trusted_first)
         earliest = everyone[0]
         chosen = best
         if earliest.id != best.quotation.id:
@@ -498,8 +551,33 @@ class Verifier:
             occurrences=len(everyone),
             first_seen=min((q.published for q in everyone if q.published), default=None),
             conflicting_speakers=tuple(sorted(speakers - {match.speaker})) if match.speaker else (),
+            printings=self._printings(everyone),
         )
         return match, chosen
+
+    def _trust_of(self, quotation: StoredQuotation) -> Trust:
+        return self.trust.of(quotation.outlet, quotation.url, quotation.added_via)
+
+    def _trusted_first(self, quotation: StoredQuotation) -> tuple[object, ...]:
+        return (self._trust_of(quotation) is not Trust.TRUSTED, *_chronological(quotation))
+
+    def _printings(self, quotations: Sequence[StoredQuotation]) -> tuple[Printing, ...]:
+        """One entry per article, in the order given (trusted first), at most PRINTINGS_LISTED."""
+        listed: dict[int, Printing] = {}
+        for quotation in quotations:
+            if len(listed) == PRINTINGS_LISTED:
+                break
+            listed.setdefault(quotation.article_id, self._printing(quotation))
+        return tuple(listed.values())
+
+    def _printing(self, quotation: StoredQuotation) -> Printing:
+        return Printing(
+            outlet=quotation.outlet,
+            title=quotation.title,
+            url=quotation.url,
+            published=quotation.published,
+            trust=self._trust_of(quotation),
+        )
 
     def _match(self, found: _Found) -> Match:
         quotation, alignment = found.quotation, found.alignment
@@ -522,9 +600,12 @@ class Verifier:
             score=alignment.score,
             context=quotation.context,
             diff=alignment.changes,
+            respelled=alignment.notes,
             article=ArticleRef(
                 quotation.title, quotation.url, quotation.published, quotation.outlet
             ),
+            trust=self._trust_of(quotation),
+            printings=(self._printing(quotation),),
         )
 
     def _attribution(
@@ -591,6 +672,15 @@ def _not_found(
         problem=problem,
         notes=notes,
     )
+
+
+def _notes(verdict: Verdict, matches: Sequence[Match]) -> tuple[str, ...]:
+    """The sentences beside the verdict: words written differently but the same, and a hedge
+    the paste leaves out (bot.verifier.notes)."""
+    notes = [respelled_note(change for match in matches for change in match.respelled)]
+    if verdict is Verdict.WORDING_DIFFERS:
+        notes.append(hedge_note(change for match in matches for change in match.diff))
+    return tuple(note for note in notes if note)
 
 
 def _spoken(text: str) -> list[Word]:
@@ -714,6 +804,7 @@ def _nearest(
         url=paragraph.url,
         published=paragraph.published,
         outlet=paragraph.outlet,
+        added_via=paragraph.added_via,
     )
 
 
@@ -772,6 +863,28 @@ def _two_sources(
     return found
 
 
+def _marked_cuts(quote: str, query: list[Word]) -> list[int]:
+    """Where the paste's words are cut by a full stop, a question or exclamation mark, a
+    semicolon, a colon, a comma or a dash: the index of the first query word after each."""
+    cuts = []
+    for index in range(1, len(query)):
+        between = quote[query[index - 1].end : query[index].start]
+        if any(mark in between for mark in ".?!;:,—–") or " - " in between:
+            cuts.append(index)
+    return cuts
+
+
+def _verbatim(a: Alignment) -> bool:
+    """Every word of the piece found as printed, in one run: a quotation's own words."""
+    return _acceptable(a) and a.longest_run == a.query_words and not a.changes
+
+
+def _different(first: _Found, second: _Found) -> bool:
+    """Two quotations, not one printed twice."""
+    a, b = first.quotation, second.quotation
+    return a.id != b.id and (not a.fingerprint or a.fingerprint != b.fingerprint)
+
+
 def _splice_piece(a: Alignment) -> bool:
     """A piece of a splice found as printed: calling a quote joined from two places says more
     than a wording difference does, so each piece must be close to word for word and hold its
@@ -801,6 +914,7 @@ def _merge(pieces: list[Alignment]) -> Alignment:
         anchored=tuple(seen for p in pieces for seen in p.anchored),
         telling=tuple(word for p in pieces for word in p.telling),
         edited_words=sum(p.edited_words for p in pieces),
+        notes=tuple(note for p in pieces for note in p.notes),
     )
 
 

@@ -40,6 +40,9 @@ PRIVATE_FILE_MODE = 0o600
 WRITE_INTENT = "quotebot_writes"
 
 POSTGRES_CONNECT_TIMEOUT_S = 10
+#: A replica that does not answer soon is skipped for the primary (store.db.replicas): a check
+#: should not wait ten seconds for a server that is down.
+REPLICA_CONNECT_TIMEOUT_S = 3
 # psycopg2 URLs too: they are what most SQLAlchemy examples show, and psycopg 3 reads them.
 _POSTGRES_ALIASES = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}
 _SHOWN_URL_CHARS = 200
@@ -52,6 +55,20 @@ def create_archive_engine(url: str) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed)
         return _postgresql_engine(parsed)
+
+
+def create_replica_engine(url: str) -> Engine:
+    """An engine for a PostgreSQL read replica of the archive (DATABASE_READ_URL): every
+    transaction on it is read-only, so that nothing quotebot writes can land anywhere but the
+    primary, even when the URL names a server that would take it; ArchiveError if unusable."""
+    parsed = parse_database_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ArchiveError(
+            f"a read replica is a PostgreSQL server, not {_location(parsed)} "
+            "(DATABASE_READ_URL: postgresql://user@replica-host/database, separated by commas)"
+        )
+    with archive_errors():
+        return _postgresql_engine(parsed, connect_timeout=REPLICA_CONNECT_TIMEOUT_S, read_only=True)
 
 
 def parse_database_url(url: str) -> URL:
@@ -170,15 +187,21 @@ def _begin_sqlite_transaction(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
-def _postgresql_engine(url: URL) -> Engine:
+def _postgresql_engine(
+    url: URL, *, connect_timeout: int = POSTGRES_CONNECT_TIMEOUT_S, read_only: bool = False
+) -> Engine:
     connect_args: dict[str, Any] = {"application_name": "quotebot"}
     if "connect_timeout" not in url.query:
-        connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT_S
-    if "options" not in url.query:
-        # No JIT compilation: quotebot's statements are short lookups, and a lookup of a common
-        # term, planned as a capped scan of a large table, was compiled first, adding tens of
-        # milliseconds to the slowest checks (p95 53.5 -> 43.5 ms at a million quotations).
-        connect_args["options"] = "-c jit=off"
+        connect_args["connect_timeout"] = connect_timeout
+    # No JIT compilation: quotebot's statements are short lookups, and a lookup of a common
+    # term, planned as a capped scan of a large table, was compiled first, adding tens of
+    # milliseconds to the slowest checks (p95 53.5 -> 43.5 ms at a million quotations).
+    # Options the URL gives are taken instead.
+    options = url.query.get("options", "-c jit=off")
+    options = options if isinstance(options, str) else " ".join(options)
+    if read_only:
+        options += " -c default_transaction_read_only=on"
+    connect_args["options"] = options
     # pool_pre_ping: the bot runs for weeks; a server restart must not break the next answer.
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
@@ -212,6 +235,12 @@ def _operational(error: BaseException) -> bool:
     """A DB-API OperationalError (the server went away, a connection failed), of any driver:
     the DB-API names the class, not where it lives."""
     return any(kind.__name__ == "OperationalError" for kind in type(error).__mro__)
+
+
+def location(url: URL) -> str:
+    """Where a database is, for messages: an SQLite file's path, a server's URL without its
+    password."""
+    return _location(url)
 
 
 def _location(url: URL) -> str:

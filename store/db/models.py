@@ -39,6 +39,8 @@ MAX_NAME_CHARS = 300
 MAX_FOUND_BY_CHARS = 16
 #: Longest key of a seen delivery ("message:T123:C456:1700000000.000100" is about 40).
 MAX_SEEN_KEY_CHARS = 200
+#: Longest word saying how an article came into the archive ("slack").
+MAX_ADDED_VIA_CHARS = 8
 
 # Constraint names are fixed so that migrations can refer to them on both databases.
 NAMING_CONVENTION = {
@@ -89,6 +91,9 @@ class ArticleRow(Base):
     #: address and its site name (store.readers.provenance). Claims, never the identity.
     claimed_url: Mapped[str | None] = mapped_column(Text)
     claimed_outlet: Mapped[str | None] = mapped_column(Text)
+    #: How it came into the archive (store.article.AddedVia): "cli" or "slack". Who asked for
+    #: a Slack add, where and when, is in `adds` (the row whose outcome is "stored").
+    added_via: Mapped[str] = mapped_column(String(MAX_ADDED_VIA_CHARS), server_default="cli")
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     outlet: Mapped[OutletRow | None] = relationship()
@@ -280,3 +285,14 @@ class SeenEventRow(Base):
 
     key: Mapped[str] = mapped_column(String(MAX_SEEN_KEY_CHARS), primary_key=True)
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SearchIndexVersionRow(Base):
+    """Which way of reading stored text built the candidate index (store.search.version): one
+    row, so that an index older than this quotebot's reading can be named and rebuilt."""
+
+    __tablename__ = "search_index_version"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)

@@ -1,27 +1,39 @@
-"""Filling the candidate index for what is already stored, in batches.
+"""Filling the candidate index from what is stored: the one versioned step that refills it.
 
-Migrations call this when they create the index (0002) and when the way words are read changes
-(0004: contractions), since the index must hold the same terms a query is cut into; so does
-`quotebot db reindex` (`reindex`), when a change to how words are folded needs no schema change.
+The index holds terms cut from stored text, and the paragraphs of articles as spans of their
+text; both are derived from the articles and quotations, and both depend on how this quotebot
+reads words and paragraphs (store.search.version). Migrations create the index's tables but
+never fill them (a migration must mean the same whatever code runs it later); this step fills
+them, in batches, and records the version that did. `quotebot db reindex` runs it, and so does
+`quotebot db upgrade` once at the end of an upgrade that created the index for an archive that
+had none (store.db.schema), so that each stored row is indexed exactly once.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.db.models import ParagraphRow
+from store.extract.paragraphs import split_paragraphs
+from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
+from store.search.version import record_index_version
 
 #: Rows read and indexed at a time, so that a large archive never sits in memory at once.
 BATCH = 2_000
 
 
 def reindex(connection: sa.Connection) -> tuple[int, int]:
-    """Both index tables emptied and filled again from the stored text, in the caller's
-    transaction (readers keep the old index until it commits); returns (quotations,
-    paragraphs) indexed."""
+    """The whole index emptied and filled again from the stored text, articles cut into
+    paragraphs again, the planner's statistics refreshed and this quotebot's index version
+    recorded, all in the caller's transaction (readers keep the old index until it commits);
+    returns (quotations, paragraphs) indexed."""
     for table in (QUOTATIONS, PARAGRAPHS):
         index_for(connection.dialect.name, table).clear(connection)
-    return index_quotations(connection), index_paragraphs(connection)
+    quotations = index_quotations(connection)
+    paragraphs = split_and_index_paragraphs(connection)
+    refresh_statistics(connection)
+    record_index_version(connection)
+    return quotations, paragraphs
 
 
 def index_quotations(connection: sa.Connection) -> int:
@@ -38,26 +50,37 @@ def index_quotations(connection: sa.Connection) -> int:
     return indexed
 
 
-def index_paragraphs(connection: sa.Connection) -> int:
-    """Index every stored paragraph's words, cut out of its article's text; returns how many."""
+def split_and_index_paragraphs(connection: sa.Connection) -> int:
+    """Cut every stored article into paragraphs again (store.extract.paragraphs) and index each
+    one's words; returns how many. The paragraphs stored before are replaced: they exist for the
+    index alone, and were cut the way of the quotebot that stored them."""
+    connection.execute(sa.delete(ParagraphRow))
     index = index_for(connection.dialect.name, PARAGRAPHS)
     last = indexed = 0
     while articles := connection.execute(
         sa.text("SELECT id, text FROM articles WHERE id > :last ORDER BY id LIMIT :batch"),
         {"last": last, "batch": BATCH},
     ).all():
-        texts = dict(articles)
-        paragraphs = connection.execute(
-            sa.text(
-                "SELECT id, article_id, start_offset, end_offset FROM paragraphs "
-                "WHERE article_id > :last AND article_id <= :upto ORDER BY id"
-            ),
-            {"last": last, "upto": articles[-1][0]},
-        ).all()
-        index.add(
-            connection,
-            [(key, texts[article][start:end]) for key, article, start, end in paragraphs],
-        )
+        spans = [
+            (article_id, text, paragraph.start, paragraph.end)
+            for article_id, text in articles
+            for paragraph in split_paragraphs(text)
+        ]
+        if spans:
+            ids = connection.scalars(
+                sa.insert(ParagraphRow).returning(ParagraphRow.id, sort_by_parameter_order=True),
+                [
+                    {"article_id": article_id, "start_offset": start, "end_offset": end}
+                    for article_id, _, start, end in spans
+                ],
+            ).all()
+            index.add(
+                connection,
+                [
+                    (key, text[start:end])
+                    for key, (_, text, start, end) in zip(ids, spans, strict=True)
+                ],
+            )
         last = articles[-1][0]
-        indexed += len(paragraphs)
+        indexed += len(spans)
     return indexed

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, events, shortcuts
+from bot.slack.listeners import actions, commands, events, review, shortcuts
 
 
 def register_listeners(app: App) -> None:
     commands.register(app)
     shortcuts.register(app)
+    review.register(app)  # before events: its message listener must be tried first
     events.register(app)
     actions.register(app)

@@ -1,4 +1,5 @@
-"""`/quote`: a private answer to a pasted quote, and the `help`, `stats` and `add` subcommands.
+"""`/quote`: a private answer to a pasted quote, and the `help`, `stats`, `add` and `review`
+subcommands (`review` opens a form for a draft: bot.slack.listeners.review).
 
 Acknowledged at once, and the work handed to a worker (bot.slack.workers): the answer follows
 through the command's response_url, which works in every channel, including those the bot was
@@ -13,10 +14,12 @@ from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
 
 from bot.slack import card, notices
 from bot.slack.adding import add_article
 from bot.slack.answers import Asked, answers, message
+from bot.slack.listeners.review import open_review_form
 from bot.slack.replies import respond_to
 from bot.slack.services import Services, services_of, workspace_of
 from bot.slack.workers import Slot
@@ -32,9 +35,15 @@ def register(app: App) -> None:
     app.command(COMMAND)(quote_command)
 
 
-def quote_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+def quote_command(
+    ack: Ack, command: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     services = services_of(context)
     text = str(command.get("text") or "").strip()
+    if text.lower() == "review":
+        ack()
+        open_review_form(services, client, command)
+        return
     response_url = command.get("response_url")
     asked = Asked(
         workspace=workspace_of(context),
@@ -45,7 +54,7 @@ def quote_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> No
     added = _ADD.fullmatch(text)
     if added:
         slot, refusal = _add_slot(services, asked)
-        job = partial(_add, services, added.group("url"), asked, response_url)
+        job = partial(_add, services, added.group("url"), asked, response_url, context.client)
     else:
         slot, refusal = services.work.checks.reserve(), notices.busy()
         job = partial(_answer, services, text, asked, response_url)
@@ -76,9 +85,15 @@ def _answer(services: Services, text: str, asked: Asked, response_url: str | Non
         _respond(response_url, each)
 
 
-def _add(services: Services, url: str, asked: Asked, response_url: str | None) -> None:
+def _add(
+    services: Services,
+    url: str,
+    asked: Asked,
+    response_url: str | None,
+    client: WebClient | None,
+) -> None:
     try:
-        reply = add_article(services, url, asked, partial(_respond, response_url))
+        reply = add_article(services, url, asked, partial(_respond, response_url), client)
     except Exception as error:
         reply = notices.for_failure(error, "/quote add")
     _respond(response_url, reply)

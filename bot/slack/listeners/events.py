@@ -1,11 +1,13 @@
-"""Events: `@quotebot` mentions, messages in watched channels, and the App Home tab.
+"""Events: `@quotebot` mentions, direct messages, messages in watched channels, the App Home.
 
-A mention is always answered, in the thread of the mention. A message in a watched channel is
-answered, in its thread, only when the archive knows something about a quote in it; otherwise
-the bot stays silent. Edits, deletions, other bots' messages and thread broadcasts are not new
-questions and are ignored (Bolt already drops the bot's own messages). A mention in a channel
-the bot reads arrives both as `app_mention` and as `message`: the message listener leaves
-mentions to the mention listener, and both claim (channel, ts) first, so only one answers.
+A mention, or a direct message to the bot, is always answered, in its thread. A message in a
+watched channel is answered, in its thread, only when the archive knows something about a quote
+in it; otherwise the bot stays silent. Edits, deletions, other bots' messages and thread
+broadcasts are not new questions and are ignored (Bolt already drops the bot's own messages).
+A mention in a channel the bot reads arrives both as `app_mention` and as `message`: the
+message listener leaves mentions to the mention listener, and both claim (channel, ts) first,
+so only one answers. A message sharing a file with the bot is a draft to review
+(bot.slack.listeners.review), not a question.
 
 Bolt acknowledges events itself; the listeners only sort out what needs an answer and hand the
 work to a worker (bot.slack.workers). When the workers are all busy a mention is told so in
@@ -45,6 +47,8 @@ def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContex
     channel, ts = event.get("channel"), event.get("ts")
     if not channel or not ts or _from_a_bot(event) or event.get("subtype") or event.get("edited"):
         return
+    if event.get("files"):
+        return  # a draft shared with a mention: reviewed by bot.slack.listeners.review
     asked = Asked(workspace_of(context), channel, event.get("user"), "mention")
     thread_ts = event.get("thread_ts") or ts
     if not services.work.checks.submit(partial(_mention, services, event, client, asked)):
@@ -64,6 +68,10 @@ def _mention(services: Services, event: dict[str, Any], client: WebClient, asked
 
 
 def answer_watched_channel(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    if event.get("channel_type") == "im":
+        if not event.get("subtype"):
+            answer_mention(event, client, context)  # a direct message is a question to the bot
+        return
     services = services_of(context)
     channel, ts = event.get("channel"), event.get("ts")
     if channel not in services.settings.watched_channels or not ts:

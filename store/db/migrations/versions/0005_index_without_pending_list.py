@@ -15,28 +15,27 @@ from __future__ import annotations
 
 from alembic import op
 
-from store.search.index import TABLES, refresh_statistics
-
 revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | None = None
 depends_on: str | None = None
 
+#: The candidate index tables revision 0002 created.
+INDEX_TABLES = ("quotation_grams", "paragraph_grams")
+
 
 def upgrade() -> None:
-    connection = op.get_bind()
-    if connection.dialect.name != "postgresql":
+    if op.get_bind().dialect.name != "postgresql":
         return
-    for table in TABLES:
+    for table in INDEX_TABLES:
         index = f"ix_{table}_grams"
         op.execute(f"SELECT gin_clean_pending_list('{index}'::regclass)")
         op.execute(f"ALTER INDEX {index} SET (fastupdate = off)")
-    refresh_statistics(connection)
+    op.execute(f"ANALYZE {', '.join(INDEX_TABLES)}")
 
 
 def downgrade() -> None:
-    connection = op.get_bind()
-    if connection.dialect.name != "postgresql":
+    if op.get_bind().dialect.name != "postgresql":
         return
-    for table in TABLES:
+    for table in INDEX_TABLES:
         op.execute(f"ALTER INDEX ix_{table}_grams RESET (fastupdate)")
