@@ -18,10 +18,14 @@ export described in the shared data README. Scoring, for quotebot and the baseli
   extracted (reported speech is not a quotation and is left out of both);
 - speaker accuracy = found gold quotations with a `gold` speaker whose extracted speaker is the
   same person: same surname, and the same full name where both give one. quotebot's resolved
-  name and its speaker as written both count ("the Texas senator" is the senator);
+  name and its speaker as written both count ("the Vale senator" is the senator);
 - pronoun accuracy: the same for quotations whose gold speaker the annotators' tool resolved
   from a pronoun (`corenlp_coref`): a rougher check of pronoun resolution;
 - speed = articles per second on one core, extraction only.
+
+A second table gives, per rule that credited the speaker (`Quotation.speaker_rule`, "-" for
+none), how many quotations it attributed, their precision, how many of them have a gold speaker
+and the rule's speaker accuracy on those: where a rule helps and where it misleads.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from store.article import Article
 from store.extract import extract_quotations
 from store.extract.lexicon import titles
+from store.extract.rules import RULE_WORDS
 from store.quotation import Kind
 
 
@@ -50,9 +55,11 @@ class Extracted:
     start: int
     end: int
     speakers: tuple[str, ...]
-    #: How the text describes the speaker ("Sanders's campaign manager" for Jeff Weaver): the
+    #: How the text describes the speaker ("Ruiz's campaign manager" for Teo Brack): the
     #: same person when the annotators chose the description over the name.
     descriptions: tuple[str, ...] = ()
+    #: The rule that credited the speaker (Quotation.speaker_rule), "-" for none.
+    rule: str = "-"
 
 
 Extractor = Callable[[dict], list[Extracted]]
@@ -66,6 +73,7 @@ def quotebot(article: dict) -> list[Extracted]:
             q.end,
             tuple(s for s in (q.speaker, q.speaker_as_written) if s),
             (q.speaker_role,) if q.speaker_role else (),
+            q.speaker_rule or "-",
         )
         for q in found
         if q.kind is not Kind.REPORTED
@@ -121,13 +129,13 @@ def _title_cut(words: list[str]) -> int:
 def _name_tokens(text: str) -> tuple[list[str], bool]:
     """The name in a speaker string, and whether it is a name at all (not "the group").
 
-    A name ends its phrase: "Former Florida Gov. Jeb Bush" -> jeb bush, "Breitbart's Joel
-    Pollak" -> joel pollak, "Stacy Baker of Columbia" -> stacy baker. A phrase ending in a
+    A name ends its phrase: "Former Vale Gov. Rob Hale" -> rob hale, "the Ledger's Ivo
+    Brandt" -> ivo brandt, "Ana Ruiz of Port Ardith" -> ana ruiz. A phrase ending in a
     lowercase word is a description, compared by its head: "the Florida senator" -> senator.
     """
     text = re.sub(r"\([^)]*\)", " ", _fold(text))
     text = re.split(r",| who | that | which ", text)[0]
-    text = re.sub(r"(\w)'s?\b", r"\1 | ", text)  # a possessive ends a name: Breitbart's Joel
+    text = re.sub(r"(\w)'s?\b", r"\1 | ", text)  # a possessive ends a name: the Ledger's Ivo
     words = [w for w in re.findall(r"[\w][\w'.-]*|\|", text) if w.lower() not in _REFLEXIVES]
     if len(words) > 1:
         while words and words[0].lower() in _DETERMINERS:
@@ -162,8 +170,8 @@ def same_person(gold: str, extracted: str) -> bool:
     if gold_name[-1] != ours[-1]:
         return False
     if gold_is_name and ours_is_name and len(gold_name) > 1 and len(ours) > 1:
-        # "House Republican Thomas Massie" and "Thomas Massie" are one person; "Ivanka Trump"
-        # and "Donald Trump" are not.
+        # "Harbour Party councillor Rob Hale" and "Rob Hale" are one person; "Nell Hale"
+        # and "Rob Hale" are not.
         return set(ours) <= set(gold_name) or set(gold_name) <= set(ours)
     return True
 
@@ -183,6 +191,8 @@ class Score:
     coref: int = 0
     coref_right: int = 0
     by_kind: Counter = field(default_factory=Counter)
+    #: Per rule name: [extracted, precise, found with a gold speaker, speaker right].
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
     seconds: float = 0.0
     articles: int = 0
     words: int = 0
@@ -233,9 +243,12 @@ def score(
             _span(s) for s in article.get("unannotated_quoted_spans", [])
         ]
         result.extracted += len(extracted)
-        result.precise += sum(
-            1 for e in extracted if any(_overlap(e.start, e.end, s, t) > 0 for s, t in quoted)
-        )
+        for e in extracted:
+            precise = any(_overlap(e.start, e.end, s, t) > 0 for s, t in quoted)
+            result.precise += precise
+            counts = result.by_rule.setdefault(e.rule, [0, 0, 0, 0])
+            counts[0] += 1
+            counts[1] += precise
         for gold in article["quotes"]:
             result.gold += 1
             length = gold["end"] - gold["start"]
@@ -263,6 +276,9 @@ def score(
                 and any(same_person(gold["speaker"], d) for d in match.descriptions)
             )
             result.speakers_right += right
+            counts = result.by_rule.setdefault(match.rule, [0, 0, 0, 0])
+            counts[2] += 1
+            counts[3] += right
             if not right and len(result.errors) < keep_errors:
                 window = text[max(0, gold["start"] - 150) : gold["end"] + 120].replace("\n", " / ")
                 result.errors.append(
@@ -294,6 +310,7 @@ def main() -> None:
     ]
     rows = [header]
     errors: list[str] = []
+    per_rule: list[tuple[str, Score]] = []
     for number, path in enumerate(options.data):
         articles = _articles(path, options.limit)
         keep = options.errors if number == 0 else 0
@@ -305,12 +322,41 @@ def main() -> None:
         )
         split = _split_name(path)
         rows += [[split, *ours.row("quotebot")], [split, *theirs.row("regex baseline")]]
+        per_rule.append((split, ours))
         errors += ours.errors
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
+    print()
+    _print_rules(per_rule)
     for error in errors:
         print(error)
+
+
+def _print_rules(per_rule: list[tuple[str, Score]]) -> None:
+    """Precision and speaker accuracy per rule (Quotation.speaker_rule), split by split."""
+    names = [*RULE_WORDS, "-"]
+    for _, scored in per_rule:
+        names += [name for name in scored.by_rule if name not in names]
+    header = ["rule"]
+    for split, _ in per_rule:
+        header += [f"{split} quotations", f"{split} precision", f"{split} gold", f"{split} acc."]
+    rows = [header]
+    for name in names:
+        row = [name]
+        for _, scored in per_rule:
+            extracted, precise, speakers, right = scored.by_rule.get(name, [0, 0, 0, 0])
+            row += [
+                str(extracted),
+                f"{precise / extracted:.3f}" if extracted else "-",
+                str(speakers),
+                f"{right / speakers:.3f}" if speakers else "-",
+            ]
+        if any(cell not in {"0", "-"} for cell in row[1:]):
+            rows.append(row)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
 
 
 def _articles(path: Path, limit: int) -> list[dict]:

@@ -151,9 +151,7 @@ def _instance(
     return Instance([frozenset(o.features) for o in options], right, frozenset(null))
 
 
-def fit(
-    instances: list[tuple[Instance, float]], *, epochs: int, seed: int
-) -> dict[str, float]:
+def fit(instances: list[tuple[Instance, float]], *, epochs: int, seed: int) -> dict[str, float]:
     """Softmax regression over each instance's options and "nobody" (AdaGrad, L2); each
     instance weighs what its pair says."""
     weights: dict[str, float] = defaultdict(float)

@@ -25,14 +25,14 @@ class Quotation:
     start: int
     end: int
     kind: Kind
-    #: The speaker resolved to a full name ("Mairav Zonszein"); None when no credible one.
+    #: The speaker resolved to a full name ("Tessa Quill"); None when no credible one.
     speaker: str | None = None
-    #: The speaker as the sentence names them ("she", "Mekelberg", "the prime minister").
+    #: The speaker as the sentence names them ("she", "Quill", "the harbour master").
     speaker_as_written: str | None = None
     speaker_role: str | None = None
-    #: The outlet the speaker spoke to: "she told Al Jazeera".
+    #: The outlet the speaker spoke to: "she told the Meridian Wire".
     reported_to: str | None = None
-    #: Who relayed the words: "per Sky News", "according to The New York Times".
+    #: Who relayed the words: "per the Coastal Post", "according to The Harbour Ledger".
     via: str | None = None
     #: Where the paragraph around the quotation begins and ends in the article text.
     context_start: int = 0
@@ -47,6 +47,11 @@ class Quotation:
     #: How likely the attribution model thinks the speaker is right (0-1); None when no
     #: model weighed it (reported speech, a source's own attribution, older archives).
     speaker_confidence: float | None = None
+    #: The name of the extraction rule that found the speaker ("after", "aside-closing",
+    #: "earlier-in-paragraph", "attribution-model", ...: store/extract/rules.py lists them
+    #: with their plain words); None without a speaker. Known at extraction only: the archive
+    #: does not store it, and the JSON contract leaves it out.
+    speaker_rule: str | None = field(default=None, compare=False)
     #: The article's text, the one string every quotation of the article shares (never a copy
     #: per quotation: a hostile article of a hundred thousand quotations would otherwise carry a
     #: paragraph each), so that `context` is read from it only when someone asks.
@@ -63,7 +68,7 @@ class Quotation:
         for key, value in asdict(self).items():
             if key == "context_start":
                 data["context"] = self.context  # where the contract has always listed it
-            elif key not in ("context_end", "article_text"):
+            elif key not in ("context_end", "article_text", "speaker_rule"):
                 data[key] = value
         data["kind"] = str(self.kind)
         return data

@@ -18,6 +18,16 @@ from store.quotation import Kind, Quotation
 
 #: The outlet of the invented articles unless a test says otherwise.
 GAZETTE = "The Senn Valley Gazette"
+#: The county engineer most speaker tests quote, and what he says.
+WREN_INTRO = (
+    "Tobias Wren, the county engineer, closed the Mill Lane bridge on Monday after divers "
+    "found cracks in two of its piers."
+)
+UNSAFE = "The bridge is not safe for anyone to cross"
+#: What the speech-verb and role tests quote.
+STATEMENT = "We will not reopen the bridge before May"
+#: The harbour master who speaks with Wren.
+VARGA_INTRO = "Ines Varga, the harbour master, inspected the piers with Tobias Wren."
 
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 

@@ -66,14 +66,12 @@ def test_a_word_saying_when_is_not_a_speaker() -> None:
     "paragraph",
     [
         'Vale\'s statement read: "The port is dying and nobody is doing anything about it."',
-        'Vale\'s email to his crews notes that the port "is dying and nobody is doing anything '
+        "Vale's email to his crews notes that the port \"is dying and nobody is doing anything "
         'about it."',
     ],
 )
 def test_a_document_someone_owns_speaks_for_them(paragraph: str) -> None:
-    quotations = extract(
-        "Harbour row", "Tom Vale, the harbour master, spoke on Monday.", paragraph
-    )
+    quotations = extract("Harbour row", "Tom Vale, the harbour master, spoke on Monday.", paragraph)
     [quotation] = [q for q in quotations if "nobody is doing anything" in q.text]
     assert quotation.speaker == "Tom Vale", listing(quotations)
     assert quotation.speaker_found_by == "description", listing(quotations)

@@ -54,7 +54,7 @@ def test_the_person_before_the_place_is_still_found() -> None:
         ("Texas", Kind.PLACE),
         ("Doris Day", Kind.PERSON),
         ("Grace Park", Kind.PERSON),
-        ("Theresa May", Kind.PERSON),
+        ("Nora May", Kind.PERSON),
         ("Vexco", Kind.UNKNOWN),
         ("Harbour Dredging Act", Kind.WORK),
         ("Tidewater Accord", Kind.WORK),

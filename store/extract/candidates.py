@@ -21,7 +21,7 @@ from store.extract.attribution import Attribution
 from store.extract.document import WINDOW, Document, QuoteTokens
 from store.extract.grammar import PRONOUNS
 from store.extract.kinds import NOT_SPEAKERS
-from store.extract.lexicon import given_names, speech_verbs
+from store.extract.lexicon import given_names, speech_verbs, word_class
 from store.extract.people import Entity, People
 from store.extract.phrases import NAME
 
@@ -29,23 +29,12 @@ from store.extract.phrases import NAME
 _REACH = WINDOW
 #: At most this many named candidates a quotation (the nearest ones).
 _MAX_NAMED = 12
-#: Words before a name that make it the object of something, not a subject: "told Reuters",
-#: "a spokesman for Vale", "according to Vale".
-_OBJECT_WORDS = frozenset(
-    "to by of with for at from about against on in like than as and or into toward".split()
-)
-#: Words between a name and a speech verb that keep the name the verb's subject.
-_VERB_HELPERS = frozenset(
-    "has had have also then later later, once again would will could did does do was is".split()
-)
-_POSSESSIVES = frozenset({"’s", "'s"})
+_OBJECT_WORDS = word_class("object-words")
+_VERB_HELPERS = word_class("verb-helpers")
+_POSSESSIVES = word_class("possessive-s")
 _SPEECH_VERBS_INDEX = "speech_verbs_outside"
-#: Before a speech verb, these make it passive: "the bridge was called …" names no speaker.
-_PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
-#: Words opening a clause of its own, whose subject speaks for that clause only.
-_SUBORDINATORS = frozenset(
-    "until when after before while as because if since although though unless whereas".split()
-)
+_PASSIVE = word_class("passive-auxiliaries")
+_SUBORDINATORS = word_class("candidate-subordinators")
 #: A quotation this short is often a phrase the writer borrows, not something someone said.
 _FEW_WORDS = 4
 _DISTANCES = (1, 3, 8, 20, 50)

@@ -15,6 +15,9 @@ from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
 from store.extract.people import People
 
+#: The rule name of a speaker the model chose over the rules' answer (Quotation.speaker_rule).
+MODEL_RULE = "attribution-model"
+
 
 def credit_speakers(
     document: Document, people: People, results: list[Attribution], weights: Weights | None
@@ -38,6 +41,7 @@ def _credit(document: Document, result: Attribution, choice: Choice) -> None:
     if candidate.rule:
         result.evidence = _rule_evidence(document, result)
         return
+    result.rule = MODEL_RULE
     result.entity = candidate.entity
     result.speaker_as_written = candidate.as_written
     result.role = candidate.role
@@ -71,4 +75,4 @@ def _last_credit(document: Document, result: Attribution, positions: list[int]) 
     return evidence_sentence(document, at) if at is not None else None
 
 
-__all__ = ["credit_speakers"]
+__all__ = ["MODEL_RULE", "credit_speakers"]

@@ -180,9 +180,9 @@ def _sentence_initial_non_names(
 ) -> set[int]:
     """Sentence-initial capitalised words that are capitalised only there, standing alone.
 
-    "Hours later, Trump ..." must not make "Hours" a speaker; "Mairav Zonszein, ..." stays a name
-    because a capitalised word follows, "Trump returned ..." because the article writes "Trump"
-    capitalised mid-sentence too, and "Ramos lamented ..." because a speech verb follows.
+    "Hours later, Hale ..." must not make "Hours" a speaker; "Tessa Quill, ..." stays a name
+    because a capitalised word follows, "Hale returned ..." because the article writes "Hale"
+    capitalised mid-sentence too, and "Ruiz lamented ..." because a speech verb follows.
     """
     from store.extract.lexicon import given_names, role_nouns, speech_verbs, titles
 
@@ -209,7 +209,7 @@ def _sentence_initial_non_names(
             pair = after + " " + tokens.lowers[following + 1] if following + 1 < count else after
             verb = speech_verbs().base(pair) or speech_verbs().base(after)
             if verb is not None and verb != after:
-                continue  # "Ramos lamented …", "Bryne went on to say …"
+                continue  # "Ruiz lamented …", "Lind went on to say …"
         doubtful.add(index)
     return doubtful
 

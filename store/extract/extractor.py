@@ -168,4 +168,5 @@ def _quotation(
         speaker_found_by=result.found_by,
         speaker_evidence=result.evidence,
         speaker_confidence=result.confidence,
+        speaker_rule=result.rule if result.speaker_as_written is not None else None,
     )

@@ -17,9 +17,9 @@ from enum import StrEnum
 from functools import cache
 
 from store.extract.grammar import MONTHS
-from store.extract.lexicon import given_names, lines
+from store.extract.lexicon import given_names, lines, word_class
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = word_class("weekdays")
 #: ISO names carry what a region is in its own language: "Guangdong Sheng".
 _REGION_SUFFIX = re.compile(r"\s+(?:sheng|shi|province|state|oblast|krai|region)$")
 

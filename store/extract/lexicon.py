@@ -1,12 +1,15 @@
 """Word lists extraction relies on: speech verbs, titles, pronouns, organisation and outlet words.
 
-The lists live in `data/*.txt` so that a newsroom can read and extend them without touching code;
-this module loads them once and generates the inflections of regular verbs.
+The lists live in `data/*.txt` so that a newsroom can read and extend them without touching code
+(data/README.md says why each is there): what the rules know of a speech verb is a tag on its
+line (`speech_verbs().tagged("weak")`), and the closed word classes several rules share are
+named in closed_classes.txt (`word_class("determiners")`). This module loads each file once from
+the installed package and generates the inflections of regular verbs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -29,33 +32,61 @@ def _inflect(base: str) -> list[str]:
     return [base + "ed", base + "s", base + "ing"]
 
 
+#: The properties a speech verb may be tagged with in speech_verbs.txt (data/README.md).
+VERB_TAGS = frozenset(
+    "statement object-first object-kept reporting clause naming weak noun-like".split()
+)
+
+
 @dataclass(frozen=True)
 class SpeechVerbs:
-    """Every form of every speech verb, mapped to its base form."""
+    """Every form of every speech verb, mapped to its base form, and the bases by tag."""
 
     forms: dict[str, str]
     #: The first word of every form, to rule most tokens out with one set lookup.
     first_words: frozenset[str] = frozenset()
+    #: Base forms by tag ("weak", "statement", ...): what the rules know of each verb.
+    tags: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def base(self, form: str) -> str | None:
         return self.forms.get(form.lower())
+
+    def tagged(self, tag: str) -> frozenset[str]:
+        """The base forms tagged `tag`; a tag the data does not define is an error."""
+        if tag not in VERB_TAGS:
+            raise KeyError(f"no speech verb tag {tag!r} (data/speech_verbs.txt)")
+        return self.tags.get(tag, frozenset())
+
+
+def verb_line(line: str) -> tuple[str, list[str], list[str]]:
+    """`base (irregular, forms): tag tag` -> the base, its listed forms and its tags."""
+    head, _, tags = line.partition(":")
+    base, _, listed = head.partition("(")
+    forms = [form.strip() for form in listed.rstrip(" )").split(",") if form.strip()]
+    return base.strip(), forms, tags.split()
 
 
 @cache
 def speech_verbs() -> SpeechVerbs:
     forms: dict[str, str] = {}
+    tagged: dict[str, set[str]] = {}
     for line in lines("speech_verbs.txt"):
-        base, _, listed = line.partition(":")
-        base = base.strip()
+        base, listed, tags = verb_line(line)
         words = base.split(" ", 1)
         if listed:
-            inflected = [form.strip() for form in listed.split(",")]
+            inflected = listed
         else:
             rest = " " + words[1] if len(words) > 1 else ""
             inflected = [form + rest for form in _inflect(words[0])]
         for form in [base, *inflected]:
             forms.setdefault(form, base)
-    return SpeechVerbs(forms, frozenset(form.split(" ", 1)[0] for form in forms))
+        for tag in tags:
+            tagged.setdefault(tag, set()).add(base)
+    return SpeechVerbs(
+        forms,
+        frozenset(form.split(" ", 1)[0] for form in forms),
+        {tag: frozenset(bases) for tag, bases in tagged.items()},
+    )
 
 
 @cache
@@ -80,11 +111,10 @@ def role_nouns() -> frozenset[str]:
     roles = frozenset(lines("roles.txt"))
     # "Aides say", "Legal observers note": a group of role holders speaks too. Not the plurals
     # that read as verbs: "Oyelowo heads the trust".
-    plurals = frozenset(_plural(noun) for noun in roles if noun.isalpha()) - _VERB_LIKE_PLURALS
+    plurals = frozenset(_plural(noun) for noun in roles if noun.isalpha()) - word_class(
+        "verb-like-plurals"
+    )
     return roles | plurals | frozenset(t.rstrip(".") for t in titles() if " " not in t)
-
-
-_VERB_LIKE_PLURALS = frozenset({"heads", "hosts", "counsels", "pilots", "anchors"})
 
 
 def _plural(noun: str) -> str:
@@ -101,6 +131,12 @@ def _plural(noun: str) -> str:
 def document_nouns() -> frozenset[str]:
     """Heads of phrases for texts that speak: "the statement said", "a sign read"."""
     return frozenset(lines("document_nouns.txt"))
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns for something said: "Hale's pledge", "Ruiz's remark"."""
+    return frozenset(lines("speech_nouns.txt"))
 
 
 @cache
@@ -138,3 +174,24 @@ def given_names() -> frozenset[str]:
 def pronoun_genders() -> dict[str, str]:
     pairs = (line.split(":") for line in lines("pronouns.txt"))
     return {word.strip(): gender.strip() for word, gender in pairs}
+
+
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """The closed word classes of closed_classes.txt, by name."""
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in lines("closed_classes.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = classes.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.split())
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """One closed word class by name; a name closed_classes.txt does not define is an error."""
+    try:
+        return word_classes()[name]
+    except KeyError:
+        raise KeyError(f"no word class {name!r} (data/closed_classes.txt)") from None

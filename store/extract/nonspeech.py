@@ -1,23 +1,18 @@
 """Quoted stretches that are not speech: titles of works, nicknames, so-called terms.
 
-`Dwayne "The Rock" Johnson`, `on NBC's "Today"`, `the book "Rising Tides"`, the so-called
+`Rob "The Anchor" Hale`, `on the Wire's "Morning Tide"`, `the book "Rising Tides"`, the so-called
 "green corridor": the marks set a name apart; nobody said those words. Dropping them keeps the
 archive to what people said and keeps a title from breaking the sentence it sits in.
 """
 
 from __future__ import annotations
 
+from store.extract.lexicon import word_class
 from store.extract.quotemarks import QuoteSpan
 from store.extract.tokens import Tokens
 
-_TITLE_CUES = frozenset(
-    """show program programme book books film films movie song songs album series article column
-    essay op-ed headline headlined titled entitled dubbed nicknamed novel play musical
-    documentary podcast segment episode hashtag slogan memoir bestseller magazine newsletter
-    campaign anthem poem painting exhibition exhibit report serial named played sang performed
-    screened aired broadcast drama sitcom soap copies copy""".split()
-)
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is vs".split())
+_TITLE_CUES = word_class("title-cues")
+_SMALL_WORDS = word_class("title-small-words")
 _MAX_TITLE_WORDS = 9
 
 

@@ -1,9 +1,10 @@
 """To whom the words were said (`reported_to`) and who relayed them (`via`).
 
-"she told Al Jazeera" and "in an interview with the Ledger" give `reported_to`; "per Sky News",
-"according to The New York Times", "per a copy of the proposal obtained by Al Jazeera" and
-"AP reported" give `via`. Short forms are expanded from the article itself: "BI" in a Business
-Insider article, "the Ledger" after "The Harbour Ledger", "the outlet" for the last outlet named.
+"she told the Meridian Wire" and "in an interview with the Ledger" give `reported_to`; "per the
+Coastal Post", "according to The Harbour Ledger", "per a copy of the plan obtained by the Meridian
+Wire" and "AP reported" give `via`. Short forms are expanded from the article itself: "MW" in a
+Meridian Wire article, "the Ledger" after "The Harbour Ledger", "the outlet" for the last outlet
+named.
 """
 
 from __future__ import annotations
@@ -11,21 +12,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles
+from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles, word_class
 from store.extract.phrases import run_starting_at
 from store.extract.tokens import Tokens
 
-_BACK_REFERENCES = frozenset(
-    """outlet newspaper paper network broadcaster agency station publication magazine channel
-    site website wire outlet's""".split()
-)
-_DOCUMENTS = frozenset(
-    """copy statement report transcript recording video document letter memo email emails
-    filing draft proposal text leaked internal""".split()
-)
-_INTERVIEW = frozenset(
-    {"interview", "interviews", "conversation", "podcast", "comments", "remarks"}
-)
+_BACK_REFERENCES = word_class("outlet-back-references")
+_DOCUMENTS = word_class("relayed-documents")
+_INTERVIEW = word_class("interview-words")
 _REPORTING = frozenset({"reported", "reports", "reporting", "report", "quoted", "cited"})
 #: Every word `Outlets.relay` acts on.
 _RELAY_WORDS = (
@@ -37,7 +30,7 @@ _RELAY_WORDS = (
 )
 _MAX_DOCUMENT_REACH = 8
 _MAX_OUTLET_WORDS = 6
-_LEADING_OUTLET = frozenset({"radio", "channel", "tv", "television"})
+_LEADING_OUTLET = word_class("outlet-leading-words")
 
 
 @dataclass(frozen=True)
@@ -70,7 +63,7 @@ class Outlets:
         if " ".join(words) in known_outlets() or words[0] in known_outlets():
             return True
         if len(words) < 2 or any(word in titles() or word in role_nouns() for word in words):
-            return False  # "Press Secretary Josh Earnest" is a person
+            return False  # "Press Secretary Dov Arlen" is a person
         # "Northgate Post", "Lantern News Service", "Radio Kestrel", "Channel 9".
         return words[-1] in outlet_words() or "news" in words or words[0] in _LEADING_OUTLET
 
@@ -84,7 +77,7 @@ class Outlets:
             self._short[word.lower()] = outlet
 
     def _expand_short(self, name: str) -> str | None:
-        """ "BI" for Business Insider, "the Ledger" for The Harbour Ledger."""
+        """ "MW" for the Meridian Wire, "the Ledger" for The Harbour Ledger."""
         bare = name.strip()
         if bare.lower().startswith("the "):
             bare = bare[4:]
@@ -130,7 +123,7 @@ class Outlets:
             index = end + 1
 
     def name_at(self, index: int, high: int) -> tuple[str, int] | None:
-        """An outlet named at token `index` ("Al Jazeera", "the Ledger", "BI"), with its end."""
+        """An outlet named at token `index` ("Meridian Wire", "the Ledger", "MW"), with its end."""
         tokens = self.tokens
         start = index
         if start <= high and tokens.lowers[start] == "the":
@@ -149,7 +142,7 @@ class Outlets:
         return self.canonical(name), end
 
     def _known_at(self, start: int, high: int) -> tuple[str, int] | None:
-        """An outlet whose name holds a word that is no name alone: "USA Today"."""
+        """An outlet whose name holds a word that is no name alone: "Harbour Today"."""
         tokens = self.tokens
         for end in range(min(high, start + _MAX_OUTLET_WORDS - 1), start, -1):
             if not all(tokens.capitalised[i] for i in range(start, end + 1)):
@@ -214,7 +207,7 @@ class Outlets:
             elif lower in _REPORTING and index - 1 >= low and not skip[index - 1]:
                 found = self._name_ending_at(index - 1, low)
                 if not found and lowers[index - 1] == "," and index + 1 <= high:
-                    # "…, said Kristen Day, executive director of …, reports USA Today."
+                    # "…, said Ines Marlow, head of …, reports Harbour Today."
                     after = self.name_at(index + 1, high)
                     found = after[0] if after else None
                 if found and via is None:
@@ -252,7 +245,7 @@ class Outlets:
         return None
 
     def _name_ending_at(self, end: int, low: int) -> str | None:
-        """ "AP reported", "The New York Times reported"."""
+        """ "AP reported", "The Harbour Ledger reported"."""
         tokens = self.tokens
         start = end
         while (

@@ -10,7 +10,7 @@ they matter in real news:
   paragraph opens with a quotation mark (the newswire convention for long quotes), so a stray
   mark never swallows the rest of the article;
 - single marks are quotation marks only when they pair up in the paragraph in quote positions;
-  `it's`, `Hamas'`, `'90s` and `rock 'n' roll` are apostrophes;
+  `it's`, `Vexco Lines'`, `'90s` and `rock 'n' roll` are apostrophes;
 - marks inside a quotation belong to it (a quote within a quote is part of the outer one).
 """
 
@@ -65,7 +65,7 @@ def _double_spans(
     """(open, close, closed) for the double-quoted stretches of one paragraph.
 
     A straight mark that leaves a quotation unclosed among curly ones is a stray left by copying
-    (`"Trump tried … “Only Rosie.” But …`): the paragraph is paired again without straight marks,
+    (`"Hale tried … “Only Tuesday.” But …`): the paragraph is paired again without straight marks,
     unless the next paragraph opens with a mark (the start of a long quotation).
     """
     marks = list(_DOUBLE.finditer(text, paragraph.start, paragraph.end))
@@ -86,7 +86,7 @@ def _straight_around_curly(
     text: str, paragraph: Paragraph, marks: list[re.Match[str]], next_opens: bool
 ) -> tuple[int, int, bool] | None:
     """A paragraph of a long quotation in straight marks that quotes in curly ones inside
-    (`"The Justice Department isn't about “Equal Justice Under Law” anymore. …`): one
+    (`"The Roads Board isn't about “Safe Roads For All” anymore. …`): one
     quotation, the curly marks nested in it. Only when the straight marks are just the
     paragraph's opening one and, if any, a closing one that ends it, and the curly ones pair."""
     if not marks or marks[0].start() != paragraph.start or marks[0].group() != '"':
@@ -104,7 +104,7 @@ def _straight_around_curly(
     if [m.group() for m in curly] != ["“", "”"] * (len(curly) // 2) or len(curly) % 2:
         return None  # not quotations nested in pairs: '"I know,” Henry said. … the “anxiety”'
     if curly[0].start() == marks[0].start() + 1:
-        return None  # '"“You don't win …,” Rubio responded."': a doubled opening, a stray
+        return None  # '"“You can't fix …,” Ruiz replied."': a doubled opening, a stray
     if len(straight) == 2:
         return straight[0].start(), straight[1].start(), True
     return straight[0].start(), paragraph.end, False
@@ -127,7 +127,7 @@ def _pair_doubles(
             opens = not (opened is not None and close_side and not open_side)
         elif mark in "”»":
             # At the very start of a paragraph there is nothing to close: a mark typed the
-            # wrong way round ('” … in the case of Wyoming, the Cruz train has left,” wrote').
+            # wrong way round ('” … as for the north shore, the ferry has sailed,” wrote').
             opens = opened is None and (index == start or (open_side and not close_side))
         elif opened is None:
             opens = not (close_side and not open_side)

@@ -13,28 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.extract.attribution import resolve_mention
-from store.extract.cues import Cue, cue_after, subject_before
+from store.extract.cues import Cue, cue_after
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
-from store.extract.lexicon import speech_verbs
+from store.extract.lexicon import speech_verbs, word_class
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
 from store.extract.phrases import NOMINAL, PRONOUN, Mention, phrase_starting_at
+from store.extract.subjects import subject_before
 from store.extract.verbs import verb_at
 from store.quotation import Kind, Quotation
 
-#: Verbs whose complement is a statement ("said the talks would resume"), unlike "called" or
-#: "thanked".
-_STATEMENT_VERBS = frozenset(
-    """say tell add warn argue claim insist accuse announce explain note state write suggest
-    predict acknowledge admit confirm stress emphasize emphasise contend maintain assert allege
-    complain urge promise vow pledge threaten recall report estimate caution concede reiterate
-    testify declare reveal disclose tweet respond reply agree""".split()
-)
-#: Verbs followed by the person spoken to before the statement: "told Al Jazeera (that) …".
-_OBJECT_FIRST = frozenset({"tell", "assure", "inform", "remind", "warn"})
-#: Verbs whose object belongs to the statement: "accused the council of stalling".
-_OBJECT_KEPT = frozenset({"accuse", "urge", "blame"})
+#: Speech verbs whose complement is a statement (tagged "statement" in data/speech_verbs.txt).
+_STATEMENT = speech_verbs().tagged("statement")
+#: Speech verbs naming who was told first (tagged "object-first" in data/speech_verbs.txt).
+_OBJECT_FIRST = speech_verbs().tagged("object-first")
+#: Speech verbs whose object belongs to the statement (tagged "object-kept").
+_OBJECT_KEPT = speech_verbs().tagged("object-kept")
+
+#: The rule name of a reported statement's speaker (Quotation.speaker_rule).
+REPORTED_RULE = "reported-statement"
 _MIN_WORDS = 4
 _THAT_REACH = 6
 _SUBJECT_WINDOW = 25
@@ -135,7 +133,7 @@ def _opening_attribution(
     )
     for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
         verb_end = verb_at(document, index)
-        if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT_VERBS:
+        if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT:
             continue
         if lowers[index].endswith("ing") or lowers[index - 1] in {"to", "not", "n't", "never"}:
             continue
@@ -192,7 +190,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     if that is not None and not any(words[i] in {",", ";"} for i in range(first, that)):
         return that + 1 if that + 1 <= high else None
     if base in _OBJECT_FIRST and first <= high:
-        # "told Al Jazeera the talks …", "told reporters the talks …": skip who was told.
+        # "told the Meridian Wire the talks …", "told reporters the talks …": skip who was told.
         mention = phrase_starting_at(document.tokens, first, high)
         if mention is not None:
             first = mention.last + 1
@@ -203,12 +201,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     return first if first <= high else None
 
 
-#: First words of what may stand between a verb and its "that": "said in an email that",
-#: "told reporters on Tuesday that", "said last week that".
-_ADVERBIAL_WORDS = frozenset(
-    "on in at during after before to with by last this earlier later monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
-)
+_ADVERBIAL_WORDS = word_class("reported-adverbials")
 
 
 def _closing_attribution(
@@ -296,4 +289,5 @@ def statement_quotation(
         article_text=document.text,
         speaker_found_by=found_by,
         speaker_evidence=evidence_sentence(document, first) if found_by else None,
+        speaker_rule=REPORTED_RULE if found_by else None,
     )

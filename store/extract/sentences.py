@@ -8,16 +8,13 @@ end sentences.
 
 from __future__ import annotations
 
+from store.extract.lexicon import word_class
 from store.extract.tokens import Tokens
 
 _ENDS = frozenset({".", "?", "!", "…", "...", ". . ."})
 _CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
 _OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "—", "-", "•", "*"})
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov lt gen col maj capt sgt adm cmdr atty rev st mt ft jr sr
-    inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd dept
-    est approx fig p pp vol gov't u.s univ assn bros""".split()
-)
+_ABBREVIATIONS = word_class("abbreviations")
 
 
 def sentence_starts(

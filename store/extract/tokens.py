@@ -2,7 +2,7 @@
 
 Every later rule (sentence ends, name runs, speech verbs, who spoke) reads tokens, not characters:
 one tokenisation per article keeps extraction linear and the rules readable. Possessive `'s` is a
-token of its own so that `Netanyahu's` yields the name `Netanyahu`.
+token of its own so that `Hale's` yields the name `Hale`.
 """
 
 from __future__ import annotations

@@ -12,17 +12,16 @@ from store.extract.document import Document
 from store.extract.grammar import (
     ADJECTIVE_ENDINGS,
     FUNCTION_WORDS,
-    NOUN_LIKE_VERBS,
     PRONOUNS,
     VERB_MODIFIERS,
 )
-from store.extract.lexicon import document_nouns, role_nouns, speech_verbs
+from store.extract.lexicon import document_nouns, role_nouns, speech_verbs, word_class
 from store.extract.phrases import is_name_word
 
-#: Subjects after which a bare base form is a verb: "they say", "experts argue".
-_PLURAL_SUBJECTS = frozenset(
-    {"they", "we", "i", "you", "people", "officials", "experts", "critics", "two", "three"}
-)
+#: Speech verbs more often nouns than verbs (tagged "noun-like" in data/speech_verbs.txt).
+_NOUN_LIKE = speech_verbs().tagged("noun-like")
+
+_PLURAL_SUBJECTS = word_class("plural-subjects")
 #: Marks that close a quotation: '"…," read the statement'.
 _CLOSING = frozenset({"”", '"', "’"})
 #: What follows a verb that introduces words: a colon or an opening quotation mark.
@@ -42,7 +41,7 @@ def verb_at(document: Document, index: int) -> int | None:
         if phrasal is not None:
             after = document.tokens.words[index + 2] if index + 2 < len(lowers) else ""
             if phrasal == "go on" and after[:1].islower():
-                return None  # "once the Senate goes on recess": not '"…," he went on'
+                return None  # "once the council goes on holiday": not '"…," he went on'
             return index + 1
     word = lowers[index]
     base = speech_verbs().base(word)
@@ -55,7 +54,7 @@ def verb_at(document: Document, index: int) -> int | None:
         and is_name_word(tokens, index - 1)
         and (index not in document.sentence_first)
     ):
-        return None  # "the United States", "Fox News Reports": part of a name
+        return None  # "the Vale Islands", "Meridian Wire Reports": part of a name
     following = document.tokens.words[index + 1] if index + 1 < len(lowers) else ""
     if word == "read" and following in _INTRODUCING:
         return index  # "a banner that read 'Hands off'", "the notice read: …"
@@ -72,15 +71,15 @@ def verb_at(document: Document, index: int) -> int | None:
         if before == ",":
             before = _before_aside(document, index - 1)  # "The two lawmakers, however, argue"
         if before == "and" and _after_infinitive(document, index - 1):
-            return index  # "prompted Rubio to make a joke and call Trump '…'"
+            return index  # "led Ruiz to crack a joke and call Hale '…'"
         if (
             before == "to"
-            and word in NOUN_LIKE_VERBS
+            and word in _NOUN_LIKE
             and index + 1 < len(lowers)
             and (document.tokens.capitalised[index + 1] or lowers[index + 1] in PRONOUNS)
         ):
-            return index  # "taking to Twitter to call Fields '…'": an infinitive
-        if (word in NOUN_LIKE_VERBS and not _subject_after_quotation(document, index)) or not (
+            return index  # "going to the radio to call Brack '…'": an infinitive
+        if (word in _NOUN_LIKE and not _subject_after_quotation(document, index)) or not (
             before in _PLURAL_SUBJECTS
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
             or before in VERB_MODIFIERS
@@ -90,18 +89,18 @@ def verb_at(document: Document, index: int) -> int | None:
     if word.endswith("s") and word != base and _after_article(document, index):
         return None  # "his anti-Muslim remarks", "the reports": a plural noun
     if word.endswith("s") and word != base and _object_of_gerund(document, index):
-        return None  # "accused her of making racist remarks": what the gerund makes
+        return None  # "accused him of making rude remarks": what the gerund makes
     if word.endswith("ing") and _owned_gerund(document, index):
         return None  # "Wren's blunt warning that …", "a stern warning": a noun
     if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
         return None  # "in a written statement", "the revised account": an adjective
     if base == "continue" and following == "to":
-        return None  # "Rubio will continue to be …": not '"…," he continued'
+        return None  # "Ruiz will continue to be …": not '"…," he continued'
     return index
 
 
 def _subject_after_quotation(document: Document, index: int) -> bool:
-    """'"…," the Saudis state': a short subject between a quotation and the word."""
+    """'"…," the Valemen state': a short subject between a quotation and the word."""
     words = document.tokens.words
     for before in range(index - 1, max(-1, index - 5), -1):
         if words[before] in _CLOSING and not document.outside(before):
@@ -161,9 +160,7 @@ def _owned_gerund(document: Document, index: int) -> bool:
     return False
 
 
-_ARTICLES = frozenset(
-    {"the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "'s", "’s"}
-)
+_ARTICLES = word_class("articles-before-verbs")
 
 
 def _object_of_gerund(document: Document, index: int) -> bool:

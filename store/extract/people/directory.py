@@ -1,0 +1,350 @@
+"""`People`: the entities of one article, indexed, and how a mention resolves to one of them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from store.extract.grammar import (
+    DETERMINERS,
+    without_honorifics,
+)
+from store.extract.kinds import name_kind
+from store.extract.lexicon import (
+    first_name_genders,
+    role_nouns,
+    titles,
+)
+from store.extract.people.entity import (
+    SHORT_TITLES,
+    Entity,
+    around,
+    gender_from_words,
+    holds,
+    person_like,
+    role_has,
+)
+from store.extract.people.pronouns import PronounResolution
+from store.extract.people.reading import TextReading
+from store.extract.phrases import (
+    NAME,
+    NOMINAL,
+    PRONOUN,
+    Mention,
+    is_name_word,
+    is_organisation_name,
+    run_starting_at,
+    title_end,
+)
+from store.extract.tokens import Tokens
+
+#: A middle initial inside a name: "J." of "Rob J. Hale".
+INITIAL = re.compile(r"^[A-Z]\.$")
+HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lady": "f",
+    "lord": "m",
+}
+
+
+class People(TextReading, PronounResolution):
+    """The entities of one article and the rules that resolve mentions to them."""
+
+    def __init__(
+        self,
+        tokens: Tokens,
+        outside: list[bool],
+        paragraph_of: list[int],
+        sentence_starts: set[int],
+        known: frozenset[str] = frozenset(),
+    ) -> None:
+        self.tokens = tokens
+        self.paragraph_of = paragraph_of
+        #: Surnames known from the article around this text (a quotation read on its own).
+        self.known = known
+        self.entities: list[Entity] = []
+        # Indexes, so that no lookup walks every entity (an article may name thousands).
+        self._by_name: dict[str, Entity] = {}
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._by_given: dict[str, list[Entity]] = {}
+        self._by_role_word: dict[str, list[Entity]] = {}
+        #: Every mention in text order (positions, and the entity at each): names found up
+        #: front, and speakers credited as attribution walks the text (so nearly in order).
+        self._timeline: list[int] = []
+        self._timeline_entities: list[Entity] = []
+        self._credited: list[int] = []
+        self._credited_entities: list[Entity] = []
+        #: Organisations by each word of their names: "the department" is the Department of
+        #: Transport named before.
+        self._by_org_word: dict[str, list[Entity]] = {}
+        self._outside = outside
+        self._collect(outside, sentence_starts)
+        self._starts = sorted(sentence_starts)
+        self._learn_genders(self._starts, outside)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _collect(self, outside: list[bool], sentence_starts: set[int]) -> None:
+        tokens = self.tokens
+        count = len(tokens)
+        headline = self._title_case_paragraphs()
+        index = 0
+        while index < count:
+            if not outside[index] or not is_name_word(tokens, index):
+                index += 1
+                continue
+            end = run_starting_at(tokens, index, count - 1)
+            assert end is not None
+            while end > index and not outside[end]:
+                end -= 1
+            if (
+                self.paragraph_of[index] not in headline
+                and not self._describes(end)
+                and not self._dateline(index, end)
+            ):
+                self._add_run(index, end, sentence_starts)
+            index = end + 1
+
+    def _add_run(self, first: int, last: int, sentence_starts: set[int]) -> None:
+        tokens = self.tokens
+        name_start = title_end(tokens, first, last)
+        if name_start > last:
+            return
+        title = tokens.span_text(first, name_start - 1) if name_start > first else None
+        words = tokens.name_text(name_start, last).split()
+        organisation = is_organisation_name(tokens, name_start, last) or (
+            first > 0 and tokens.lowers[first - 1] == "the" and not title
+        )
+        honorific = tokens.lowers[first - 1] if first > 0 else ""
+        gender = HONORIFIC_GENDER.get(honorific) or HONORIFIC_GENDER.get((title or "").lower())
+        subject = self._is_subject(first, sentence_starts)
+        opened = not subject and self._after_opener(first, sentence_starts)
+        if len(words) == 1 and not title:
+            # A lone capitalised word is a person only once the article has named them in full
+            # ("Quill" after "Tessa Quill") or credited them with words (see resolve).
+            entity = self._existing_single(words[0], first)
+            if entity is None and words[0].lower() in self.known:
+                entity = self.entity_for_name(words[0], organisation, name_start)
+            if entity is not None:
+                self._mention(entity, name_start, subject or (opened and person_like(entity)))
+            return
+        existing = self._existing_single(words[0], first) if len(words) == 1 else None
+        entity = existing or self.entity_for_name(" ".join(words), organisation, name_start)
+        opened = opened and bool(title or gender or self._role_before(first) or person_like(entity))
+        self._mention(entity, name_start, subject or opened)
+        if title:
+            self._add_role(entity, title)
+        described = self._role_before(first)
+        if described:
+            self._add_role(entity, described)
+        if gender and not entity.gender:
+            entity.gender = gender
+        appositive = self._appositive_role(last) or self._role_after_as(last)
+        if appositive:
+            self._add_role(entity, appositive)
+
+    def _mention(self, entity: Entity, at: int, salient: bool = False) -> None:
+        """Record that the article names `entity` at token `at` (lists kept sorted)."""
+        if not holds(entity.mentions, at):
+            bisect.insort(entity.mentions, at)
+            index = bisect.bisect_right(self._timeline, at)
+            self._timeline.insert(index, at)
+            self._timeline_entities.insert(index, entity)
+        if salient and not holds(entity.salient, at):
+            bisect.insort(entity.salient, at)
+
+    def _add_role(self, entity: Entity, role: str) -> None:
+        gender_from_words(entity, role)
+        role = without_honorifics(role.strip()) or ""
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+            for word in {w.strip(".,").lower() for w in role.split()}:
+                self._by_role_word.setdefault(word, []).append(entity)
+
+    def entity_for_name(self, name: str, organisation: bool, at: int) -> Entity:
+        key = name.lower()
+        entity = self._by_name.get(key)
+        if entity is not None:
+            return entity
+        parts = name.split()
+        # "Tobias A. Wren" is the "Tobias Wren" of the paragraph before, and the other way round.
+        plain = " ".join(part for part in parts if not INITIAL.match(part)).lower()
+        if plain != key and len(plain.split()) > 1:
+            entity = self._by_name.get(plain)
+            if entity is not None:
+                self._by_name[key] = entity
+                return entity
+        guess = (
+            None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
+        )
+        if len(parts) > 1:
+            # "Quill" met before "Tessa Quill": the full name takes the single one over.
+            single = self._by_name.get(parts[-1].lower())
+            if single is not None and not single.organisation:
+                del self._by_name[single.name.lower()]
+                single.name = name
+                single.kind = name_kind(name, single.organisation)
+                single.name_gender = single.name_gender or guess
+                self._by_name[key] = single
+                self._by_given.setdefault(parts[0].lower(), []).append(single)
+                return single
+        entity = Entity(name, organisation, name_gender=guess, kind=name_kind(name, organisation))
+        self.entities.append(entity)
+        self._by_name[key] = entity
+        if plain != key and len(plain.split()) > 1:
+            self._by_name.setdefault(plain, entity)
+        self._by_surname.setdefault(entity.surname, []).append(entity)
+        if organisation:
+            for word in {w.lower() for w in parts}:
+                self._by_org_word.setdefault(word, []).append(entity)
+        if entity.given:
+            self._by_given.setdefault(entity.given, []).append(entity)
+        return entity
+
+    def _people_named(self, surname: str) -> list[Entity]:
+        return [e for e in self._by_surname.get(surname, ()) if not e.organisation]
+
+    def _existing_single(self, word: str, at: int) -> Entity | None:
+        lower = word.lower()
+        matches = self._people_named(lower)
+        if not matches:
+            return self._by_name.get(lower)
+        return self._nearest(matches, at)
+
+    def _nearest(self, entities: list[Entity], at: int) -> Entity:
+        """For a surname: the one the article quotes or makes the subject most, then the one
+        named last before `at`, else the first named after it ("Vane said" after "Cora
+        Vane and her husband, Piet Vane, …" is still Cora Vane)."""
+        if len({id(e) for e in entities}) > 1:
+            most = max(len(e.salient) for e in entities)
+            leaders = [e for e in entities if len(e.salient) == most]
+            entities = leaders if most > 0 else entities
+        before = [(e.last_named(at), e) for e in entities]
+        best = max(before, key=lambda pair: pair[0])
+        if best[0] >= 0:
+            return best[1]
+        return min(entities, key=lambda e: e.mentions[0] if e.mentions else 1 << 30)
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def resolve(self, mention: Mention, at: int) -> Entity | None:
+        if mention.kind == PRONOUN:
+            return self.resolve_pronoun(mention.text.lower(), at)
+        if mention.kind == NAME:
+            return self._resolve_name(mention, at)
+        if mention.kind == NOMINAL:
+            return self._resolve_description(mention, at)
+        return None
+
+    def _resolve_name(self, mention: Mention, at: int) -> Entity:
+        words = mention.text.split()
+        if len(words) == 1 and not mention.organisation:
+            lower = words[0].lower()
+            matches = self._people_named(lower)
+            if not matches:
+                matches = [
+                    e
+                    for e in self._by_given.get(lower, ())
+                    if e.given == lower and not e.organisation
+                ]
+                if len({e.name for e in matches}) > 1:
+                    matches = []
+            if matches:
+                entity = self._nearest(matches, at)
+                self._learn(entity, mention)
+                return entity
+        entity = self.entity_for_name(mention.text, mention.organisation, at)
+        self._mention(entity, at)
+        self._learn(entity, mention)
+        return entity
+
+    def _learn(self, entity: Entity, mention: Mention) -> None:
+        if mention.role:
+            self._add_role(entity, mention.role)
+
+    def _resolve_description(self, mention: Mention, at: int) -> Entity | None:
+        """ "the prime minister", "the Vale senator", "the union", "an analyst"."""
+        tokens = self.tokens
+        words = [w.lower().strip(".") for w in mention.text.split()]
+        while words and (words[0] in DETERMINERS or words[0] in {"’s", "'s"}):
+            words = words[1:]
+        if not words:
+            return None
+        head = words[-1]
+        head_phrase = " ".join(words[-2:]) if len(words) > 1 else head
+        if mention.organisation:
+            candidates = [e for e in self._by_surname.get(head, ()) if e.organisation]
+            if not candidates:
+                # "the department" for the Department of Transport named before it.
+                candidates = [
+                    e for e in self._by_org_word.get(head, ()) if self._named_lately(e, at)
+                ]
+        else:
+            holders = {
+                id(e): e
+                for word in (head, SHORT_TITLES.get(head, head))
+                for e in around(self._by_role_word.get(word, []), at)
+            }
+            candidates = [
+                e
+                for e in holders.values()
+                if not e.organisation and any(role_has(role, head_phrase, head) for role in e.roles)
+            ]
+            modifiers = [w for w in words[:-1] if w not in titles() and w not in role_nouns()]
+            if modifiers and len(candidates) > 1:
+                narrowed = [
+                    e for e in candidates if any(m in " ".join(e.roles).lower() for m in modifiers)
+                ]
+                candidates = narrowed or candidates
+        if not candidates:
+            return None
+        if len(candidates) > 1 and len({e.name for e in candidates}) > 1:
+            before = [e for e in candidates if e.last_named(at) >= 0]
+            if not before:
+                return None  # several holders introduced later: do not guess
+            candidates = before
+        del tokens
+        return self._nearest(candidates, at)
+
+    def role_holders(self, role: str) -> list[Entity]:
+        """The entities the article gives exactly this role."""
+        words = [w.strip(".,").lower() for w in role.split()]
+        if not words:
+            return []
+        wanted = role.lower()
+        return [
+            e
+            for e in self._by_role_word.get(words[-1], ())
+            if any(r.lower() == wanted for r in e.roles)
+        ]
+
+    def mentions_between(self, low: int, high: int) -> Iterator[tuple[int, Entity, bool]]:
+        """Every mention from token `low` to `high`: (position, entity, credited), where a
+        credited one is a speaker attribution found (a pronoun or description resolved)."""
+        for positions, entities, credited in (
+            (self._timeline, self._timeline_entities, False),
+            (self._credited, self._credited_entities, True),
+        ):
+            index = bisect.bisect_left(positions, low)
+            while index < len(positions) and positions[index] <= high:
+                yield positions[index], entities[index], credited
+                index += 1
+
+    def note_speaker(self, entity: Entity, at: int) -> None:
+        """A speaker is what a following "he said" most likely means."""
+        if holds(entity.salient, at):
+            return
+        bisect.insort(entity.salient, at)
+        # Attribution walks the text in order, so these inserts land at or near the end.
+        index = bisect.bisect_right(self._credited, at)
+        self._credited.insert(index, at)
+        self._credited_entities.insert(index, entity)

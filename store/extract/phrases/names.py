@@ -1,0 +1,226 @@
+"""Runs of name words: where a person's or an organisation's name starts and ends, the titles
+before it, and the words that describe rather than name ("Tory Dan Pike")."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from store.extract.grammar import (
+    CAPITALISED_NON_NAMES,
+    HONORIFICS,
+    NAME_PARTICLES,
+)
+from store.extract.lexicon import (
+    given_names,
+    org_words,
+    outlet_words,
+    party_words,
+    role_nouns,
+    titles,
+    word_class,
+)
+from store.extract.tokens import Tokens
+
+
+def is_name_word(tokens: Tokens, index: int) -> bool:
+    word = tokens.words[index]
+    return (
+        tokens.capitalised[index]
+        and word[0].isalpha()
+        and (
+            tokens.lowers[index] not in CAPITALISED_NON_NAMES
+            or _middle_initial(tokens, index)
+            or _surname_before_verb(tokens, index)
+            or _honorific_before_name(tokens, index)
+        )
+        and index not in tokens.not_names
+    )
+
+
+_SAYING = word_class("saying-forms")
+
+
+def _surname_before_verb(tokens: Tokens, index: int) -> bool:
+    """The "Read" of '"…," Read said': a surname that is also a common word."""
+    return (
+        0 < index < len(tokens.words) - 1
+        and tokens.lowers[index + 1] in _SAYING
+        and (
+            tokens.words[index - 1] in {",", "”", '"', "’"}
+            or (tokens.capitalised[index - 1] and tokens.words[index - 1].isalpha())
+        )
+    )
+
+
+def _honorific_before_name(tokens: Tokens, index: int) -> bool:
+    """The "Sir" of "Sir Tom Vale": a form of address that is also a common word ("Yes, sir")
+    opens a name when a name follows it."""
+    following = index + 1
+    if following < len(tokens.words) and tokens.words[following] == ".":
+        following += 1
+    return (
+        tokens.lowers[index] in HONORIFICS
+        and following < len(tokens.words)
+        and tokens.capitalised[following]
+        and tokens.words[following][0].isalpha()
+        and tokens.lowers[following] not in CAPITALISED_NON_NAMES
+    )
+
+
+def _middle_initial(tokens: Tokens, index: int) -> bool:
+    """The "A." of "Rob A. Hale": an initial, though "A" is mostly an article."""
+    words = tokens.words
+    return (
+        len(words[index]) == 1
+        and 0 < index < len(words) - 2
+        and words[index + 1] == "."
+        and tokens.starts[index + 1] == tokens.ends[index]
+        and tokens.capitalised[index - 1]
+        and words[index - 1][0].isalpha()
+        and tokens.capitalised[index + 2]
+    )
+
+
+def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
+    """A particle, an initial's full stop, a title's full stop or a nickname inside a run."""
+    if index in tokens.nicknames:
+        return low < index < high
+    lower = tokens.lowers[index]
+    if (
+        lower in {"'", "’"}
+        and low < index < high
+        and tokens.starts[index] == tokens.ends[index - 1]
+    ):
+        # "Fenmoor Growers' Association": a plural possessive inside an organisation's name.
+        return tokens.lowers[index - 1].endswith("s") and is_name_word(tokens, index + 1)
+    if lower in NAME_PARTICLES:
+        return (
+            low < index < high
+            and is_name_word(tokens, index + 1)
+            and (is_name_word(tokens, index - 1))
+        )
+    if lower == "." and index > low and tokens.starts[index] == tokens.ends[index - 1]:
+        if "\n" in _gap_after(tokens, index):
+            # "… needs a Plan B." ending a line: the next line's name is its own.
+            return False
+        before = tokens.words[index - 1]
+        return (len(before) == 1 and before.isupper()) or before.lower() + "." in titles()
+    return False
+
+
+def _gap_after(tokens: Tokens, index: int) -> str:
+    """The text between token `index` and the next one."""
+    following = index + 1
+    if following >= len(tokens):
+        return ""
+    return tokens.text[tokens.ends[index] : tokens.starts[following]]
+
+
+def run_ending_at(tokens: Tokens, low: int, end: int) -> int | None:
+    """Start of the run of name words that ends at token `end`, or None."""
+    if end < low or not is_name_word(tokens, end):
+        return None
+    index = end
+    while index - 1 >= low and (
+        is_name_word(tokens, index - 1) or _joins_name(tokens, index - 1, low, end)
+    ):
+        index -= 1
+    while index < end and not is_name_word(tokens, index):
+        index += 1
+    return index
+
+
+def run_starting_at(tokens: Tokens, start: int, high: int) -> int | None:
+    """End of the run of name words that starts at token `start`, or None."""
+    if start > high or not is_name_word(tokens, start):
+        return None
+    index = start
+    while index + 1 <= high and (
+        is_name_word(tokens, index + 1) or _joins_name(tokens, index + 1, start, high)
+    ):
+        if tokens.lowers[index + 1] == "of" and person_run(tokens, start, index):
+            break  # "Stacy Baker of Derry": a person and where she is from, not one name
+        index += 1
+    while index > start and not is_name_word(tokens, index):
+        index -= 1
+    return index
+
+
+def person_run(tokens: Tokens, first: int, last: int) -> bool:
+    """ "Ana Ruiz", not "Bank" or "Harbour Board": a person's name before an "of"."""
+    lowers = tokens.lowers[first : last + 1]
+    if lowers[0] in given_names():
+        return True
+    known = _not_person_words()
+    return len(lowers) >= 2 and not any(word in known for word in lowers)
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Titles and role nouns: the words a title run inside a name is made of."""
+    return titles() | role_nouns()
+
+
+@functools.cache
+def _not_person_words() -> frozenset[str]:
+    """Words that make a capitalised run an organisation or a title, not a person's name."""
+    return org_words() | outlet_words() | titles() | role_nouns()
+
+
+def title_end(tokens: Tokens, first: int, last: int) -> int:
+    """Index after the last title inside a name run ("Vale Councillor Rob Hale" -> "Rob").
+
+    Capitalised role nouns count as titles there too: "Moderator Ivo Brandt".
+    """
+    known = _title_words()
+    cut = first
+    index = first
+    while index <= last:
+        matched = 0
+        for size in (3, 2, 1):
+            if index + size - 1 > last:
+                continue
+            phrase = " ".join(tokens.lowers[index : index + size])
+            if phrase in known or phrase.replace(" .", ".") in known:
+                matched = size
+                break
+        if matched:
+            index += matched
+            if index <= last and tokens.words[index] == ".":
+                index += 1
+            cut = index
+        else:
+            index += 1
+            if index <= last and _describes_first_name(tokens, index - 1, index):
+                cut = index
+    return cut
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}$")
+
+
+def _describes_first_name(tokens: Tokens, word: int, following: int) -> bool:
+    """ "Tory Dan Pike", "Ex-Labour MP Rob Hale", "Radio DJ Pat Moon": a party, an acronym
+    or an ex- word right before a known first name is a description, not the start of the
+    name ("Rand Hale" and "Clarence Ruiz" keep theirs: neither word describes)."""
+    lower = tokens.lowers[word]
+    if lower in given_names() or tokens.lowers[following] not in given_names():
+        return False
+    bare = lower.removeprefix("ex-").removeprefix("former-")
+    return (
+        bare in party_words()
+        or bare in _title_words()
+        or bool(_ACRONYM.match(tokens.words[word]))
+        or (bare != lower and tokens.capitalised[word])
+    )
+
+
+def is_organisation_name(tokens: Tokens, first: int, last: int) -> bool:
+    last_word = tokens.lowers[last]
+    word = tokens.words[last]
+    return (
+        last_word in org_words()
+        or last_word in outlet_words()
+        or (word.isupper() and len(word) >= 2 and first == last)
+    )
