@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from store import audit
 from store.add_request import AddRequest, ArticleOrigin
 from store.article import AddedVia, Article
+from store.bulk import Stored, Written, check_index, store_batch
 from store.db import schema
 from store.db.engine import (
     archive_errors,
@@ -49,21 +50,27 @@ from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
+from store.prepared import (
+    PreparedArticle,
+    bounded,
+    has_text,
+    indexed_in_part,
+    prepare,
+    quotation_kind,
+    refuse_unstorable,
+    speaker_aliases,
+)
 from store.quotation import Kind, Quotation
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
 from store.stored import StoredQuotation, read_quotations
-from store.unstorable import storable, why_unstorable
+from store.unstorable import storable
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
-_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
-#: Name suffixes that are not a surname: "Amos Lee Pike Jr." is found as "Pike".
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 TOP_SPEAKERS = 10
 #: Word pairs a paragraph search looks up at most: a paragraph the verifier can accept holds
 #: most of a paste's words, so half the pairs a quotation search reads find it.
@@ -223,7 +230,7 @@ class Archive:
 
     def add(self, article: Article, quotations: Sequence[Quotation]) -> AddResult:
         """Store the article and its quotations in one transaction, unless already stored."""
-        _refuse_unstorable(article, quotations)
+        refuse_unstorable(article, quotations)
         url = url_key(article.url) if article.url else None
         if url is not None and len(url) > MAX_URL_CHARS:
             raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
@@ -238,28 +245,38 @@ class Archive:
         return result
 
     def add_many(
-        self, pairs: Iterable[tuple[Article, Sequence[Quotation]]], *, batch: int = 1000
+        self, pairs: Iterable[tuple[Article, Sequence[Quotation]]], *, batch: int = 5000
     ) -> int:
-        """Store many articles, `batch` to a transaction: for loading large archives
-        (benchmarks, moving from another system), where one transaction per article costs more
-        than it protects. Duplicates are skipped as in `add`. Returns the articles stored."""
+        """Store many articles, `batch` to a transaction, through the bulk path (store.bulk):
+        for loading large archives (benchmarks, moving from another system), where one
+        transaction per article costs more than it protects. Duplicates are skipped as in
+        `add`. Returns the articles stored."""
         stored = 0
+        written = Written()
         items = iter(pairs)
         while chunk := list(itertools.islice(items, batch)):
-            with archive_errors(self.engine), Session(for_writing(self.engine)) as session:
-                writer = _Writer(session)
-                results = []
-                for article, quotations in chunk:
-                    _refuse_unstorable(article, quotations)
-                    url = url_key(article.url) if article.url else None
-                    result = writer.add(article, url, content_hash(article.text), quotations)
-                    stored += not result.duplicate
-                    results.append((article, result))
-                session.commit()
-            for article, result in results:
-                _log_notes(article, result)
+            ready = [prepare(article, quotations) for article, quotations in chunk]
+            for prepared, result in zip(ready, self.store_batch(ready, written), strict=True):
+                stored += not result.duplicate
+                if not result.duplicate:
+                    for note in prepared.notes:
+                        logger.warning("%s: %s", prepared.article.source, note)
+        if problems := self.check_index(written):
+            raise ArchiveError(problems[0])
         self.refresh_statistics()
         return stored
+
+    def store_batch(
+        self, batch: Sequence[PreparedArticle], written: Written | None = None
+    ) -> list[Stored]:
+        """Store prepared articles in one transaction (store.bulk), those already stored
+        skipped; ArchiveError, and nothing stored, if any row is refused."""
+        return store_batch(self.engine, batch, written)
+
+    def check_index(self, written: Written) -> list[str]:
+        """What is wrong with the candidate index for the rows stored since `written` began
+        (store.bulk.check_index); empty when it holds every row and nothing else."""
+        return check_index(self.engine, written)
 
     def refresh_statistics(self) -> None:
         """After a large ingest: the database's planner learns the new index terms at once
@@ -529,11 +546,11 @@ class _Writer:
             in_part = index_for(self._dialect, QUOTATIONS).add(
                 self.session.connection(), zip(ids, (row["text"] for row in rows), strict=True)
             )
-            notes = [_indexed_in_part("quotation", terms) for terms in in_part]
+            notes = [indexed_in_part("quotation", terms) for terms in in_part]
         else:
             notes = []
         in_part = self._add_paragraphs(article_id, article.text)
-        notes.extend(_indexed_in_part("paragraph", terms) for terms in in_part)
+        notes.extend(indexed_in_part("paragraph", terms) for terms in in_part)
         self._add_aliases(quotations)
         return AddResult(article_id, duplicate=False, quotations=len(rows), notes=tuple(notes))
 
@@ -575,7 +592,7 @@ class _Writer:
     def _resolve_speakers(self, quotations: Iterable[Quotation]) -> None:
         # Always in the same order: two PostgreSQL transactions creating the same two speakers
         # in opposite orders would deadlock.
-        names = {name_key(q.speaker): q.speaker for q in quotations if _has_text(q.speaker)}
+        names = {name_key(q.speaker): q.speaker for q in quotations if has_text(q.speaker)}
         for key in sorted(names):
             self._speaker_id(names[key])
 
@@ -593,7 +610,7 @@ class _Writer:
         return self.session.scalars(select(model.id).where(model.name_key == name_key)).one()
 
     def _quotation_row(self, article_id: int, quotation: Quotation) -> dict[str, Any]:
-        speaker_id = self._speaker_id(quotation.speaker) if _has_text(quotation.speaker) else None
+        speaker_id = self._speaker_id(quotation.speaker) if has_text(quotation.speaker) else None
         return {
             "article_id": article_id,
             "text": quotation.text,
@@ -601,7 +618,7 @@ class _Writer:
             "end_offset": quotation.end,
             "context_start": quotation.context_start,
             "context_end": quotation.context_end,
-            "kind": _kind(quotation.kind),
+            "kind": quotation_kind(quotation.kind),
             "speaker_id": speaker_id,
             "speaker_as_written": quotation.speaker_as_written,
             "speaker_role": quotation.speaker_role,
@@ -609,17 +626,17 @@ class _Writer:
             "via": quotation.via,
             "fingerprint": quotation_fingerprint(quotation.text),
             "speaker_found_by": quotation.speaker_found_by,
-            "speaker_evidence": _bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
+            "speaker_evidence": bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
             "speaker_confidence": quotation.speaker_confidence,
         }
 
     def _add_aliases(self, quotations: Iterable[Quotation]) -> None:
         rows: dict[tuple[int, str, str], str] = {}
         for quotation in quotations:
-            if not _has_text(quotation.speaker):
+            if not has_text(quotation.speaker):
                 continue
             speaker_id = self._speaker_id(quotation.speaker)
-            for kind, alias in _aliases(quotation):
+            for kind, alias in speaker_aliases(quotation):
                 rows.setdefault((speaker_id, kind, name_key(alias)), alias)
         if not rows:
             return
@@ -642,13 +659,6 @@ def _log_notes(article: Article, result: AddResult) -> None:
         logger.warning("%s: %s", article.source, note)
 
 
-def _indexed_in_part(what: str, terms: Terms) -> str:
-    return (
-        f"a {what} of {terms.words:,} words is longer than the search index holds for one: "
-        f"checks find its first {terms.indexed:,} words"
-    )
-
-
 def _in_order(connection: Any, ids: list[int]) -> list[StoredQuotation]:
     """The stored quotations with these ids, in the order of `ids` (best candidate first)."""
     found = {row.id: row for row in read_quotations(connection, ids)}
@@ -658,25 +668,6 @@ def _in_order(connection: Any, ids: list[int]) -> list[StoredQuotation]:
 def _earliest(quotation: StoredQuotation) -> tuple[bool, dt.date, int, int]:
     published = quotation.published
     return (published is None, published or dt.date.min, quotation.article_id, quotation.id)
-
-
-def _aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
-    """(kind, alias) pairs a quotation teaches about its speaker."""
-    assert quotation.speaker is not None
-    full_key = name_key(quotation.speaker)
-    words = [word for word in quotation.speaker.split() if name_key(word) not in _NAME_SUFFIXES]
-    candidates = [
-        ("surname", words[-1] if len(words) > 1 else None),
-        ("as_written", quotation.speaker_as_written),
-        ("role", quotation.speaker_role),
-    ]
-    for kind, alias in candidates:
-        if not _has_text(alias):
-            continue
-        alias = alias.strip()
-        key = name_key(alias)
-        if key and key != full_key and key not in _PRONOUNS and len(alias) <= MAX_NAME_CHARS:
-            yield kind, alias
 
 
 def _article_row(
@@ -709,55 +700,8 @@ def _article_row(
     }
 
 
-def _bounded(text: str | None, limit: int) -> str | None:
-    return text[:limit] if text else None
-
-
-def _refuse_unstorable(article: Article, quotations: Sequence[Quotation]) -> None:
-    """An ArchiveError naming the first field a database would refuse (store.unstorable).
-
-    Readers refuse such records first; this keeps any other caller from meeting a driver's
-    UnicodeEncodeError, which is no database error and would end a batch with a traceback.
-    """
-    fields = [
-        ("text", article.text),
-        ("title", article.title),
-        ("outlet", article.outlet),
-        ("URL", article.url),
-        ("byline", article.byline),
-        ("id", article.external_id if isinstance(article.external_id, str) else None),
-        ("claimed URL", article.claimed_url),
-        ("claimed outlet", article.claimed_outlet),
-    ]
-    for quotation in quotations:
-        fields += [
-            ("quotation", quotation.text),
-            ("speaker", quotation.speaker),
-            ("speaker", quotation.speaker_as_written),
-            ("speaker's role", quotation.speaker_role),
-            ("outlet", quotation.reported_to),
-            ("outlet", quotation.via),
-            ("evidence", quotation.speaker_evidence),
-        ]
-    for name, value in fields:
-        if value and (problem := why_unstorable(value)):
-            raise ArchiveError(f"the article's {name} holds {problem}")
-
-
-def _kind(value: str) -> Kind:
-    try:
-        return Kind(value)
-    except ValueError:
-        expected = ", ".join(kind.value for kind in Kind)
-        raise ArchiveError(f"unknown quotation kind {value!r} (expected {expected})") from None
-
-
 def _iso(date: dt.date | None) -> str | None:
     return date.isoformat() if date is not None else None
-
-
-def _has_text(value: str | None) -> bool:
-    return value is not None and bool(value.strip())
 
 
 def _stats(connection: Connection, top: int) -> ArchiveStats:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -17,26 +18,31 @@ import httpx
 
 from store.archive import AddResult, Archive
 from store.article import AddedVia, Article
+from store.bulk import Stored, Written
 from store.errors import ArchiveError
-from store.extract.capped import CappedQuotations, cap_given, extract_capped
-from store.limits import (
-    DEFAULT_MAX_QUOTATIONS,
-    MAX_QUOTATIONS,
-    Limits,
-    limits_from_environment,
+from store.extraction import (  # noqa: F401 (where callers have always found them)
+    ExtractionFailed,
+    Ready,
+    cap_warning,
+    capped_quotations_of,
+    quotations_of,
 )
-from store.quotation import Quotation
+from store.limits import Limits, limits_from_environment
+from store.pipeline import Item, Outcome, prepared_in_order
+from store.prepared import PreparedArticle
 from store.readers import ReadFailure, read_sources
 from store.readers.fetch import DEFAULT_DEADLINE_SECONDS
 
 #: Articles stored by one ingest after which the database's statistics are refreshed.
 REFRESH_AFTER = 200
+#: The largest batch stored in one transaction: articles, quotations, and seconds gathering.
+BATCH_ARTICLES = 5_000
+BATCH_QUOTATIONS = 20_000
+BATCH_SECONDS = 2.0
+#: What an error about the archive as a whole names instead of a source.
+_ARCHIVE = "archive"
 
 logger = logging.getLogger(__name__)
-
-
-class ExtractionFailed(Exception):
-    """The extractor raised on one article; the message says so in one line."""
 
 
 class IngestError(NamedTuple):
@@ -54,7 +60,7 @@ class IngestWarning(NamedTuple):
     warning: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class IngestReport:
     """What one ingest did; the document `quotebot ingest --json` prints."""
 
@@ -91,6 +97,7 @@ def ingest(
     download_seconds: float = DEFAULT_DEADLINE_SECONDS,
     on_stored: Callable[[Article, AddResult], None] | None = None,
     limits: Limits | None = None,
+    jobs: int = 1,
     added_via: AddedVia = AddedVia.CLI,
 ) -> IngestReport:
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
@@ -99,13 +106,14 @@ def ingest(
     `on_stored` with each article stored or found a duplicate; `transport` is how URLs are
     fetched (the Slack bot's refuses private addresses) and `download_seconds` the time one
     download may take; `formats` admits only those formats (store.readers.sources.ONE_ARTICLE:
-    one web page or one text); `limits` default to the settings (store.limits); `added_via`
-    says how the articles came (the Slack bot's `/quote add`, else the command line).
+    one web page or one text); `limits` default to the settings (store.limits); `jobs` worker
+    processes extract (store.pipeline), 1 for this process alone; `added_via` says how the
+    articles came (the Slack bot's `/quote add`, else the command line).
+
+    Articles are stored in batches (store.bulk), one transaction each: the first batches are
+    small, so that a few articles are stored at once, and they grow to BATCH_ARTICLES.
     """
     limits = limits or limits_from_environment()
-    articles = duplicates = quotes = 0
-    errors: list[IngestError] = []
-    warnings: list[IngestWarning] = []
     sources = read_sources(
         inputs,
         fmt,
@@ -115,62 +123,132 @@ def ingest(
         max_decompressed_bytes=limits.max_decompressed_bytes,
         max_html_bytes=limits.max_html_bytes,
     )
-    for item in sources:
-        if isinstance(item, ReadFailure):
-            errors.append(IngestError(item.source, item.error))
-        else:
-            article = replace(
-                item.with_defaults(outlet=outlet, url=url, published=published),
-                added_via=added_via,
-            )
-            try:
-                kept = capped_quotations_of(article, limits.max_quotations)
-                result = archive.add(article, kept.quotations)
-            except (ExtractionFailed, ArchiveError) as error:
-                errors.append(IngestError(article.source, str(error)))
-            else:
-                duplicates += result.duplicate
-                articles += not result.duplicate
-                quotes += result.quotations
-                if kept.capped and not result.duplicate:
-                    # Logged like the archive's own notes, which the command line shows on
-                    # stderr and the bot keeps in its log.
-                    logger.warning("%s: warning: %s", article.source, cap_warning(kept))
-                    warnings.append(IngestWarning(article.source, cap_warning(kept)))
-                warnings += [IngestWarning(article.source, note) for note in result.notes]
-                if on_stored is not None:
-                    on_stored(article, result)
-        if on_progress is not None:
-            on_progress(item.source)
-    if articles >= REFRESH_AFTER:
-        archive.refresh_statistics()
-    return IngestReport(articles, duplicates, quotes, errors, warnings)
-
-
-def quotations_of(article: Article) -> list[Quotation]:
-    """The article's quotations, as ingest stores them under the default limit."""
-    return capped_quotations_of(article, DEFAULT_MAX_QUOTATIONS).quotations
-
-
-def capped_quotations_of(article: Article, limit: int) -> CappedQuotations:
-    """The article's first `limit` quotations: the ones its source gave, else what extraction
-    finds."""
-    if article.given_quotations is not None:
-        return cap_given(list(article.given_quotations), limit)
-    try:
-        return extract_capped(article, limit)
-    except Exception as error:  # an extractor bug on one article must not end a nightly batch
-        reason = " ".join(str(error).split())[:300]
-        raise ExtractionFailed(f"extraction failed: {type(error).__name__}: {reason}") from error
-
-
-def cap_warning(kept: CappedQuotations) -> str:
-    """The one line that says an article's quotations were capped, and how to raise the cap."""
-    return (
-        f"too many quotations: kept the first {len(kept.quotations):,} of "
-        f"{'about ' if kept.estimated else ''}{kept.found:,} "
-        f"(the limit per article is {kept.limit:,}; {MAX_QUOTATIONS} raises it)"
+    items = (
+        item
+        if isinstance(item, ReadFailure)
+        else replace(
+            item.with_defaults(outlet=outlet, url=url, published=published), added_via=added_via
+        )
+        for item in sources
     )
+    batches = _Batches(archive, on_progress, on_stored)
+    for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
+        batches.add(item, outcome)
+    batches.flush()
+    report = batches.report
+    if report.articles:
+        report.errors.extend(
+            IngestError(_ARCHIVE, problem) for problem in archive.check_index(batches.written)
+        )
+    if report.articles >= REFRESH_AFTER:
+        archive.refresh_statistics()
+    return report
+
+
+class _Batches:
+    """The one writer: outcomes gathered in input order and stored a batch at a time."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        on_progress: Callable[[str], None] | None,
+        on_stored: Callable[[Article, AddResult], None] | None,
+    ) -> None:
+        self.archive = archive
+        self.on_progress = on_progress
+        self.on_stored = on_stored
+        self.report = IngestReport()
+        self.written = Written()
+        self.pending: list[Outcome] = []
+        self.articles = self.quotations = 0
+        self.size = 1
+        self.since = time.monotonic()
+
+    def add(self, item: Item, outcome: Ready | str | None) -> None:
+        self.pending.append((item, outcome))
+        if isinstance(outcome, Ready):
+            self.articles += 1
+            self.quotations += len(outcome.prepared.quotations)
+        if (
+            self.articles >= self.size
+            or self.quotations >= BATCH_QUOTATIONS
+            or time.monotonic() - self.since >= BATCH_SECONDS
+        ):
+            self.flush()
+            self.size = min(2 * self.size, BATCH_ARTICLES)
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, []
+        self.articles = self.quotations = 0
+        self.since = time.monotonic()
+        ready = [outcome.prepared for _, outcome in pending if isinstance(outcome, Ready)]
+        stored = self._stored(ready)
+        done = iter(stored)
+        for item, outcome in pending:
+            if isinstance(item, ReadFailure):
+                self.report.errors.append(IngestError(item.source, item.error))
+            elif isinstance(outcome, str):
+                self.report.errors.append(IngestError(item.source, outcome))
+            elif isinstance(outcome, Ready):
+                self._record(outcome, next(done))
+            if self.on_progress is not None:
+                self.on_progress(item.source)
+
+    def _stored(self, ready: list[PreparedArticle]) -> list[AddResult | ArchiveError]:
+        if not ready:
+            return []
+        try:
+            return self._results(ready, self.archive.store_batch(ready, self.written))
+        except ArchiveError:
+            if len(ready) == 1:
+                return [self._alone(ready[0])]
+        # Some article the database refuses, or another ingest storing the same rows: each
+        # article alone, so that one failure is that article's alone.
+        return [self._alone(each) for each in ready]
+
+    def _alone(self, prepared: PreparedArticle) -> AddResult | ArchiveError:
+        try:
+            return self._results([prepared], self.archive.store_batch([prepared], self.written))[0]
+        except ArchiveError:
+            pass
+        try:  # again, once: a concurrent ingest's row that conflicted is now seen as stored
+            return self._results([prepared], self.archive.store_batch([prepared], self.written))[0]
+        except ArchiveError as error:
+            return error
+
+    @staticmethod
+    def _results(
+        ready: list[PreparedArticle], stored: list[Stored]
+    ) -> list[AddResult | ArchiveError]:
+        return [
+            AddResult(
+                done.article_id,
+                done.duplicate,
+                done.quotations,
+                () if done.duplicate else prepared.notes,
+            )
+            for prepared, done in zip(ready, stored, strict=True)
+        ]
+
+    def _record(self, outcome: Ready, result: AddResult | ArchiveError) -> None:
+        article = outcome.prepared.article
+        if isinstance(result, ArchiveError):
+            self.report.errors.append(IngestError(article.source, str(result)))
+            return
+        report = self.report
+        report.duplicates += result.duplicate
+        report.articles += not result.duplicate
+        report.quotes += result.quotations
+        if outcome.cap_warning and not result.duplicate:
+            # Logged like the archive's own notes, which the command line shows on stderr and
+            # the bot keeps in its log.
+            logger.warning("%s: warning: %s", article.source, outcome.cap_warning)
+            report.warnings.append(IngestWarning(article.source, outcome.cap_warning))
+        for note in result.notes:
+            logger.warning("%s: %s", article.source, note)
+        report.warnings.extend(IngestWarning(article.source, note) for note in result.notes)
+        if self.on_stored is not None:
+            self.on_stored(article, result)
 
 
 def warning_json(warning: IngestWarning) -> dict[str, str]:

@@ -41,6 +41,7 @@ from store.ingest import (
 )
 from store.ingest import ingest as ingest_sources
 from store.limits import Limits, limits_from_environment
+from store.pipeline import default_jobs
 from store.quotation import Quotation
 from store.readers import FORMATS, ReadFailure, read_sources
 from store.readers.failure import ReadError
@@ -142,6 +143,15 @@ def main() -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Publication date (YYYY-MM-DD) for articles whose source gives none.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes extracting quotations while one process stores them. "
+    "Default: the number of cores.",
+)
 @json_option
 @click.pass_context
 def ingest(
@@ -151,6 +161,7 @@ def ingest(
     outlet: str | None,
     url: str | None,
     published: dt.datetime | None,
+    jobs: int | None,
     as_json: bool,
 ) -> None:
     """Read articles, extract their quotations, store them.
@@ -158,6 +169,7 @@ def ingest(
     \b
     Example:
         quotebot ingest articles/ exports/2024-05.jsonl
+        quotebot ingest quotebank-2020.json.bz2 --jobs 4
         quotebot ingest story.html --outlet "Northfold Courier" --published 2024-05-02
         curl -s https://news.example/feed.xml | quotebot ingest - --format feed --json
     """
@@ -173,6 +185,7 @@ def ingest(
             published=published.date() if published else None,
             on_progress=on_progress,
             limits=limits,
+            jobs=jobs or default_jobs(),
         )
     for error in report.errors:
         _report_failure(error.source, error.error)

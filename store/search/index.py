@@ -125,7 +125,8 @@ class PostgresIndex:
 
     def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
         indexed = [(key, index_terms(words)) for key, words in rows]
-        values = [{"id": key, "grams": terms.terms} for key, terms in indexed if terms.terms]
+        # A row of no words gets an empty entry too, as in SQLite: every row is in the index.
+        values = [{"id": key, "grams": terms.terms} for key, terms in indexed]
         if values:
             connection.execute(
                 text(

@@ -1,0 +1,233 @@
+"""How fast quotebot stores large sources: bulk import, and ingest with extraction on every core.
+
+Usage:
+    python bench/bulk.py [--quotations 200000] [--sample 2000] [--articles 600] [--repeats 2]
+                         [--db postgresql+psycopg://user@host/db] [--jobs 2]
+
+Two measurements, each against a baseline measured in the same run:
+
+1. Bulk import of a Quotebank-format dump (`.json.bz2`, one quotation a line, made from the
+   invented quotations of bench/verify_data.py) with `quotebot ingest DUMP`, into a fresh SQLite
+   file and, with `--db`, a fresh PostgreSQL database; index included (the rate counts from the
+   command's start to its end, ANALYZE and the index check included). Baseline: the per-article
+   path (`Archive.add`, one transaction an article, as ingest stored until the bulk path) on the
+   first `--sample` lines.
+2. Ingest with extraction of 800-word articles (invented news with about a dozen quotations
+   each, a JSON Lines export of `--articles` lines) into a fresh SQLite file: `--jobs N` against
+   `--jobs 1`, both end to end (`quotebot ingest EXPORT`, process start to exit).
+
+Each figure is the best of `--repeats` runs (the machine is shared; the best is the least
+disturbed); all runs are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import verify_postgres
+from verify_data import Newsroom
+
+from store.archive import Archive
+from store.ingest import quotations_of
+from store.readers import ReadFailure, read_sources
+
+QUOTEBOT = Path(sys.executable).with_name("quotebot")
+TARGET_IMPORT_PER_S = 20_000
+TARGET_ARTICLES_PER_S = 200
+ARTICLE_WORDS = 800
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="quotebot-bench-bulk-") as folder_name:
+        folder = Path(folder_name)
+        dump = folder / "quotebank.json.bz2"
+        _say(f"writing a Quotebank-format dump of {args.quotations:,} quotations")
+        _write_dump(dump, args.quotations)
+        sample = folder / "sample.json.bz2"
+        _write_dump(sample, args.sample)
+        rows = []
+        targets = [("sqlite", lambda name: f"sqlite:///{folder / name}.sqlite3")]
+        if args.db:
+            server = args.db
+            targets.append(("postgresql", lambda name: _fresh_postgres(server, name)))
+        for system, make_url in targets:
+            bulk = _best(
+                args.repeats,
+                lambda make=make_url: _timed_ingest(make(_unique("bulk")), dump, args.jobs),
+            )
+            per_article = _best(
+                args.repeats, lambda make=make_url: _per_article(make(_unique("one")), sample)
+            )
+            rows.append(
+                (
+                    f"bulk import, {system}",
+                    f"{args.quotations:,} quotations",
+                    bulk,
+                    args.quotations,
+                    per_article,
+                    args.sample,
+                    TARGET_IMPORT_PER_S,
+                )
+            )
+        export = folder / "articles.jsonl"
+        _say(f"writing {args.articles:,} articles of about {ARTICLE_WORDS} words")
+        _write_articles(export, args.articles)
+        jobs = _best(
+            args.repeats,
+            lambda: _timed_ingest(f"sqlite:///{folder / _unique('j')}.sqlite3", export, args.jobs),
+        )
+        alone = _best(
+            args.repeats,
+            lambda: _timed_ingest(f"sqlite:///{folder / _unique('s')}.sqlite3", export, 1),
+        )
+        rows.append(
+            (
+                f"ingest with extraction, --jobs {args.jobs} vs --jobs 1",
+                f"{args.articles:,} articles",
+                jobs,
+                args.articles,
+                alone,
+                args.articles,
+                TARGET_ARTICLES_PER_S,
+            )
+        )
+        if args.db:
+            for name in list(_created):
+                verify_postgres.drop(args.db, name)
+    _print(rows)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quotations", type=int, default=200_000)
+    parser.add_argument("--sample", type=int, default=2_000, help="lines the baseline stores")
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--db", metavar="URL", help="a PostgreSQL server to measure on too")
+    return parser
+
+
+def _write_dump(path: Path, size: int) -> None:
+    """Quotebank's line format, the invented newsroom's direct quotations."""
+    written = 0
+    with bz2.open(path, "wt", encoding="utf-8") as dump:
+        for article, quotations in Newsroom(7, size).articles():
+            for quotation in quotations:
+                written += 1
+                line = {
+                    "quoteID": f"{article.published:%Y-%m-%d}-{written:09d}",
+                    "quotation": quotation.text,
+                    "speaker": quotation.speaker or "None",
+                    "qids": [],
+                    "date": f"{article.published:%Y-%m-%d} 00:00:00",
+                    "numOccurrences": 1,
+                    "probas": [[quotation.speaker or "None", "0.9"]],
+                    "urls": [f"{article.url}/{written}"],
+                    "phase": "E",
+                }
+                dump.write(json.dumps(line) + "\n")
+
+
+def _write_articles(path: Path, count: int) -> None:
+    """Articles of about ARTICLE_WORDS words: one of the newsroom's articles (5-20 quotations),
+    with paragraphs of the newsroom's narration added until it is long enough."""
+    newsroom = Newsroom(11, count * 20)
+    made = newsroom.articles()
+    rng = random.Random(11)
+    with path.open("w", encoding="utf-8") as export:
+        for number in range(count):
+            article, _ = next(made)
+            paragraphs = article.text.split("\n\n")
+            while len(" ".join(paragraphs).split()) < ARTICLE_WORDS:
+                narration = " ".join(newsroom.speech.narration(rng) for _ in range(3))
+                paragraphs.insert(rng.randrange(1, len(paragraphs) + 1), narration)
+            line = {
+                "id": number,
+                "title": article.title,
+                "outlet": article.outlet,
+                "url": f"{article.url}/{number}",
+                "published": article.published.isoformat() if article.published else None,
+                "text": "\n\n".join(paragraphs),
+            }
+            export.write(json.dumps(line) + "\n")
+
+
+def _timed_ingest(url: str, source: Path, jobs: int) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(QUOTEBOT), "--db", url, "ingest", str(source), "--json", "--jobs", str(jobs)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"quotebot ingest failed: {done.stderr.strip()[-500:]}")
+    return seconds
+
+
+def _per_article(url: str, source: Path) -> float:
+    """The per-article path: extraction's result stored by Archive.add, one transaction each."""
+    items = [item for item in read_sources([str(source)]) if not isinstance(item, ReadFailure)]
+    started = time.perf_counter()
+    with Archive.open(url) as archive:
+        for article in items:
+            archive.add(article, quotations_of(article))
+    return time.perf_counter() - started
+
+
+_created: list[str] = []
+
+
+def _unique(prefix: str) -> str:
+    return f"{prefix}{time.monotonic_ns()}"
+
+
+def _fresh_postgres(server: str, name: str) -> str:
+    name = f"quotebot_bench_bulk_{name}"
+    _created.append(name)
+    return verify_postgres.create(server, name)
+
+
+def _best(repeats: int, run: Callable[[], float]) -> list[float]:
+    times = [run() for _ in range(repeats)]
+    _say("runs: " + ", ".join(f"{seconds:.1f} s" for seconds in times))
+    return times
+
+
+def _print(rows: list[tuple]) -> None:
+    print()
+    print("| measurement | size | quotebot /s (best; all runs) | baseline /s | speed-up | target |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for name, size, times, count, baseline_times, baseline_count, target in rows:
+        rate = count / min(times)
+        runs = ", ".join(f"{count / t:,.0f}" for t in times)
+        base = baseline_count / min(baseline_times)
+        met = "met" if rate >= target else "NOT met"
+        print(
+            f"| {name} | {size} | {rate:,.0f} ({runs}) | {base:,.0f} | {rate / base:.1f}× "
+            f"| ≥ {target:,} {met} |"
+        )
+
+
+def _say(message: str) -> None:
+    print(f"bench/bulk: {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""Every source's articles extracted and prepared (store.extraction.ready), in input order,
+by this process or by worker processes.
+
+With `jobs` above 1 a feeder thread reads the sources, sends them to a pool of worker processes
+in chunks, and hands back each chunk's results in the order the sources came, while the caller
+(ingest's one writer) stores what came before. Memory stays bounded: at most `2 × jobs` chunks
+are being extracted and `_WAITING` results wait for the writer. Each article keeps the limits
+of a one-process ingest (they are applied inside `ready`), and an article that fails is a
+one-line error for that article alone; a worker process that dies (killed, out of memory) costs
+its chunk's articles, each reported, and a new pool takes the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from store.article import Article
+from store.extraction import Ready, ready
+from store.readers.failure import ReadFailure
+
+Item = Article | ReadFailure
+#: What became of one source item: for an article, Ready or the error; for a failure, None.
+Outcome = tuple[Item, Ready | str | None]
+
+#: Articles per task sent to a worker, and characters: enough to pay for the round trip.
+_CHUNK_ARTICLES = 32
+_CHUNK_CHARS = 2_000_000
+#: Sources read before the worker processes are started: fewer are extracted here.
+_POOL_AFTER = 64
+#: Results read ahead of the writer at most.
+_WAITING = 2_000
+_DONE = object()
+#: How often a worker looks whether the ingest that started it still runs.
+_PARENT_POLL_S = 0.2
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def prepared_in_order(items: Iterable[Item], limit: int, jobs: int = 1) -> Iterator[Outcome]:
+    """Each item with its outcome, in order; `jobs` worker processes do the extraction."""
+    items = iter(items)
+    head = list(itertools.islice(items, _POOL_AFTER)) if jobs > 1 else []
+    if jobs <= 1 or len(head) < _POOL_AFTER:
+        # A few articles (a story, a page someone adds from Slack) cost less here than
+        # starting the worker processes would.
+        for item in itertools.chain(head, items):
+            yield item, ready(item, limit) if isinstance(item, Article) else None
+        return
+    items = itertools.chain(head, items)
+    results: queue.Queue[object] = queue.Queue(maxsize=_WAITING)
+    stop = threading.Event()
+    feeder = threading.Thread(
+        target=_feed, args=(items, limit, jobs, results, stop), name="ingest-feeder", daemon=True
+    )
+    feeder.start()
+    try:
+        while (found := results.get()) is not _DONE:
+            if isinstance(found, BaseException):
+                raise found
+            yield found  # type: ignore[misc]
+    finally:
+        stop.set()
+        while feeder.is_alive():  # let a feeder blocked on a full queue see the stop
+            with contextlib.suppress(queue.Empty):
+                results.get(timeout=0.05)
+        feeder.join()
+
+
+def _feed(
+    items: Iterable[Item],
+    limit: int,
+    jobs: int,
+    results: queue.Queue[object],
+    stop: threading.Event,
+) -> None:
+    try:
+        with _Workers(jobs, limit) as workers:
+            in_flight: deque[tuple[list[Item], Future[list[Ready | str]]]] = deque()
+            for chunk in _chunks(items):
+                if stop.is_set():
+                    return
+                in_flight.append((chunk, workers.submit(_articles(chunk))))
+                while len(in_flight) > 2 * jobs:
+                    _deliver(*in_flight.popleft(), workers, results, stop)
+            while in_flight and not stop.is_set():
+                _deliver(*in_flight.popleft(), workers, results, stop)
+        _put(results, _DONE, stop)
+    except BaseException as error:  # handed to the writer's thread, which raises it
+        _put(results, error, stop)
+
+
+def _deliver(
+    chunk: list[Item],
+    future: Future[list[Ready | str]],
+    workers: _Workers,
+    results: queue.Queue[object],
+    stop: threading.Event,
+) -> None:
+    """Put one chunk's outcomes in the queue."""
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool:
+        # A worker died: every chunk in flight fails the same way, and is done again in a new
+        # pool, an article at a time; an article that kills its worker again is reported.
+        outcomes = [workers.alone(article) for article in _articles(chunk)]
+    done = iter(outcomes)
+    for item in chunk:
+        outcome = next(done) if isinstance(item, Article) else None
+        _put(results, (item, outcome), stop)
+
+
+class _Workers:
+    """The pool of worker processes, replaced when one of them dies."""
+
+    def __init__(self, jobs: int, limit: int) -> None:
+        self.jobs = jobs
+        self.limit = limit
+        self.pool = _pool(jobs)
+
+    def submit(self, articles: list[Article]) -> Future[list[Ready | str]]:
+        return self.pool.submit(_ready_all, articles, self.limit)
+
+    def alone(self, article: Article) -> Ready | str:
+        """One article extracted in a pool of its own, since the one before broke."""
+        try:
+            return self._fresh().submit(_ready_all, [article], self.limit).result()[0]
+        except BrokenProcessPool:
+            return "extraction failed: its worker process died (killed, or out of memory)"
+
+    def _fresh(self) -> ProcessPoolExecutor:
+        if getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = _pool(self.jobs)
+        return self.pool
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready_all(articles: list[Article], limit: int) -> list[Ready | str]:
+    """What a worker does with one chunk."""
+    return [ready(article, limit) for article in articles]
+
+
+def _articles(chunk: list[Item]) -> list[Article]:
+    return [item for item in chunk if isinstance(item, Article)]
+
+
+def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    articles = chars = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Article):
+            articles += 1
+            chars += len(item.text)
+        if articles >= _CHUNK_ARTICLES or chars >= _CHUNK_CHARS:
+            yield chunk
+            chunk, articles, chars = [], 0, 0
+    if chunk:
+        yield chunk
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    # spawn: a worker starts from a clean interpreter, not a copy of this process with its
+    # threads (the progress bar's, the feeder) and open database connections.
+    return ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker: end when the ingest that started it is gone (killed, crashed), rather
+    than wait for work forever holding its terminal or pipe open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _put(results: queue.Queue[object], value: object, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            results.put(value, timeout=0.1)
+            return
+        except queue.Full:
+            continue

@@ -1,0 +1,246 @@
+"""An article made ready to store: every key, row and index term the archive will write for
+it, computed without a database.
+
+This is the CPU half of storing (normalising URLs and texts, hashing, cutting paragraphs,
+folding words into index terms); the writer only assigns ids and sends rows. Kept apart so that
+`quotebot ingest --jobs N` does it in worker processes, and so that the per-article path and
+the bulk path (store.bulk) store the very same rows.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from store.article import Article
+from store.db.models import MAX_NAME_CHARS, MAX_URL_CHARS
+from store.errors import ArchiveError
+from store.extract.evidence import MAX_EVIDENCE_CHARS
+from store.extract.paragraphs import split_paragraphs
+from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
+from store.quotation import Kind, Quotation
+from store.search.grams import Terms, index_terms
+from store.unstorable import why_unstorable
+
+#: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+#: Distinct names whose keys are remembered.
+_CACHED_NAMES = 65_536
+#: Name suffixes that are not a surname: "Amos Lee Pike Jr." is found as "Pike".
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass(frozen=True)
+class Named:
+    """An outlet or speaker as the archive stores it: the name and the key it is found by."""
+
+    name: str
+    key: str
+
+
+@dataclass(frozen=True)
+class PreparedQuotation:
+    #: The quotation's columns but its ids (article, speaker).
+    row: dict[str, Any]
+    #: Key of its speaker (Named.key), or None.
+    speaker: str | None
+    terms: Terms
+
+
+@dataclass(frozen=True)
+class PreparedParagraph:
+    start: int
+    end: int
+    terms: Terms
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """Everything stored for one article but the ids, which the writer assigns."""
+
+    article: Article
+    #: The normalised URL (store.normalise.url_key) and text hash: the duplicate keys.
+    url: str | None
+    digest: str
+    outlet: Named | None
+    #: The speakers to find or create, in the order the per-article writer creates them.
+    speakers: tuple[Named, ...]
+    quotations: tuple[PreparedQuotation, ...]
+    paragraphs: tuple[PreparedParagraph, ...]
+    #: (speaker key, kind, alias key, alias), once each.
+    aliases: tuple[tuple[str, str, str, str], ...]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """A line for each quotation or paragraph the index holds only the start of."""
+        return tuple(
+            [indexed_in_part("quotation", q.terms) for q in self.quotations if not q.terms.complete]
+            + [
+                indexed_in_part("paragraph", p.terms)
+                for p in self.paragraphs
+                if not p.terms.complete
+            ]
+        )
+
+
+def prepare(article: Article, quotations: Sequence[Quotation]) -> PreparedArticle:
+    """The article ready to store; ArchiveError naming what a database would refuse."""
+    refuse_unstorable(article, quotations)
+    url = url_key(article.url) if article.url else None
+    if url is not None and len(url) > MAX_URL_CHARS:
+        raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
+    outlet = named(article.outlet) if article.outlet else None
+    # Terms by text: a Quotebank line's paragraph is its quotation, folded once.
+    terms: dict[str, Terms] = {}
+
+    def terms_of(text: str) -> Terms:
+        found = terms.get(text)
+        if found is None:
+            found = terms[text] = index_terms(text)
+        return found
+
+    prepared = tuple(
+        PreparedQuotation(
+            _quotation_row(quotation),
+            named(quotation.speaker).key if has_text(quotation.speaker) else None,
+            terms_of(quotation.text),
+        )
+        for quotation in quotations
+    )
+    text = article.text
+    paragraphs = tuple(
+        PreparedParagraph(p.start, p.end, terms_of(text[p.start : p.end]))
+        for p in split_paragraphs(text)
+    )
+    return PreparedArticle(
+        article=article,
+        url=url,
+        digest=content_hash(text),
+        outlet=outlet,
+        speakers=_speakers(quotations),
+        quotations=prepared,
+        paragraphs=paragraphs,
+        aliases=_aliases_of(quotations),
+    )
+
+
+@functools.lru_cache(maxsize=_CACHED_NAMES)
+def named(name: str) -> Named:
+    stored = name.strip()[:MAX_NAME_CHARS]
+    return Named(stored, name_key(stored)[:MAX_NAME_CHARS])
+
+
+#: Names recur (a speaker, an outlet, their aliases) in line after line of a large import.
+name_key = functools.lru_cache(maxsize=_CACHED_NAMES)(name_key)
+
+
+def has_text(value: str | None) -> bool:
+    return value is not None and bool(value.strip())
+
+
+def _speakers(quotations: Iterable[Quotation]) -> tuple[Named, ...]:
+    # Always in the same order: two PostgreSQL transactions creating the same two speakers in
+    # opposite orders would deadlock. The last spelling of a key in the article names it.
+    names = {name_key(q.speaker): q.speaker for q in quotations if has_text(q.speaker)}
+    return tuple(named(names[key]) for key in sorted(names))  # type: ignore[arg-type]
+
+
+def _quotation_row(quotation: Quotation) -> dict[str, Any]:
+    return {
+        "text": quotation.text,
+        "start_offset": quotation.start,
+        "end_offset": quotation.end,
+        "context_start": quotation.context_start,
+        "context_end": quotation.context_end,
+        "kind": quotation_kind(quotation.kind),
+        "speaker_as_written": quotation.speaker_as_written,
+        "speaker_role": quotation.speaker_role,
+        "reported_to": quotation.reported_to,
+        "via": quotation.via,
+        "fingerprint": quotation_fingerprint(quotation.text),
+        "speaker_found_by": quotation.speaker_found_by,
+        "speaker_evidence": bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
+        "speaker_confidence": quotation.speaker_confidence,
+    }
+
+
+def _aliases_of(quotations: Iterable[Quotation]) -> tuple[tuple[str, str, str, str], ...]:
+    rows: dict[tuple[str, str, str], str] = {}
+    for quotation in quotations:
+        if not has_text(quotation.speaker):
+            continue
+        speaker = named(quotation.speaker).key  # type: ignore[arg-type]
+        for kind, alias in speaker_aliases(quotation):
+            rows.setdefault((speaker, kind, name_key(alias)), alias)
+    return tuple((speaker, kind, key, alias) for (speaker, kind, key), alias in rows.items())
+
+
+def speaker_aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
+    """(kind, alias) pairs a quotation teaches about its speaker."""
+    assert quotation.speaker is not None
+    full_key = name_key(quotation.speaker)
+    words = [word for word in quotation.speaker.split() if name_key(word) not in _NAME_SUFFIXES]
+    candidates = [
+        ("surname", words[-1] if len(words) > 1 else None),
+        ("as_written", quotation.speaker_as_written),
+        ("role", quotation.speaker_role),
+    ]
+    for kind, alias in candidates:
+        if not has_text(alias):
+            continue
+        alias = alias.strip()  # type: ignore[union-attr]
+        key = name_key(alias)
+        if key and key != full_key and key not in _PRONOUNS and len(alias) <= MAX_NAME_CHARS:
+            yield kind, alias
+
+
+def indexed_in_part(what: str, terms: Terms) -> str:
+    return (
+        f"a {what} of {terms.words:,} words is longer than the search index holds for one: "
+        f"checks find its first {terms.indexed:,} words"
+    )
+
+
+def bounded(text: str | None, limit: int) -> str | None:
+    return text[:limit] if text else None
+
+
+def quotation_kind(value: str) -> Kind:
+    try:
+        return Kind(value)
+    except ValueError:
+        expected = ", ".join(kind.value for kind in Kind)
+        raise ArchiveError(f"unknown quotation kind {value!r} (expected {expected})") from None
+
+
+def refuse_unstorable(article: Article, quotations: Sequence[Quotation]) -> None:
+    """An ArchiveError naming the first field a database would refuse (store.unstorable).
+
+    Readers refuse such records first; this keeps any other caller from meeting a driver's
+    UnicodeEncodeError, which is no database error and would end a batch with a traceback.
+    """
+    fields = [
+        ("text", article.text),
+        ("title", article.title),
+        ("outlet", article.outlet),
+        ("URL", article.url),
+        ("byline", article.byline),
+        ("id", article.external_id if isinstance(article.external_id, str) else None),
+        ("claimed URL", article.claimed_url),
+        ("claimed outlet", article.claimed_outlet),
+    ]
+    for quotation in quotations:
+        fields += [
+            ("quotation", quotation.text),
+            ("speaker", quotation.speaker),
+            ("speaker", quotation.speaker_as_written),
+            ("speaker's role", quotation.speaker_role),
+            ("outlet", quotation.reported_to),
+            ("outlet", quotation.via),
+            ("evidence", quotation.speaker_evidence),
+        ]
+    for name, value in fields:
+        if value and (problem := why_unstorable(value)):
+            raise ArchiveError(f"the article's {name} holds {problem}")
