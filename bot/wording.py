@@ -22,6 +22,7 @@ from bot.verifier.verdict import (
     Verdict,
     sure_attribution,
 )
+from store.extract.rules import rule_words
 from store.readers.provenance import site_of
 
 
@@ -158,13 +159,17 @@ def speaker_label(match: Match) -> str | None:
 
 
 def evidence_heading(match: Match) -> str | None:
-    """`resolved from “she”, 91 % sure`: how the archive found the speaker and how sure it is;
-    None when the archive keeps no account of it (quotations stored before it did)."""
+    """`resolved from “she” (the subject of the sentence before), 91 % sure`: how the archive
+    found the speaker, by which rule in plain words (store/extract/rules.py), and how sure it
+    is; None when the archive keeps no account of it (quotations stored before it did)."""
     how = match.speaker_found_by
     if how is None or (match.speaker is None and not speaker_label(match)):
         return None
     written = (match.speaker_as_written or "").strip() or "?"
     heading = _FOUND_BY.get(how, how).format(written=written)
+    rule = rule_words(match.speaker_rule)
+    if rule:
+        heading += f" ({rule})"
     if match.speaker_confidence is not None:
         heading += f", {round(100 * match.speaker_confidence)} % sure"
     return heading

@@ -46,17 +46,15 @@ from store.db.models import (
 )
 from store.db.replicas import ReadEngines
 from store.errors import ArchiveError
-from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
-from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
+from store.normalise import content_hash, name_key, url_key
 from store.prepared import (
     PreparedArticle,
-    bounded,
     has_text,
     indexed_in_part,
     prepare,
-    quotation_kind,
+    quotation_row,
     refuse_unstorable,
     speaker_aliases,
 )
@@ -537,6 +535,10 @@ class _Writer:
             return AddResult(existing, duplicate=True, quotations=0)
         self._resolve_speakers(quotations)
         rows = [self._quotation_row(article_id, quotation) for quotation in quotations]
+        if not any(row["speaker_rule"] for row in rows):
+            # Left to the column's NULL, so that tests may build an archive of a revision
+            # before 0010 with quotations of that time.
+            rows = [{k: v for k, v in row.items() if k != "speaker_rule"} for row in rows]
         if rows:
             ids = self.session.scalars(
                 insert(QuotationRow).returning(QuotationRow.id, sort_by_parameter_order=True),
@@ -611,24 +613,7 @@ class _Writer:
 
     def _quotation_row(self, article_id: int, quotation: Quotation) -> dict[str, Any]:
         speaker_id = self._speaker_id(quotation.speaker) if has_text(quotation.speaker) else None
-        return {
-            "article_id": article_id,
-            "text": quotation.text,
-            "start_offset": quotation.start,
-            "end_offset": quotation.end,
-            "context_start": quotation.context_start,
-            "context_end": quotation.context_end,
-            "kind": quotation_kind(quotation.kind),
-            "speaker_id": speaker_id,
-            "speaker_as_written": quotation.speaker_as_written,
-            "speaker_role": quotation.speaker_role,
-            "reported_to": quotation.reported_to,
-            "via": quotation.via,
-            "fingerprint": quotation_fingerprint(quotation.text),
-            "speaker_found_by": quotation.speaker_found_by,
-            "speaker_evidence": bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
-            "speaker_confidence": quotation.speaker_confidence,
-        }
+        return {"article_id": article_id, "speaker_id": speaker_id, **quotation_row(quotation)}
 
     def _add_aliases(self, quotations: Iterable[Quotation]) -> None:
         rows: dict[tuple[int, str, str], str] = {}

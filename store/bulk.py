@@ -35,7 +35,7 @@ _LOOKUP_CHUNK = 500
 _QUOTATION_COLUMNS = (
     "id", "article_id", "text", "start_offset", "end_offset", "context_start", "context_end",
     "kind", "speaker_id", "speaker_as_written", "speaker_role", "reported_to", "via",
-    "fingerprint", "speaker_found_by", "speaker_evidence", "speaker_confidence",
+    "fingerprint", "speaker_found_by", "speaker_evidence", "speaker_confidence", "speaker_rule",
 )  # fmt: skip
 _ARTICLE_COLUMNS = (
     "id", "outlet_id", "title", "url", "url_key", "content_hash", "published", "byline", "text",
@@ -192,7 +192,7 @@ class _BatchWriter:
                         row["context_start"], row["context_end"], row["kind"].value, speaker,
                         row["speaker_as_written"], row["speaker_role"], row["reported_to"],
                         row["via"], row["fingerprint"], row["speaker_found_by"],
-                        row["speaker_evidence"], row["speaker_confidence"],
+                        row["speaker_evidence"], row["speaker_confidence"], row["speaker_rule"],
                     )
                 )  # fmt: skip
                 quotation_terms.append(quotation.terms.terms)

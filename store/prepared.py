@@ -103,7 +103,7 @@ def prepare(article: Article, quotations: Sequence[Quotation]) -> PreparedArticl
 
     prepared = tuple(
         PreparedQuotation(
-            _quotation_row(quotation),
+            quotation_row(quotation),
             named(quotation.speaker).key if has_text(quotation.speaker) else None,
             terms_of(quotation.text),
         )
@@ -147,7 +147,8 @@ def _speakers(quotations: Iterable[Quotation]) -> tuple[Named, ...]:
     return tuple(named(names[key]) for key in sorted(names))  # type: ignore[arg-type]
 
 
-def _quotation_row(quotation: Quotation) -> dict[str, Any]:
+def quotation_row(quotation: Quotation) -> dict[str, Any]:
+    """The columns of a quotation's row that come from the quotation alone (both writers')."""
     return {
         "text": quotation.text,
         "start_offset": quotation.start,
@@ -163,6 +164,7 @@ def _quotation_row(quotation: Quotation) -> dict[str, Any]:
         "speaker_found_by": quotation.speaker_found_by,
         "speaker_evidence": bounded(quotation.speaker_evidence, MAX_EVIDENCE_CHARS),
         "speaker_confidence": quotation.speaker_confidence,
+        "speaker_rule": quotation.speaker_rule,
     }
 
 

@@ -53,6 +53,8 @@ class StoredQuotation:
     speaker_found_by: str | None = None
     speaker_evidence: str | None = None
     speaker_confidence: float | None = None
+    #: The named extraction rule that credited the speaker (store/extract/rules.py).
+    speaker_rule: str | None = None
     #: How its article came into the archive (store.article.AddedVia).
     added_via: str = "cli"
 
@@ -115,6 +117,7 @@ def _compile(dialect: Dialect, by_article: bool) -> str:
             q.speaker_evidence,
             q.speaker_confidence,
             ArticleRow.added_via,
+            q.speaker_rule,
         )
         .join(ArticleRow, q.article_id == ArticleRow.id)
         .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
@@ -157,4 +160,5 @@ def _quotation(row: Any) -> StoredQuotation:
         speaker_evidence=row[20],
         speaker_confidence=row[21],
         added_via=row[22],
+        speaker_rule=row[23],
     )

@@ -6,6 +6,7 @@ revision 0008 learns which of its articles Slack adds stored from the audit log 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from check_support import run
@@ -51,7 +52,9 @@ def test_upgrading_marks_the_articles_slack_adds_stored(archive_url: str) -> Non
             text=STORY.replace("October", f"October {number}"),
             url=f"https://vexford-echo.example/{number}",
         )
-        stored.append(archive.add(article, quotations_of(article)).article_id)
+        # Quotations as revision 0007 stored them: no rule name (revision 0010).
+        quotations = [replace(q, speaker_rule=None) for q in quotations_of(article)]
+        stored.append(archive.add(article, quotations).article_id)
     archive.record_add(
         AddRequest(
             workspace="T0NEWSROOM",

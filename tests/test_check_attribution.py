@@ -179,3 +179,11 @@ def test_a_claimed_person_is_mentioned_by_any_word_of_their_name(
     claimed: str, text: str, mentioned: bool | None
 ) -> None:
     assert mentioned_in(claimed, text) is mentioned
+
+
+def test_the_evidence_names_the_rule_that_found_the_speaker_in_plain_words(db: str) -> None:
+    document = check_json(db, f'"{PENNY_QUOTE}," Harriet Vale said.')
+
+    assert document["matches"][0]["speaker_rule"] == "after"
+    card = run("--db", db, "check", f'"{PENNY_QUOTE}," Harriet Vale said.').stdout
+    assert "named by the attribution (the speech verb after the quotation)" in card

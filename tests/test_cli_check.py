@@ -52,6 +52,7 @@ MATCH_KEYS = {
     "speaker_found_by",
     "speaker_evidence",
     "speaker_confidence",
+    "speaker_rule",
     "respelled",
     "trust",
     "printings",

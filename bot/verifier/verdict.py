@@ -145,6 +145,8 @@ class Match:
     speaker_found_by: str | None = None
     speaker_evidence: str | None = None
     speaker_confidence: float | None = None
+    #: The named extraction rule that credited the speaker (store/extract/rules.py).
+    speaker_rule: str | None = None
     #: Words the paste writes differently that are the same words: a contraction spelled out
     #: or made, an apostrophe dropped, a number as digits or as a word. Shown, never a change.
     respelled: tuple[WordChange, ...] = ()
@@ -180,6 +182,7 @@ class Match:
             "speaker_found_by": self.speaker_found_by,
             "speaker_evidence": self.speaker_evidence,
             "speaker_confidence": self.speaker_confidence,
+            "speaker_rule": self.speaker_rule,
             "trust": str(self.trust),
             "printings": [printing.to_json() for printing in self.printings],
         }

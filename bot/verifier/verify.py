@@ -596,6 +596,7 @@ class Verifier:
             speaker_found_by=quotation.speaker_found_by,
             speaker_evidence=quotation.speaker_evidence,
             speaker_confidence=quotation.speaker_confidence,
+            speaker_rule=quotation.speaker_rule,
             kind="paraphrase" if found.in_context else str(quotation.kind),
             score=alignment.score,
             context=quotation.context,

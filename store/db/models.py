@@ -37,6 +37,7 @@ MAX_URL_CHARS = 2048
 MAX_NAME_CHARS = 300
 #: Longest word saying how a speaker was found ("continuation").
 MAX_FOUND_BY_CHARS = 16
+MAX_RULE_CHARS = 40
 #: Longest key of a seen delivery ("message:T123:C456:1700000000.000100" is about 40).
 MAX_SEEN_KEY_CHARS = 200
 #: Longest word saying how an article came into the archive ("slack").
@@ -206,6 +207,8 @@ class QuotationRow(Base):
     speaker_found_by: Mapped[str | None] = mapped_column(String(MAX_FOUND_BY_CHARS))
     speaker_evidence: Mapped[str | None] = mapped_column(Text)
     speaker_confidence: Mapped[float | None] = mapped_column(Float)
+    #: The named extraction rule that credited the speaker (store/extract/rules.py).
+    speaker_rule: Mapped[str | None] = mapped_column(String(MAX_RULE_CHARS))
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotations")
     speaker: Mapped[SpeakerRow | None] = relationship()
