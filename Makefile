@@ -57,6 +57,7 @@ bench-pastes: $(BIN)/quotebot
 # lines, a 17 MB page, ...), each against its bound; about two minutes.
 bench-hostile: $(BIN)/quotebot
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/extraction_blowups.py
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .ruff_cache
