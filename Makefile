@@ -27,7 +27,7 @@ demo: $(BIN)/quotebot
 
 test: $(BIN)/quotebot
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 DATA ?= ../shared/data
 
