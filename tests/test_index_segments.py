@@ -66,7 +66,8 @@ def _found(archive: Archive, quote: str) -> list[str]:
 def _segments(path: Path) -> dict[str, int]:
     """How many FTS5 segments each index table holds (its `_idx` shadow table names them)."""
     with sqlite3.connect(path) as connection:
-        return {
-            table: connection.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0]
+        counts = {
+            table: connection.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()
             for table in TABLES
         }
+    return {table: row[0] for table, row in counts.items()}
