@@ -11,6 +11,9 @@ neighbour's, not Brandt's (a speech verb of an opening clause is not the sentenc
 
 from __future__ import annotations
 
+import bisect
+from contextlib import suppress
+
 from store.extract.cues.cue import Cue
 from store.extract.document import Document
 from store.extract.lexicon import speech_verbs
@@ -22,22 +25,45 @@ def according_alone(document: Document, low: int, high: int, quote_open: int) ->
     the main clause stands outside quotations there (a verb of an opening subordinate clause
     before `quote_open` is not the sentence's)."""
     lowers = document.tokens.lowers
+    positions = _according_positions(document)
+    inside = positions[bisect.bisect_left(positions, low) : bisect.bisect_left(positions, high)]
+    if len(inside) != 1:
+        return None  # no source named, or two: the other rules decide
+    index = inside[0]
     forms = speech_verbs().forms
-    found: Cue | None = None
-    for index in range(low, high):
-        if not document.outside(index):
-            continue
-        lower = lowers[index]
-        if lower == "according" and lowers[index + 1] == "to":
-            if found is not None:
-                return None  # two sources: the other rules decide
-            mention = phrase_starting_at(document.tokens, index + 2, high)
-            if mention is None or mention.kind == PRONOUN:
-                return None
-            found = Cue(mention, index, index + 1)
-        elif lower in forms and not _in_opening_clause(document, low, index, quote_open):
+    for other in range(low, high):
+        if (
+            lowers[other] in forms
+            and other != index
+            and document.outside(other)
+            and not _in_opening_clause(document, low, other, quote_open)
+        ):
             return None
-    return found
+    mention = phrase_starting_at(document.tokens, index + 2, high)
+    if mention is None or mention.kind == PRONOUN:
+        return None
+    return Cue(mention, index, index + 1)
+
+
+_INDEX = "according_to_outside"
+
+
+def _according_positions(document: Document) -> list[int]:
+    """Where "according to" stands outside quotations, found once per article (most
+    sentences have none, and then this rule costs a lookup)."""
+    positions = document.indexes.get(_INDEX)
+    if positions is None:
+        lowers = document.tokens.lowers
+        positions = []
+        index = -1
+        with suppress(ValueError):  # list.index scans in C: this runs once per article
+            while True:
+                index = lowers.index("according", index + 1)
+                following = lowers[index + 1] if index + 1 < len(lowers) else ""
+                if following == "to" and document.outside(index):
+                    positions.append(index)
+        document.indexes[_INDEX] = positions
+    return positions
 
 
 #: Words that open a subordinate clause before a sentence's main clause.

@@ -240,12 +240,6 @@ OWN_CUE_RULES: tuple[Rule, ...] = (
         "the speech verb before the quotation (the one after it is the next quotation's)",
         _main_clause_before,
     ),
-    Rule(
-        "according-to-alone",
-        "before",
-        "“according to”, the only attribution of the sentence",
-        _according_alone,
-    ),
     Rule("after", "after", "the speech verb after the quotation", _right_after, (ACCORDING_LATER,)),
     Rule(
         "next-sentence",
@@ -253,6 +247,12 @@ OWN_CUE_RULES: tuple[Rule, ...] = (
         "the speech verb of the short sentence after the quotation",
         _next_sentence,
         (ACCORDING_LATER,),
+    ),
+    Rule(
+        "according-to-alone",
+        "before",
+        "“according to”, the only attribution of the sentence",
+        _according_alone,
     ),
     Rule("aside-inside", "before", "an aside inside the sentence", _aside_inside),
     Rule("before", "before", "the speech verb before the quotation", _before),
