@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from store import audit
+from store import audit, rulings
 from store.add_request import AddRequest, ArticleOrigin
 from store.article import AddedVia, Article
 from store.bulk import Stored, Written, check_index, store_batch
@@ -59,6 +59,7 @@ from store.prepared import (
     speaker_aliases,
 )
 from store.quotation import Kind, Quotation
+from store.rulings import Ruling, RulingInput, RulingSnapshot
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
@@ -184,6 +185,7 @@ class Archive:
         self.engine = engine
         self.reads = ReadEngines(engine, replicas)
         self._common = {QUOTATIONS: CommonTerms(), PARAGRAPHS: CommonTerms()}
+        self._rulings: RulingSnapshot | None = None
 
     @classmethod
     def open(cls, url: str, read_urls: Sequence[str] = ()) -> Archive:
@@ -324,6 +326,48 @@ class Archive:
     def forget_sightings(self, before: dt.datetime) -> int:
         """Forget deliveries seen before `before`; returns how many were forgotten."""
         return audit.forget_sightings(self.engine, before)
+
+    # The desk's rulings (store.rulings). Recorded on the primary; read where checks read.
+
+    def record_ruling(self, given: RulingInput) -> Ruling:
+        """Rule on the words (a new ruling, or a revision of the one on the same words)."""
+        return rulings.record_ruling(self.engine, given)
+
+    def revise_ruling(self, ruling_id: int, given: RulingInput) -> Ruling:
+        """A new revision of ruling `ruling_id`; RulingError when there is none."""
+        return rulings.revise_ruling(self.engine, ruling_id, given)
+
+    def ruling_history(self, ruling_id: int) -> list[Ruling]:
+        """Every revision of the ruling, oldest first."""
+        return rulings.ruling_history(self.engine, ruling_id)
+
+    def latest_rulings(
+        self, *, limit: int | None = None, since: dt.date | None = None
+    ) -> list[Ruling]:
+        """The rulings in force, the most recently ruled first."""
+        return self._read(
+            lambda connection: rulings.latest_rulings(connection, limit=limit, since=since)
+        )
+
+    def most_pasted_rulings(self, *, limit: int = 5) -> list[tuple[Ruling, int]]:
+        """The ruled quotes seen again in the most places, with how many."""
+        return self._read(lambda connection: rulings.most_pasted(connection, limit=limit))
+
+    def rulings_snapshot(self) -> RulingSnapshot:
+        """The rulings in force, kept in memory while the register is unchanged: one small
+        read per call (store.rulings.snapshot), the rulings again only after a new one."""
+
+        def work(connection: Connection) -> RulingSnapshot:
+            return rulings.snapshot(connection, self._rulings)
+
+        self._rulings = self._read(work)
+        return self._rulings
+
+    def record_reappearance(
+        self, ruling: Ruling, place: str, *, text: str | None = None, detail: str | None = None
+    ) -> bool:
+        """Note the ruled quote at `place`; True for the first to note it (who alerts)."""
+        return rulings.record_reappearance(self.engine, ruling, place, text=text, detail=detail)
 
     # What checks, reviews and stats read: from a replica when there is one.
 
