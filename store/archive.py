@@ -518,6 +518,16 @@ class Archive:
 
         return self._read(work)
 
+    def printings_of(self, quotation_id: int) -> list[Occurrence]:
+        """Every article that printed the words of quotation `quotation_id` (`occurrences`),
+        earliest first; empty when there is no such quotation."""
+        fingerprint = self._read(
+            lambda connection: connection.execute(
+                select(QuotationRow.fingerprint).where(QuotationRow.id == quotation_id)
+            ).scalar()
+        )
+        return self.occurrences(fingerprint) if fingerprint else []
+
     def occurrences(self, fingerprint: str) -> list[Occurrence]:
         """Every article that printed the quotation, earliest first, undated ones last."""
         query = (
