@@ -59,10 +59,12 @@ def grams(text: str) -> list[str]:
 def index_terms(text: str, most_bytes: int = MAX_TERM_BYTES) -> Terms:
     """The distinct terms of a text in the order its words come (each word, then its pair with
     the next), as many as fit in `most_bytes`: the text's start when it is too long."""
-    words = [_usable(word) for word in spoken(text)]
+    # Inline rather than through `_usable` and `pairs`: a bulk import runs this for every
+    # quotation and paragraph it stores, and the calls cost more than the work.
+    words = [word[:MAX_WORD_CHARS] for word in spoken(text)]
     ordered = [""] * (2 * len(words) - 1) if words else []
     ordered[0::2] = words
-    ordered[1::2] = pairs(words)
+    ordered[1::2] = [a + JOIN + b for a, b in itertools.pairwise(words)]
     terms = list(dict.fromkeys(ordered))
     # Four bytes a character at most: most texts fit without being encoded.
     if sum(map(len, terms)) * 4 <= most_bytes or len("".join(terms).encode()) <= most_bytes:
