@@ -5,11 +5,10 @@ Usage:
 
 Every table's rows are hashed in id order, column by column, all but the time each article was
 stored (`ingested_at`), which differs between two runs by design. The candidate index is hashed
-too: on PostgreSQL each row's tsvector as text; on SQLite (a contentless FTS5 table, whose terms
-cannot be read back by row) each term with the number of rows holding it (fts5vocab), and the
-rowids it holds. Two imports of the same input, by two versions of quotebot, into fresh
-archives, must print the same hashes. `--dump` writes the hashed lines, to compare two runs
-that differ line by line.
+too: each row's terms (PostgreSQL: the tsvector as text; SQLite: FTS5's instances through
+fts5vocab, and the rowids the index holds). Two imports of the same input, by two versions of
+quotebot, into fresh archives, must print the same hashes. `--dump` writes the hashed lines,
+to compare two runs that differ line by line.
 """
 
 from __future__ import annotations
@@ -74,15 +73,18 @@ def _tables(connection: Connection) -> Iterator[tuple[str, Iterator[str]]]:
         yield name, (repr(tuple(row)) for row in rows)
     for table in TABLES:
         if sqlite:
-            vocabulary = f"temp.{table}_vocabulary"
+            # Each row's terms, as FTS5 holds them (fts5vocab reads its index).
+            vocabulary = f"temp.{table}_instances"
             connection.execute(
                 text(
                     f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary} "
-                    f"USING fts5vocab(main, {table}, 'row')"
+                    f"USING fts5vocab(main, {table}, 'instance')"
                 )
             )
-            terms = connection.execute(text(f"SELECT term, doc FROM {vocabulary} ORDER BY term"))
-            yield f"{table} terms", (f"{term} {rows}" for term, rows in terms)
+            rows = connection.execute(
+                text(f"SELECT doc, term FROM {vocabulary} ORDER BY doc, term")
+            )
+            yield table, (f"{key} {term}" for key, term in rows)
             ids = connection.execute(text(f"SELECT rowid FROM {table} ORDER BY rowid"))
             yield f"{table} rows", (str(row) for (row,) in ids)
         else:

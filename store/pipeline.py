@@ -131,10 +131,22 @@ class _Workers:
     def __init__(self, jobs: int, limit: int) -> None:
         self.jobs = jobs
         self.limit = limit
-        self.pool = _pool(jobs)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _started(self) -> ProcessPoolExecutor:
+        """The pool, started for the first article to extract."""
+        if self.pool is None:
+            self.pool = _pool(self.jobs)
+        return self.pool
 
     def submit(self, articles: list[Article]) -> Future[list[Ready | str]]:
-        return self.pool.submit(_ready_all, articles, self.limit)
+        if all(article.given_quotations is not None for article in articles):
+            # Nothing to extract (a Quotebank line comes attributed): preparing such articles
+            # costs less here than sending them to a worker and their rows back.
+            done: Future[list[Ready | str]] = Future()
+            done.set_result(_ready_all(articles, self.limit))
+            return done
+        return self._started().submit(_ready_all, articles, self.limit)
 
     def alone(self, article: Article) -> Ready | str:
         """One article extracted in a pool of its own, since the one before broke."""
@@ -145,15 +157,16 @@ class _Workers:
 
     def _fresh(self) -> ProcessPoolExecutor:
         if getattr(self.pool, "_broken", False):
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self._started().shutdown(wait=False, cancel_futures=True)
             self.pool = _pool(self.jobs)
-        return self.pool
+        return self._started()
 
     def __enter__(self) -> _Workers:
         return self
 
     def __exit__(self, *_: object) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _ready_all(articles: list[Article], limit: int) -> list[Ready | str]:
