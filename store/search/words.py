@@ -140,20 +140,13 @@ def spoken(text: str) -> list[str]:
     every quotation and paragraph it stores through this, and a bulk import stores tens of
     thousands a second, so each printed word is folded once (`_folded`, remembered) however
     often it recurs."""
-    inserted = [(m.start(), m.end()) for m in _BRACKETED.finditer(text)] if "[" in text else []
+    if "[" in text:
+        # A word lies wholly inside brackets or wholly outside (neither bracket is part of a
+        # word, nor a digit a separator could join): the words outside are those of the text
+        # with each bracketed stretch a space.
+        text = _BRACKETED.sub(" ", text)
     folded = _folded
-    if not inserted:
-        return [part for printed in _WORD.findall(text) for part in folded(printed)]
-    found: list[str] = []
-    position = 0
-    for match in _WORD.finditer(text):
-        start = match.start()
-        while position < len(inserted) and inserted[position][1] <= start:
-            position += 1
-        if position < len(inserted) and inserted[position][0] <= start:
-            continue
-        found.extend(folded(match.group()))
-    return found
+    return [part for printed in _WORD.findall(text) for part in folded(printed)]
 
 
 @functools.lru_cache(maxsize=_FOLDED_WORDS)
