@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.article import Article
-from store.db.models import MAX_NAME_CHARS, MAX_URL_CHARS
+from store.db.sizes import MAX_NAME_CHARS, MAX_URL_CHARS
 from store.errors import ArchiveError
 from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
