@@ -29,6 +29,7 @@ import argparse
 import bz2
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -228,6 +229,9 @@ def _write_articles(path: Path, count: int) -> None:
 
 
 def _timed_ingest(url: str, source: Path, jobs: int, executable: Path = QUOTEBOT) -> float:
+    """Seconds from the command's start to its end; its CPU time (with its worker processes',
+    not the database server's) is printed, as the shared machine's load sways the wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [str(executable), "--db", url, "ingest", str(source), "--json", "--jobs", str(jobs)],
@@ -238,6 +242,9 @@ def _timed_ingest(url: str, source: Path, jobs: int, executable: Path = QUOTEBOT
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"quotebot ingest failed: {done.stderr.strip()[-500:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    _say(f"{executable}: {seconds:.1f} s, {cpu:.1f} s of CPU ({source.name}, --jobs {jobs})")
     return seconds
 
 
