@@ -3,6 +3,7 @@
 Usage:
     python bench/bulk.py [--quotations 200000] [--sample 2000] [--articles 600] [--repeats 2]
                          [--db postgresql+psycopg://user@host/db] [--jobs 2]
+                         [--against OTHER/.venv/bin/quotebot]
 
 Two measurements, each against a baseline measured in the same run:
 
@@ -11,7 +12,9 @@ Two measurements, each against a baseline measured in the same run:
    file and, with `--db`, a fresh PostgreSQL database; index included (the rate counts from the
    command's start to its end, ANALYZE and the index check included). Baseline: the per-article
    path (`Archive.add`, one transaction an article, as ingest stored until the bulk path) on the
-   first `--sample` lines.
+   first `--sample` lines; or, with `--against`, another version of quotebot (a checkout of
+   main) importing the same dump, run in turn with this one, the two archives' contents
+   compared by bench/archive_hash.py.
 2. Ingest with extraction of 800-word articles (invented news with about a dozen quotations
    each, a JSON Lines export of `--articles` lines) into a fresh SQLite file: `--jobs N` against
    `--jobs 1`, both end to end (`quotebot ingest EXPORT`, process start to exit).
@@ -26,6 +29,7 @@ import argparse
 import bz2
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -64,6 +68,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             server = args.db
             targets.append(("postgresql", lambda name: _fresh_postgres(server, name)))
         for system, make_url in targets:
+            if args.against:
+                bulk, before = _interleaved(args, make_url, dump)
+                rows.append(
+                    (
+                        f"bulk import, {system}",
+                        f"{args.quotations:,} quotations",
+                        bulk,
+                        args.quotations,
+                        before,
+                        args.quotations,
+                        TARGET_IMPORT_PER_S,
+                    )
+                )
+                continue
             bulk = _best(
                 args.repeats,
                 lambda make=make_url: _timed_ingest(make(_unique("bulk")), dump, args.jobs),
@@ -82,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     TARGET_IMPORT_PER_S,
                 )
             )
+        if args.articles == 0:
+            _drop_created(args.db)
+            _print(rows)
+            return 0
         export = folder / "articles.jsonl"
         _say(f"writing {args.articles:,} articles of about {ARTICLE_WORDS} words")
         _write_articles(export, args.articles)
@@ -104,11 +126,43 @@ def main(argv: Sequence[str] | None = None) -> int:
                 TARGET_ARTICLES_PER_S,
             )
         )
-        if args.db:
-            for name in list(_created):
-                verify_postgres.drop(args.db, name)
+        _drop_created(args.db)
     _print(rows)
     return 0
+
+
+def _interleaved(
+    args: argparse.Namespace, make_url: Callable[[str], str], dump: Path
+) -> tuple[list[float], list[float]]:
+    """This quotebot's import and `--against`'s, in turn, each into a fresh archive; after each
+    pair, the two archives' contents hashed (bench/archive_hash.py) must agree."""
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _ in range(args.repeats):
+        pair = []
+        for times, executable in ((theirs, Path(args.against)), (mine, QUOTEBOT)):
+            url = make_url(_unique("bulk"))
+            times.append(_timed_ingest(url, dump, args.jobs, executable))
+            pair.append(url)
+        hashes = [_archive_hash(url) for url in pair]
+        _say(f"archive hashes: {hashes[0]} (--against), {hashes[1]} (this quotebot)")
+        if hashes[0] != hashes[1]:
+            raise RuntimeError("the two imports stored different contents")
+    _say(
+        "runs: "
+        + ", ".join(f"{a:.1f} s against {b:.1f} s" for a, b in zip(mine, theirs, strict=True))
+    )
+    return mine, theirs
+
+
+def _archive_hash(url: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("archive_hash.py")), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.split()[-1]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,6 +173,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--db", metavar="URL", help="a PostgreSQL server to measure on too")
+    parser.add_argument(
+        "--against",
+        metavar="QUOTEBOT",
+        help="another version's quotebot executable: the bulk import's baseline (run in turn, "
+        "contents compared) instead of the per-article path; --articles 0 skips the ingest "
+        "with extraction",
+    )
     return parser
 
 
@@ -167,10 +228,13 @@ def _write_articles(path: Path, count: int) -> None:
             export.write(json.dumps(line) + "\n")
 
 
-def _timed_ingest(url: str, source: Path, jobs: int) -> float:
+def _timed_ingest(url: str, source: Path, jobs: int, executable: Path = QUOTEBOT) -> float:
+    """Seconds from the command's start to its end; its CPU time (with its worker processes',
+    not the database server's) is printed, as the shared machine's load sways the wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [str(QUOTEBOT), "--db", url, "ingest", str(source), "--json", "--jobs", str(jobs)],
+        [str(executable), "--db", url, "ingest", str(source), "--json", "--jobs", str(jobs)],
         capture_output=True,
         text=True,
         check=False,
@@ -178,6 +242,9 @@ def _timed_ingest(url: str, source: Path, jobs: int) -> float:
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"quotebot ingest failed: {done.stderr.strip()[-500:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    _say(f"{executable}: {seconds:.1f} s, {cpu:.1f} s of CPU ({source.name}, --jobs {jobs})")
     return seconds
 
 
@@ -202,6 +269,12 @@ def _fresh_postgres(server: str, name: str) -> str:
     name = f"quotebot_bench_bulk_{name}"
     _created.append(name)
     return verify_postgres.create(server, name)
+
+
+def _drop_created(server: str | None) -> None:
+    if server:
+        for name in list(_created):
+            verify_postgres.drop(server, name)
 
 
 def _best(repeats: int, run: Callable[[], float]) -> list[float]:

@@ -57,9 +57,7 @@ class Article:
         published: dt.date | None = None,
     ) -> Article:
         """Fill what the reader could not learn from values given on the command line."""
-        return replace(
-            self,
-            outlet=self.outlet or outlet,
-            url=self.url or url,
-            published=self.published or published,
-        )
+        filled = (self.outlet or outlet, self.url or url, self.published or published)
+        if filled == (self.outlet, self.url, self.published):
+            return self  # nothing to fill: the same article (a bulk import reads millions)
+        return replace(self, outlet=filled[0], url=filled[1], published=filled[2])

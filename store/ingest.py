@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -129,15 +130,17 @@ def ingest(
     items = (
         item
         if isinstance(item, ReadFailure)
-        else replace(
-            item.with_defaults(outlet=outlet, url=url, published=published), added_via=added_via
-        )
+        else _with_defaults(item, outlet, url, published, added_via)
         for item in sources
     )
     batches = _Batches(archive, on_progress, on_stored, on_quoted)
-    for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
-        batches.add(item, outcome)
-    batches.flush()
+    try:
+        for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
+            batches.add(item, outcome)
+        batches.flush()
+        batches.settle()
+    finally:
+        batches.close()
     report = batches.report
     if report.articles:
         report.errors.extend(
@@ -146,6 +149,18 @@ def ingest(
     if report.articles >= REFRESH_AFTER:
         archive.refresh_statistics()
     return report
+
+
+def _with_defaults(
+    article: Article,
+    outlet: str | None,
+    url: str | None,
+    published: dt.date | None,
+    added_via: AddedVia,
+) -> Article:
+    """The article with what the command gave filled in, copied only when that changes it."""
+    article = article.with_defaults(outlet=outlet, url=url, published=published)
+    return article if article.added_via == added_via else replace(article, added_via=added_via)
 
 
 class _Batches:
@@ -168,6 +183,9 @@ class _Batches:
         self.articles = self.quotations = 0
         self.size = 1
         self.since = time.monotonic()
+        # One thread stores, a batch at a time, in order: this is still the one writer.
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="ingest-writer")
+        self.storing: tuple[list[Outcome], Future[list[AddResult | ArchiveError]]] | None = None
 
     def add(self, item: Item, outcome: Ready | str | None) -> None:
         self.pending.append((item, outcome))
@@ -183,12 +201,26 @@ class _Batches:
             self.size = min(2 * self.size, BATCH_ARTICLES)
 
     def flush(self) -> None:
+        """Send the gathered outcomes to the writer thread, once it has stored the batch before
+        (which is then reported): the next batch is read and prepared while one is stored."""
         pending, self.pending = self.pending, []
         self.articles = self.quotations = 0
         self.since = time.monotonic()
         ready = [outcome.prepared for _, outcome in pending if isinstance(outcome, Ready)]
-        stored = self._stored(ready)
-        done = iter(stored)
+        self.settle()
+        self.storing = (pending, self.writer.submit(self._stored, ready))
+
+    def close(self) -> None:
+        """End the writer thread once the batch it stores (after an error, too) has committed
+        or rolled back, whole."""
+        self.writer.shutdown(wait=True)
+
+    def settle(self) -> None:
+        """Wait for the batch the writer is storing, and report it."""
+        if self.storing is None:
+            return
+        (pending, stored), self.storing = self.storing, None
+        done = iter(stored.result())
         for item, outcome in pending:
             if isinstance(item, ReadFailure):
                 self.report.errors.append(IngestError(item.source, item.error))

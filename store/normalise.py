@@ -79,8 +79,10 @@ def quotation_words(text: str) -> str:
     insertions give the same result.
     """
     normal = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
-    normal = _ELLIPSIS.sub(" ", _BRACKETED.sub(" ", normal))
-    return " ".join(word.replace("'", "") for word in _WORD.findall(normal))
+    if "[" in normal:
+        normal = _BRACKETED.sub(" ", normal)
+    # Apostrophes dropped from the joined words at once: the same as word by word, and cheaper.
+    return " ".join(_WORD.findall(_ELLIPSIS.sub(" ", normal))).replace("'", "")
 
 
 def quotation_fingerprint(text: str) -> str:
@@ -91,7 +93,7 @@ def quotation_fingerprint(text: str) -> str:
 def name_key(name: str) -> str:
     """A person's or an outlet's name as the archive compares it: "Ada  O’Brien" = "ada obrien"."""
     normal = unicodedata.normalize("NFKC", name).translate(_QUOTE_MARKS).casefold()
-    return " ".join(word.replace("'", "") for word in _WORD.findall(normal))
+    return " ".join(_WORD.findall(normal)).replace("'", "")
 
 
 def _is_tracking(name: str) -> bool:

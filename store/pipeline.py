@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import queue
 import threading
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from store.article import Article
 from store.extraction import Ready, ready
 from store.readers.failure import ReadFailure
+from store.worker import ready_all, watch_parent
 
 Item = Article | ReadFailure
 #: What became of one source item: for an article, Ready or the error; for a failure, None.
@@ -40,8 +40,6 @@ _POOL_AFTER = 64
 #: Results read ahead of the writer at most.
 _WAITING = 2_000
 _DONE = object()
-#: How often a worker looks whether the ingest that started it still runs.
-_PARENT_POLL_S = 0.2
 
 
 def default_jobs() -> int:
@@ -131,34 +129,42 @@ class _Workers:
     def __init__(self, jobs: int, limit: int) -> None:
         self.jobs = jobs
         self.limit = limit
-        self.pool = _pool(jobs)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _started(self) -> ProcessPoolExecutor:
+        """The pool, started for the first article to extract."""
+        if self.pool is None:
+            self.pool = _pool(self.jobs)
+        return self.pool
 
     def submit(self, articles: list[Article]) -> Future[list[Ready | str]]:
-        return self.pool.submit(_ready_all, articles, self.limit)
+        if all(article.given_quotations is not None for article in articles):
+            # Nothing to extract (a Quotebank line comes attributed): preparing such articles
+            # costs less here than sending them to a worker and their rows back.
+            done: Future[list[Ready | str]] = Future()
+            done.set_result(ready_all(articles, self.limit))
+            return done
+        return self._started().submit(ready_all, articles, self.limit)
 
     def alone(self, article: Article) -> Ready | str:
         """One article extracted in a pool of its own, since the one before broke."""
         try:
-            return self._fresh().submit(_ready_all, [article], self.limit).result()[0]
+            return self._fresh().submit(ready_all, [article], self.limit).result()[0]
         except BrokenProcessPool:
             return "extraction failed: its worker process died (killed, or out of memory)"
 
     def _fresh(self) -> ProcessPoolExecutor:
         if getattr(self.pool, "_broken", False):
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self._started().shutdown(wait=False, cancel_futures=True)
             self.pool = _pool(self.jobs)
-        return self.pool
+        return self._started()
 
     def __enter__(self) -> _Workers:
         return self
 
     def __exit__(self, *_: object) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _ready_all(articles: list[Article], limit: int) -> list[Ready | str]:
-    """What a worker does with one chunk."""
-    return [ready(article, limit) for article in articles]
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _articles(chunk: list[Item]) -> list[Article]:
@@ -186,21 +192,9 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         jobs,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_watch_parent,
+        initializer=watch_parent,
         initargs=(os.getpid(),),
     )
-
-
-def _watch_parent(parent: int) -> None:
-    """In each worker: end when the ingest that started it is gone (killed, crashed), rather
-    than wait for work forever holding its terminal or pipe open."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_POLL_S)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _put(results: queue.Queue[object], value: object, stop: threading.Event) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.article import Article
-from store.db.models import MAX_NAME_CHARS, MAX_URL_CHARS
+from store.db.sizes import MAX_NAME_CHARS, MAX_URL_CHARS
 from store.errors import ArchiveError
 from store.extract.evidence import MAX_EVIDENCE_CHARS
 from store.extract.paragraphs import split_paragraphs
@@ -182,12 +182,24 @@ def _aliases_of(quotations: Iterable[Quotation]) -> tuple[tuple[str, str, str, s
 def speaker_aliases(quotation: Quotation) -> Iterable[tuple[str, str]]:
     """(kind, alias) pairs a quotation teaches about its speaker."""
     assert quotation.speaker is not None
-    full_key = name_key(quotation.speaker)
-    words = [word for word in quotation.speaker.split() if name_key(word) not in _NAME_SUFFIXES]
+    return _aliases(quotation.speaker, quotation.speaker_as_written, quotation.speaker_role)
+
+
+#: The same speaker, written the same way, recurs in line after line of a large import.
+@functools.lru_cache(maxsize=_CACHED_NAMES)
+def _aliases(speaker: str, as_written: str | None, role: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(_each_alias(speaker, as_written, role))
+
+
+def _each_alias(
+    speaker: str, as_written: str | None, role: str | None
+) -> Iterable[tuple[str, str]]:
+    full_key = name_key(speaker)
+    words = [word for word in speaker.split() if name_key(word) not in _NAME_SUFFIXES]
     candidates = [
         ("surname", words[-1] if len(words) > 1 else None),
-        ("as_written", quotation.speaker_as_written),
-        ("role", quotation.speaker_role),
+        ("as_written", as_written),
+        ("role", role),
     ]
     for kind, alias in candidates:
         if not has_text(alias):
@@ -210,6 +222,8 @@ def bounded(text: str | None, limit: int) -> str | None:
 
 
 def quotation_kind(value: str) -> Kind:
+    if isinstance(value, Kind):  # as extraction and readers give it: no lookup by value
+        return value
     try:
         return Kind(value)
     except ValueError:

@@ -11,6 +11,7 @@ a line the database would refuse (a URL too long to index) is one error among th
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,13 @@ from archive_support import connected
 from newswire_support import story, write_stories
 from sqlalchemy import Connection, text
 
+from store import bulk
 from store.archive import Archive
 from store.article import AddedVia, Article
 from store.db.engine import create_archive_engine
 from store.ingest import ingest, quotations_of
 from store.readers import ReadFailure, read_sources
+from store.search.grams import Terms, index_terms
 
 STORIES = 40
 
@@ -181,6 +184,63 @@ def test_an_import_that_fails_between_batches_keeps_whole_batches_and_a_rerun_co
         assert _rows(broken_url) == _rows(clean_url)
 
 
+def test_large_batches_fill_the_postgresql_index_through_its_pending_list_with_the_same_terms(
+    postgres_archive_url: str, wire: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every batch counts as large here: the wire's batches are a few dozen rows.
+    entry_by_entry, pending = _two_postgres_archives(postgres_archive_url)
+    with Archive.open(entry_by_entry) as archive:
+        ingest([str(wire)], archive, jobs=1)
+    monkeypatch.setattr(bulk, "_PENDING_AFTER", 1)
+    with Archive.open(pending) as archive:
+        report = ingest([str(wire)], archive, jobs=1)
+    assert not [error for error in report.errors if error.source == "archive"]
+    assert _content(pending) == _content(entry_by_entry)
+    with connected(pending) as connection:
+        # Left as before: entries go straight into the index again, none wait in its list.
+        options = connection.execute(
+            text("SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'ix_%_grams_grams'")
+        ).all()
+        assert sorted(options) == [
+            ("ix_paragraph_grams_grams", ["fastupdate=off"]),
+            ("ix_quotation_grams_grams", ["fastupdate=off"]),
+        ]
+
+
+def test_a_quotebank_dump_stored_with_worker_processes_is_the_same_as_with_one_process(
+    archive_url: str, tmp_path: Path
+) -> None:
+    dump = tmp_path / "quotebank.json"
+    lines = [
+        {
+            "quoteID": f"2024-03-0{number % 9 + 1}-{number:06d}",
+            "quotation": f"We will open pier {number} to the ferries before the winter storms.",
+            "speaker": "Ilse Marwick" if number % 3 else "None",
+            "date": f"2024-03-0{number % 9 + 1} 00:00:00",
+            "urls": [f"https://harbour-gazette.example/piers/{number}"],
+        }
+        for number in range(150)  # more than a worker pool is started for
+    ]
+    dump.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    one_url, two_url = _two_archives(archive_url, tmp_path)
+    with Archive.open(one_url) as one:
+        alone = ingest([str(dump)], one, fmt="quotebank", jobs=1)
+    with Archive.open(two_url) as two:
+        shared = ingest([str(dump)], two, fmt="quotebank", jobs=2)
+    assert shared == alone
+    assert (shared.articles, shared.quotes) == (150, 150)
+    assert _content(two_url) == _content(one_url)
+
+
+def test_index_terms_cross_from_a_worker_process_unchanged() -> None:
+    for terms in (
+        index_terms("We can't [yet] say… the pier's cease-fire holds"),
+        index_terms(""),
+        Terms(["pier", "pier_holds"], 1, 3),  # indexed in part
+    ):
+        assert pickle.loads(pickle.dumps(terms)) == terms
+
+
 def _two_archives(archive_url: str, tmp_path: Path) -> tuple[str, str]:
     if archive_url.startswith("postgresql"):
         return _two_postgres_archives(archive_url)
@@ -260,4 +320,3 @@ def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
             table: [tuple(row) for row in connection.execute(text(f"{query} ORDER BY 1"))]
             for table, query in ROWS.items()
         }
-

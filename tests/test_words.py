@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from store.search.words import segments, spoken, words
@@ -103,3 +105,15 @@ def test_every_word_folds_to_letters_and_digits_alone() -> None:
 )
 def test_compatibility_forms_fold_to_the_letters_they_hold(printed: str, read: list[str]) -> None:
     assert spoken(printed) == read
+
+
+def test_the_index_reads_the_same_words_as_the_matcher_however_marks_and_brackets_fall() -> None:
+    # `spoken` (what the index stores) takes shortcuts `words` (what matching aligns) does not:
+    # each printed word folded once and remembered, bracketed stretches cut out before reading.
+    # Texts of every mark next to every other: brackets inside words, around separators, open.
+    pieces = ["Pier", "don't", "WON'T", "cannot", "3", ",", ".", "-", "’s", "[", "]", " ", "é"]
+    pieces += ["Ꭰ", "ﬁ", "½", "…", "we're", "it's", "_", "x", "[the mayor]", "0.5", "'"]
+    rng = random.Random(15)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        assert spoken(text) == [w.norm for w in words(text) if not w.inserted], text

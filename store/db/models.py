@@ -28,13 +28,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from store.db.sizes import MAX_NAME_CHARS, MAX_URL_CHARS
 from store.lookup import MAX_ID_CHARS
 from store.quotation import Kind
 
-#: Longest normalised URL the archive indexes (PostgreSQL's B-tree entries have a size limit).
-MAX_URL_CHARS = 2048
-#: Longest speaker or outlet name, alias or role kept; longer strings are extraction noise.
-MAX_NAME_CHARS = 300
 #: Longest word saying how a speaker was found ("continuation").
 MAX_FOUND_BY_CHARS = 16
 MAX_RULE_CHARS = 40

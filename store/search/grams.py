@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from store.search.words import spoken
 
@@ -50,6 +51,16 @@ class Terms:
     def complete(self) -> bool:
         return self.indexed == self.words
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent from a worker process to the writer as one string, not thousands (an 800-word
+        # article's paragraphs hold about 1,600 terms): pickling them one by one cost as much
+        # as a tenth of extracting the article. A term holds no space (letters, digits, `_`).
+        return (_joined_terms, (" ".join(self.terms), self.indexed, self.words))
+
+
+def _joined_terms(joined: str, indexed: int, words: int) -> Terms:
+    return Terms(joined.split(" ") if joined else [], indexed, words)
+
 
 def grams(text: str) -> list[str]:
     """Every distinct term of a text, its words and its word pairs, up to MAX_TERM_BYTES."""
@@ -59,10 +70,12 @@ def grams(text: str) -> list[str]:
 def index_terms(text: str, most_bytes: int = MAX_TERM_BYTES) -> Terms:
     """The distinct terms of a text in the order its words come (each word, then its pair with
     the next), as many as fit in `most_bytes`: the text's start when it is too long."""
-    words = [_usable(word) for word in spoken(text)]
+    # Inline rather than through `_usable` and `pairs`: a bulk import runs this for every
+    # quotation and paragraph it stores, and the calls cost more than the work.
+    words = [word[:MAX_WORD_CHARS] for word in spoken(text)]
     ordered = [""] * (2 * len(words) - 1) if words else []
     ordered[0::2] = words
-    ordered[1::2] = pairs(words)
+    ordered[1::2] = [a + JOIN + b for a, b in itertools.pairwise(words)]
     terms = list(dict.fromkeys(ordered))
     # Four bytes a character at most: most texts fit without being encoded.
     if sum(map(len, terms)) * 4 <= most_bytes or len("".join(terms).encode()) <= most_bytes:
