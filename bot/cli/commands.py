@@ -506,20 +506,17 @@ Extracted = tuple[Article, CappedQuotations]
 
 def _extract_lines(items: Iterable[Extracted | None]) -> bool:
     """`extract --jsonl`: one line per article, in input order; True when any line failed."""
-    failed = False
-    for extracted in items:
-        if extracted is None:
-            failed = True
-        else:
-            article, kept = extracted
-            _print_json(
-                {
-                    "id": article.external_id,
-                    "quotes": (q.to_json() for q in kept.quotations),
-                    "warnings": _warnings_json(article, kept),
-                }
-            )
-    return failed
+
+    def line(article: Article, kept: CappedQuotations) -> None:
+        _print_json(
+            {
+                "id": article.external_id,
+                "quotes": (q.to_json() for q in kept.quotations),
+                "warnings": _warnings_json(article, kept),
+            }
+        )
+
+    return _each_extracted(items, line)
 
 
 def _extract_one_document(items: Iterable[Extracted | None], source: str) -> bool:
@@ -554,13 +551,22 @@ def _extract_one_document(items: Iterable[Extracted | None], source: str) -> boo
 
 
 def _extract_for_people(items: Iterable[Extracted | None]) -> bool:
+    return _each_extracted(
+        items, lambda article, kept: terminal.print_quotations(article, kept.quotations)
+    )
+
+
+def _each_extracted(
+    items: Iterable[Extracted | None], show: Callable[[Article, CappedQuotations], None]
+) -> bool:
+    """Show each article extracted, in input order; True when any failed (None: its failure
+    is already reported)."""
     failed = False
     for extracted in items:
         if extracted is None:
             failed = True
         else:
-            article, kept = extracted
-            terminal.print_quotations(article, kept.quotations)
+            show(*extracted)
     return failed
 
 

@@ -9,7 +9,7 @@ before. The first that answers lends its speaker; its name is recorded on the at
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from store.extract.answer import Attribution
@@ -83,14 +83,9 @@ def _same_sentence(near: Neighbourhood) -> Attribution | None:
 
 
 def _earlier_in_paragraph(near: Neighbourhood) -> Attribution | None:
-    paragraph_of, paragraph = near.document.paragraph_of, near.paragraph
-    for index in near.preceding():
-        other = near.results[index]
-        if paragraph_of[other.quote.open] != paragraph:
-            break
-        if other.speaker_as_written is not None:
-            return other
-    return None
+    return _first_in_paragraph(
+        near, near.preceding(), lambda other: other.speaker_as_written is not None
+    )
 
 
 def _actor(near: Neighbourhood) -> Attribution | None:
@@ -109,12 +104,22 @@ def _actor(near: Neighbourhood) -> Attribution | None:
 
 
 def _later_in_paragraph(near: Neighbourhood) -> Attribution | None:
+    return _first_in_paragraph(
+        near, near.following(), lambda other: other.cue is not None and other.source == "after"
+    )
+
+
+def _first_in_paragraph(
+    near: Neighbourhood, indices: Iterable[int], lends: Callable[[Attribution], bool]
+) -> Attribution | None:
+    """The first quotation of `indices` (walked outwards from this one) that `lends`, within
+    this quotation's paragraph."""
     paragraph_of, paragraph = near.document.paragraph_of, near.paragraph
-    for index in near.following():
+    for index in indices:
         other = near.results[index]
         if paragraph_of[other.quote.open] != paragraph:
             break
-        if other.cue is not None and other.source == "after":
+        if lends(other):
             return other
     return None
 

@@ -11,7 +11,7 @@ from store.extract.people.entity import (
     Entity,
     holds,
 )
-from store.extract.tokens import Tokens
+from store.extract.people.state import PeopleState
 
 #: How many paragraphs back a pronoun may reach for its person.
 PRONOUN_REACH = 4
@@ -30,17 +30,8 @@ GENDER_REACH = 80
 GENDER_MAJORITY = 2
 
 
-class PronounResolution:
+class PronounResolution(PeopleState):
     """Whom a pronoun stands for, and the genders the text gives (a part of `People`)."""
-
-    tokens: Tokens
-    paragraph_of: list[int]
-    _outside: list[bool]
-    _starts: list[int]
-    _timeline: list[int]
-    _timeline_entities: list[Entity]
-    _credited: list[int]
-    _credited_entities: list[Entity]
 
     def _learn_genders(self, starts: list[int], outside: list[bool]) -> None:
         """What the article's own pronouns say of each person's gender, weighed as votes.

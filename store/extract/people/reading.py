@@ -10,11 +10,10 @@ from store.extract.lexicon import (
     word_class,
 )
 from store.extract.people.entity import (
-    Entity,
     role_word,
 )
+from store.extract.people.state import PeopleState
 from store.extract.subjects.common import ROLE_REACH
-from store.extract.tokens import Tokens
 
 HEADLINE_WORDS = 4
 HEADLINE_SHARE = 0.7
@@ -29,17 +28,8 @@ AS_DETERMINERS = word_class("as-determiners")
 AS_ROLE_WORDS = 4
 
 
-class TextReading:
+class TextReading(PeopleState):
     """What `People` reads of the text around each name (a part of `People`)."""
-
-    tokens: Tokens
-    paragraph_of: list[int]
-    _outside: list[bool]
-    _starts: list[int]
-    _timeline: list[int]
-    _timeline_entities: list[Entity]
-    _credited: list[int]
-    _credited_entities: list[Entity]
 
     def _title_case_paragraphs(self) -> set[int]:
         """Headlines in Title Case ("Ledger Quietly Confuses Rob Hale With …") name nobody
