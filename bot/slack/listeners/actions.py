@@ -92,7 +92,7 @@ def _for_the_lookup(body: dict[str, Any], context: BoltContext, work: Work) -> N
 
 def _on_the_lookup(services: Services, body: dict[str, Any], workspace: str, work: Work) -> None:
     """Run `work` on the button's lookup (a failure is told to who clicked by the workers)."""
-    lookup = _lookup_of(services, body, workspace)
+    lookup = lookup_of(services, body, workspace)
     if lookup is None:
         _tell_privately(body.get("response_url"), notices.answer_gone())
         return
@@ -103,7 +103,7 @@ def _tell_privately(response_url: str | None, reply: dict[str, Any]) -> bool:
     return respond_to(response_url, {**_PRIVATELY, **reply})
 
 
-def _lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Lookup | None:
+def lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Lookup | None:
     """The lookup the clicked button carries, if it exists and is this workspace's."""
     actions = body.get("actions") or [{}]
     value = str(actions[0].get("value") or "")
