@@ -10,6 +10,7 @@ the fake in fake_slack.py. The quote ruled on is invented (tests/ruling_support.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +24,7 @@ from slack_support import (
     bot_server,
     button_click,
     button_values,
+    environment,
     fill_archive,
     send_form,
     send_payload,
@@ -39,6 +41,7 @@ from bot.slack.ruling_form import (
     SPEAKER_BLOCK,
     VALUE_ACTION,
 )
+from bot.slack.settings import Mode, SettingError, load_settings
 from bot.wording import RULING_LABELS
 from store.archive import Archive
 from store.rulings import RULING_KINDS, RulingKind
@@ -306,3 +309,19 @@ def test_members_of_a_named_group_may_rule(sqlite_archive: Archive, fake: FakeSl
 
         [opened] = fake.wait_for("views.open")
     assert opened.body["view"]["callback_id"] == RULING_CALLBACK
+
+
+@pytest.mark.parametrize(
+    ("users", "groups", "expected"),
+    [
+        ("everyone,U0EDITOR", "", "SLACK_RULE_ALLOWED_USERS: 'everyone' lets everyone record"),
+        ("ana", "", "SLACK_RULE_ALLOWED_USERS: 'ana' is not a user id"),
+        ("", "fact-checkers", "SLACK_RULE_ALLOWED_GROUPS: 'fact-checkers' is not a user group"),
+    ],
+)
+def test_a_malformed_rule_setting_is_named(
+    fake: FakeSlack, users: str, groups: str, expected: str
+) -> None:
+    named = {"SLACK_RULE_ALLOWED_USERS": users, "SLACK_RULE_ALLOWED_GROUPS": groups}
+    with pytest.raises(SettingError, match=f"^{re.escape(expected)}"):
+        load_settings(Mode.HTTP, environment(fake, **named))

@@ -152,8 +152,10 @@ def load_settings(mode: Mode, environ: Mapping[str, str] | None = None) -> Slack
         client_secret=client_secret,
         watched_channels=_channels(get("SLACK_WATCHED_CHANNELS")),
         add_allowed_networks=_networks(get("SLACK_ADD_ALLOWED_NETWORKS")),
-        add_access=_access("SLACK_ADD", "add", get),
-        rule_access=_access("SLACK_RULE", "record rulings", get),
+        add_access=_access("SLACK_ADD_ALLOWED_USERS", "SLACK_ADD_ALLOWED_GROUPS", "add", get),
+        rule_access=_access(
+            "SLACK_RULE_ALLOWED_USERS", "SLACK_RULE_ALLOWED_GROUPS", "record rulings", get
+        ),
         alerts_channel=_alerts_channel(get("SLACK_ALERTS_CHANNEL")),
         trust=_trust(environ),
         limits=_limits(get),
@@ -199,10 +201,10 @@ def _channel_id(name: str, channel: str) -> str:
     return channel
 
 
-def _access(prefix: str, doing: str, get: Callable[[str], str | None]) -> AddAccess:
-    """Who may do something: `<prefix>_ALLOWED_USERS` (ids, or `everyone`) and the members of
-    `<prefix>_ALLOWED_GROUPS`."""
-    users_name, groups_name = f"{prefix}_ALLOWED_USERS", f"{prefix}_ALLOWED_GROUPS"
+def _access(
+    users_name: str, groups_name: str, doing: str, get: Callable[[str], str | None]
+) -> AddAccess:
+    """Who may do something: the users named (ids, or `everyone`) and the groups named."""
     named_users = _ids(users_name, get(users_name), _USER_ID, "a user id such as U0123ABCD")
     everyone = [user for user in named_users if user.lower() == EVERYONE]
     if everyone and len(named_users) > 1:
