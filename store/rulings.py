@@ -38,7 +38,7 @@ from store.db.models import (
 )
 from store.lookup import MAX_QUERY_CHARS
 from store.normalise import content_hash, quotation_fingerprint, url_key
-from store.search.grams import index_terms, query_terms
+from store.search.grams import JOIN, index_terms, query_terms
 from store.search.words import COMMON_WORDS, spoken
 
 #: The longest note a ruling keeps (the issue's limit: a note, not an essay).
@@ -50,8 +50,10 @@ MAX_LINK_CHARS = 2_048
 MAX_TEXT_CHARS = MAX_QUERY_CHARS
 #: A term of the in-memory index held by more rulings than this says little: it is skipped.
 TERM_CAP = 50
-#: Pairs of words that must hit before single words are left out of a lookup.
-ENOUGH_PAIRS = 2
+#: The share of a query's pairs of words (or of the ruled quote's, when it is the shorter) a
+#: ruling must hold to be aligned; of its telling words, when no ruling holds enough pairs.
+PAIR_SHARE = 0.4
+WORD_SHARE = 0.6
 
 
 class RulingKind(StrEnum):
@@ -327,9 +329,17 @@ class RulingSnapshot:
         self.version = version
         self.rulings = {ruling.id: ruling for ruling in rulings}
         postings: defaultdict[str, list[int]] = defaultdict(list)
+        #: How many pairs of words, and how many telling words, each ruled quote has.
+        self._pairs: dict[int, int] = {}
+        self._words: dict[int, int] = {}
         for ruling in rulings:
-            for term in index_terms(ruling.text).terms:
+            terms = index_terms(ruling.text).terms
+            for term in terms:
                 postings[term].append(ruling.id)
+            self._pairs[ruling.id] = sum(JOIN in term for term in terms)
+            self._words[ruling.id] = sum(
+                JOIN not in term and term not in COMMON_WORDS for term in terms
+            )
         self._postings = dict(postings)
 
     def __len__(self) -> int:
@@ -337,36 +347,52 @@ class RulingSnapshot:
 
     def candidates(self, parts: Sequence[Sequence[str]], limit: int = 4) -> list[Ruling]:
         """The rulings most likely to hold these word sequences (a query's normalised words,
-        one sequence per stretch between ellipses), best first: votes from the pairs they
-        share, rarer pairs weighing more; from single words when too few pairs hit (a typo in
-        every other word, a two-word fragment)."""
+        one sequence per stretch between ellipses), best first.
+
+        A ruling must hold a good share of the query's pairs of words (or, for a quote longer
+        than the query, of its own): sharing "of the" and "we will" with a ruled quote is not
+        being it, and each candidate costs the verifier an alignment. When no ruling holds
+        enough pairs (a typo in every other word, a two-word fragment), telling single words
+        are counted the same way."""
         if not self.rulings:
             return []
         pairs, words = query_terms(parts)
-        votes: Counter[int] = Counter()
-        hits = self._vote(votes, pairs, 1.0)
-        if hits < ENOUGH_PAIRS:
-            self._vote(votes, [word for word in words if word not in COMMON_WORDS], 0.5)
-        return [self.rulings[key] for key, _ in votes.most_common(limit)]
+        found = self._holding(pairs, self._pairs, PAIR_SHARE)
+        if not found:
+            telling = [word for word in words if word not in COMMON_WORDS]
+            found = self._holding(telling, self._words, WORD_SHARE)
+        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        return [self.rulings[key] for key, _ in ranked[:limit]]
 
-    def _vote(self, votes: Counter[int], terms: Iterable[str], weight: float) -> int:
-        hits = 0
+    def _holding(
+        self, terms: Sequence[str], sizes: dict[int, int], share: float
+    ) -> dict[int, float]:
+        """The rulings holding at least `share` of the terms (or of their own, when they have
+        fewer), with their votes: rarer terms weigh more."""
+        held: Counter[int] = Counter()
+        votes: Counter[int] = Counter()
         for term in terms:
             found = self._postings.get(term)
             if not found or len(found) > TERM_CAP:
                 continue
-            hits += 1
-            share = weight * (1.0 + 1.0 / math.sqrt(len(found)))
+            weight = 1.0 + 1.0 / math.sqrt(len(found))
             for key in found:
-                votes[key] += share
-        return hits
+                held[key] += 1
+                votes[key] += weight
+        return {
+            key: votes[key]
+            for key, count in held.items()
+            if count >= max(1.0, share * min(len(terms), sizes[key]))
+        }
+
+
+_VERSION_STATEMENT = f"SELECT version FROM {RulingRegisterRow.__tablename__} WHERE id = 1"
 
 
 def register_version(connection: Connection) -> int:
     """The number every recorded ruling raises: unchanged, the rulings are unchanged."""
-    version = connection.execute(
-        select(RulingRegisterRow.version).where(RulingRegisterRow.id == 1)
-    ).scalar()
+    # The driver's own statement, uncompiled: every check reads it, so it must cost microseconds.
+    version = connection.exec_driver_sql(_VERSION_STATEMENT).scalar()
     return int(version or 0)
 
 
