@@ -27,15 +27,13 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack import card, notices, ruling_form
 from bot.slack.add_access import Refusal
-from bot.slack.listeners.actions import lookup_of
-from bot.slack.replies import respond_to
+from bot.slack.listeners.actions import lookup_of, tell_privately, user_of
 from bot.slack.ruling_form import RULING_CALLBACK, Ruled
 from bot.slack.services import Services, services_of, workspace_of
 from bot.verifier.rulings import ruling_for
 from store.rulings import RulingError, RulingInput
 
 Message = dict[str, Any]
-_PRIVATELY = {"response_type": "ephemeral", "replace_original": False}
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +48,7 @@ def open_ruling_form(
 ) -> None:
     ack()
     services = services_of(context)
-    tell = partial(_tell_privately, body.get("response_url"))
+    tell = partial(tell_privately, body.get("response_url"))
     job = partial(_open, services, client, body, workspace_of(context))
     if not services.work.replies.submit(job, doing="opening the ruling form", tell=tell):
         services.work.reply(partial(tell, notices.busy()))
@@ -60,7 +58,7 @@ def ruling_submitted(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
     ruled = Ruled.from_metadata(view.get("private_metadata"))
-    user = _user(body)
+    user = user_of(body)
     if ruled is None or user is None:
         ack(
             response_action="errors",
@@ -74,7 +72,7 @@ def ruling_submitted(
         return
     ack()
     services = services_of(context)
-    tell = partial(_tell_privately, ruled.response_url)
+    tell = partial(tell_privately, ruled.response_url)
     job = partial(_record, services, client, workspace_of(context), user, ruled, given, tell)
     if not services.work.checks.submit(job, doing="recording a ruling", tell=tell):
         services.work.reply(partial(tell, notices.busy()))
@@ -83,12 +81,12 @@ def ruling_submitted(
 def _open(services: Services, client: WebClient, body: dict[str, Any], workspace: str) -> None:
     """Open the form for the button's answer, unless the person may not rule."""
     response_url = body.get("response_url")
-    tell = partial(_tell_privately, response_url)
+    tell = partial(tell_privately, response_url)
     lookup = lookup_of(services, body, workspace)
     if lookup is None:
         tell(notices.answer_gone())
         return
-    refusal = services.rule_gate.refusal(client, workspace, _user(body))
+    refusal = services.rule_gate.refusal(client, workspace, user_of(body))
     if refusal is not None:
         tell(_refused(refusal))
         return
@@ -146,12 +144,3 @@ def _refused(refusal: Refusal) -> Message:
     if refusal.lookup_failed:
         return ruling_form.access_unknown()
     return ruling_form.not_allowed()
-
-
-def _tell_privately(response_url: str | None, reply: Message) -> bool:
-    return respond_to(response_url, {**_PRIVATELY, **reply})
-
-
-def _user(body: dict[str, Any]) -> str | None:
-    user = (body.get("user") or {}).get("id")
-    return str(user) if user else None
