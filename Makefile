@@ -23,6 +23,7 @@ demo: $(BIN)/quotebot
 	$(BIN)/quotebot --db $(DEMO_DB) ingest $(SAMPLES)
 	$(BIN)/quotebot --db $(DEMO_DB) extract samples/meridian-wire-harbour-strike.txt
 	$(BIN)/quotebot --db $(DEMO_DB) stats
+	$(BIN)/quotebot --db $(DEMO_DB) rule - --ruling fabricated --by "the demo desk" --note "No record of it in any port authority paper or interview." --link https://factcheck.example/robot-cranes < demo/ruling.txt
 	$(BIN)/quotebot --db $(DEMO_DB) check --each demo/queries.txt
 
 test: $(BIN)/quotebot

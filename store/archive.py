@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import math
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -71,6 +73,8 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 TOP_SPEAKERS = 10
+#: How often an open archive reads whether the desk has recorded a ruling (rulings_snapshot).
+RULINGS_RECHECK_SECONDS = 1.0
 #: Word pairs a paragraph search looks up at most: a paragraph the verifier can accept holds
 #: most of a paste's words, so half the pairs a quotation search reads find it.
 PARAGRAPH_PAIRS = 12
@@ -186,6 +190,8 @@ class Archive:
         self.reads = ReadEngines(engine, replicas)
         self._common = {QUOTATIONS: CommonTerms(), PARAGRAPHS: CommonTerms()}
         self._rulings: RulingSnapshot | None = None
+        #: When the register's version was last read (time.monotonic), for rulings_snapshot.
+        self._rulings_read = -math.inf
 
     @classmethod
     def open(cls, url: str, read_urls: Sequence[str] = ()) -> Archive:
@@ -331,11 +337,15 @@ class Archive:
 
     def record_ruling(self, given: RulingInput) -> Ruling:
         """Rule on the words (a new ruling, or a revision of the one on the same words)."""
-        return rulings.record_ruling(self.engine, given)
+        ruling = rulings.record_ruling(self.engine, given)
+        self._rulings_read = -math.inf  # this process's next check sees it
+        return ruling
 
     def revise_ruling(self, ruling_id: int, given: RulingInput) -> Ruling:
         """A new revision of ruling `ruling_id`; RulingError when there is none."""
-        return rulings.revise_ruling(self.engine, ruling_id, given)
+        ruling = rulings.revise_ruling(self.engine, ruling_id, given)
+        self._rulings_read = -math.inf
+        return ruling
 
     def ruling_history(self, ruling_id: int) -> list[Ruling]:
         """Every revision of the ruling, oldest first."""
@@ -354,13 +364,22 @@ class Archive:
         return self._read(lambda connection: rulings.most_pasted(connection, limit=limit))
 
     def rulings_snapshot(self) -> RulingSnapshot:
-        """The rulings in force, kept in memory while the register is unchanged: one small
-        read per call (store.rulings.snapshot), the rulings again only after a new one."""
+        """The rulings in force, kept in memory while the register is unchanged.
+
+        The register's version is read (store.rulings.snapshot) at most once every
+        RULINGS_RECHECK_SECONDS, and the rulings again only after a new one: a ruling recorded
+        through this archive answers its next check, one recorded by another process within
+        that time. Checks come in bursts (a watched channel, a draft), and a read per check
+        was most of the lookup's cost on a database server."""
+        now = time.monotonic()
+        if self._rulings is not None and now - self._rulings_read < RULINGS_RECHECK_SECONDS:
+            return self._rulings
 
         def work(connection: Connection) -> RulingSnapshot:
             return rulings.snapshot(connection, self._rulings)
 
         self._rulings = self._read(work)
+        self._rulings_read = now
         return self._rulings
 
     def record_reappearance(

@@ -121,6 +121,7 @@ def test_an_ingest_killed_mid_batch_keeps_whole_articles_and_a_rerun_stores_only
         "quotes": sum(len(batch.quotations[name]) for name in missing),
         "errors": [],
         "warnings": [],
+        "alerts": [],
     }
     with _connected(archive_url) as connection:
         assert _counts(connection) == batch.clean_counts

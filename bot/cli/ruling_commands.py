@@ -18,6 +18,7 @@ from rich.text import Text
 from bot.claimreview import ExportSettingError, claim_reviews, publisher_from_environment
 from bot.cli import card, terminal
 from bot.cli.commands import (
+    Command,
     CommandFailed,
     _json_text,
     _open_archive,
@@ -37,6 +38,15 @@ from store.rulings import RULING_KINDS, Ruling, RulingError, ruling_input
 _LINKED = (Verdict.VERIFIED, Verdict.WORDING_DIFFERS, Verdict.NOT_A_DIRECT_QUOTE)
 #: Rulings the register prints at most.
 REGISTER_LIMIT = 1_000
+
+
+def since_option(command: Command) -> Command:
+    return click.option(
+        "--since",
+        metavar="DATE",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Only rulings made or revised on this day (YYYY-MM-DD) or later.",
+    )(command)
 
 
 class RulingRefused(click.ClickException):
@@ -135,12 +145,7 @@ def rule(
 
 
 @cli.command()
-@click.option(
-    "--since",
-    metavar="DATE",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Only rulings made or revised on this day (YYYY-MM-DD) or later.",
-)
+@since_option
 @json_option
 @click.pass_context
 def rulings(ctx: click.Context, since: dt.datetime | None, as_json: bool) -> None:
@@ -180,12 +185,7 @@ def export() -> None:
 
 
 @export.command()
-@click.option(
-    "--since",
-    metavar="DATE",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Only rulings made or revised on this day (YYYY-MM-DD) or later.",
-)
+@since_option
 @click.pass_context
 def claimreview(ctx: click.Context, since: dt.datetime | None) -> None:
     """Print the rulings as schema.org ClaimReview JSON-LD: a JSON list, one per ruling.
