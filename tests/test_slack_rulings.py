@@ -268,6 +268,20 @@ def test_the_button_on_a_ruled_answer_revises_the_ruling_in_force(
     assert ruling.speaker == "Rob Hale" and ruling.revision == 2
 
 
+def test_a_form_slack_would_not_open_is_answered_politely(
+    rule_bot: BotServer, fake: FakeSlack
+) -> None:
+    fake.fail("views.open", "expired_trigger")
+
+    click_rule(rule_bot, fake, ask(rule_bot, fake, PASTE, "answer"))
+
+    [reply] = _waited(fake, "response", "clicked")
+    assert (
+        "could not open the ruling form in time; please click the button again"
+        in reply.body["text"]
+    )
+
+
 # -- who may rule -------------------------------------------------------------------------------
 
 
