@@ -4,12 +4,16 @@ its way back; a quote that only shares some of its words never does (issue 14's 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from check_support import TERMINAL_QUOTE, harbour_archive
 from ruling_support import DECOYS, FERRY_PASTES, UNRELATED, ferry_ruling
 
 from bot.verifier.rulings import find_ruling
 from bot.verifier.verify import Verifier
 from store.archive import Archive
+from store.rulings import ruling_input
 
 
 def test_a_ruled_quote_is_answered_with_its_ruling_in_nine_of_ten_shapes(
@@ -54,3 +58,19 @@ def test_a_ruling_recorded_after_a_check_answers_the_next_check(archive: Archive
 def test_the_lookup_can_be_turned_off_for_benchmarks(archive: Archive) -> None:
     ferry_ruling(archive)
     assert Verifier(archive, rulings=False).check(FERRY_PASTES[0][1])[0].ruling is None
+
+
+def test_the_printed_words_are_not_answered_with_a_ruling_on_a_misquote_of_them(
+    archive_url: str, tmp_path: Path
+) -> None:
+    url = harbour_archive(archive_url, tmp_path)
+    misquote = TERMINAL_QUOTE.replace("spring tides", "summer tides")
+    with Archive.open(url) as archive:
+        archive.record_ruling(ruling_input(misquote, "misquoted", "ana", printed=TERMINAL_QUOTE))
+        verifier = Verifier(archive)
+        ruled = verifier.check(f'"{misquote}," Harriet Vale said.')[0]
+        printed = verifier.check(f'"{TERMINAL_QUOTE}," Harriet Vale said.')[0]
+        fragment = verifier.check('"before the spring tides, whatever the weather does"')[0]
+    assert ruled.ruling is not None and str(ruled.ruling.kind) == "misquoted"
+    assert printed.verdict == "verified" and printed.ruling is None
+    assert fragment.ruling is None

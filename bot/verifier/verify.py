@@ -33,7 +33,7 @@ from bot.verifier.matching import (
 )
 from bot.verifier.notes import hedge_note, respelled_note
 from bot.verifier.query import parse_query
-from bot.verifier.rulings import ruling_for
+from bot.verifier.rulings import printed_instead, ruled_match
 from bot.verifier.trust import Trust, TrustPolicy
 from bot.verifier.verdict import (
     ArticleRef,
@@ -161,8 +161,10 @@ class Verifier:
         """The result with the desk's ruling on its words, if there is one."""
         if not self.rulings or result.problem is not None:
             return result
-        ruling = ruling_for(self.archive.rulings_snapshot(), result.query)
-        return replace(result, ruling=ruling) if ruling is not None else result
+        found = ruled_match(self.archive.rulings_snapshot(), result.query)
+        if found is None or printed_instead(result, *found):
+            return result
+        return replace(result, ruling=found[0])
 
     def _unmentioned(self, result: CheckResult) -> CheckResult:
         """A paste crediting someone the printing article never mentions is misattributed,
