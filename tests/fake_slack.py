@@ -1,7 +1,7 @@
 """A fake Slack Web API on 127.0.0.1 that records what the bot sends, for tests.
 
 It answers the methods quotebot calls (`auth.test`, `chat.postMessage`, `chat.postEphemeral`,
-`views.publish`, `views.open`, `files.info`, `apps.connections.open`,
+`chat.getPermalink`, `views.publish`, `views.open`, `files.info`, `apps.connections.open`,
 `usergroups.users.list` from `user_groups`) with the JSON Slack would, accepts posts to
 response URLs under `/response/`, serves the files it was given (`add_file`) at their
 `url_private` to a request carrying the bot's token, and records each request's path,
@@ -26,6 +26,8 @@ from urllib.parse import parse_qsl, urlsplit
 TEAM_ID = "T0NEWSROOM"
 BOT_USER_ID = "U0QUOTEBOT"
 BOT_ID = "B0QUOTEBOT"
+#: Where `chat.getPermalink` says a message is: this, the channel, `/p` and the ts' digits.
+PERMALINK_BASE = "https://newsroom.example.slack.com/archives/"
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,13 @@ class FakeSlack:
                 return {"ok": False, "error": "not_in_channel"}
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": channel, "ts": ts, "message": {"text": body.get("text")}}
+        if request.name == "chat.getPermalink":
+            channel, ts = str(body.get("channel", "")), str(body.get("message_ts", ""))
+            return {
+                "ok": True,
+                "channel": channel,
+                "permalink": f"{PERMALINK_BASE}{channel}/p{ts.replace('.', '')}",
+            }
         if request.name == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if request.name == "views.publish":

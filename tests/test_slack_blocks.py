@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import Block, BlockElement
 
 from bot.slack.card import (
     CONTEXT_ACTION,
+    RULE_ACTION,
     SHARE_ACTION,
     WRONG_MATCH_ACTION,
     answer_blocks,
@@ -397,13 +398,14 @@ def test_shared_answer_credits_who_shared_it() -> None:
 # -- buttons -------------------------------------------------------------------------------------
 
 
-def test_private_answer_has_share_context_and_wrong_match_buttons_carrying_the_lookup() -> None:
+def test_private_answer_has_share_context_wrong_match_and_ruling_buttons() -> None:
     found = buttons(answer_blocks(result(), lookup_id=42, ephemeral=True))
 
-    assert list(found) == [SHARE_ACTION, CONTEXT_ACTION, WRONG_MATCH_ACTION]
-    assert [button["value"] for button in found.values()] == ["42", "42", "42"]
+    assert list(found) == [SHARE_ACTION, CONTEXT_ACTION, WRONG_MATCH_ACTION, RULE_ACTION]
+    assert [button["value"] for button in found.values()] == ["42", "42", "42", "42"]
     assert found[SHARE_ACTION]["text"]["text"] == "Share in channel"
     assert found[WRONG_MATCH_ACTION]["text"]["text"] == "Not the right match"
+    assert found[RULE_ACTION]["text"]["text"] == "Record a ruling"
 
 
 def test_answer_in_a_channel_has_no_share_button() -> None:
@@ -422,7 +424,7 @@ def test_not_found_private_answer_can_still_be_shared() -> None:
         answer_blocks(result(Verdict.NOT_FOUND, matches=()), lookup_id=5, ephemeral=True)
     )
 
-    assert list(found) == [SHARE_ACTION]
+    assert list(found) == [SHARE_ACTION, RULE_ACTION]  # a quote nobody printed can be ruled on
 
 
 def test_show_context_puts_the_paragraph_in_the_answer_and_drops_its_button() -> None:

@@ -8,7 +8,9 @@ address it was fetched from (store.readers.provenance), and every add, whatever 
 recorded in the audit log: who asked, when, the address asked and the address fetched. Only
 the people the newsroom names may add (bot.slack.add_access); a refusal is on the record too.
 The article is stored as added from Slack (store.article.AddedVia), which the verifier counts
-as unvetted unless the newsroom trusts its site (bot.verifier.trust).
+as unvetted unless the newsroom trusts its site (bot.verifier.trust). A ruled quote the article
+prints is alerted (bot.slack.alerts) to the person who added it and in the alerts channel, once
+per article.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.resurfacing import Alert, article_alerts
 from bot.slack import notices
 from bot.slack.add_access import Refusal
+from bot.slack.alerts import WHERE_CHARS, announce
 from bot.slack.answers import Asked
+from bot.slack.mrkdwn import fit
 from bot.slack.safe_urls import UnsafeURL, checked_url
 from bot.slack.services import Services
 from store.add_request import AddOutcome, AddRequest
@@ -57,6 +62,7 @@ def add_article(
         return notices.notice(f":x: Not added: {refused}")
     progress(notices.adding(checked))
     stored: list[tuple[Article, AddResult]] = []
+    alerts: list[Alert] = []
     report = ingest(
         [checked],
         services.archive,
@@ -65,6 +71,9 @@ def add_article(
         added_via=AddedVia.SLACK,
         download_seconds=services.settings.limits.add_seconds,
         on_stored=lambda article, result: stored.append((article, result)),
+        on_quoted=lambda article, quoted: alerts.extend(
+            article_alerts(services.archive, article, quoted)
+        ),
     )
     article, result = stored[0] if stored else (None, None)
     _record(
@@ -76,6 +85,9 @@ def add_article(
         article_id=result.article_id if result else None,
         detail=report.errors[0].error if report.errors else None,
     )
+    if alerts:
+        shown = f"{fit(alerts[0].where, WHERE_CHARS)}, added with `/quote add`"
+        announce(services, client, alerts, progress, shown=shown)
     return notices.added(checked, report)
 
 

@@ -41,13 +41,14 @@ def answers(
 ) -> list[Answer]:
     """The answers to the quoted stretches of `text` (at most MAX_ANSWERS), each logged.
 
-    `only_known`: only the answers where the archive knows something (for watched channels,
-    where nobody asked and silence is the answer to the rest, which is not logged). A check
+    `only_known`: only the answers where the archive, or a ruling, knows something (for
+    watched channels, where nobody asked and silence is the answer to the rest, which is not
+    logged). A check
     past the time limit (SLACK_CHECK_SECONDS) raises bot.verifier.deadline.CheckTimedOut.
     """
     results = services.verifier.check(text, deadline=_deadline(services))
     if only_known:
-        results = [r for r in results if r.problem is None and r.verdict is not Verdict.NOT_FOUND]
+        results = [r for r in results if r.problem is None and _known(r)]
     return [Answer(result, _logged(services, result, asked)) for result in results[:MAX_ANSWERS]]
 
 
@@ -76,6 +77,11 @@ def message(
         ),
         "text": card.answer_text(answer.result),
     }
+
+
+def _known(result: CheckResult) -> bool:
+    """Whether the archive knows the words, or the desk has ruled on them."""
+    return result.verdict is not Verdict.NOT_FOUND or result.ruling is not None
 
 
 def _deadline(services: Services) -> Deadline:

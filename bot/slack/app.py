@@ -78,6 +78,7 @@ def build_app(
         deduplicator,
         Workers.for_limits(settings.limits),
         AddGate(settings.add_access),
+        AddGate(settings.rule_access),
     )
     provide(app, services)
     register_listeners(app)

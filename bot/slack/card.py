@@ -28,6 +28,7 @@ budget and the answer shows a bounded number of matches, pieces, changes and spe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -36,10 +37,12 @@ from dataclasses import dataclass
 
 from bot.slack.mrkdwn import (
     BLANKS,
+    PERSON_MARK,
     context_block,
     fit,
     link,
     link_target,
+    person,
     plain_text,
     safe,
     section_block,
@@ -74,6 +77,8 @@ from store.rulings import Ruling
 SHARE_ACTION = "share_in_channel"
 CONTEXT_ACTION = "show_context"
 WRONG_MATCH_ACTION = "not_the_right_match"
+#: Opens the form for the desk's ruling on the answer's quote (bot.slack.listeners.rulings).
+RULE_ACTION = "record_ruling"
 
 #: Slack's own limits (SECTION_CHARS: bot.slack.mrkdwn).
 MESSAGE_BLOCKS = 50
@@ -180,8 +185,7 @@ def answer_text(result: CheckResult) -> str:
         word = f"{MISATTRIBUTED} ({misattribution_headline(result).split(',')[0]})"
     parts = [f"{symbol} {word}: “{fit(result.query, QUERY_CHARS)}”"]
     if result.ruling is not None:
-        said = ruling_line(result.ruling)
-        parts.insert(0, f"{RULING_SYMBOL} {fit(said.headline, 2 * NAME_CHARS)}")
+        parts.insert(0, f"{RULING_SYMBOL} {ruling_headline(result.ruling)}")
     if result.verdict is Verdict.SPLICED:
         speakers = _distinct(match.speaker or "unknown speaker" for match in result.matches)
         parts.append(f"joins words of {fit(' and '.join(speakers), 2 * NAME_CHARS)}")
@@ -345,7 +349,7 @@ def ruling_blocks(ruling: Ruling) -> list[dict]:
     misattributed by ana on 2 Dec 2026*: the words are Rob Hale's (<link|site>)`, then its
     note and history in small print."""
     said = ruling_line(ruling)
-    line = f"{RULING_EMOJI} *{fit(said.headline, 2 * NAME_CHARS)}*: "
+    line = f"{RULING_EMOJI} *{ruling_headline(ruling)}*: "
     line += fit(said.finding, QUOTATION_CHARS)
     links = [link(url, fit(site_of(url) or "link", NAME_CHARS)) for url in said.links]
     if links:
@@ -355,6 +359,18 @@ def ruling_blocks(ruling: Ruling) -> list[dict]:
     if small:
         blocks.append(context_block("\n".join(small)))
     return blocks
+
+
+def ruling_headline(ruling: Ruling) -> str:
+    """`Ruled misattributed by <@U0123ABCD> on 2 Dec 2026` as safe mrkdwn: who ruled is a
+    mention when the ruling was recorded from Slack (bot.slack.listeners.rulings)."""
+    marked = ruling_line(dataclasses.replace(ruling, by=PERSON_MARK)).headline
+    return fit(marked, 2 * NAME_CHARS).replace(PERSON_MARK, ruler(ruling))
+
+
+def ruler(ruling: Ruling) -> str:
+    """Who ruled: a mention when the ruling was recorded from Slack, else the name given."""
+    return person(ruling.by, NAME_CHARS)
 
 
 # -- the parts of an answer ----------------------------------------------------------------------
@@ -583,6 +599,8 @@ def _buttons(
         buttons.append(_button("Show context", CONTEXT_ACTION, value))
     if result.matches:
         buttons.append(_button("Not the right match", WRONG_MATCH_ACTION, value))
+    label = "Revise the ruling" if result.ruling is not None else "Record a ruling"
+    buttons.append(_button(label, RULE_ACTION, value))
     return [{"type": "actions", "elements": buttons}] if buttons else []
 
 
@@ -591,10 +609,11 @@ def _bounded(blocks: list[dict], actions: list[dict]) -> list[dict]:
     evidence is built to fit, so this only trims what a pathological answer adds at the end."""
     limit = MESSAGE_BLOCKS - len(actions) - 1
     kept = blocks[:limit]
-    while len(kept) > 1 and _json_size([*kept, *actions]) > MESSAGE_CHARS:
+    cut = [context_block("The rest of this answer is too long for Slack.")]
+    while len(kept) > 1 and _json_size([*kept, *cut, *actions]) > MESSAGE_CHARS:
         kept.pop()
     if len(kept) < len(blocks):
-        kept.append(context_block("The rest of this answer is too long for Slack."))
+        kept.extend(cut)
     return [*kept, *actions]
 
 

@@ -21,6 +21,11 @@ URL_CHARS = 800
 _LOOK_ALIKES = str.maketrans({"*": "∗", "_": "ˍ", "~": "∼", "`": "ˋ"})
 #: Runs of white space and control characters, which untrusted text loses.
 BLANKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+#: A Slack user mention, which a ruling's `by` holds when it was recorded from Slack.
+_MENTION = re.compile(r"<@[UW][A-Z0-9]{2,20}>")
+#: Stands for a person in a sentence while the rest is made safe: a private-use character,
+#: which `safe` and `fit` keep as it is.
+PERSON_MARK = "\ue000"
 #: Characters that would end a `<url|label>` early or break it; percent-encoded in a URL.
 _URL_SAFE = "".join(sorted(set("!#$%&'()*+,-./:;=?@[]_~") - {"|"}))
 
@@ -49,6 +54,12 @@ def fit(text: str | None, budget: int) -> str:
     if space > len(kept) // 2:
         kept = kept[:space]
     return safe(kept.rstrip(" ,;:")) + "…"
+
+
+def person(name: str, budget: int) -> str:
+    """A Slack user mention (`<@U0123ABCD>`) as it is, for Slack to show the person's name;
+    any other name as safe text."""
+    return name if _MENTION.fullmatch(name) else fit(name, budget)
 
 
 def link(url: str | None, label: str) -> str:

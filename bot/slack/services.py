@@ -71,6 +71,8 @@ class Services:
     work: Workers
     #: Who may `/quote add` (bot.slack.add_access).
     add_gate: AddGate
+    #: Who may record a ruling (the same kind of gate, with SLACK_RULE_ALLOWED_*).
+    rule_gate: AddGate
 
     def fetch_transport(self) -> PublicOnlyTransport:
         """How `/quote add` downloads: public addresses only, plus the networks allowed."""

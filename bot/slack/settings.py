@@ -64,13 +64,14 @@ class WorkLimits:
 
 @dataclass(frozen=True)
 class AddAccess:
-    """Who may `/quote add` (bot.slack.add_access). Nobody until configured: an article added
-    is checked against by the whole newsroom, so the newsroom says whose adds it takes."""
+    """Who may `/quote add`, or record a ruling (bot.slack.add_access). Nobody until
+    configured: an article added is checked against by the whole newsroom, and a ruling leads
+    every answer on its quote, so the newsroom says whose it takes."""
 
-    #: SLACK_ADD_ALLOWED_USERS=everyone: anyone in the workspace.
+    #: SLACK_ADD_ALLOWED_USERS=everyone (or SLACK_RULE_…): anyone in the workspace.
     everyone: bool = False
     users: frozenset[str] = frozenset()
-    #: Slack user groups (S…) whose members may add.
+    #: Slack user groups (S…) whose members may.
     groups: tuple[str, ...] = ()
 
     @property
@@ -98,6 +99,10 @@ class SlackSettings:
     add_allowed_networks: tuple[IPNetwork, ...] = ()
     #: Who may `/quote add`.
     add_access: AddAccess = AddAccess()
+    #: Who may record a desk's ruling on a quote (the **Record a ruling** button).
+    rule_access: AddAccess = AddAccess()
+    #: Where a ruled quote that turns up again is announced (besides its thread); None: nowhere.
+    alerts_channel: str | None = None
     #: Which printings the newsroom trusts (QUOTEBOT_TRUSTED_OUTLETS and _DOMAINS).
     trust: TrustPolicy = field(default_factory=TrustPolicy)
     limits: WorkLimits = WorkLimits()
@@ -147,7 +152,11 @@ def load_settings(mode: Mode, environ: Mapping[str, str] | None = None) -> Slack
         client_secret=client_secret,
         watched_channels=_channels(get("SLACK_WATCHED_CHANNELS")),
         add_allowed_networks=_networks(get("SLACK_ADD_ALLOWED_NETWORKS")),
-        add_access=_add_access(get("SLACK_ADD_ALLOWED_USERS"), get("SLACK_ADD_ALLOWED_GROUPS")),
+        add_access=_access("SLACK_ADD_ALLOWED_USERS", "SLACK_ADD_ALLOWED_GROUPS", "add", get),
+        rule_access=_access(
+            "SLACK_RULE_ALLOWED_USERS", "SLACK_RULE_ALLOWED_GROUPS", "record rulings", get
+        ),
+        alerts_channel=_alerts_channel(get("SLACK_ALERTS_CHANNEL")),
         trust=_trust(environ),
         limits=_limits(get),
     )
@@ -177,23 +186,33 @@ def _api_url(value: str | None) -> str:
 def _channels(value: str | None) -> frozenset[str]:
     channels = (value or "").replace(",", " ").split()
     for channel in channels:
-        if not _CHANNEL_ID.fullmatch(channel):
-            shown = channel[:_SHOWN_CHARS]
-            raise SettingError(
-                f"SLACK_WATCHED_CHANNELS: {shown!r} is not a channel id such as C0123ABCD"
-            )
+        _channel_id("SLACK_WATCHED_CHANNELS", channel)
     return frozenset(channels)
 
 
-def _add_access(users: str | None, groups: str | None) -> AddAccess:
-    named_users = _ids("SLACK_ADD_ALLOWED_USERS", users, _USER_ID, "a user id such as U0123ABCD")
+def _alerts_channel(value: str | None) -> str | None:
+    return _channel_id("SLACK_ALERTS_CHANNEL", value) if value else None
+
+
+def _channel_id(name: str, channel: str) -> str:
+    if not _CHANNEL_ID.fullmatch(channel):
+        shown = channel[:_SHOWN_CHARS]
+        raise SettingError(f"{name}: {shown!r} is not a channel id such as C0123ABCD")
+    return channel
+
+
+def _access(
+    users_name: str, groups_name: str, doing: str, get: Callable[[str], str | None]
+) -> AddAccess:
+    """Who may do something: the users named (ids, or `everyone`) and the groups named."""
+    named_users = _ids(users_name, get(users_name), _USER_ID, "a user id such as U0123ABCD")
     everyone = [user for user in named_users if user.lower() == EVERYONE]
     if everyone and len(named_users) > 1:
         raise SettingError(
-            f"SLACK_ADD_ALLOWED_USERS: {EVERYONE!r} lets everyone add; name nobody beside it"
+            f"{users_name}: {EVERYONE!r} lets everyone {doing}; name nobody beside it"
         )
     named_groups = _ids(
-        "SLACK_ADD_ALLOWED_GROUPS", groups, _GROUP_ID, "a user group id such as S0123ABCD"
+        groups_name, get(groups_name), _GROUP_ID, "a user group id such as S0123ABCD"
     )
     return AddAccess(
         everyone=bool(everyone),
@@ -208,7 +227,7 @@ def _ids(name: str, value: str | None, pattern: re.Pattern[str], what: str) -> l
         raise SettingError(f"{name} names more than {_MOST_NAMED} ids")
     for each in ids:
         if not pattern.fullmatch(each) and not (
-            name == "SLACK_ADD_ALLOWED_USERS" and each.lower() == EVERYONE
+            name.endswith("_USERS") and each.lower() == EVERYONE
         ):
             raise SettingError(f"{name}: {each[:_SHOWN_CHARS]!r} is not {what}")
     return ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, events, review, shortcuts
+from bot.slack.listeners import actions, commands, events, review, rulings, shortcuts
 
 
 def register_listeners(app: App) -> None:
@@ -13,3 +13,4 @@ def register_listeners(app: App) -> None:
     review.register(app)  # before events: its message listener must be tried first
     events.register(app)
     actions.register(app)
+    rulings.register(app)

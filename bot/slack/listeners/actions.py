@@ -51,7 +51,7 @@ def not_the_right_match(ack: Ack, body: dict[str, Any], context: BoltContext) ->
 def _share(services: Services, lookup: Lookup, body: dict[str, Any]) -> None:
     """Post the private answer in the channel, credited to who shared it, then remove the
     private copy."""
-    shared = message(Answer(recheck(services, lookup), lookup.id), shared_by=_user(body))
+    shared = message(Answer(recheck(services, lookup), lookup.id), shared_by=user_of(body))
     response_url = body.get("response_url")
     if respond_to(response_url, {"response_type": "in_channel", **shared}):
         respond_to(response_url, {"delete_original": True})
@@ -76,7 +76,7 @@ def _wrong_match(services: Services, lookup: Lookup, body: dict[str, Any]) -> No
     """Record in the audit log that the answer matched the wrong quotation."""
     assert lookup.id is not None
     first = services.archive.record_feedback(
-        lookup.id, _user(body) or "unknown", FeedbackKind.WRONG_MATCH
+        lookup.id, user_of(body) or "unknown", FeedbackKind.WRONG_MATCH
     )
     respond_to(body.get("response_url"), {**_PRIVATELY, **notices.feedback_noted(first)})
 
@@ -85,25 +85,25 @@ def _for_the_lookup(body: dict[str, Any], context: BoltContext, work: Work) -> N
     """Hand `work` on the button's lookup to a worker, or say privately that all are busy."""
     services = services_of(context)
     job = partial(_on_the_lookup, services, body, workspace_of(context), work)
-    tell = partial(_tell_privately, body.get("response_url"))
+    tell = partial(tell_privately, body.get("response_url"))
     if not services.work.checks.submit(job, doing="a button", tell=tell):
         services.work.reply(partial(tell, notices.busy()))
 
 
 def _on_the_lookup(services: Services, body: dict[str, Any], workspace: str, work: Work) -> None:
     """Run `work` on the button's lookup (a failure is told to who clicked by the workers)."""
-    lookup = _lookup_of(services, body, workspace)
+    lookup = lookup_of(services, body, workspace)
     if lookup is None:
-        _tell_privately(body.get("response_url"), notices.answer_gone())
+        tell_privately(body.get("response_url"), notices.answer_gone())
         return
     work(services, lookup, body)
 
 
-def _tell_privately(response_url: str | None, reply: dict[str, Any]) -> bool:
+def tell_privately(response_url: str | None, reply: dict[str, Any]) -> bool:
     return respond_to(response_url, {**_PRIVATELY, **reply})
 
 
-def _lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Lookup | None:
+def lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Lookup | None:
     """The lookup the clicked button carries, if it exists and is this workspace's."""
     actions = body.get("actions") or [{}]
     value = str(actions[0].get("value") or "")
@@ -115,6 +115,6 @@ def _lookup_of(services: Services, body: dict[str, Any], workspace: str) -> Look
     return lookup
 
 
-def _user(body: dict[str, Any]) -> str | None:
+def user_of(body: dict[str, Any]) -> str | None:
     user = (body.get("user") or {}).get("id")
     return str(user) if user else None

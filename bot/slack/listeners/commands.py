@@ -5,7 +5,8 @@ Acknowledged at once, and the work handed to a worker (bot.slack.workers): the a
 through the command's response_url, which works in every channel, including those the bot was
 never invited to. When the workers are all busy, or someone has added too many articles in the
 last hour, the acknowledgement itself says so, politely; a failure is answered politely through
-the response_url by the workers' guard.
+the response_url by the workers' guard. A paste holding a ruled quote is alerted privately and
+in the alerts channel (bot.slack.alerts); each `/quote` is a place of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from slack_sdk import WebClient
 
 from bot.slack import card, notices
 from bot.slack.adding import add_article
+from bot.slack.alerts import alert_checks, command_spot
 from bot.slack.answers import Asked, answers, message
 from bot.slack.listeners.review import open_review_form
 from bot.slack.replies import respond_to
@@ -59,7 +61,8 @@ def quote_command(
         doing = f"{COMMAND} add"
     else:
         slot, refusal = services.work.checks.reserve(), notices.busy()
-        job = partial(_answer, services, text, asked, response_url)
+        trigger = str(command.get("trigger_id") or "")
+        job = partial(_answer, services, text, asked, response_url, client, trigger)
         doing = COMMAND
     if slot is None:
         ack(**refusal)
@@ -79,9 +82,27 @@ def _add_slot(services: Services, asked: Asked) -> tuple[Slot | None, Message]:
     return slot, {}
 
 
-def _answer(services: Services, text: str, asked: Asked, response_url: str | None) -> None:
-    for each in _reply(services, text, asked):
-        _respond(response_url, each)
+def _answer(
+    services: Services,
+    text: str,
+    asked: Asked,
+    response_url: str | None,
+    client: WebClient,
+    trigger_id: str,
+) -> None:
+    """Answer `/quote text`: a subcommand, or the paste, alerting when it holds a ruled quote."""
+    replies = _subcommand(services, text)
+    if replies is not None:
+        for each in replies:
+            _respond(response_url, each)
+        return
+    found = answers(services, text, asked)
+    for answer in found:
+        _respond(response_url, message(answer, ephemeral=True))
+    if trigger_id:
+        spot = partial(command_spot, asked.workspace, asked.channel, trigger_id)
+        tell = partial(_respond, response_url)
+        alert_checks(services, client, (answer.result for answer in found), spot, tell)
 
 
 def _add(
@@ -95,7 +116,8 @@ def _add(
     _respond(response_url, reply)
 
 
-def _reply(services: Services, text: str, asked: Asked) -> list[Message]:
+def _subcommand(services: Services, text: str) -> list[Message] | None:
+    """The replies to `help`, `stats` and a bare `add`; None for a paste."""
     word = text.lower()
     if word in ("", "help"):
         return [{"blocks": card.help_blocks(), "text": card.help_text()}]
@@ -107,7 +129,7 @@ def _reply(services: Services, text: str, asked: Asked) -> list[Message]:
         ]
     if word == "add":
         return [notices.add_usage()]
-    return [message(answer, ephemeral=True) for answer in answers(services, text, asked)]
+    return None
 
 
 def _respond(response_url: str | None, reply: Message) -> bool:

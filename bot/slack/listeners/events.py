@@ -7,7 +7,10 @@ broadcasts are not new questions and are ignored (Bolt already drops the bot's o
 A mention in a channel the bot reads arrives both as `app_mention` and as `message`: the
 message listener leaves mentions to the mention listener, and both claim (channel, ts) first,
 so only one answers. A message sharing a file with the bot is a draft to review
-(bot.slack.listeners.review), not a question.
+(bot.slack.listeners.review), not a question. A ruled quote in a mention, a direct message or
+a watched message is alerted in the same thread and in the alerts channel, once per message
+(bot.slack.alerts). The App Home shows the desk's latest rulings and the ruled quotes that came
+back the most (bot.slack.home).
 
 Bolt acknowledges events itself; the listeners only sort out what needs an answer and hand the
 work to a worker (bot.slack.workers). When the workers are all busy, or the check fails, a
@@ -25,8 +28,10 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack import card, notices
+from bot.slack import notices
+from bot.slack.alerts import alert_checks, message_spot
 from bot.slack.answers import Asked, answers, message
+from bot.slack.home import LATEST_SHOWN, MOST_PASTED_SHOWN, home_with_rulings
 from bot.slack.replies import post_in_thread
 from bot.slack.services import Services, services_of, workspace_of
 from store.errors import ArchiveError
@@ -55,19 +60,28 @@ def answer_mention(event: dict[str, Any], client: WebClient, context: BoltContex
         return  # a draft shared with a mention: reviewed by bot.slack.listeners.review
     asked = Asked(workspace_of(context), channel, event.get("user"), "mention")
     tell = partial(post_in_thread, client, channel, event.get("thread_ts") or ts)
-    job = partial(_mention, services, event, asked, tell)
+    job = partial(_mention, services, event, client, asked, tell)
     if not services.work.checks.submit(job, doing="a mention", tell=tell):
         services.work.reply(partial(tell, notices.busy()))
 
 
 def _mention(
-    services: Services, event: dict[str, Any], asked: Asked, tell: Callable[[Message], object]
+    services: Services,
+    event: dict[str, Any],
+    client: WebClient,
+    asked: Asked,
+    tell: Callable[[Message], object],
 ) -> None:
-    """Answer in the mention's thread (a failure is told there by the workers)."""
-    if not services.dedupe.first_answer(asked.workspace, event["channel"], event["ts"]):
+    """Answer in the mention's thread (a failure is told there by the workers), and alert
+    when a ruled quote turned up in it."""
+    channel, ts = event["channel"], event["ts"]
+    if not services.dedupe.first_answer(asked.workspace, channel, ts):
         return
-    for answer in answers(services, event.get("text") or "", asked):
+    found = answers(services, event.get("text") or "", asked)
+    for answer in found:
         tell(message(answer))
+    spot = partial(message_spot, client, asked.workspace, channel, ts)
+    alert_checks(services, client, (answer.result for answer in found), spot, tell)
 
 
 def answer_watched_channel(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -98,8 +112,11 @@ def _watched(services: Services, event: dict[str, Any], client: WebClient, asked
     if not services.dedupe.first_answer(asked.workspace, channel, ts):
         return
     found = answers(services, event.get("text") or "", asked, only_known=True)
+    tell = partial(post_in_thread, client, channel, event.get("thread_ts") or ts)
     for answer in found:
-        post_in_thread(client, channel, event.get("thread_ts") or ts, message(answer))
+        tell(message(answer))
+    spot = partial(message_spot, client, asked.workspace, channel, ts)
+    alert_checks(services, client, (answer.result for answer in found), spot, tell)
 
 
 def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -112,13 +129,17 @@ def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext)
 
 
 def _home(services: Services, client: WebClient, workspace: str, user: str) -> None:
+    archive = services.archive
     try:
-        stats = services.archive.stats()
-        recent = services.archive.recent_lookups(workspace, user, limit=RECENT_LOOKUPS_SHOWN)
+        stats = archive.stats()
+        recent = archive.recent_lookups(workspace, user, limit=RECENT_LOOKUPS_SHOWN)
+        latest = archive.latest_rulings(limit=LATEST_SHOWN)
+        most_pasted = archive.most_pasted_rulings(limit=MOST_PASTED_SHOWN)
     except ArchiveError:
         logger.exception("the App Home could not reach the archive")
-        stats, recent = None, []
-    view = card.home_view(stats, [(lookup.query, lookup.verdict) for lookup in recent])
+        stats, recent, latest, most_pasted = None, [], [], []
+    pairs = [(lookup.query, lookup.verdict) for lookup in recent]
+    view = home_with_rulings(stats, pairs, latest, most_pasted)
     client.views_publish(user_id=user, view=view)
 
 

@@ -26,9 +26,12 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.resurfacing import draft_alerts
 from bot.slack import notices
+from bot.slack.alerts import WHERE_CHARS, announce, channel_shown
 from bot.slack.answers import Asked
 from bot.slack.drafts import DraftRefused, read_pasted, read_shared_file
+from bot.slack.mrkdwn import fit
 from bot.slack.replies import post_in_thread, respond_to
 from bot.slack.review import review_messages
 from bot.slack.services import Services, services_of, workspace_of
@@ -101,7 +104,7 @@ def _review_files(
                 max_kb=limits.draft_kb,
                 seconds=limits.draft_seconds,
             )
-            replies = _reviewed(services, article, asked)
+            replies = _reviewed(services, client, article, asked)
         except (DraftRefused, CheckTimedOut) as refused:  # this file only; the others go on
             replies = [_refusal(refused)]
         for reply in replies:
@@ -211,7 +214,7 @@ def _review_pasted(
     services: Services, client: WebClient, text: str, asked: Asked, response_url: str | None
 ) -> None:
     try:
-        replies = _reviewed(services, read_pasted(text), asked)
+        replies = _reviewed(services, client, read_pasted(text), asked)
     except (DraftRefused, CheckTimedOut) as refused:
         replies = [_refusal(refused)]
     _deliver(client, asked.channel, response_url, replies)
@@ -284,14 +287,23 @@ def _metadata(raw: str | None) -> dict[str, str]:
 # -- both ---------------------------------------------------------------------------------------
 
 
-def _reviewed(services: Services, article: Article, asked: Asked) -> list[Message]:
-    """The review of `article`, as the messages to post; CheckTimedOut past the deadline."""
+def _reviewed(
+    services: Services, client: WebClient, article: Article, asked: Asked
+) -> list[Message]:
+    """The review of `article`, as the messages to post; CheckTimedOut past the deadline.
+    A ruled quote in the draft is alerted in the alerts channel now, and in the review's
+    thread by the last messages (bot.slack.alerts), once per draft."""
     reviewed, _ = services.verifier.review(
         article,
         limit=limits_from_environment().max_quotations,
         deadline=Deadline.after(services.settings.limits.check_seconds),
     )
-    return review_messages(article, reviewed, asked_by=asked.user)
+    messages = review_messages(article, reviewed, asked_by=asked.user)
+    alerts = draft_alerts(services.archive, article, reviewed)
+    if alerts:
+        shown = f"{fit(alerts[0].where, WHERE_CHARS)}, reviewed in {channel_shown(asked.channel)}"
+        announce(services, client, alerts, messages.append, shown=shown)
+    return messages
 
 
 def _refusal(refused: DraftRefused | CheckTimedOut) -> Message:

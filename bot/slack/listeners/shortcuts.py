@@ -4,7 +4,8 @@ Where the bot was not invited, Slack refuses the thread post (`not_in_channel`);
 asked then gets the answer privately, through the shortcut's response_url, with a note saying
 how to invite the bot. The listener only acknowledges and hands the check to a worker
 (bot.slack.workers); when they are all busy, or the check fails, the person is told so
-privately.
+privately. A ruled quote in the message is alerted (bot.slack.alerts) in the same thread, once
+per message however many times it is verified.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack import notices
+from bot.slack.alerts import alert_checks, message_spot
 from bot.slack.answers import Asked, answers, message
 from bot.slack.replies import post_in_thread, respond_to
 from bot.slack.services import Services, services_of, workspace_of
@@ -49,6 +51,7 @@ def _verify(services: Services, shortcut: dict[str, Any], client: WebClient, ask
     response_url = shortcut.get("response_url")
     thread_ts = pasted.get("thread_ts") or pasted.get("ts")
     found = answers(services, str(pasted.get("text") or ""), asked)
+    in_thread = True
     for number, answer in enumerate(found):
         refused = post_in_thread(client, channel or "", thread_ts, message(answer))
         if refused is None:
@@ -59,6 +62,16 @@ def _verify(services: Services, shortcut: dict[str, Any], client: WebClient, ask
         if number == 0:
             _tell_privately(response_url, notices.not_in_channel())
         _tell_privately(response_url, message(answer, ephemeral=True))
+        in_thread = False
+    ts = pasted.get("ts")
+    if channel and ts:
+        spot = partial(message_spot, client, asked.workspace, channel, str(ts))
+        tell = (
+            partial(post_in_thread, client, channel, thread_ts)
+            if in_thread
+            else partial(_tell_privately, response_url)
+        )
+        alert_checks(services, client, (answer.result for answer in found), spot, tell)
 
 
 def _tell_privately(response_url: str | None, reply: dict[str, Any]) -> bool:
