@@ -495,10 +495,15 @@ def _link(link: str) -> str:
     link = link.strip()
     if len(link) > MAX_LINK_CHARS:
         raise RulingError(f"a link is longer than {MAX_LINK_CHARS:,} characters", "links")
-    parts = urlsplit(link)
+    try:
+        parts = urlsplit(link)
+        hostname = parts.hostname  # reading it parses the host, and can refuse it too
+    except ValueError:  # "http://[oops": an address urllib cannot even split
+        parts, hostname = None, None
     if (
-        parts.scheme.lower() not in ("http", "https")
-        or not parts.hostname
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not hostname
         or any(c.isspace() for c in link)
     ):
         raise RulingError(f"a link must be an http(s) address: {_shown(link)}", "links")

@@ -96,6 +96,7 @@ def test_ruling_the_same_words_again_revises_it(url: str) -> None:
     [
         (["--ruling", "bogus"], "quotebot: unknown ruling 'bogus': choose one of misattributed,"),
         (["--link", "ftp://files.example/x"], "quotebot: a link must be an http(s) address:"),
+        (["--link", "http://[unclosed"], "quotebot: a link must be an http(s) address:"),
         (["--note", "x" * 2001], "quotebot: the note is 2,001 characters long; the limit is 2,000"),
     ],
 )

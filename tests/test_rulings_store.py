@@ -80,6 +80,7 @@ def test_the_snapshot_is_read_again_only_after_a_new_ruling(archive: Archive) ->
         ({"kind": "made_up"}, "unknown ruling 'made_up': choose one of misattributed,", "ruling"),
         ({"links": ["ftp://files.example/a"]}, "a link must be an http(s) address", "links"),
         ({"links": ["javascript:alert(1)"]}, "a link must be an http(s) address", "links"),
+        ({"links": ["https://[::1"]}, "a link must be an http(s) address", "links"),
         (
             {"note": "n" * (MAX_NOTE_CHARS + 1)},
             "the note is 2,001 characters long; the limit",
