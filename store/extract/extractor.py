@@ -20,7 +20,8 @@ from store.quotation import Kind, Quotation
 #: Extraction is linear, but an article larger than this is not news: cut, do not choke.
 MAX_ARTICLE_CHARS = 2_000_000
 #: An opening quotation mark inside a quotation's words (not an apostrophe: "it's").
-_MARKS = re.compile(r"[\"“„«‘‚]|(?:^|(?<=\s))'")
+#: (The look-behind follows the mark, so that the search jumps from mark to mark.)
+_MARKS = re.compile(r"[\"“„«‘‚]|'(?:(?<=^')|(?<=\s'))")
 
 
 @dataclass

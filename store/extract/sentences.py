@@ -72,13 +72,16 @@ def _abbreviation(tokens: Tokens, index: int) -> bool:
 
 
 def sentence_index(starts: list[int], count: int) -> list[int]:
-    """For each token, the number of the sentence holding it."""
-    numbers = [0] * count
-    sentence = -1
-    following = 0
-    for index in range(count):
-        while following < len(starts) and starts[following] <= index:
-            sentence += 1
-            following += 1
-        numbers[index] = max(sentence, 0)
+    """For each token, the number of the sentence holding it (tokens before the first start
+    count as sentence 0).
+
+    Built a sentence at a time (one list repeat per sentence, not a step per token): it runs
+    on every article."""
+    numbers: list[int] = []
+    opened = 0  # sentences started before token `len(numbers)`
+    for start in starts:
+        start = min(max(start, 0), count)
+        numbers += [max(opened - 1, 0)] * (start - len(numbers))
+        opened += 1
+    numbers += [max(opened - 1, 0)] * (count - len(numbers))
     return numbers

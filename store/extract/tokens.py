@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
+#: The `(?=\S)` in front changes no token (every alternative starts on a non-space character,
+#: and every non-space character starts one): it lets the scanner step over a space with one
+#: test instead of trying each alternative there, a fifth of tokenising's time.
 _TOKEN = re.compile(
     r"""
+    (?=\S)(?:
       [A-Z]-(?:[A-Z][a-z]*\.?)+(?![a-z])  # party and state: D-N.Y.  R-Fla.  I-Vt.
     | (?:[A-Za-z]\.){2,}(?![A-Za-z])     # U.S.  D.C.  a.m.
     | \d+(?:[.,:]\d+)+                  # 2.3  34,500  6:30
@@ -20,7 +25,7 @@ _TOKEN = re.compile(
     | ['’]s\b                              # possessive
     | \.\.\.|…|\.\s\.\s\.                 # ellipsis
     | [^\w\s]                              # any other punctuation mark
-    """,
+    )""",
     re.VERBOSE,
 )
 #: Letters a capitalised word starts with (Latin, accented ones included).
@@ -84,11 +89,19 @@ class Tokens:
         return low
 
 
+_FIRST_LETTER = itemgetter(0)
+
+
 def tokenize(text: str) -> Tokens:
-    spans = [match.span() for match in _TOKEN.finditer(text)]
-    starts = [start for start, _ in spans]
-    ends = [end for _, end in spans]
-    words = [text[start:end] for start, end in spans]
-    lowers = [word.lower() for word in words]
-    capitalised = [word[0] in _UPPER_FIRST for word in words]
-    return Tokens(text, starts, ends, words, lowers, capitalised)
+    # map() over the matches builds each list in C: tokenising runs on every article and
+    # every quotation read on its own, and a loop per token here was a tenth of extraction.
+    matches = list(_TOKEN.finditer(text))
+    words = list(map(re.Match.group, matches))
+    return Tokens(
+        text,
+        list(map(re.Match.start, matches)),
+        list(map(re.Match.end, matches)),
+        words,
+        list(map(str.lower, words)),
+        list(map(_UPPER_FIRST.__contains__, map(_FIRST_LETTER, words))),
+    )
