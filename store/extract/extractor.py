@@ -57,7 +57,7 @@ def attribute_article(article: Article) -> Attributed:
     people = People(document.tokens, outside, document.paragraph_of, set(document.sentence_starts))
     outlets = Outlets(document.tokens, article.outlet)
     # Learn the outlets the article names, so that "per the outlet" finds the last one.
-    outlets.learn(document.quoted)
+    outlets.learn(document.quoted, people.runs)
     outlets.relay(0, len(document.tokens) - 1, document.quoted)
     statements = find_statements(document, outlets)
     reported: list[Quotation] = []

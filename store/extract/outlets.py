@@ -10,7 +10,9 @@ named.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles, word_class
 from store.extract.phrases import run_starting_at
@@ -52,7 +54,9 @@ class Outlets:
         if article_outlet:
             self._learn_short(article_outlet)
         #: Where the words that can start a relay stand, so `relay` skips the rest.
-        self._triggers = [i for i, lower in enumerate(tokens.lowers) if lower in _RELAY_WORDS]
+        self._triggers = list(
+            compress(range(len(tokens)), map(_RELAY_WORDS.__contains__, tokens.lowers))
+        )
 
     def is_outlet(self, name: str) -> bool:
         words = name.lower().replace("’s", "").replace("'s", "").split()
@@ -100,16 +104,23 @@ class Outlets:
             bisect.insort(self.named, (at, name))
             self._learn_short(name)
 
-    def learn(self, quoted: list[bool]) -> None:
-        """Remember every outlet the article names outside quotations, in text order."""
+    def learn(self, quoted: list[bool], runs: Mapping[int, int] | None = None) -> None:
+        """Remember every outlet the article names outside quotations, in text order.
+
+        `runs`: the name runs already found from each start to the end of the text (People
+        walks the same runs first: store.extract.people.People.runs), so that each is read once.
+        """
         tokens = self.tokens
         index = 0
         count = len(tokens)
+        runs = runs or {}
         while index < count:
             if quoted[index] or not tokens.capitalised[index]:
                 index += 1
                 continue
-            end = run_starting_at(tokens, index, count - 1)
+            end = runs.get(index)
+            if end is None:
+                end = run_starting_at(tokens, index, count - 1)
             if end is None:
                 index += 1
                 continue

@@ -8,6 +8,8 @@ end sentences.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from store.extract.lexicon import word_class
 from store.extract.tokens import Tokens
 
@@ -32,9 +34,9 @@ def sentence_starts(
     count = len(words)
     starts = set(paragraph_starts)
     closing_marks = set(close_of.values())
-    for index, word in enumerate(words):
-        if word not in _ENDS:
-            continue
+    # Only the marks that can end a sentence are visited (found by a scan in C).
+    for index in compress(range(count), map(_ENDS.__contains__, words)):
+        word = words[index]
         following = index + 1
         quote = inside_quote[index]
         while (

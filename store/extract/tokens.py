@@ -53,6 +53,9 @@ class Tokens:
     #: Tokens a name runs through without keeping them: the marks and words of a nickname
     #: (`Fenella "Flash" Okoro` is Fenella Okoro).
     nicknames: set[int] = field(default_factory=set)
+    #: For each token, whether it can be a word of a name, `not_names` aside (filled on first
+    #: use by store.extract.phrases.names.is_name_word, which every rule asks again and again).
+    name_words: list[bool] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.words)

@@ -87,6 +87,9 @@ class People(TextReading, PronounResolution):
         #: Transport named before.
         self._by_org_word: dict[str, list[Entity]] = {}
         self._outside = outside
+        #: The name runs read from each start to the end of the text (Outlets.learn reads them
+        #: again).
+        self.runs: dict[int, int] = {}
         self._collect(outside, sentence_starts)
         self._starts = sorted(sentence_starts)
         self._learn_genders(self._starts, outside)
@@ -104,6 +107,7 @@ class People(TextReading, PronounResolution):
                 continue
             end = run_starting_at(tokens, index, count - 1)
             assert end is not None
+            self.runs[index] = end
             while end > index and not outside[end]:
                 end -= 1
             if (
