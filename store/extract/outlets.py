@@ -111,18 +111,16 @@ class Outlets:
         walks the same runs first: store.extract.people.People.runs), so that each is read once.
         """
         tokens = self.tokens
-        index = 0
         count = len(tokens)
         runs = runs or {}
-        while index < count:
-            if quoted[index] or not tokens.capitalised[index]:
-                index += 1
+        following = 0  # where the next run may start
+        for index in compress(range(count), tokens.capitalised):
+            if index < following or quoted[index]:
                 continue
             end = runs.get(index)
             if end is None:
                 end = run_starting_at(tokens, index, count - 1)
             if end is None:
-                index += 1
                 continue
             start = index
             if end - start < _MAX_OUTLET_WORDS:
@@ -131,7 +129,7 @@ class Outlets:
                     name = tokens.span_text(index - 1, end)
                 if self.is_outlet(name):
                     self.remember(start, self.canonical(name))
-            index = end + 1
+            following = end + 1
 
     def name_at(self, index: int, high: int) -> tuple[str, int] | None:
         """An outlet named at token `index` ("Meridian Wire", "the Ledger", "MW"), with its end."""

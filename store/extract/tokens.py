@@ -19,7 +19,9 @@ from operator import itemgetter, sub
 _SPACED_TOKEN = re.compile(
     r"""
     \s*+(?:
-      [A-Z]-(?:[A-Z][a-z]*\.?)+(?![a-z])  # party and state: D-N.Y.  R-Fla.  I-Vt.
+      (?:[A-Z][a-z]*+|[a-z]++)(?![\w\u0300-\u036f.'’&-])  # a plain word: what the next
+                                        # alternatives read it as, found in one step
+    | [A-Z]-(?:[A-Z][a-z]*\.?)+(?![a-z])  # party and state: D-N.Y.  R-Fla.  I-Vt.
     | (?:[A-Za-z]\.){2,}(?![A-Za-z])     # U.S.  D.C.  a.m.
     | \d+(?:[.,:]\d+)+                  # 2.3  34,500  6:30
     | \w+(?:(?:[\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\x80-\xbf])+\w*)*   # words:
