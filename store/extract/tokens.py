@@ -8,6 +8,7 @@ token of its own so that `Hale's` yields the name `Hale`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter, sub
@@ -87,14 +88,7 @@ class Tokens:
 
     def index_at(self, offset: int) -> int:
         """The first token that starts at or after a character offset."""
-        low, high = 0, len(self.starts)
-        while low < high:
-            middle = (low + high) // 2
-            if self.starts[middle] < offset:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return bisect_left(self.starts, offset)
 
 
 _FIRST_LETTER = itemgetter(0)
