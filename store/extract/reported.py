@@ -21,7 +21,7 @@ from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
 from store.extract.phrases import NOMINAL, PRONOUN, Mention, phrase_starting_at
 from store.extract.subjects import subject_before
-from store.extract.verbs import verb_at, verb_starts
+from store.extract.verbs import FIRST_WORDS, verb_at
 from store.quotation import Kind, Quotation
 
 #: Speech verbs whose complement is a statement (tagged "statement" in data/speech_verbs.txt).
@@ -123,7 +123,9 @@ def _opening_attribution(
     """`[In a statement,] X said (that) …` with the subject starting the clause."""
     words, lowers = document.tokens.words, document.tokens.lowers
     clause_starts: set[int] | None = None  # read only when a subject is found (rarely)
-    for index in verb_starts(document, low + 1, min(high, low + _SUBJECT_WINDOW)):
+    for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
+        if lowers[index] not in FIRST_WORDS:
+            continue  # no speech verb starts here (verb_at's first test, without the call)
         verb_end = verb_at(document, index)
         if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT:
             continue

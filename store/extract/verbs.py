@@ -8,9 +8,6 @@ in") end on their particle. Every attribution rule asks this first.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import compress
-
 from store.extract.document import Document
 from store.extract.grammar import (
     ADJECTIVE_ENDINGS,
@@ -37,17 +34,6 @@ _INFINITIVE_REACH = 12
 #: verb_at is asked about nearly every token of an article, several times (the loops that ask
 #: about every token of a stretch test it before calling verb_at).
 FIRST_WORDS = speech_verbs().first_words
-
-
-def verb_starts(document: Document, low: int, high: int) -> list[int]:
-    """The tokens from `low` to `high` where a speech verb may start (its first word is there),
-    in order: the only ones where verb_at can answer, found once per article."""
-    positions = document.indexes.get("verb_starts")
-    if positions is None:
-        lowers = document.tokens.lowers
-        positions = list(compress(range(len(lowers)), map(FIRST_WORDS.__contains__, lowers)))
-        document.indexes["verb_starts"] = positions
-    return positions[bisect_left(positions, low) : bisect_right(positions, high)]
 
 
 def verb_at(document: Document, index: int) -> int | None:

@@ -3,9 +3,7 @@ a signature line, two co-authors, a name after its titles."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import replace
-from itertools import compress
 
 from store.extract.cues.cue import SUBJECT_REACH, Cue, participle
 from store.extract.document import Document
@@ -36,7 +34,7 @@ from store.extract.subjects import (
     subject_before,
     with_partner,
 )
-from store.extract.verbs import verb_at, verb_starts
+from store.extract.verbs import FIRST_WORDS, verb_at
 
 LONG_DASHES = frozenset({"—", "–"})
 
@@ -84,9 +82,11 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             end = high if appositive else end
         return Cue(mention, low, verb_end, appositive, end)
     limit = min(high, low + SUBJECT_REACH)
-    # Up to a quotation or a ";", "?" or "!", the tokens where a speech verb may start.
-    stop = _search_stop(document, low + 1, limit)
-    for index in verb_starts(document, low + 1, stop - 1):
+    for index in range(low + 1, limit + 1):
+        if not document.outside(index) or words[index] in {";", "?", "!"}:
+            break
+        if lowers[index] not in FIRST_WORDS:
+            continue  # no speech verb starts here (verb_at's first test, without the call)
         verb_end = verb_at(document, index)
         if verb_end is None:
             continue
@@ -115,23 +115,6 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             return None
         return Cue(mention, index, verb_end, appositive)
     return None
-
-
-_STOPS = frozenset({";", "?", "!"})
-
-
-def _search_stop(document: Document, low: int, high: int) -> int:
-    """The first token from `low` to `high` inside a quotation or a ";", "?" or "!" (where the
-    search for a verb after a quotation ends), else `high + 1`; from an index made once per
-    article, since the search runs from every comma of every sentence."""
-    stops = document.indexes.get("after_stops")
-    if stops is None:
-        words = document.tokens.words
-        marks = compress(range(len(words)), map(_STOPS.__contains__, words))
-        stops = sorted({*marks, *compress(range(len(words)), document.quoted)})
-        document.indexes["after_stops"] = stops
-    found = bisect_left(stops, low)
-    return stops[found] if found < len(stops) and stops[found] <= high else high + 1
 
 
 #: What may follow the name that signs a quotation: "— Tom Vale (@tomvale) March 1, 2016".
