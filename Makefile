@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///var/demo.sqlite3
 
-.PHONY: demo test lint bench-extraction bench-attribution train-attribution bench-verify bench-pastes bench-hostile clean
+.PHONY: demo test lint bench-extraction bench-attribution train-attribution bench-verify bench-pastes bench-hostile bench-rulings clean
 
 $(BIN)/quotebot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,7 @@ demo: $(BIN)/quotebot
 	$(BIN)/quotebot --db $(DEMO_DB) ingest $(SAMPLES)
 	$(BIN)/quotebot --db $(DEMO_DB) extract samples/meridian-wire-harbour-strike.txt
 	$(BIN)/quotebot --db $(DEMO_DB) stats
+	$(BIN)/quotebot --db $(DEMO_DB) rule - --ruling fabricated --by "the demo desk" --note "No record of it in any port authority paper or interview." --link https://factcheck.example/robot-cranes < demo/ruling.txt
 	$(BIN)/quotebot --db $(DEMO_DB) check --each demo/queries.txt
 
 test: $(BIN)/quotebot
@@ -58,6 +59,11 @@ bench-pastes: $(BIN)/quotebot
 bench-hostile: $(BIN)/quotebot
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/extraction_blowups.py
+
+# What the desk's rulings cost every check: the ruling lookup on and off in the same run, 1,000
+# rulings over an invented archive of 100,000 quotations (about five minutes).
+bench-rulings: $(BIN)/quotebot
+	$(BIN)/python bench/rulings.py
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .ruff_cache

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from bot.verifier.verdict import Attribution, CheckResult
-from bot.wording import VERDICT_WORDS
+from bot.wording import RULING_WORDS, VERDICT_WORDS
 from store.quotation import Quotation
 
 #: The words' verdicts (bot.wording's, in lower case), in the order the summary lists them.
@@ -50,10 +50,14 @@ def speaker_doubt(result: CheckResult) -> str | None:
 
 
 def review_summary(results: Iterable[CheckResult]) -> str:
-    """`3 quotations: 2 verified, 1 wording differs; speakers: 1 misattributed, 1 uncertain.`"""
+    """`3 quotations: 2 verified, 1 wording differs; speakers: 1 misattributed, 1 uncertain.`,
+    and, when the desk has ruled on any of them, `; ruled by the desk: 1 fabricated`."""
     words: Counter[str] = Counter()
     doubts: Counter[str] = Counter()
+    rulings: Counter[str] = Counter()
     for result in results:
+        if result.ruling is not None:
+            rulings[RULING_WORDS[result.ruling.kind]] += 1
         words[words_word(result)] += 1
         doubt = speaker_doubt(result)
         if doubt is not None:
@@ -66,4 +70,6 @@ def review_summary(results: Iterable[CheckResult]) -> str:
         f"{doubts[doubt]} {doubt}" for doubt in SPEAKER_DOUBTS.values() if doubts[doubt]
     )
     speakers = doubted or "none in doubt"
-    return f"{total} {noun}: {listed}; speakers: {speakers}."
+    ruled = ", ".join(f"{count} {word}" for word, count in rulings.items())
+    desk = f"; ruled by the desk: {ruled}" if ruled else ""
+    return f"{total} {noun}: {listed}; speakers: {speakers}{desk}."

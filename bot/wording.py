@@ -10,6 +10,7 @@ differ only in symbols, colours and markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from bot.verifier.claims import described_speaker
@@ -24,6 +25,7 @@ from bot.verifier.verdict import (
 )
 from store.extract.rules import rule_words
 from store.readers.provenance import site_of
+from store.rulings import Ruling, RulingKind
 
 
 @dataclass(frozen=True)
@@ -254,24 +256,128 @@ def unvetted_printings(match: Match) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
+# -- the desk's rulings (store.rulings): what an answer leads with, and what an alert says ------
+
+#: Each ruling's word in a sentence ("Ruled out of context by …") and its name as a label (the
+#: Slack modal's options, ClaimReview's `alternateName`).
+RULING_WORDS: dict[RulingKind, str] = {
+    RulingKind.MISATTRIBUTED: "misattributed",
+    RulingKind.FABRICATED: "fabricated",
+    RulingKind.MISQUOTED: "misquoted",
+    RulingKind.SPLICED: "spliced",
+    RulingKind.OUT_OF_CONTEXT: "out of context",
+    RulingKind.CONFIRMED: "confirmed",
+}
+RULING_LABELS: dict[RulingKind, str] = {
+    kind: words[0].upper() + words[1:] for kind, words in RULING_WORDS.items()
+}
+
+
+@dataclass(frozen=True)
+class RulingLine:
+    """An answer's first line when the desk has ruled on the words: "Ruled misattributed by ana
+    on 2 Dec 2026" (`headline`), what the desk found ("the words are Rob Hale's"), then its
+    note and links; each presenter styles and escapes the parts."""
+
+    headline: str
+    finding: str
+    note: str | None
+    links: tuple[str, ...]
+    #: "revised 2 times; first ruled on 1 Dec 2026", or None for a first ruling.
+    history: str | None
+
+    @property
+    def sentence(self) -> str:
+        """The headline and the finding as one plain sentence, links in brackets."""
+        links = f" ({', '.join(self.links)})" if self.links else ""
+        return f"{self.headline}: {self.finding}{links}"
+
+
+def ruling_line(ruling: Ruling) -> RulingLine:
+    """How an answer (terminal, JSON-free, Slack, review) states the ruling it leads with."""
+    history = None
+    if ruling.revision > 1:
+        times = "once" if ruling.revision == 2 else f"{ruling.revision - 1} times"
+        history = f"revised {times}; first ruled on {day(ruling.first_at)}"
+    return RulingLine(
+        headline=f"Ruled {RULING_WORDS[ruling.kind]} by {ruling.by} on {day(ruling.at)}",
+        finding=ruling_finding(ruling),
+        note=ruling.note,
+        links=ruling.links,
+        history=history,
+    )
+
+
+def ruling_finding(ruling: Ruling) -> str:
+    """What the desk found, after the headline: "the words are Rob Hale's"."""
+    kind = ruling.kind
+    if kind is RulingKind.MISATTRIBUTED:
+        if ruling.speaker:
+            return f"the words are {possessive(ruling.speaker)}"
+        if ruling.credited:
+            return f"the words are not {possessive(ruling.credited)}"
+        return "the words are someone else's"
+    if kind is RulingKind.FABRICATED:
+        return "no source for these words exists"
+    if kind is RulingKind.MISQUOTED:
+        if ruling.printed:
+            return f"the words as printed are “{ruling.printed}”"
+        return "the words were not printed so"
+    if kind is RulingKind.SPLICED:
+        return "the words join separate quotations or places"
+    if kind is RulingKind.OUT_OF_CONTEXT:
+        return "the words are real, but taken out of their context"
+    if ruling.speaker:
+        return f"{ruling.speaker} said these words"
+    return "the quote is genuine"
+
+
+def reappearance_sentence(ruling: Ruling, where: str) -> str:
+    """An alert: "A quote ruled fabricated by ana on 2 Dec 2026 turned up again in <where>:
+    no source for these words exists." `where` says the place as the presenter knows it."""
+    return (
+        f"A quote ruled {RULING_WORDS[ruling.kind]} by {ruling.by} on {day(ruling.at)} "
+        f"turned up again in {where}: {ruling_finding(ruling)}."
+    )
+
+
+def day(moment: dt.datetime) -> str:
+    """`2 Dec 2026`: a ruling's day, in UTC, as the desk writes dates."""
+    moment = moment.astimezone(dt.UTC)
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def possessive(name: str) -> str:
+    """`Rob Hale's`, `Ana Ruiz'`: a name owning the words."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 __all__ = [
     "CANNOT_CHECK",
     "EXCERPT_WORDS",
     "KIND_LABELS",
     "MISATTRIBUTED",
+    "RULING_LABELS",
+    "RULING_WORDS",
     "SPEAKER_UNCERTAIN",
     "UNVETTED_HEADLINE",
     "UNVETTED_SOURCE",
     "VERDICT_WORDS",
+    "RulingLine",
     "SpeakerLine",
     "VerdictWords",
     "archive_speakers",
+    "day",
     "evidence_heading",
     "is_confident",
     "kind_label",
     "misattributed",
     "misattribution_headline",
+    "possessive",
     "printing_label",
+    "reappearance_sentence",
+    "ruling_finding",
+    "ruling_line",
     "speaker_label",
     "speaker_line",
     "uncertainty",

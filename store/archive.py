@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import math
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -22,7 +24,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from store import audit
+from store import audit, rulings
 from store.add_request import AddRequest, ArticleOrigin
 from store.article import AddedVia, Article
 from store.bulk import Stored, Written, check_index, store_batch
@@ -59,6 +61,7 @@ from store.prepared import (
     speaker_aliases,
 )
 from store.quotation import Kind, Quotation
+from store.rulings import Ruling, RulingInput, RulingSnapshot
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
@@ -70,6 +73,8 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 TOP_SPEAKERS = 10
+#: How often an open archive reads whether the desk has recorded a ruling (rulings_snapshot).
+RULINGS_RECHECK_SECONDS = 1.0
 #: Word pairs a paragraph search looks up at most: a paragraph the verifier can accept holds
 #: most of a paste's words, so half the pairs a quotation search reads find it.
 PARAGRAPH_PAIRS = 12
@@ -184,6 +189,9 @@ class Archive:
         self.engine = engine
         self.reads = ReadEngines(engine, replicas)
         self._common = {QUOTATIONS: CommonTerms(), PARAGRAPHS: CommonTerms()}
+        self._rulings: RulingSnapshot | None = None
+        #: When the register's version was last read (time.monotonic), for rulings_snapshot.
+        self._rulings_read = -math.inf
 
     @classmethod
     def open(cls, url: str, read_urls: Sequence[str] = ()) -> Archive:
@@ -278,8 +286,9 @@ class Archive:
 
     def refresh_statistics(self) -> None:
         """After a large ingest: the database's planner learns the new index terms at once
-        instead of at autovacuum's next pass (store.search.index.refresh_statistics)."""
-        with archive_errors(self.engine), self.engine.begin() as connection:
+        instead of at autovacuum's next pass, and SQLite's index is merged into the one segment
+        lookups read fastest (store.search.index.refresh_statistics)."""
+        with archive_errors(self.engine), for_writing(self.engine).begin() as connection:
             refresh_statistics(connection)
 
     def stats(self, *, top: int = TOP_SPEAKERS) -> ArchiveStats:
@@ -324,6 +333,61 @@ class Archive:
     def forget_sightings(self, before: dt.datetime) -> int:
         """Forget deliveries seen before `before`; returns how many were forgotten."""
         return audit.forget_sightings(self.engine, before)
+
+    # The desk's rulings (store.rulings). Recorded on the primary; read where checks read.
+
+    def record_ruling(self, given: RulingInput) -> Ruling:
+        """Rule on the words (a new ruling, or a revision of the one on the same words)."""
+        ruling = rulings.record_ruling(self.engine, given)
+        self._rulings_read = -math.inf  # this process's next check sees it
+        return ruling
+
+    def revise_ruling(self, ruling_id: int, given: RulingInput) -> Ruling:
+        """A new revision of ruling `ruling_id`; RulingError when there is none."""
+        ruling = rulings.revise_ruling(self.engine, ruling_id, given)
+        self._rulings_read = -math.inf
+        return ruling
+
+    def ruling_history(self, ruling_id: int) -> list[Ruling]:
+        """Every revision of the ruling, oldest first."""
+        return rulings.ruling_history(self.engine, ruling_id)
+
+    def latest_rulings(
+        self, *, limit: int | None = None, since: dt.date | None = None
+    ) -> list[Ruling]:
+        """The rulings in force, the most recently ruled first."""
+        return self._read(
+            lambda connection: rulings.latest_rulings(connection, limit=limit, since=since)
+        )
+
+    def most_pasted_rulings(self, *, limit: int = 5) -> list[tuple[Ruling, int]]:
+        """The ruled quotes seen again in the most places, with how many."""
+        return self._read(lambda connection: rulings.most_pasted(connection, limit=limit))
+
+    def rulings_snapshot(self) -> RulingSnapshot:
+        """The rulings in force, kept in memory while the register is unchanged.
+
+        The register's version is read (store.rulings.snapshot) at most once every
+        RULINGS_RECHECK_SECONDS, and the rulings again only after a new one: a ruling recorded
+        through this archive answers its next check, one recorded by another process within
+        that time. Checks come in bursts (a watched channel, a draft), and a read per check
+        was most of the lookup's cost on a database server."""
+        now = time.monotonic()
+        if self._rulings is not None and now - self._rulings_read < RULINGS_RECHECK_SECONDS:
+            return self._rulings
+
+        def work(connection: Connection) -> RulingSnapshot:
+            return rulings.snapshot(connection, self._rulings)
+
+        self._rulings = self._read(work)
+        self._rulings_read = now
+        return self._rulings
+
+    def record_reappearance(
+        self, ruling: Ruling, place: str, *, text: str | None = None, detail: str | None = None
+    ) -> bool:
+        """Note the ruled quote at `place`; True for the first to note it (who alerts)."""
+        return rulings.record_reappearance(self.engine, ruling, place, text=text, detail=detail)
 
     # What checks, reviews and stats read: from a replica when there is one.
 
@@ -473,6 +537,16 @@ class Archive:
             return found
 
         return self._read(work)
+
+    def printings_of(self, quotation_id: int) -> list[Occurrence]:
+        """Every article that printed the words of quotation `quotation_id` (`occurrences`),
+        earliest first; empty when there is no such quotation."""
+        fingerprint = self._read(
+            lambda connection: connection.execute(
+                select(QuotationRow.fingerprint).where(QuotationRow.id == quotation_id)
+            ).scalar()
+        )
+        return self.occurrences(fingerprint) if fingerprint else []
 
     def occurrences(self, fingerprint: str) -> list[Occurrence]:
         """Every article that printed the quotation, earliest first, undated ones last."""

@@ -91,7 +91,7 @@ def record_feedback(engine: Engine, lookup_id: int, user: str, kind: FeedbackKin
         if session.get(LookupRow, lookup_id) is None:
             raise ArchiveError(f"no lookup {lookup_id} in the archive")
         inserted = session.scalar(
-            _insert(session)(FeedbackRow)
+            dialect_insert(session)(FeedbackRow)
             .values(values)
             .on_conflict_do_nothing()
             .returning(FeedbackRow.id)
@@ -144,7 +144,7 @@ def article_origin(engine: Engine, article_id: int) -> ArticleOrigin | None:
         ).first()
         return ArticleOrigin(
             added_via=AddedVia(article.added_via),
-            ingested_at=_aware(article.ingested_at),
+            ingested_at=aware(article.ingested_at),
             source=article.source,
             add=_add_request(row) if row is not None else None,
         )
@@ -156,7 +156,7 @@ def first_sighting(engine: Engine, key: str) -> bool:
         raise ArchiveError(f"a delivery key is longer than {MAX_SEEN_KEY_CHARS} characters")
     with archive_errors(engine), Session(for_writing(engine)) as session:
         inserted = session.scalar(
-            _insert(session)(SeenEventRow)
+            dialect_insert(session)(SeenEventRow)
             .values(key=key, seen_at=dt.datetime.now(dt.UTC))
             .on_conflict_do_nothing()
             .returning(SeenEventRow.key)
@@ -181,7 +181,8 @@ def counts(session: Session) -> tuple[int, int, int]:
     return lookups, feedback, adds
 
 
-def _insert(session: Session) -> Any:
+def dialect_insert(session: Session) -> Any:
+    """The INSERT construct of the session's database, which knows ON CONFLICT DO NOTHING."""
     dialect = session.get_bind().dialect.name
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
@@ -195,7 +196,7 @@ def _id(value: str, what: str) -> str:
 def _add_request(row: AddRow) -> AddRequest:
     return AddRequest(
         id=row.id,
-        asked_at=_aware(row.asked_at),
+        asked_at=aware(row.asked_at),
         workspace=row.workspace,
         channel=row.channel,
         user=row.user_id,
@@ -207,7 +208,8 @@ def _add_request(row: AddRow) -> AddRequest:
     )
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
+def aware(moment: dt.datetime) -> dt.datetime:
+    """The moment with its time zone: UTC when the database gave it back without one."""
     if moment.tzinfo is None:  # SQLite gives back what it stored, without the zone
         return moment.replace(tzinfo=dt.UTC)
     return moment
@@ -216,7 +218,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _lookup(row: LookupRow) -> Lookup:
     return Lookup(
         id=row.id,
-        asked_at=_aware(row.asked_at),
+        asked_at=aware(row.asked_at),
         workspace=row.workspace,
         channel=row.channel,
         user=row.user_id,

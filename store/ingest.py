@@ -96,6 +96,7 @@ def ingest(
     formats: Collection[str] | None = None,
     download_seconds: float = DEFAULT_DEADLINE_SECONDS,
     on_stored: Callable[[Article, AddResult], None] | None = None,
+    on_quoted: Callable[[Article, list[str]], None] | None = None,
     limits: Limits | None = None,
     jobs: int = 1,
     added_via: AddedVia = AddedVia.CLI,
@@ -103,7 +104,9 @@ def ingest(
     """Store every article of `inputs`; `outlet`, `url` and `published` fill what readers miss.
 
     `on_progress` is called with each source once it is stored, skipped or failed, and
-    `on_stored` with each article stored or found a duplicate; `transport` is how URLs are
+    `on_stored` with each article stored or found a duplicate, `on_quoted` with it and the words
+    of its direct and partial quotations (to look them up among the desk's rulings, which
+    store cannot: bot.resurfacing); `transport` is how URLs are
     fetched (the Slack bot's refuses private addresses) and `download_seconds` the time one
     download may take; `formats` admits only those formats (store.readers.sources.ONE_ARTICLE:
     one web page or one text); `limits` default to the settings (store.limits); `jobs` worker
@@ -131,7 +134,7 @@ def ingest(
         )
         for item in sources
     )
-    batches = _Batches(archive, on_progress, on_stored)
+    batches = _Batches(archive, on_progress, on_stored, on_quoted)
     for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
         batches.add(item, outcome)
     batches.flush()
@@ -153,10 +156,12 @@ class _Batches:
         archive: Archive,
         on_progress: Callable[[str], None] | None,
         on_stored: Callable[[Article, AddResult], None] | None,
+        on_quoted: Callable[[Article, list[str]], None] | None = None,
     ) -> None:
         self.archive = archive
         self.on_progress = on_progress
         self.on_stored = on_stored
+        self.on_quoted = on_quoted
         self.report = IngestReport()
         self.written = Written()
         self.pending: list[Outcome] = []
@@ -249,6 +254,14 @@ class _Batches:
         report.warnings.extend(IngestWarning(article.source, note) for note in result.notes)
         if self.on_stored is not None:
             self.on_stored(article, result)
+        if self.on_quoted is not None:
+            quoted = outcome.prepared.quotations
+            self.on_quoted(article, [q.row["text"] for q in quoted if _quoted(q.row["kind"])])
+
+
+def _quoted(kind: object) -> bool:
+    """A direct or partial quotation: words in quotation marks, not reported speech."""
+    return str(getattr(kind, "value", kind)) != "reported"
 
 
 def warning_json(warning: IngestWarning) -> dict[str, str]:

@@ -223,11 +223,7 @@ def button_click(
     user: str = EDITOR,
 ) -> dict:
     return {
-        "type": "block_actions",
-        "team": {"id": team, "domain": "newsroom"},
-        "user": {"id": user, "name": "editor", "team_id": team},
-        "api_app_id": "A0QUOTEBOT",
-        "token": "legacy-verification-token",
+        **_interaction("block_actions", team=team, user=user),
         "container": {
             "type": "message",
             "message_ts": "1700000300.000300",
@@ -246,6 +242,41 @@ def button_click(
                 "action_ts": "1700000400.000400",
             }
         ],
+    }
+
+
+def view_submission(
+    callback_id: str,
+    values: dict[str, dict[str, dict[str, Any]]],
+    metadata: str = "",
+    *,
+    team: str = TEAM_ID,
+    user: str = EDITOR,
+) -> dict[str, Any]:
+    """A modal's Submit as Slack posts it: `values` maps block id -> action id -> input state."""
+    return {
+        **_interaction("view_submission", team=team, user=user),
+        "trigger_id": "1234.5678.submit",
+        "view": {
+            "id": "V0MODAL",
+            "team_id": team,
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": metadata,
+            "state": {"values": values},
+        },
+        "response_urls": [],
+    }
+
+
+def _interaction(kind: str, *, team: str, user: str) -> dict[str, Any]:
+    """What every interactive payload (a button click, a modal's Submit) starts with."""
+    return {
+        "type": kind,
+        "team": {"id": team, "domain": "newsroom"},
+        "user": {"id": user, "name": "editor", "team_id": team},
+        "api_app_id": "A0QUOTEBOT",
+        "token": "legacy-verification-token",
     }
 
 

@@ -11,13 +11,12 @@ a line the database would refuse (a URL too long to index) is one error among th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from archive_support import connected
 from newswire_support import story, write_stories
 from sqlalchemy import Connection, text
 
@@ -171,7 +170,7 @@ def test_an_import_that_fails_between_batches_keeps_whole_batches_and_a_rerun_co
         ingest([str(wire)], broken, jobs=1)
     monkeypatch.undo()
     assert stored_batches == [1, 2, 4]
-    with _connected(broken_url) as connection:
+    with connected(broken_url) as connection:
         assert connection.scalar(text("SELECT count(*) FROM articles")) == 7
 
     with Archive.open(broken_url) as broken:
@@ -203,7 +202,7 @@ def _two_postgres_archives(archive_url: str) -> tuple[str, str]:
 
 
 def _content(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    with _connected(url) as connection:
+    with connected(url) as connection:
         found = {
             name: sorted((tuple(row) for row in connection.execute(text(query))), key=repr)
             for name, query in CONTENT.items()
@@ -249,25 +248,16 @@ def _index(connection: Connection) -> list[tuple[str, Any, list[str]]]:
 
 def _added_via(url: str) -> dict[str, int]:
     """How many stored articles came each way."""
-    with _connected(url) as connection:
+    with connected(url) as connection:
         return dict(
             connection.execute(text("SELECT added_via, count(*) FROM articles GROUP BY 1")).all()
         )
 
 
 def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    with _connected(url) as connection:
+    with connected(url) as connection:
         return {
             table: [tuple(row) for row in connection.execute(text(f"{query} ORDER BY 1"))]
             for table, query in ROWS.items()
         }
 
-
-@contextmanager
-def _connected(url: str) -> Iterator[Connection]:
-    engine = create_archive_engine(url)
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()

@@ -65,6 +65,7 @@ def test_json_report_counts_articles_duplicates_and_quotes(
         "quotes": 2,
         "errors": [],
         "warnings": [],
+        "alerts": [],
     }
     assert json.loads(again.stdout) == {
         "articles": 0,
@@ -72,6 +73,7 @@ def test_json_report_counts_articles_duplicates_and_quotes(
         "quotes": 0,
         "errors": [],
         "warnings": [],
+        "alerts": [],
     }
     assert first.stderr == again.stderr == ""
 
@@ -96,6 +98,7 @@ def test_articles_from_text_files_are_stored_with_their_extracted_quotations(
         "quotes": quotes,
         "errors": [],
         "warnings": [],
+        "alerts": [],
     }
     with Archive.open(archive_url) as archive:
         stats = archive.stats()

@@ -59,7 +59,8 @@ def review_json(db: str, draft: Path) -> list[dict[str, Any]]:
     result = run("--db", db, "review", str(draft), "--json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert set(document) == {"quotes"}
+    assert set(document) == {"quotes", "alerts"}
+    assert document["alerts"] == []  # no ruled quote in these drafts (tests/test_cli_rulings.py)
     return document["quotes"]
 
 

@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from archive_support import connected
 from newswire_support import Finished, extracted, finish, quotebot, run_quotebot, write_stories
 from sqlalchemy import Connection, text
 
 from store.archive import Archive
-from store.db.engine import create_archive_engine
 from store.ingest import ingest
 from store.quotation import Quotation
 
@@ -88,7 +86,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     with Archive.open(clean_url) as clean:
         report = ingest([str(folder)], clean)
     assert (report.articles, report.errors) == (BATCH, [])
-    with _connected(clean_url) as connection:
+    with connected(clean_url) as connection:
         clean_counts = _counts(connection)
     found = {name: [_quoted(q) for q in found] for name, found in extracted(folder).items()}
     return Batch(folder, found, clean_counts)
@@ -102,7 +100,7 @@ def test_an_ingest_killed_mid_batch_keeps_whole_articles_and_a_rerun_stores_only
 
     killed = _ingest_killed_after(archive_url, batch.folder, KILL_AFTER, tmp_path)
 
-    with _connected(archive_url) as connection:
+    with connected(archive_url) as connection:
         stored = _stored_quotations(connection)
         assert _orphans(connection) == NO_ORPHANS
         assert _unindexed_and_stray(connection) == {table: (0, 0) for table in INDEXES}
@@ -121,8 +119,9 @@ def test_an_ingest_killed_mid_batch_keeps_whole_articles_and_a_rerun_stores_only
         "quotes": sum(len(batch.quotations[name]) for name in missing),
         "errors": [],
         "warnings": [],
+        "alerts": [],
     }
-    with _connected(archive_url) as connection:
+    with connected(archive_url) as connection:
         assert _counts(connection) == batch.clean_counts
         assert _orphans(connection) == NO_ORPHANS
         assert _unindexed_and_stray(connection) == {table: (0, 0) for table in INDEXES}
@@ -131,7 +130,7 @@ def test_an_ingest_killed_mid_batch_keeps_whole_articles_and_a_rerun_stores_only
 def _ingest_killed_after(archive_url: str, folder: Path, stored: int, cwd: Path) -> Finished:
     """`quotebot ingest FOLDER --json`, SIGKILLed once the archive holds `stored` articles."""
     process = quotebot(archive_url, "ingest", str(folder), "--json", cwd=cwd)
-    with _connected(archive_url) as watcher:
+    with connected(archive_url) as watcher:
         while process.poll() is None:
             count = watcher.scalar(text("SELECT count(*) FROM articles")) or 0
             watcher.rollback()  # the next look sees what has been committed since
@@ -198,13 +197,3 @@ def _counts(connection: Connection) -> dict[str, int]:
 def _quoted(quotation: Quotation) -> Quoted:
     return (quotation.text, quotation.start, quotation.end, str(quotation.kind), quotation.speaker)
 
-
-@contextmanager
-def _connected(archive_url: str) -> Iterator[Connection]:
-    """A connection to the archive from outside the process under test, to read it."""
-    engine = create_archive_engine(archive_url)
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()

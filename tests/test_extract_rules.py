@@ -33,6 +33,11 @@ RULE_CASES: dict[str, tuple[tuple[str, ...], str, str]] = {
         "Louder",
         "a heckler",
     ),
+    "according-to-alone": (
+        (WREN_INTRO, 'The bridge is "beyond repair," according to Wren.'),
+        "beyond repair",
+        "Tobias Wren",
+    ),
     "after": (
         (WREN_INTRO, '"The bridge is not safe," Wren said.'),
         "The bridge is not safe",
@@ -55,7 +60,7 @@ RULE_CASES: dict[str, tuple[tuple[str, ...], str, str]] = {
         "Tobias Wren",
     ),
     "according-to": (
-        (WREN_INTRO, 'The bridge is "beyond repair," according to Wren.'),
+        (WREN_INTRO, 'The bridge is "beyond repair," according to Wren, who said so twice.'),
         "beyond repair",
         "Tobias Wren",
     ),

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from answers_support import QUOTE, match, result
-from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
+from fake_slack import BOT_USER_ID, FakeSlack
 from slack_support import (
     BOT_TOKEN,
     CHANNEL,
@@ -26,6 +26,7 @@ from slack_support import (
     send_json,
     send_payload,
     slash_command,
+    view_submission,
 )
 
 from bot.slack.card import MESSAGE_BLOCKS
@@ -204,25 +205,9 @@ def test_a_review_past_the_check_deadline_says_so(sqlite_archive: Archive, fake:
 
 
 def submission(text: str, metadata: str) -> dict[str, Any]:
-    return {
-        "type": "view_submission",
-        "team": {"id": TEAM_ID, "domain": "newsroom"},
-        "user": {"id": EDITOR, "name": "editor", "team_id": TEAM_ID},
-        "api_app_id": "A0QUOTEBOT",
-        "token": "legacy-verification-token",
-        "trigger_id": "1234.5678.review",
-        "view": {
-            "id": "V0REVIEW",
-            "team_id": TEAM_ID,
-            "type": "modal",
-            "callback_id": REVIEW_CALLBACK,
-            "private_metadata": metadata,
-            "state": {
-                "values": {DRAFT_BLOCK: {DRAFT_ACTION: {"type": "plain_text_input", "value": text}}}
-            },
-        },
-        "response_urls": [],
-    }
+    """The review form submitted with `text` as the draft."""
+    values = {DRAFT_BLOCK: {DRAFT_ACTION: {"type": "plain_text_input", "value": text}}}
+    return view_submission(REVIEW_CALLBACK, values, metadata)
 
 
 def open_form(bot: BotServer, fake: FakeSlack) -> dict[str, Any]:

@@ -4,6 +4,7 @@
 `card.py` the verifier's answer drawn for a terminal. `main` is the console entry point.
 """
 
+from bot.cli import ruling_commands  # noqa: F401 (adds rule, rulings and export to cli)
 from bot.cli.commands import cli, main
 
 __all__ = ["cli", "main"]

@@ -37,6 +37,7 @@ from bot.wording import (
     kind_label,
     misattributed,
     misattribution_headline,
+    ruling_line,
     speaker_label,
     speaker_line,
     uncertainty,
@@ -44,6 +45,7 @@ from bot.wording import (
     unvetted_printings,
     verdict_words,
 )
+from store.rulings import Ruling, RulingKind
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _INDENT = "  "
@@ -55,6 +57,9 @@ CONTEXT_CHARS = 320
 TITLE_CHARS = 90
 URL_CHARS = 100
 EVIDENCE_CHARS = 240
+NOTE_CHARS = 600
+#: The mark of the desk's ruling, which leads a card (the answer's first line).
+RULING_SYMBOL = "⚑"
 #: Matches beyond the best one are listed in a line each, up to this many.
 OTHER_MATCHES_SHOWN = 3
 CONFLICTS_SHOWN = 5
@@ -88,8 +93,12 @@ def print_card(result: CheckResult, console: Console | None = None) -> None:
 
 
 def card(result: CheckResult) -> RenderableType:
-    """The whole answer to one pasted quote, as rich renderables."""
-    lines: list[RenderableType] = [verdict_line(result)]
+    """The whole answer to one pasted quote, as rich renderables: the desk's ruling on the
+    words first, when there is one, then the archive's verdict."""
+    lines: list[RenderableType] = []
+    if result.ruling is not None:
+        lines.extend(ruling_lines(result.ruling))
+    lines.append(verdict_line(result))
     if result.problem is not None:
         lines.append(_indented(Text(_clean(result.problem))))
         return Group(*lines)
@@ -105,6 +114,25 @@ def card(result: CheckResult) -> RenderableType:
         lines.extend(_closest_lines(result.closest))
     lines.extend(_indented(Text(_clean(note), style="dim")) for note in result.notes)
     return Group(*lines)
+
+
+def ruling_lines(ruling: Ruling) -> list[RenderableType]:
+    """`⚑ Ruled misattributed by ana on 2 Dec 2026: the words are Rob Hale's (https://…)`, in
+    red (green for a confirmed quote), then the ruling's note and history, indented."""
+    said = ruling_line(ruling)
+    colour = "green" if ruling.kind is RulingKind.CONFIRMED else "red"
+    head = Text(f"{RULING_SYMBOL} {_clean(said.headline)}", style=f"bold {colour}")
+    head.append(f": {_cut(_clean(said.finding), QUOTATION_CHARS)}", style=colour)
+    if said.links:
+        head.append(f" ({', '.join(_cut(_clean(link), URL_CHARS) for link in said.links)})")
+    lines: list[RenderableType] = [head]
+    if said.note:
+        lines.append(
+            _indented(Text("Note: ", style="dim").append(_cut(_clean(said.note), NOTE_CHARS)))
+        )
+    if said.history:
+        lines.append(_indented(Text(_clean(said.history), style="dim")))
+    return lines
 
 
 def heading(text: str) -> Text:
@@ -377,6 +405,11 @@ def _indented(text: Text, depth: int = 1) -> _Indented:
 def _clean(text: str) -> str:
     """Control characters (escapes, newlines, tabs) become one space, so offsets stay close."""
     return _CONTROL.sub(" ", text)
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut as a card cuts it (`_cut`), for the other listings drawn like cards."""
+    return _cut(text, limit)
 
 
 def _cut(text: str, limit: int) -> str:

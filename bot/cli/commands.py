@@ -21,6 +21,7 @@ import click
 
 from bot.cli import card, review_table, terminal
 from bot.cli.terminal import one_line
+from bot.resurfacing import Alert, article_alerts, draft_alerts
 from bot.review_words import draft_speaker
 from bot.verifier.pastes import Paste, paste_argument, pastes_in_jsonl, pastes_in_lines
 from bot.verifier.trust import TrustSettingError, trust_from_environment
@@ -175,6 +176,11 @@ def ingest(
     """
     limits = limits_from_environment()
     archive = _open_archive(ctx)
+    alerts: list[Alert] = []
+
+    def on_quoted(article: Article, quoted: list[str]) -> None:
+        alerts.extend(article_alerts(archive, article, quoted))
+
     with terminal.ingest_progress() as on_progress:
         report = ingest_sources(
             sources,
@@ -186,11 +192,13 @@ def ingest(
             on_progress=on_progress,
             limits=limits,
             jobs=jobs or default_jobs(),
+            on_quoted=on_quoted,
         )
     for error in report.errors:
         _report_failure(error.source, error.error)
+    _report_alerts(alerts)
     if as_json:
-        _print_json(report.to_json())
+        _print_json({**report.to_json(), "alerts": [alert.to_json() for alert in alerts]})
     else:
         terminal.print_ingest_summary(report)
     ctx.exit(1 if report.errors else 0)
@@ -299,11 +307,19 @@ def review(ctx: click.Context, draft: str, as_json: bool) -> None:
         quotebot review draft.html --json > review.json
     """
     article = _read_draft(draft)
-    reviewed, kept = _verifier(ctx).review(article, limit=limits_from_environment().max_quotations)
+    verifier = _verifier(ctx)
+    reviewed, kept = verifier.review(article, limit=limits_from_environment().max_quotations)
     for warning in _cap_warnings(article, kept):
         _report_warning(warning)
+    alerts = draft_alerts(verifier.archive, article, reviewed)
+    _report_alerts(alerts)
     if as_json:
-        _print_json({"quotes": [_review_document(q, result) for q, result in reviewed]})
+        _print_json(
+            {
+                "quotes": [_review_document(q, result) for q, result in reviewed],
+                "alerts": [alert.to_json() for alert in alerts],
+            }
+        )
     else:
         review_table.print_review(article, reviewed)
 
@@ -720,6 +736,12 @@ def _review_document(quotation: Quotation, result: CheckResult) -> dict[str, Any
 
 def _report_failure(source: str, error: str) -> None:
     click.echo(f"quotebot: {one_line(source)}: {one_line(error)}", err=True)
+
+
+def _report_alerts(alerts: Iterable[Alert]) -> None:
+    """Each ruled quote seen at a new place, on stderr: `quotebot: alert: A quote ruled …`."""
+    for alert in alerts:
+        click.echo(f"quotebot: alert: {one_line(alert.sentence)}", err=True)
 
 
 def _report_warning(warning: IngestWarning) -> None:

@@ -23,13 +23,14 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli import terminal
-from bot.cli.card import LOOKS
+from bot.cli.card import LOOKS, RULING_SYMBOL, ruling_lines
 from bot.cli.terminal import one_line
 from bot.review_words import draft_speaker, review_summary, words_word
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict
-from bot.wording import archive_speakers, misattributed, verdict_words
+from bot.wording import RULING_WORDS, archive_speakers, misattributed, verdict_words
 from store.article import Article
 from store.quotation import Quotation
+from store.rulings import RulingKind
 
 Reviewed = Sequence[tuple[Quotation, CheckResult]]
 
@@ -64,6 +65,10 @@ def print_review(article: Article, reviewed: Reviewed, console: Console | None =
         for number, (quotation, result) in enumerate(reviewed, 1):
             console.print(review_block(number, quotation, result), **show)
     console.print(Text(review_summary(result for _, result in reviewed)), **show)
+    for ruling in dict.fromkeys(result.ruling for _, result in reviewed if result.ruling):
+        console.print(Text(f"“{_cut(_clean(ruling.text), 200)}”", style="bold"), **show)
+        for line in ruling_lines(ruling):
+            console.print(Padding(line, (0, 0, 0, 2), expand=False), **show)
 
 
 def fitted_width(console: Console) -> int:
@@ -127,15 +132,26 @@ def _verdict_cell(result: CheckResult) -> Text:
     green ✔ over the wrong speaker."""
     if result.problem is not None:
         return Text(f"✘ {words_word(result)}", style="red")
+    cell = _ruling_verdict(result)
     if misattributed(result):
-        cell = Text("✘ misattributed", style="bold red")
+        cell.append("✘ misattributed", style="bold red")
         cell.append(f"\nwords {words_word(result)}")
         return cell
     look = LOOKS[result.verdict]
-    cell = Text(f"{look.symbol} {verdict_words(result).word.lower()}", style=look.colour)
+    cell.append(f"{look.symbol} {verdict_words(result).word.lower()}", style=look.colour)
     cell.append("\n")
     cell.append_text(_speaker_verdict(result))
     return cell
+
+
+def _ruling_verdict(result: CheckResult) -> Text:
+    """`⚑ ruled fabricated` on a line of its own, above the archive's verdict, when the desk
+    has ruled on the words (who ruled, when and why is under the table)."""
+    if result.ruling is None:
+        return Text()
+    ruling = result.ruling
+    colour = "green" if ruling.kind is RulingKind.CONFIRMED else "red"
+    return Text(f"{RULING_SYMBOL} ruled {RULING_WORDS[ruling.kind]}\n", style=f"bold {colour}")
 
 
 def _speaker_verdict(result: CheckResult) -> Text:

@@ -58,6 +58,7 @@ from bot.wording import (
     kind_label,
     misattributed,
     misattribution_headline,
+    ruling_line,
     speaker_label,
     speaker_line,
     uncertainty,
@@ -66,6 +67,8 @@ from bot.wording import (
     verdict_words,
 )
 from store.archive import ArchiveStats
+from store.readers.provenance import site_of
+from store.rulings import Ruling
 
 #: Action ids the app routes. Each button's value is the lookup id, as a decimal string.
 SHARE_ACTION = "share_in_channel"
@@ -89,6 +92,8 @@ TITLE_CHARS = 150
 CHANGE_CHARS = 100
 OTHER_MATCH_CHARS = 200
 NOTE_CHARS = 300
+RULING_NOTE_CHARS = 600
+RULING_LINKS_SHOWN = 5
 #: How many of each list an answer shows before "and N more".
 OTHER_MATCHES_SHOWN = 3
 PIECES_SHOWN = 5
@@ -118,6 +123,8 @@ LOOKS: dict[Verdict, VerdictLook] = {
 }
 _MISATTRIBUTED_EMOJI, _MISATTRIBUTED_SYMBOL = ":no_entry:", "⛔"
 _PROBLEM_EMOJI, _PROBLEM_SYMBOL = ":grey_question:", "❔"
+#: The mark of the desk's ruling (bot.wording.ruling_line), which leads an answer.
+RULING_EMOJI, RULING_SYMBOL = ":triangular_flag_on_post:", "🚩"
 #: The emoji of each speaker line (bot.wording.speaker_line), by the answer's attribution.
 _SPEAKER_EMOJI = {
     Attribution.MATCHES: ":bust_in_silhouette:",
@@ -150,7 +157,8 @@ def answer_blocks(
         blocks = problem_blocks(result.problem)
         blocks.extend(_pasted(result, shared_by))
         return blocks
-    blocks = [section_block(_verdict_line(result)), *_pasted(result, shared_by)]
+    blocks = ruling_blocks(result.ruling) if result.ruling is not None else []
+    blocks += [section_block(_verdict_line(result)), *_pasted(result, shared_by)]
     attribution = _attribution_line(result)
     if attribution:
         blocks.append(section_block(attribution))
@@ -171,6 +179,9 @@ def answer_text(result: CheckResult) -> str:
     if misattributed(result):
         word = f"{MISATTRIBUTED} ({misattribution_headline(result).split(',')[0]})"
     parts = [f"{symbol} {word}: “{fit(result.query, QUERY_CHARS)}”"]
+    if result.ruling is not None:
+        said = ruling_line(result.ruling)
+        parts.insert(0, f"{RULING_SYMBOL} {fit(said.headline, 2 * NAME_CHARS)}")
     if result.verdict is Verdict.SPLICED:
         speakers = _distinct(match.speaker or "unknown speaker" for match in result.matches)
         parts.append(f"joins words of {fit(' and '.join(speakers), 2 * NAME_CHARS)}")
@@ -327,6 +338,23 @@ def _recent_lookups(recent: Sequence[tuple[str, str]]) -> str:
     for query, verdict in recent[:RECENT_SHOWN]:
         lines.append(f"• {_verdict_label(verdict)}: “{fit(query, 150)}”")
     return "\n".join(lines)
+
+
+def ruling_blocks(ruling: Ruling) -> list[dict]:
+    """The desk's ruling, which leads an answer: `:triangular_flag_on_post: *Ruled
+    misattributed by ana on 2 Dec 2026*: the words are Rob Hale's (<link|site>)`, then its
+    note and history in small print."""
+    said = ruling_line(ruling)
+    line = f"{RULING_EMOJI} *{fit(said.headline, 2 * NAME_CHARS)}*: "
+    line += fit(said.finding, QUOTATION_CHARS)
+    links = [link(url, fit(site_of(url) or "link", NAME_CHARS)) for url in said.links]
+    if links:
+        line += f" ({', '.join(links[:RULING_LINKS_SHOWN])})"
+    blocks = [section_block(line)]
+    small = [fit(part, RULING_NOTE_CHARS) for part in (said.note, said.history) if part]
+    if small:
+        blocks.append(context_block("\n".join(small)))
+    return blocks
 
 
 # -- the parts of an answer ----------------------------------------------------------------------

@@ -404,3 +404,8 @@ def _nothing(query: Sequence[Word]) -> Alignment:
 
 def _telling(query: Sequence[Word]) -> tuple[bool, ...]:
     return tuple(word.norm not in COMMON_WORDS for word in query)
+
+
+def spoken_words(text: str) -> list[Word]:
+    """The words of a query part; the query's own [bracketed] words are optional too."""
+    return [word for word in words(text) if not word.inserted]

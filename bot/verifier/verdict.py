@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.verifier.trust import Trust
+from store.rulings import Ruling
 
 
 class Verdict(StrEnum):
@@ -210,6 +211,8 @@ class CheckResult:
     #: What the answer says beside its verdict, in a sentence each: words written differently
     #: but the same, a hedge the paste leaves out, words too common to tell quotations apart.
     notes: tuple[str, ...] = field(default=())
+    #: The desk's ruling on these words (store.rulings), which every answer leads with.
+    ruling: Ruling | None = None
 
     @property
     def trust(self) -> Trust | None:
@@ -239,4 +242,6 @@ class CheckResult:
             data["problem"] = self.problem
         if self.notes:
             data["notes"] = list(self.notes)
+        if self.ruling is not None:
+            data["ruling"] = self.ruling.to_json()
         return data

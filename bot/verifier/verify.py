@@ -20,11 +20,20 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from bot.verifier.acceptance import SPLICE_GAP, acceptable
 from bot.verifier.claims import claims_speaker, described_speaker, mentioned_in
 from bot.verifier.deadline import Deadline, checkpoint, within
-from bot.verifier.matching import Alignment, align, could_hold, telling_in, telling_words
+from bot.verifier.matching import (
+    Alignment,
+    align,
+    could_hold,
+    spoken_words,
+    telling_in,
+    telling_words,
+)
 from bot.verifier.notes import hedge_note, respelled_note
 from bot.verifier.query import parse_query
+from bot.verifier.rulings import printed_instead, ruled_match
 from bot.verifier.trust import Trust, TrustPolicy
 from bot.verifier.verdict import (
     ArticleRef,
@@ -42,28 +51,16 @@ from store.limits import DEFAULT_MAX_QUOTATIONS
 from store.normalise import name_key
 from store.quotation import Kind, Quotation
 from store.search.grams import pairs
-from store.search.words import COMMON_WORDS, Word, only_common, segments, words
+from store.search.words import COMMON_WORDS, Word, only_common, segments
 from store.stored import StoredQuotation
 
 #: Candidates the index proposes, and how many of the best are aligned word by word.
 CANDIDATES = 24
 ALIGNED = 6
-#: Speaker words a query may leave out inside a match before it counts as joined from
-#: separate places of one quotation (without an ellipsis saying so).
-SPLICE_GAP = 6
-#: The share of a longer query's telling words (store.search.words.COMMON_WORDS aside) a match
-#: must hold: its subject, not only the phrasing around it.
-TELLING_FOUND = 0.5
 #: A piece of a splice of at most this many words held by this many quotations is a stock
 #: phrase, not a source.
 STOCK_WORDS = 8
 STOCK_QUOTATIONS = 20
-#: A match may differ from the query in one or two words (changed, left out, mistyped) and
-#: a longer query in a quarter of them; more is another sentence of the same shape. It may
-#: lack two of the query's telling words, or more when it holds over half of them.
-MOST_EDITED_WORDS = 3
-EDITED_SHARE = 0.25
-MOST_TELLING_MISSED = 3
 #: The second look (Verifier._second_look): words the best candidate lacks, each with this many
 #: pairs of words it holds.
 SECOND_LOOK_WORDS = 4
@@ -101,9 +98,14 @@ class Verifier:
     """Checks pasted quotes against one archive; `trust` says which printings the newsroom
     trusts (bot.verifier.trust; by default, what was not added from Slack)."""
 
-    def __init__(self, archive: Archive, trust: TrustPolicy | None = None) -> None:
+    def __init__(
+        self, archive: Archive, trust: TrustPolicy | None = None, *, rulings: bool = True
+    ) -> None:
         self.archive = archive
         self.trust = trust or TrustPolicy()
+        #: Look each quote up among the desk's rulings (bot.verifier.rulings); off only to
+        #: measure what the lookup costs.
+        self.rulings = rulings
 
     def check(
         self, text: str, speaker: str | None = None, *, deadline: Deadline | None = None
@@ -151,9 +153,18 @@ class Verifier:
         """The verdict on one quoted stretch (already parsed out of a paste); past `deadline`,
         CheckTimedOut. Inside `check`, the paste's deadline holds already."""
         if deadline is None:
-            return self._unmentioned(self._check_quote(quote, claimed))
+            return self._ruled(self._unmentioned(self._check_quote(quote, claimed)))
         with within(deadline):
-            return self._unmentioned(self._check_quote(quote, claimed))
+            return self._ruled(self._unmentioned(self._check_quote(quote, claimed)))
+
+    def _ruled(self, result: CheckResult) -> CheckResult:
+        """The result with the desk's ruling on its words, if there is one."""
+        if not self.rulings or result.problem is not None:
+            return result
+        found = ruled_match(self.archive.rulings_snapshot(), result.query)
+        if found is None or printed_instead(result, *found):
+            return result
+        return replace(result, ruling=found[0])
 
     def _unmentioned(self, result: CheckResult) -> CheckResult:
         """A paste crediting someone the printing article never mentions is misattributed,
@@ -183,7 +194,7 @@ class Verifier:
         return replace(result, attribution=Attribution.DIFFERS, notes=(*result.notes, note))
 
     def _check_quote(self, quote: str, claimed: str | None) -> CheckResult:
-        parts = [_spoken(part) for part in segments(quote)]
+        parts = [spoken_words(part) for part in segments(quote)]
         parts = [part for part in parts if part]
         if not parts:
             return _not_found(quote, claimed, problem="The quotation has no words to look for.")
@@ -210,10 +221,10 @@ class Verifier:
         candidates: list[StoredQuotation],
     ) -> CheckResult:
         ranked = _aligned(query, candidates)
-        direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
+        direct = [found for found in ranked if found.direct and acceptable(found.alignment)]
         if direct and not direct[0].alignment.exact:
             ranked = sorted(ranked + self._second_look(query, direct[0], ranked), key=_rank)
-            direct = [found for found in ranked if found.direct and _acceptable(found.alignment)]
+            direct = [found for found in ranked if found.direct and acceptable(found.alignment)]
         if direct:
             best = direct[0]
             spliced = self._splice(quote, claimed, query, best)
@@ -224,7 +235,7 @@ class Verifier:
             verdict = Verdict.VERIFIED if best.alignment.exact else Verdict.WORDING_DIFFERS
             return self._result(quote, claimed, verdict, best, ranked)
         paraphrase = [
-            found for found in ranked if not found.direct and _acceptable(found.alignment)
+            found for found in ranked if not found.direct and acceptable(found.alignment)
         ] or self._in_paragraphs(query)
         if paraphrase:
             return self._result(quote, claimed, Verdict.NOT_A_DIRECT_QUOTE, paraphrase[0], ranked)
@@ -274,7 +285,7 @@ class Verifier:
         for candidate in candidates[:CANDIDATES]:
             checkpoint()
             pieces = [align(part, candidate.text) for part in parts]
-            if all(_acceptable(piece) for piece in pieces) and all(
+            if all(acceptable(piece) for piece in pieces) and all(
                 before.end <= after.start for before, after in itertools.pairwise(pieces)
             ):
                 query = tuple(w for part in parts for w in part)
@@ -292,9 +303,7 @@ class Verifier:
             return replace(result, excerpt=verdict is not Verdict.NOT_A_DIRECT_QUOTE)
         best_pieces = []
         for part in parts:
-            ranked = [
-                f for f in _aligned(part, candidates) if f.direct and _acceptable(f.alignment)
-            ]
+            ranked = [f for f in _aligned(part, candidates) if f.direct and acceptable(f.alignment)]
             if not ranked:
                 return None
             best_pieces.append((part, ranked[0]))
@@ -331,7 +340,7 @@ class Verifier:
             )
             if part
         ]
-        if not _acceptable(best.alignment) and not all(
+        if not acceptable(best.alignment) and not all(
             _splice_piece(align(part, found.quotation.text))
             for part, found in pieces
             if found is best
@@ -408,7 +417,7 @@ class Verifier:
             if not could_hold(telling, paragraph.text):
                 continue
             alignment = align(query, paragraph.text)
-            if not _acceptable(alignment):
+            if not acceptable(alignment):
                 continue
             start, end = paragraph.start + alignment.start, paragraph.start + alignment.end
             quotations = self.archive.article_quotations(paragraph.article_id)
@@ -471,7 +480,7 @@ class Verifier:
     def _direct_matches(self, query: list[Word]) -> list[_Found]:
         """Direct or partial quotations that match these words, best first."""
         candidates = self.archive.search([[word.norm for word in query]], limit=CANDIDATES)
-        return [f for f in _aligned(query, candidates) if f.direct and _acceptable(f.alignment)]
+        return [f for f in _aligned(query, candidates) if f.direct and acceptable(f.alignment)]
 
     def _spliced_within(
         self, quote: str, claimed: str | None, query: list[Word], best: _Found
@@ -684,11 +693,6 @@ def _notes(verdict: Verdict, matches: Sequence[Match]) -> tuple[str, ...]:
     return tuple(note for note in notes if note)
 
 
-def _spoken(text: str) -> list[Word]:
-    """The words of a query part; the query's own [bracketed] words are optional too."""
-    return [word for word in words(text) if not word.inserted]
-
-
 def _named(written: str | None) -> str | None:
     if not written or written.lower() in {"he", "she", "they", "it", "i", "we"}:
         return None
@@ -728,7 +732,7 @@ def _rank(found: _Found) -> tuple[object, ...]:
     # The best alignment, direct quotations before reported speech, the original (earliest)
     # printing before later ones.
     return (
-        not _acceptable(a),
+        not acceptable(a),
         not a.exact,
         -a.matched,
         -a.score,
@@ -740,29 +744,6 @@ def _rank(found: _Found) -> tuple[object, ...]:
 def _chronological(quotation: StoredQuotation) -> tuple[object, ...]:
     published = quotation.published
     return (published is None, published.isoformat() if published else "", quotation.id)
-
-
-def _acceptable(a: Alignment) -> bool:
-    """Close enough to present as a match: stricter the shorter the query."""
-    size = a.query_words
-    if size == 0 or a.matched == 0:
-        return False
-    share = a.matched / size
-    if size <= 2:
-        return a.equal == size
-    if size <= 5:
-        return share >= 0.8 and a.longest_run >= 2 and a.span_words <= size + 2
-    if a.span_words > 1.6 * size + 3 and a.gap < SPLICE_GAP:
-        return False  # the words are scattered over a longer text
-    if sum(a.telling) >= 3 and a.telling_found < TELLING_FOUND:
-        return False  # the common words around a different subject
-    missed = sum(a.telling) - a.telling_matched
-    if missed >= MOST_TELLING_MISSED and a.telling_found <= TELLING_FOUND:
-        return False  # "Put simply, they are going to …" and three words of its own
-    if a.edited_words > max(MOST_EDITED_WORDS, EDITED_SHARE * size):
-        return False  # a sentence of the same shape, rewritten
-    needed = 0.7 if size <= 10 else 0.6
-    return share >= needed and a.longest_run >= 3
 
 
 def _around(norms: list[str], index: int) -> str:
@@ -877,7 +858,7 @@ def _marked_cuts(quote: str, query: list[Word]) -> list[int]:
 
 def _verbatim(a: Alignment) -> bool:
     """Every word of the piece found as printed, in one run: a quotation's own words."""
-    return _acceptable(a) and a.longest_run == a.query_words and not a.changes
+    return acceptable(a) and a.longest_run == a.query_words and not a.changes
 
 
 def _different(first: _Found, second: _Found) -> bool:
@@ -891,7 +872,7 @@ def _splice_piece(a: Alignment) -> bool:
     than a wording difference does, so each piece must be close to word for word and hold its
     subject (two telling words at least), not only a phrase as common as "put simply, they"."""
     return (
-        _acceptable(a)
+        acceptable(a)
         and a.matched >= 0.8 * a.query_words
         and a.telling_found >= 0.75
         and a.telling_matched >= 2

@@ -299,3 +299,87 @@ class SearchIndexVersionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(Integer)
+
+
+#: Rulings (store.rulings): the longest ruling kind, and place where a ruled quote reappeared.
+MAX_RULING_KIND_CHARS = 16
+MAX_PLACE_CHARS = 500
+
+
+class RulingRow(Base):
+    """A quotation the desk has ruled on, keyed to its words (store.normalise fingerprint) so
+    that a quote with no printed source can be ruled too; its rulings are its revisions."""
+
+    __tablename__ = "rulings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The words ruled on, as pasted (the quoted stretch).
+    text: Mapped[str] = mapped_column(Text)
+    text_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: Whom the paste credited ("— Jo Reed"): the claim's author in a ClaimReview.
+    credited: Mapped[str | None] = mapped_column(String(MAX_NAME_CHARS))
+    #: The archived quotation the words match, when there is one.
+    quotation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotations.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RulingRevisionRow(Base):
+    """One ruling on a ruled quotation; a revision adds a row, the latest is the ruling."""
+
+    __tablename__ = "ruling_revisions"
+    __table_args__ = (
+        UniqueConstraint("ruling_id", "revision"),
+        CheckConstraint(
+            "kind IN ('misattributed', 'fabricated', 'misquoted', 'spliced', "
+            "'out_of_context', 'confirmed')",
+            name="kind",
+        ),
+        Index(None, "ruled_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ruling_id: Mapped[int] = mapped_column(ForeignKey("rulings.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(MAX_RULING_KIND_CHARS))
+    #: Who really said it (misattributed), where known.
+    speaker: Mapped[str | None] = mapped_column(String(MAX_NAME_CHARS))
+    #: The words as really printed (misquoted).
+    printed: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    #: Evidence links, one per line.
+    links: Mapped[str | None] = mapped_column(Text)
+    ruled_by: Mapped[str] = mapped_column(String(MAX_NAME_CHARS))
+    ruled_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReappearanceRow(Base):
+    """A ruled quote seen again at one place (a Slack message, an article, a draft): one row
+    per ruling and place, so that each reappearance is alerted once, by one process."""
+
+    __tablename__ = "reappearances"
+    __table_args__ = (UniqueConstraint("ruling_id", "place"), Index(None, "seen_at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ruling_id: Mapped[int] = mapped_column(ForeignKey("rulings.id", ondelete="CASCADE"))
+    place: Mapped[str] = mapped_column(String(MAX_PLACE_CHARS))
+    #: The revision in force when it reappeared (the one alerted).
+    revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ruling_revisions.id", ondelete="SET NULL")
+    )
+    #: The words as they reappeared, and what the place is (an article's title, a channel).
+    text: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RulingRegisterRow(Base):
+    """One number every recorded ruling raises (in its transaction): a process keeping the
+    rulings in memory reads it to know when they changed (store.rulings)."""
+
+    __tablename__ = "ruling_register"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from store.extract.cues.according import according_alone
 from store.extract.cues.after import cue_after
 from store.extract.cues.asides import cue_at_sentence_end, inverted_aside, sentence_subject
 from store.extract.cues.before import cue_before
@@ -175,6 +176,10 @@ def _main_clause_before(window: Window) -> Cue | None:
     return cue_before(window.document, window.before_low, window.before_high)
 
 
+def _according_alone(window: Window) -> Cue | None:
+    return according_alone(window.document, window.low, window.high, window.quote.open)
+
+
 def _right_after(window: Window) -> Cue | None:
     return window.cue_right_after()
 
@@ -242,6 +247,12 @@ OWN_CUE_RULES: tuple[Rule, ...] = (
         "the speech verb of the short sentence after the quotation",
         _next_sentence,
         (ACCORDING_LATER,),
+    ),
+    Rule(
+        "according-to-alone",
+        "before",
+        "“according to”, the only attribution of the sentence",
+        _according_alone,
     ),
     Rule("aside-inside", "before", "an aside inside the sentence", _aside_inside),
     Rule("before", "before", "the speech verb before the quotation", _before),

@@ -1,0 +1,73 @@
+"""After a large ingest the SQLite candidate index is one FTS5 segment, and finds what it found.
+
+FTS5 writes each transaction's terms as a segment of its own and merges them only a few at a
+time; a lookup seeks its term in every segment. `Archive.refresh_statistics` (run by
+`add_many`, by an ingest of many articles and by `db reindex`) merges them, so that a check at a
+million quotations reads a quarter of the statements (bench/verify.py). The layout is SQLite's
+alone: PostgreSQL's refresh is its planner's ANALYZE.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from newswire_support import story
+
+from store.archive import Archive
+from store.article import Article
+from store.ingest import quotations_of
+from store.search.index import TABLES
+from store.search.words import words
+
+STORIES = 24
+
+
+def test_a_refresh_merges_an_index_written_in_many_transactions_and_finds_the_same(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    stories = [story(number) for number in range(STORIES)]
+    with Archive.open(url) as archive:
+        for written in stories:  # one transaction each, as the bot's /quote add stores them
+            article = Article(text=written.text, source=written.file_name)
+            archive.add(article, quotations_of(article))
+        before = _segments(tmp_path / "archive.sqlite3")
+        found_before = [_found(archive, written.quote) for written in stories]
+        archive.refresh_statistics()
+        after = _segments(tmp_path / "archive.sqlite3")
+        found_after = [_found(archive, written.quote) for written in stories]
+    assert all(count > 1 for count in before.values()), before
+    assert after == dict.fromkeys(TABLES, 1)
+    assert found_after == found_before
+    assert all(found for found in found_after)
+
+
+def test_a_bulk_load_leaves_the_index_in_one_segment(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    articles = [
+        Article(text=written.text, source=written.file_name)
+        for written in (story(number) for number in range(STORIES))
+    ]
+    with Archive.open(url) as archive:
+        stored = archive.add_many(
+            ((article, quotations_of(article)) for article in articles), batch=2
+        )
+        assert _found(archive, story(STORIES - 1).quote)
+    assert stored == STORIES
+    assert _segments(tmp_path / "archive.sqlite3") == dict.fromkeys(TABLES, 1)
+
+
+def _found(archive: Archive, quote: str) -> list[str]:
+    """The texts of the quotations a check of `quote` would align first."""
+    return [found.text for found in archive.search([[word.norm for word in words(quote)]])[:3]]
+
+
+def _segments(path: Path) -> dict[str, int]:
+    """How many FTS5 segments each index table holds (its `_idx` shadow table names them)."""
+    with sqlite3.connect(path) as connection:
+        counts = {
+            table: connection.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()
+            for table in TABLES
+        }
+    return {table: row[0] for table, row in counts.items()}
