@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
@@ -121,8 +122,7 @@ def prepare(
         last = tokens.index_at(paragraph.end) - 1
         paragraph_first.append(first)
         paragraph_last.append(last)
-        for index in range(first, last + 1):
-            paragraph_of[index] = paragraph.index
+        paragraph_of[first : last + 1] = [paragraph.index] * (last + 1 - first)
     quotes: list[QuoteTokens] = []
     inside = [-1] * count
     close_of: dict[int, int] = {}
@@ -133,8 +133,9 @@ def prepare(
         close = tokens.index_at(span.close) if span.closed else last + 1
         number = len(quotes)
         quotes.append(QuoteTokens(span, opened, first, last, close))
-        for index in range(opened, min(close, count - 1) + 1 if span.closed else last + 1):
-            inside[index] = number
+        stop = min(close, count - 1) + 1 if span.closed else last + 1
+        if stop > opened:
+            inside[opened:stop] = [number] * (stop - opened)
         close_of[number] = close
     starts = sentence_starts(tokens, paragraph_first, inside, close_of)
     first_words = _first_words(tokens, starts)
@@ -148,8 +149,8 @@ def prepare(
         quoted=[number >= 0 for number in inside],
         names=frozenset(
             tokens.lowers[i]
-            for i in range(count)
-            if tokens.capitalised[i] and i not in first_words and i not in tokens.not_names
+            for i in compress(range(count), tokens.capitalised)
+            if i not in first_words and i not in tokens.not_names
         ),
         paragraph_of=paragraph_of,
         paragraph_first=paragraph_first,
@@ -188,7 +189,7 @@ def _sentence_initial_non_names(
 
     count = len(tokens)
     elsewhere = names | {
-        tokens.lowers[i] for i in range(count) if tokens.capitalised[i] and i not in initial
+        tokens.lowers[i] for i in compress(range(count), tokens.capitalised) if i not in initial
     }
     names = given_names()
     doubtful: set[int] = set()

@@ -22,7 +22,7 @@ def evidence_sentence(document: Document, token: int) -> str:
     start, end = tokens.starts[low], tokens.ends[high]
     pieces: list[str] = []
     position = start
-    for number in sorted({document.inside[i] for i in range(low, high + 1)} - {-1}):
+    for number in sorted(set(document.inside[low : high + 1]) - {-1}):
         span = document.quotes[number].span
         if span.end <= start or span.start >= end:
             continue

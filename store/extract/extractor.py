@@ -20,7 +20,8 @@ from store.quotation import Kind, Quotation
 #: Extraction is linear, but an article larger than this is not news: cut, do not choke.
 MAX_ARTICLE_CHARS = 2_000_000
 #: An opening quotation mark inside a quotation's words (not an apostrophe: "it's").
-_MARKS = re.compile(r"[\"“„«‘‚]|(?:^|(?<=\s))'")
+#: (The look-behind follows the mark, so that the search jumps from mark to mark.)
+_MARKS = re.compile(r"[\"“„«‘‚]|'(?:(?<=^')|(?<=\s'))")
 
 
 @dataclass
@@ -56,7 +57,7 @@ def attribute_article(article: Article) -> Attributed:
     people = People(document.tokens, outside, document.paragraph_of, set(document.sentence_starts))
     outlets = Outlets(document.tokens, article.outlet)
     # Learn the outlets the article names, so that "per the outlet" finds the last one.
-    outlets.learn(document.quoted)
+    outlets.learn(document.quoted, people.runs)
     outlets.relay(0, len(document.tokens) - 1, document.quoted)
     statements = find_statements(document, outlets)
     reported: list[Quotation] = []

@@ -10,7 +10,9 @@ named.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles, word_class
 from store.extract.phrases import run_starting_at
@@ -52,7 +54,9 @@ class Outlets:
         if article_outlet:
             self._learn_short(article_outlet)
         #: Where the words that can start a relay stand, so `relay` skips the rest.
-        self._triggers = [i for i, lower in enumerate(tokens.lowers) if lower in _RELAY_WORDS]
+        self._triggers = list(
+            compress(range(len(tokens)), map(_RELAY_WORDS.__contains__, tokens.lowers))
+        )
 
     def is_outlet(self, name: str) -> bool:
         words = name.lower().replace("’s", "").replace("'s", "").split()
@@ -100,18 +104,23 @@ class Outlets:
             bisect.insort(self.named, (at, name))
             self._learn_short(name)
 
-    def learn(self, quoted: list[bool]) -> None:
-        """Remember every outlet the article names outside quotations, in text order."""
+    def learn(self, quoted: list[bool], runs: Mapping[int, int] | None = None) -> None:
+        """Remember every outlet the article names outside quotations, in text order.
+
+        `runs`: the name runs already found from each start to the end of the text (People
+        walks the same runs first: store.extract.people.People.runs), so that each is read once.
+        """
         tokens = self.tokens
-        index = 0
         count = len(tokens)
-        while index < count:
-            if quoted[index] or not tokens.capitalised[index]:
-                index += 1
+        runs = runs or {}
+        following = 0  # where the next run may start
+        for index in compress(range(count), tokens.capitalised):
+            if index < following or quoted[index]:
                 continue
-            end = run_starting_at(tokens, index, count - 1)
+            end = runs.get(index)
             if end is None:
-                index += 1
+                end = run_starting_at(tokens, index, count - 1)
+            if end is None:
                 continue
             start = index
             if end - start < _MAX_OUTLET_WORDS:
@@ -120,7 +129,7 @@ class Outlets:
                     name = tokens.span_text(index - 1, end)
                 if self.is_outlet(name):
                     self.remember(start, self.canonical(name))
-            index = end + 1
+            following = end + 1
 
     def name_at(self, index: int, high: int) -> tuple[str, int] | None:
         """An outlet named at token `index` ("Meridian Wire", "the Ledger", "MW"), with its end."""

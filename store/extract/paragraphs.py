@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 
 _BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_NEWLINE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*")
+#: A newline and the spaces after it (those before it are added by `_line_breaks`: a pattern
+#: that opened with them would be tried at every space of the text).
+_NEWLINE = re.compile(r"\n[ \t\r\f\v]*")
+_HORIZONTAL_SPACE = frozenset(" \t\r\f\v")
 #: Wrapped text keeps lines under about 80 characters; a longer line is a paragraph of its own.
 _WRAP_WIDTH = 90
 _SENTENCE_END = tuple('.?!:"”’)')
@@ -57,33 +60,46 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _lines_as_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    breaks = list(_NEWLINE.finditer(text, start, end))
+    breaks = _line_breaks(text, start, end)
     if not breaks:
         return [(start, end)]
-    width = _widest_line(text, start, end, breaks)
+    width = _widest_line(start, end, breaks)
     pieces = []
     first = line_start = start
-    for match in breaks:
-        line = text[line_start : match.start()]
-        line_start = match.end()
-        following = text[match.end() : match.end() + 1]
+    for break_start, break_end in breaks:
+        line = text[line_start:break_start]
+        line_start = break_end
+        following = text[break_end : break_end + 1]
         if (
             len(line) > _WRAP_WIDTH
             or (line.endswith(_SENTENCE_END) and _SENTENCE_START.match(following))
-            or _ends_short(line, text, match.end(), width)
+            or _ends_short(line, text, break_end, width)
         ):
-            pieces.append((first, match.start()))
-            first = match.end()
+            pieces.append((first, break_start))
+            first = break_end
     pieces.append((first, end))
     return [(a, b) for a, b in pieces if b > a]
 
 
-def _widest_line(text: str, start: int, end: int, breaks: list[re.Match[str]]) -> int:
+def _line_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each newline of `text[start:end]` with the spaces and tabs around it, as spans."""
+    breaks: list[tuple[int, int]] = []
+    floor = start
+    for match in _NEWLINE.finditer(text, start, end):
+        first = match.start()
+        while first > floor and text[first - 1] in _HORIZONTAL_SPACE:
+            first -= 1
+        floor = match.end()
+        breaks.append((first, floor))
+    return breaks
+
+
+def _widest_line(start: int, end: int, breaks: list[tuple[int, int]]) -> int:
     """The longest line of a block: about the width the text was wrapped at, if it was."""
     widest, first = 0, start
-    for match in breaks:
-        widest = max(widest, match.start() - first)
-        first = match.end()
+    for break_start, break_end in breaks:
+        widest = max(widest, break_start - first)
+        first = break_end
     return max(widest, end - first)
 
 

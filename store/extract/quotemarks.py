@@ -23,8 +23,13 @@ from dataclasses import dataclass, replace
 from store.extract.paragraphs import Paragraph
 
 _DOUBLE = re.compile(r'["“”„«»‟]')
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-/\"“]))['‘‚](?=[^\W\d_])", re.MULTILINE)
-_SINGLE_CLOSE = re.compile(r"(?<=\S)['’](?=$|[\s.,;:!?)\]}—–\-\"”])", re.MULTILINE)
+#: Each pattern starts with the mark and checks what stands before it afterwards (a
+#: look-behind over the mark itself): the scanner then jumps from mark to mark instead of
+#: testing the look-behind at every character of the paragraph.
+_SINGLE_OPEN = re.compile(
+    r"['‘‚](?:(?<=^['‘‚])|(?<=[\s(\[{—–\-/\"“]['‘‚]))(?=[^\W\d_])", re.MULTILINE
+)
+_SINGLE_CLOSE = re.compile(r"['’](?<=\S['’])(?=$|[\s.,;:!?)\]}—–\-\"”])", re.MULTILINE)
 #: Words that begin with an apostrophe rather than a quotation mark.
 _ELISION = re.compile(r"['‘](?:em|n|til|cause|tis|twas|bout|round|cept|nuff|ere|d|s|ll)\b", re.I)
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")

@@ -21,7 +21,7 @@ from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
 from store.extract.phrases import NOMINAL, PRONOUN, Mention, phrase_starting_at
 from store.extract.subjects import subject_before
-from store.extract.verbs import verb_at
+from store.extract.verbs import FIRST_WORDS, verb_at
 from store.quotation import Kind, Quotation
 
 #: Speech verbs whose complement is a statement (tagged "statement" in data/speech_verbs.txt).
@@ -57,7 +57,7 @@ def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
     found: list[Statement] = []
     for start in document.sentence_starts:
         low, high = document.sentence_bounds(start)
-        if high < low or any(document.inside[i] >= 0 for i in range(low, high + 1)):
+        if high < low or max(document.inside[low : high + 1]) >= 0:
             continue
         while high > low and document.tokens.words[high] in _END_MARKS:
             high -= 1
@@ -122,16 +122,10 @@ def _opening_attribution(
 ) -> tuple[int, int, Cue | None] | None:
     """`[In a statement,] X said (that) …` with the subject starting the clause."""
     words, lowers = document.tokens.words, document.tokens.lowers
-    clause_starts = (
-        {low}
-        | {i + 1 for i in range(low, high) if words[i] == ","}
-        | {
-            i + 2
-            for i in range(low, high - 1)
-            if words[i] == "," and lowers[i + 1] in {"and", "but"}
-        }
-    )
+    clause_starts: set[int] | None = None  # read only when a subject is found (rarely)
     for index in range(low + 1, min(high, low + _SUBJECT_WINDOW) + 1):
+        if lowers[index] not in FIRST_WORDS:
+            continue  # no speech verb starts here (verb_at's first test, without the call)
         verb_end = verb_at(document, index)
         if verb_end is None or speech_verbs().base(lowers[index]) not in _STATEMENT:
             continue
@@ -141,6 +135,8 @@ def _opening_attribution(
         if found is None:
             continue
         mention, appositive = found
+        if clause_starts is None:
+            clause_starts = _clause_starts(document, low, high)
         if mention.start not in clause_starts and not (
             appositive and mention.first in clause_starts
         ):
@@ -155,6 +151,21 @@ def _opening_attribution(
             return None
         return first, high, Cue(mention, index, verb_end, appositive)
     return None
+
+
+def _clause_starts(document: Document, low: int, high: int) -> set[int]:
+    """Where a clause of the sentence `low..high` may start: its start, after a comma, after
+    ", and" or ", but"."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    return (
+        {low}
+        | {i + 1 for i in range(low, high) if words[i] == ","}
+        | {
+            i + 2
+            for i in range(low, high - 1)
+            if words[i] == "," and lowers[i + 1] in {"and", "but"}
+        }
+    )
 
 
 #: Stems of the verbs that deny what follows them: "denied that it was behind the purchase",

@@ -8,6 +8,8 @@ end sentences.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from store.extract.lexicon import word_class
 from store.extract.tokens import Tokens
 
@@ -32,9 +34,9 @@ def sentence_starts(
     count = len(words)
     starts = set(paragraph_starts)
     closing_marks = set(close_of.values())
-    for index, word in enumerate(words):
-        if word not in _ENDS:
-            continue
+    # Only the marks that can end a sentence are visited (found by a scan in C).
+    for index in compress(range(count), map(_ENDS.__contains__, words)):
+        word = words[index]
         following = index + 1
         quote = inside_quote[index]
         while (
@@ -72,13 +74,16 @@ def _abbreviation(tokens: Tokens, index: int) -> bool:
 
 
 def sentence_index(starts: list[int], count: int) -> list[int]:
-    """For each token, the number of the sentence holding it."""
-    numbers = [0] * count
-    sentence = -1
-    following = 0
-    for index in range(count):
-        while following < len(starts) and starts[following] <= index:
-            sentence += 1
-            following += 1
-        numbers[index] = max(sentence, 0)
+    """For each token, the number of the sentence holding it (tokens before the first start
+    count as sentence 0).
+
+    Built a sentence at a time (one list repeat per sentence, not a step per token): it runs
+    on every article."""
+    numbers: list[int] = []
+    opened = 0  # sentences started before token `len(numbers)`
+    for start in starts:
+        start = min(max(start, 0), count)
+        numbers += [max(opened - 1, 0)] * (start - len(numbers))
+        opened += 1
+    numbers += [max(opened - 1, 0)] * (count - len(numbers))
     return numbers

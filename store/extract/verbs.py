@@ -30,10 +30,16 @@ _INTRODUCING = frozenset({":", "“", '"', "‘", "'", "«"})
 _INFINITIVE_REACH = 12
 
 
+#: Every speech verb's first word: most tokens are ruled out with this one lookup, and
+#: verb_at is asked about nearly every token of an article, several times (the loops that ask
+#: about every token of a stretch test it before calling verb_at).
+FIRST_WORDS = speech_verbs().first_words
+
+
 def verb_at(document: Document, index: int) -> int | None:
     """If a speech verb starts at token `index`, the index of its last token."""
     lowers = document.tokens.lowers
-    if lowers[index] not in speech_verbs().first_words:
+    if lowers[index] not in FIRST_WORDS:
         return None
     if index + 1 < len(lowers):
         pair = lowers[index] + " " + lowers[index + 1]

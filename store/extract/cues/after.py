@@ -34,7 +34,7 @@ from store.extract.subjects import (
     subject_before,
     with_partner,
 )
-from store.extract.verbs import verb_at
+from store.extract.verbs import FIRST_WORDS, verb_at
 
 LONG_DASHES = frozenset({"—", "–"})
 
@@ -85,6 +85,8 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
     for index in range(low + 1, limit + 1):
         if not document.outside(index) or words[index] in {";", "?", "!"}:
             break
+        if lowers[index] not in FIRST_WORDS:
+            continue  # no speech verb starts here (verb_at's first test, without the call)
         verb_end = verb_at(document, index)
         if verb_end is None:
             continue

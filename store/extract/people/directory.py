@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from store.extract.grammar import (
     DETERMINERS,
@@ -87,6 +88,9 @@ class People(TextReading, PronounResolution):
         #: Transport named before.
         self._by_org_word: dict[str, list[Entity]] = {}
         self._outside = outside
+        #: The name runs read from each start to the end of the text (Outlets.learn reads them
+        #: again).
+        self.runs: dict[int, int] = {}
         self._collect(outside, sentence_starts)
         self._starts = sorted(sentence_starts)
         self._learn_genders(self._starts, outside)
@@ -97,13 +101,14 @@ class People(TextReading, PronounResolution):
         tokens = self.tokens
         count = len(tokens)
         headline = self._title_case_paragraphs()
-        index = 0
-        while index < count:
-            if not outside[index] or not is_name_word(tokens, index):
-                index += 1
+        following = 0  # where the next run may start
+        # A name word is capitalised: only those tokens are visited (found by a scan in C).
+        for index in compress(range(count), tokens.capitalised):
+            if index < following or not outside[index] or not is_name_word(tokens, index):
                 continue
             end = run_starting_at(tokens, index, count - 1)
             assert end is not None
+            self.runs[index] = end
             while end > index and not outside[end]:
                 end -= 1
             if (
@@ -112,7 +117,7 @@ class People(TextReading, PronounResolution):
                 and not self._dateline(index, end)
             ):
                 self._add_run(index, end, sentence_starts)
-            index = end + 1
+            following = end + 1
 
     def _add_run(self, first: int, last: int, sentence_starts: set[int]) -> None:
         tokens = self.tokens

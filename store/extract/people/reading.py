@@ -3,6 +3,10 @@ roles written before a name, after it, or after "as"."""
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import compress
+from operator import and_, itemgetter
+
 from store.extract.grammar import DETERMINERS
 from store.extract.lexicon import (
     role_nouns,
@@ -36,14 +40,11 @@ class TextReading(PeopleState):
         reliably: every word is capitalised."""
         tokens = self.tokens
         paragraphs = (self.paragraph_of[-1] + 1) if self.paragraph_of else 0
-        words = [0] * paragraphs
-        capitals = [0] * paragraphs
-        for word, capital, paragraph in zip(
-            tokens.words, tokens.capitalised, self.paragraph_of, strict=False
-        ):
-            if word[0].isalpha():
-                words[paragraph] += 1
-                capitals[paragraph] += capital
+        # Counted by scans in C (this runs on every article): the words that start with a
+        # letter, and those of them capitalised, per paragraph.
+        letters = list(map(str.isalpha, map(itemgetter(0), tokens.words)))
+        words = Counter(compress(self.paragraph_of, letters))
+        capitals = Counter(compress(self.paragraph_of, map(and_, letters, tokens.capitalised)))
         return {
             paragraph
             for paragraph in range(paragraphs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress
 
 from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
@@ -24,18 +25,26 @@ from store.extract.tokens import Tokens
 
 
 def is_name_word(tokens: Tokens, index: int) -> bool:
-    word = tokens.words[index]
-    return (
-        tokens.capitalised[index]
-        and word[0].isalpha()
-        and (
-            tokens.lowers[index] not in CAPITALISED_NON_NAMES
+    known = tokens.name_words
+    if known is None:
+        known = tokens.name_words = _name_words(tokens)
+    return known[index] and index not in tokens.not_names
+
+
+def _name_words(tokens: Tokens) -> list[bool]:
+    """Which tokens can be words of a name, read once per text: the answer depends on the
+    tokens alone (`not_names` is checked apart, as it is settled later), and the rules ask
+    about the same tokens many times."""
+    known = [False] * len(tokens)
+    words, lowers = tokens.words, tokens.lowers
+    for index in compress(range(len(known)), tokens.capitalised):
+        known[index] = words[index][0].isalpha() and (
+            lowers[index] not in CAPITALISED_NON_NAMES
             or _middle_initial(tokens, index)
             or _surname_before_verb(tokens, index)
             or _honorific_before_name(tokens, index)
         )
-        and index not in tokens.not_names
-    )
+    return known
 
 
 _SAYING = word_class("saying-forms")
