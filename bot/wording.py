@@ -55,6 +55,10 @@ SPEAKER_UNCERTAIN = "speaker uncertain"
 #: The headline of a paste that could not be checked (empty, not text, too long).
 CANNOT_CHECK = "Cannot check this paste"
 
+#: What each word-level change between a paste and the printed words is called
+#: (bot.verifier.verdict.WordChange.op).
+CHANGE_WORDS = {"replace": "replaced", "insert": "added", "delete": "left out"}
+
 #: What each kind of stored quotation is called (bot.verifier.verdict, `kind`).
 KIND_LABELS = {
     "direct": "direct quotation",

@@ -27,6 +27,7 @@ from bot.verifier.trust import Trust
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict, WordChange
 from bot.wording import (
     CANNOT_CHECK,
+    CHANGE_WORDS,
     MISATTRIBUTED,
     SPEAKER_UNCERTAIN,
     UNVETTED_HEADLINE,
@@ -80,7 +81,6 @@ LOOKS: dict[Verdict, VerdictLook] = {
     Verdict.NOT_A_DIRECT_QUOTE: VerdictLook("⚠", "dark_orange"),
     Verdict.NOT_FOUND: VerdictLook("✘", "red"),
 }
-_CHANGE_LABELS = {"replace": "replaced", "insert": "added", "delete": "left out"}
 
 
 def print_card(result: CheckResult, console: Console | None = None) -> None:
@@ -260,7 +260,7 @@ def _evidence_text(match: Match) -> Text | None:
 
 def _source_text(match: Match) -> Text:
     """`The Harbour Ledger, 2025-03-03: “Headline” https://…`"""
-    text = Text(_outlet_and_date(match) or "unknown outlet, no date")
+    text = Text(outlet_and_date(match) or "unknown outlet, no date")
     article = match.article
     if article.title:
         text.append(f": “{_cut(_clean(article.title), TITLE_CHARS)}”")
@@ -272,7 +272,8 @@ def _source_text(match: Match) -> Text:
     return text
 
 
-def _outlet_and_date(match: Match) -> str:
+def outlet_and_date(match: Match) -> str:
+    """"Northfold Courier, 2024-03-05": who printed the match and when, as far as known."""
     outlet = match.outlet or match.article.outlet
     published = match.article.published.isoformat() if match.article.published else None
     return ", ".join(_clean(part) for part in (outlet, published) if part)
@@ -290,7 +291,7 @@ def _relay_text(match: Match) -> Text | None:
 def _diff_lines(diff: Sequence[WordChange]) -> list[RenderableType]:
     lines = [_indented(Text("Wording (your paste → the archive):"))]
     for change in diff:
-        line = Text(f"{_CHANGE_LABELS.get(change.op, change.op):<9} ", style="dim")
+        line = Text(f"{CHANGE_WORDS.get(change.op, change.op):<9} ", style="dim")
         if change.query:
             line.append(f"“{_cut(_clean(change.query), 80)}”", style="red strike")
         if change.query and change.archive:
@@ -346,7 +347,7 @@ def _one_line_match(match: Match) -> Text:
     """`“words” — Speaker · Outlet, date`"""
     text = Text(f"“{_cut(_clean(match.text), 100)}” — ")
     text.append(_cut(_clean(match.speaker or "unknown speaker"), 60), style="bold")
-    source = _outlet_and_date(match)
+    source = outlet_and_date(match)
     if source:
         text.append(f" · {source}")
     return text

@@ -639,31 +639,43 @@ def _check_one(verifier: Verifier, paste: Paste, as_json: bool) -> bool:
 
 def _check_lines(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> bool:
     """`check --jsonl`: a document per readable line, in input order; True when any failed."""
-    failed = False
-    for paste in pastes:
-        results = _checked_line(verifier, paste)
-        if results is None:
-            failed = True
-            continue
-        failed = _report_problems(results, source=paste.source) or failed
+
+    def line(paste: Paste, results: list[CheckResult]) -> None:
         _print_json({"id": paste.id, **_check_document(results)})
-    return failed
+
+    return _each_checked(verifier, pastes, line)
 
 
 def _check_each(verifier: Verifier, pastes: Iterable[Paste | ReadFailure]) -> bool:
     """`check --each`: under each paste's heading, its cards; True when any failed."""
-    failed = False
     console = terminal.stdout()
+
+    def cards(paste: Paste, results: list[CheckResult]) -> None:
+        if paste.heading:
+            console.print(card.heading(paste.heading))
+        _print_cards([result for result in results if result.problem is None])
+        console.print()
+
+    return _each_checked(verifier, pastes, cards)
+
+
+def _each_checked(
+    verifier: Verifier,
+    pastes: Iterable[Paste | ReadFailure],
+    show: Callable[[Paste, list[CheckResult]], None],
+) -> bool:
+    """Check each line of a batch and show it, in input order; True when any line could not be
+    read or checked, or its check found a problem (each reported on stderr, the batch going
+    on with the next line)."""
+    failed = False
     for paste in pastes:
         results = _checked_line(verifier, paste)
         if results is None:
             failed = True
             continue
+        assert isinstance(paste, Paste)  # a ReadFailure has no results
         failed = _report_problems(results, source=paste.source) or failed
-        if paste.heading:
-            console.print(card.heading(paste.heading))
-        _print_cards([result for result in results if result.problem is None])
-        console.print()
+        show(paste, results)
     return failed
 
 

@@ -23,11 +23,11 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli import terminal
-from bot.cli.card import LOOKS, RULING_SYMBOL, ruling_lines
+from bot.cli.card import LOOKS, RULING_SYMBOL, outlet_and_date, ruling_lines
 from bot.cli.terminal import one_line
 from bot.review_words import draft_speaker, review_summary, words_word
-from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict
-from bot.wording import RULING_WORDS, archive_speakers, misattributed, verdict_words
+from bot.verifier.verdict import Attribution, CheckResult, Verdict
+from bot.wording import CHANGE_WORDS, RULING_WORDS, archive_speakers, misattributed, verdict_words
 from store.article import Article
 from store.quotation import Quotation
 from store.rulings import RulingKind
@@ -42,7 +42,6 @@ QUOTATION_CHARS = 2000
 CHANGES_SHOWN = 8
 #: Names listed as also credited before "and N more".
 CONFLICTS_SHOWN = 3
-_CHANGE_LABELS = {"replace": "replaced", "insert": "added", "delete": "left out"}
 _SPEAKER_LOOKS = {
     Attribution.MATCHES: ("✔ speaker matches", "green"),
     Attribution.UNCERTAIN: ("? speaker uncertain", "yellow"),
@@ -115,7 +114,7 @@ def _quote_cell(quotation: Quotation, result: CheckResult) -> Text:
         return cell
     for change in best.diff[:CHANGES_SHOWN]:
         cell.append("\n")
-        cell.append(_CHANGE_LABELS.get(change.op, change.op) + " ", style="dim")
+        cell.append(CHANGE_WORDS.get(change.op, change.op) + " ", style="dim")
         if change.query:
             cell.append(f"“{_clean(change.query)}”", style="red strike")
         if change.query and change.archive:
@@ -171,7 +170,7 @@ def _archive_cell(result: CheckResult) -> Text:
         return Text("—")
     cell = Text(_clean(archive_speakers(result)) or "unknown speaker", style="bold")
     best = result.matches[0]
-    source = _outlet_and_date(best)
+    source = outlet_and_date(best)
     if source:
         cell.append(f"\n{source}")
     others = [name for match in result.matches for name in match.conflicting_speakers]
@@ -182,12 +181,6 @@ def _archive_cell(result: CheckResult) -> Text:
         if more > 0:
             cell.append(f" and {more} more", style="yellow")
     return cell
-
-
-def _outlet_and_date(match: Match) -> str:
-    outlet = match.outlet or match.article.outlet
-    published = match.article.published.isoformat() if match.article.published else None
-    return ", ".join(_clean(part) for part in (outlet, published) if part)
 
 
 def _clean(text: str | None) -> str:

@@ -23,7 +23,7 @@ from bot.review_words import draft_speaker, review_summary, words_word
 from bot.slack.card import LOOKS, MESSAGE_BLOCKS, MESSAGE_CHARS
 from bot.slack.mrkdwn import context_block, fit, link, section_block
 from bot.verifier.verdict import Attribution, CheckResult, Match, Verdict
-from bot.wording import archive_speakers, misattributed, verdict_words
+from bot.wording import CHANGE_WORDS, archive_speakers, misattributed, verdict_words
 from store.article import Article
 from store.quotation import Quotation
 
@@ -39,7 +39,6 @@ NAME_CHARS = 120
 TITLE_CHARS = 150
 CHANGE_CHARS = 100
 CHANGES_SHOWN = 10
-_CHANGE_WORDS = {"replace": "replaced", "insert": "added", "delete": "left out"}
 _SPEAKER_WORDS = {
     Attribution.MATCHES: ":white_check_mark: speaker matches",
     Attribution.UNCERTAIN: ":grey_question: speaker uncertain",
@@ -123,7 +122,7 @@ def _speaker_word(result: CheckResult) -> str:
 def _changes(best: Match) -> str:
     parts = []
     for change in best.diff[:CHANGES_SHOWN]:
-        words = _CHANGE_WORDS.get(change.op, change.op)
+        words = CHANGE_WORDS.get(change.op, change.op)
         pasted = f"~{fit(change.query, CHANGE_CHARS)}~" if change.query else ""
         printed = f"“{fit(change.archive, CHANGE_CHARS)}”" if change.archive else ""
         arrow = " → " if pasted and printed else ""
