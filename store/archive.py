@@ -609,10 +609,6 @@ class _Writer:
             return AddResult(existing, duplicate=True, quotations=0)
         self._resolve_speakers(quotations)
         rows = [self._quotation_row(article_id, quotation) for quotation in quotations]
-        if not any(row["speaker_rule"] for row in rows):
-            # Left to the column's NULL, so that tests may build an archive of a revision
-            # before 0010 with quotations of that time.
-            rows = [{k: v for k, v in row.items() if k != "speaker_rule"} for row in rows]
         if rows:
             ids = self.session.scalars(
                 insert(QuotationRow).returning(QuotationRow.id, sort_by_parameter_order=True),
