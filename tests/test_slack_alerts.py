@@ -159,6 +159,42 @@ def test_a_quote_check_is_alerted_privately_and_in_the_alerts_channel(
     assert f"{alert_words(ruled)}{where}" in announced.body["text"]
 
 
+def quote_check(bot: BotServer, fake: FakeSlack, number: int, *, user: str = EDITOR) -> None:
+    """`/quote` with the ruled quote, as its `number`-th command (each has its own trigger)."""
+    command = slash_command(f'"{FERRY_QUOTE}"', fake.response_url(f"check-{number}"), user=user)
+    send_form(bot.url, {**command, "trigger_id": f"1234.5678.check{number}"})
+
+
+def test_one_person_checking_a_ruled_quote_again_that_day_alerts_the_desk_once(
+    alerting: BotServer, fake: FakeSlack, ruled: Ruling
+) -> None:
+    quote_check(alerting, fake, 1)
+    fake.wait_for("response", 2)  # the answer, then the alert
+    quote_check(alerting, fake, 2)
+    fake.wait_for("response", 3)
+    fake.quiet_for(0.3)
+    assert len(alerts_in(posts(fake, ALERTS))) == 1
+
+    quote_check(alerting, fake, 3, user="U0SUBEDITOR")  # someone else meets it: a reappearance
+    fake.wait_for("response", 5)
+    fake.wait_for("chat.postMessage", 2)
+    assert len(alerts_in(posts(fake, ALERTS))) == 2
+
+
+def test_whoever_ruled_on_a_quote_is_not_alerted_about_their_own_check(
+    sqlite_archive: Archive, fake: FakeSlack
+) -> None:
+    ferry_ruling(sqlite_archive, by=f"<@{EDITOR}>")
+    with bot_server(sqlite_archive, fake, SLACK_ALERTS_CHANNEL=ALERTS) as bot:
+        quote_check(bot, fake, 1)
+        [answer] = fake.wait_for("response")
+        fake.quiet_for(0.5)
+
+    assert answer.body["text"].startswith("🚩 Ruled fabricated by")
+    assert len(fake.calls("response")) == 1
+    assert alerts_in(posts(fake, ALERTS)) == []
+
+
 def test_without_an_alerts_channel_only_the_thread_is_told(
     sqlite_archive: Archive, ruled: Ruling, fake: FakeSlack
 ) -> None:

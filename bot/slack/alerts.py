@@ -18,6 +18,7 @@ is escaped and cut to Slack's limits.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -74,11 +75,21 @@ def message_spot(client: WebClient | None, workspace: str, channel: str, ts: str
     return Spot(slack_place(workspace, channel, ts), where, shown)
 
 
-def command_spot(workspace: str, channel: str | None, trigger_id: str) -> Spot:
-    """A private `/quote` check: each one a place (Slack never sends a command twice)."""
+def command_spot(workspace: str, channel: str | None, user: str | None) -> Spot:
+    """A private `/quote` check, as a place: one person's checks in one channel on one day (UTC),
+    so that someone checking the same ruled quote again and again that day alerts the desk once,
+    and a new day, person or channel is a new reappearance."""
+    today = dt.datetime.now(dt.UTC).date().isoformat()
     where = f"a /quote check in Slack channel {channel or 'unknown'}"
     shown = f"a private `/quote` check in {channel_shown(channel)}"
-    return Spot(slack_place(workspace, channel or "unknown", f"command-{trigger_id}"), where, shown)
+    key = f"command-{user or 'unknown'}-{today}"
+    return Spot(slack_place(workspace, channel or "unknown", key), where, shown)
+
+
+def ruled_by(ruling: Ruling | None, user: str | None) -> bool:
+    """Whether `user` recorded `ruling` from Slack (its `by` is their mention): their own
+    checks of the quote they ruled on are not a reappearance to alert the desk about."""
+    return ruling is not None and user is not None and ruling.by == f"<@{user}>"
 
 
 def channel_shown(channel: str | None) -> str:

@@ -20,7 +20,7 @@ from slack_sdk import WebClient
 
 from bot.slack import card, notices
 from bot.slack.adding import add_article
-from bot.slack.alerts import alert_checks, command_spot
+from bot.slack.alerts import alert_checks, command_spot, ruled_by
 from bot.slack.answers import Asked, answers, message
 from bot.slack.listeners.review import open_review_form
 from bot.slack.replies import respond_to
@@ -61,8 +61,7 @@ def quote_command(
         doing = f"{COMMAND} add"
     else:
         slot, refusal = services.work.checks.reserve(), notices.busy()
-        trigger = str(command.get("trigger_id") or "")
-        job = partial(_answer, services, text, asked, response_url, client, trigger)
+        job = partial(_answer, services, text, asked, response_url, client)
         doing = COMMAND
     if slot is None:
         ack(**refusal)
@@ -88,7 +87,6 @@ def _answer(
     asked: Asked,
     response_url: str | None,
     client: WebClient,
-    trigger_id: str,
 ) -> None:
     """Answer `/quote text`: a subcommand, or the paste, alerting when it holds a ruled quote."""
     replies = _subcommand(services, text)
@@ -99,10 +97,10 @@ def _answer(
     found = answers(services, text, asked)
     for answer in found:
         _respond(response_url, message(answer, ephemeral=True))
-    if trigger_id:
-        spot = partial(command_spot, asked.workspace, asked.channel, trigger_id)
-        tell = partial(_respond, response_url)
-        alert_checks(services, client, (answer.result for answer in found), spot, tell)
+    spot = partial(command_spot, asked.workspace, asked.channel, asked.user)
+    tell = partial(_respond, response_url)
+    results = (a.result for a in found if not ruled_by(a.result.ruling, asked.user))
+    alert_checks(services, client, results, spot, tell)
 
 
 def _add(
