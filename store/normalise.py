@@ -44,7 +44,10 @@ def url_key(url: str) -> str:
     query parameters are sorted.
     """
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[oops": not an address urllib can split, so kept as given
+        return url
     if not parts.scheme or not parts.netloc:
         return url
     scheme = parts.scheme.lower()

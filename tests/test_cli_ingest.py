@@ -127,6 +127,23 @@ def test_bad_sources_among_good_ones_are_reported_and_the_good_ones_stored(
     ]
 
 
+def test_an_export_line_with_a_broken_url_is_stored_and_the_batch_goes_on(
+    archive_url: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.jsonl"
+    lines = [
+        {"text": '"The pier opens on Monday," said Ada Quill.', "url": "http://[pier-news/a"},
+        {"text": '"The ferry runs again," said Tom Vale.', "url": "https://ferry.example/b"},
+    ]
+    export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    result = run(archive_url, "ingest", str(export), "--json")
+
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["articles"], report["quotes"], report["errors"]) == (2, 2, [])
+
+
 def test_outlet_url_and_date_options_fill_only_what_the_source_lacks(
     archive_url: str, quotebank_dump: Path
 ) -> None:

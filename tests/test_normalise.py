@@ -26,6 +26,10 @@ def test_text_that_is_not_an_absolute_url_is_only_trimmed() -> None:
     assert url_key("  stories/ferry.html ") == "stories/ferry.html"
 
 
+def test_an_address_urllib_cannot_split_is_only_trimmed() -> None:
+    assert url_key(" http://[harbour-news/pier ") == "http://[harbour-news/pier"
+
+
 def test_texts_differing_in_spacing_case_and_quote_marks_hash_alike() -> None:
     assert content_hash('She said: "We’ll  see."\n') == content_hash("she said: “we'll see.”")
     assert content_hash("We'll see.") != content_hash("We will see.")
