@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from bot.wording import RULING_LABELS, ruling_finding
 from store.archive import Archive, Occurrence
+from store.normalise import is_http_url
 from store.rulings import Ruling
 from store.settings import setting
 
@@ -127,7 +127,6 @@ def _http_url(name: str, value: str | None) -> str | None:
     value = (value or "").strip()
     if not value:
         return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_http_url(value):
         raise ExportSettingError(f"{name} must be an http(s) address, not {value[:60]!r}")
     return value

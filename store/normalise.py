@@ -34,6 +34,21 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _SPACE = re.compile(r"\s+")
+_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
+def is_http_url(text: str) -> bool:
+    """Whether `text` is a plain http(s) address with a host: nothing else may be linked from
+    an answer, kept as a ruling's evidence or named as a newsroom's site (no `javascript:`, no
+    `mailto:`, no blanks or control characters, nothing urllib cannot split)."""
+    if not text or _BLANK_OR_CONTROL.search(text):
+        return False
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname  # reading it parses the host, and can refuse it too
+    except ValueError:
+        return False
+    return parts.scheme.lower() in _DEFAULT_PORTS and bool(host)
 
 
 def url_key(url: str) -> str:

@@ -21,7 +21,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Engine, Select, func, select, update
 from sqlalchemy.orm import Session
@@ -37,7 +36,7 @@ from store.db.models import (
     RulingRow,
 )
 from store.lookup import MAX_QUERY_CHARS
-from store.normalise import content_hash, quotation_fingerprint, url_key
+from store.normalise import content_hash, is_http_url, quotation_fingerprint, url_key
 from store.search.grams import JOIN, index_terms, query_terms
 from store.search.words import COMMON_WORDS, spoken
 
@@ -495,17 +494,7 @@ def _link(link: str) -> str:
     link = link.strip()
     if len(link) > MAX_LINK_CHARS:
         raise RulingError(f"a link is longer than {MAX_LINK_CHARS:,} characters", "links")
-    try:
-        parts = urlsplit(link)
-        hostname = parts.hostname  # reading it parses the host, and can refuse it too
-    except ValueError:  # "http://[oops": an address urllib cannot even split
-        parts, hostname = None, None
-    if (
-        parts is None
-        or parts.scheme.lower() not in ("http", "https")
-        or not hostname
-        or any(c.isspace() for c in link)
-    ):
+    if not is_http_url(link):
         raise RulingError(f"a link must be an http(s) address: {_shown(link)}", "links")
     return link
 

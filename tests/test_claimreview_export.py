@@ -106,3 +106,13 @@ def test_without_a_newsroom_named_the_export_says_which_setting(
     refused = run("--db", url, "export", "claimreview")
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.startswith("quotebot: QUOTEBOT_NEWSROOM_NAME is not set: ")
+
+
+@pytest.mark.parametrize("address", ["mailto:desk@gulls-gazette.example", "http://[gulls"])
+def test_a_newsroom_url_that_is_not_an_http_address_is_refused_in_one_line(
+    url: str, monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+    monkeypatch.setenv("QUOTEBOT_NEWSROOM_URL", address)
+    refused = run("--db", url, "export", "claimreview")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr.startswith("quotebot: QUOTEBOT_NEWSROOM_URL must be an http(s) address")

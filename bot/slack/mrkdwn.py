@@ -8,9 +8,10 @@ Shared by the answer card (bot.slack.card) and the draft review (bot.slack.revie
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from bot.slack.text import escape
+from store.normalise import is_http_url
 
 #: Slack's limit on the text of a section.
 SECTION_CHARS = 3000
@@ -72,13 +73,7 @@ def link_target(url: str | None) -> str | None:
     """The address as Slack must receive it inside `<…|…>`, or None when it is not a plain
     http(s) address (no `javascript:`, no `mailto:`, nothing that could carry a mention)."""
     url = (url or "").strip()
-    if not url or BLANKS.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if not is_http_url(url):
         return None
     target = escape(quote(url, safe=_URL_SAFE))
     return target if len(target) <= URL_CHARS else None
