@@ -10,7 +10,6 @@ import pytest
 from check_support import TERMINAL_QUOTE, harbour_archive
 from ruling_support import DECOYS, FERRY_PASTES, UNRELATED, ferry_ruling
 
-from bot.verifier.rulings import find_ruling
 from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.rulings import ruling_input
@@ -30,7 +29,7 @@ def test_a_ruled_quote_is_answered_with_its_ruling_in_nine_of_ten_shapes(
 @pytest.mark.parametrize("paste", [paste for _, paste in FERRY_PASTES[:5]])
 def test_the_answer_carries_who_ruled_and_why(archive: Archive, paste: str) -> None:
     ferry_ruling(archive, by="ana")
-    ruling = find_ruling(archive, paste)
+    ruling = Verifier(archive).check(paste)[0].ruling
     assert ruling is not None
     assert (str(ruling.kind), ruling.by, ruling.credited) == ("fabricated", "ana", "Ada Quill")
 
@@ -43,8 +42,9 @@ def test_an_unrelated_quote_is_never_answered_with_a_ruling(archive: Archive, pa
 
 def test_each_decoy_finds_its_own_ruling(archive: Archive) -> None:
     ferry_ruling(archive)
+    verifier = Verifier(archive)
     for text, kind in DECOYS:
-        ruling = find_ruling(archive, f'"{text}"')
+        ruling = verifier.check(f'"{text}"')[0].ruling
         assert ruling is not None and str(ruling.kind) == kind and ruling.text == text
 
 

@@ -49,13 +49,10 @@ def since_option(command: Command) -> Command:
     )(command)
 
 
-class RulingRefused(click.ClickException):
+class RulingRefused(CommandFailed):
     """A ruling that cannot be recorded as given: one line on stderr, exit code 2."""
 
     exit_code = 2
-
-    def show(self, file: object = None) -> None:
-        click.echo(f"quotebot: {one_line(self.message)}", err=True)
 
 
 @cli.command()

@@ -15,9 +15,7 @@ from collections.abc import Sequence
 
 from bot.verifier.acceptance import acceptable
 from bot.verifier.matching import Alignment, align, spoken_words
-from bot.verifier.query import parse_query
 from bot.verifier.verdict import CheckResult, Verdict
-from store.archive import Archive
 from store.normalise import quotation_fingerprint
 from store.rulings import Ruling, RulingSnapshot
 from store.search.words import Word, only_common, segments
@@ -75,20 +73,6 @@ def printed_instead(result: CheckResult, ruling: Ruling, alignment: Alignment) -
     if quotation_fingerprint(best.text) == quotation_fingerprint(ruling.text):
         return False
     return best.score >= alignment.score
-
-
-def find_ruling(archive: Archive, paste: str, speaker: str | None = None) -> Ruling | None:
-    """The ruling a whole paste is about (its first quoted stretch that has one), by the words
-    alone; None when it has none. A check also lets a printing the archive holds at least as
-    closely win over the ruling (`printed_instead`)."""
-    snapshot = archive.rulings_snapshot()
-    if not len(snapshot):
-        return None
-    for quote in parse_query(paste, speaker).quotes:
-        ruling = ruling_for(snapshot, quote)
-        if ruling is not None:
-            return ruling
-    return None
 
 
 def _matched(query: Sequence[Word], quote: str, ruling: Ruling) -> Alignment | None:
