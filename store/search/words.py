@@ -86,16 +86,13 @@ def words(text: str) -> list[Word]:
     position = 0
     for match in _WORD.finditer(text):
         printed = match.group()
-        norm = fold(printed)
-        if not norm:
+        parts = _folded(printed)
+        if not parts:
             continue
         start, end = match.span()
         while position < len(inserted) and inserted[position][1] <= start:
             position += 1
         inside = position < len(inserted) and inserted[position][0] <= start
-        # No apostrophe or hyphen (most words): the one word it is, unless "cannot".
-        plain = printed.isalnum()
-        parts = _UNMARKED.get(norm, (norm,)) if plain else _expanded(printed, norm)
         contraction = _as_written(printed) if len(parts) > 1 else None
         for part in parts:
             found.append(Word(part, start, end, inside, contraction))
@@ -156,7 +153,7 @@ def _folded(printed: str) -> tuple[str, ...]:
     norm = fold(printed)
     if not norm:
         return ()
-    if printed.isalnum():
+    if printed.isalnum():  # no apostrophe or hyphen (most words): itself, unless "cannot"
         return _UNMARKED.get(norm, (norm,))
     return _expanded(printed, norm)
 
