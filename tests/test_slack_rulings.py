@@ -20,6 +20,7 @@ from fake_slack import FakeSlack
 from ruling_support import FERRY_CREDITED, FERRY_QUOTE
 from slack_support import (
     EDITOR,
+    STOOD_TOGETHER,
     BotServer,
     bot_server,
     button_click,
@@ -232,6 +233,33 @@ def test_a_good_submit_stores_the_ruling_and_the_next_paste_is_answered_with_it(
     assert "no source for these words exists" in first
     assert later["text"].startswith(f"🚩 Ruled fabricated by <@{EDITOR}> on ")
     assert button_values(later["blocks"])[RULE_ACTION]
+
+
+@pytest.mark.parametrize(
+    ("paste", "verdict", "linked"),
+    [
+        (f'"{STOOD_TOGETHER}"', "✅ Verified", True),
+        ('"We stood together for three weeks and the gates open at six"', "✂️ Spliced", False),
+    ],
+    ids=["the printed words", "a splice of two"],
+)
+def test_a_ruling_is_linked_to_the_printed_quotation_only_when_the_paste_is_those_words(
+    rule_bot: BotServer,
+    fake: FakeSlack,
+    sqlite_archive: Archive,
+    paste: str,
+    verdict: str,
+    linked: bool,
+) -> None:
+    fill_archive(sqlite_archive)
+    answer = ask(rule_bot, fake, paste, "answer")
+    assert answer["text"].startswith(verdict)
+
+    submit(rule_bot, opened_form(rule_bot, fake, answer), form_values("out_of_context"))
+
+    _waited(fake, "response", "clicked")
+    [ruling] = sqlite_archive.latest_rulings()
+    assert (ruling.quotation_id is not None) is linked
 
 
 def test_the_button_on_a_ruled_answer_revises_the_ruling_in_force(

@@ -30,12 +30,10 @@ from bot.cli.commands import (
 from bot.cli.terminal import one_line
 from bot.verifier.pastes import paste_argument
 from bot.verifier.query import parse_query
-from bot.verifier.verdict import CheckResult, Verdict
+from bot.verifier.rulings import ruled_quotation
 from store.readers.failure import ReadError
 from store.rulings import RULING_KINDS, Ruling, RulingError, ruling_input
 
-#: Verdicts whose best match is the archived quotation a ruling is about.
-_LINKED = (Verdict.VERIFIED, Verdict.WORDING_DIFFERS, Verdict.NOT_A_DIRECT_QUOTE)
 #: Rulings the register prints at most.
 REGISTER_LIMIT = 1_000
 
@@ -127,7 +125,8 @@ def rule(
         raise RulingRefused(str(error)) from None
     verifier = _verifier(ctx)
     checked = verifier.check_quote(quote, parsed.claimed_speaker)
-    linked = _linked_quotation(checked)
+    best = checked.matches[0].quotation_id if checked.matches else None
+    linked = ruled_quotation(checked.verdict, best)
     if linked is not None:
         given = replace(given, quotation_id=linked)
     ruling = verifier.archive.record_ruling(given)
@@ -210,13 +209,6 @@ def _register_heading(ruling: Ruling) -> Text:
     if ruling.credited:
         line.append(f" — credited to {one_line(ruling.credited)}")
     return line
-
-
-def _linked_quotation(checked: CheckResult) -> int | None:
-    """The archived quotation the ruled words are, when the archive has them."""
-    if checked.verdict in _LINKED and checked.matches:
-        return checked.matches[0].quotation_id
-    return None
 
 
 def _login() -> str:

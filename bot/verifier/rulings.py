@@ -30,6 +30,9 @@ CONTAINED_SHARE = 0.9
 CONTAINED_RUN = 0.6
 #: Verdicts whose match is a printed quotation the paste may be, rather than the ruled quote.
 _PRINTED = (Verdict.VERIFIED, Verdict.WORDING_DIFFERS)
+#: Verdicts whose best match is the archived quotation a ruling on the paste is about (a
+#: splice's best match is one of its pieces, not the words ruled on).
+_LINKED = (Verdict.VERIFIED, Verdict.WORDING_DIFFERS, Verdict.NOT_A_DIRECT_QUOTE)
 #: As the verifier: a query this short made only of common words identifies nothing.
 _FEW_WORDS = 3
 
@@ -58,6 +61,12 @@ def ruled_match(snapshot: RulingSnapshot, quote: str) -> tuple[Ruling, Alignment
         if best is None or rank < best[0]:
             best = (rank, ruling, alignment)
     return (best[1], best[2]) if best is not None else None
+
+
+def ruled_quotation(verdict: str, best_quotation: int | None) -> int | None:
+    """The archived quotation a ruling on a checked paste is linked to: the check's best match
+    (`best_quotation`), when its verdict says the paste is those printed words."""
+    return best_quotation if verdict in _LINKED else None
 
 
 def printed_instead(result: CheckResult, ruling: Ruling, alignment: Alignment) -> bool:

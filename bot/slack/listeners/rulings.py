@@ -30,7 +30,7 @@ from bot.slack.add_access import Refusal
 from bot.slack.listeners.actions import lookup_of, tell_privately, user_of
 from bot.slack.ruling_form import RULING_CALLBACK, Ruled
 from bot.slack.services import Services, services_of, workspace_of
-from bot.verifier.rulings import ruling_for
+from bot.verifier.rulings import ruled_quotation, ruling_for
 from store.rulings import RulingError, RulingInput
 
 Message = dict[str, Any]
@@ -94,7 +94,7 @@ def _open(services: Services, client: WebClient, body: dict[str, Any], workspace
     ruled = Ruled(
         text=current.text if current else lookup.query,
         credited=current.credited if current else lookup.claimed_speaker,
-        quotation_id=lookup.quotation_id,
+        quotation_id=ruled_quotation(lookup.verdict, lookup.quotation_id),
         ruling_id=current.id if current else None,
         response_url=response_url,
     )
