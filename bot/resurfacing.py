@@ -56,12 +56,16 @@ def ruled_quotes(archive: Archive, texts: Iterable[str]) -> list[tuple[str, Ruli
     snapshot = archive.rulings_snapshot()
     if not len(snapshot):
         return []
-    found: dict[int, tuple[str, Ruling]] = {}
-    for text in texts:
-        ruling = ruling_for(snapshot, text)
-        if ruling is not None and ruling.id not in found:
-            found[ruling.id] = (text, ruling)
-    return list(found.values())
+    return ruled_once((text, ruling_for(snapshot, text)) for text in texts)
+
+
+def ruled_once(found: Iterable[tuple[str, Ruling | None]]) -> list[tuple[str, Ruling]]:
+    """The (text, ruling) pairs that have a ruling, each ruling once, with its first text."""
+    ruled: dict[int, tuple[str, Ruling]] = {}
+    for text, ruling in found:
+        if ruling is not None and ruling.id not in ruled:
+            ruled[ruling.id] = (text, ruling)
+    return list(ruled.values())
 
 
 def alerts_at(
@@ -91,7 +95,7 @@ def draft_alerts(
 ) -> list[Alert]:
     """The alerts for the ruled quotes of a draft under review (its checks found the rulings
     already): a draft reviewed again is the same place, and alerts no more."""
-    ruled = [(quotation.text, result.ruling) for quotation, result in reviewed if result.ruling]
+    ruled = ruled_once((quotation.text, result.ruling) for quotation, result in reviewed)
     if not ruled:
         return []
     title = draft.title or draft.source

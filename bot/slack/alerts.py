@@ -28,7 +28,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.resurfacing import Alert, alerts_at
+from bot.resurfacing import Alert, alerts_at, ruled_once
 from bot.slack.card import RULING_EMOJI, RULING_SYMBOL, ruler
 from bot.slack.mrkdwn import PERSON_MARK, fit, link, section_block
 from bot.slack.services import Services
@@ -110,14 +110,11 @@ def alert_checks(
 ) -> list[Alert]:
     """Record where the ruled quotes among `results` turned up (`spot`, asked only when one is
     ruled) and announce those seen there for the first time."""
-    ruled: dict[int, tuple[str, Ruling]] = {}
-    for result in results:
-        if result.ruling is not None and result.ruling.id not in ruled:
-            ruled[result.ruling.id] = (result.query, result.ruling)
+    ruled = ruled_once((result.query, result.ruling) for result in results)
     if not ruled:
         return []
     found = spot()
-    alerts = alerts_at(services.archive, found.place, found.where, ruled.values())
+    alerts = alerts_at(services.archive, found.place, found.where, ruled)
     announce(services, client, alerts, tell, shown=found.shown)
     return alerts
 
