@@ -8,6 +8,7 @@ that a handful of quotations behaves like that archive.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from store.archive import Archive
 from store.article import Article
 from store.quotation import Kind, Quotation
 from store.search import candidates
+from store.search.index import TERM_STATISTICS, index_for
 
 SAID = [
     "Nobody wants to improve any classroom",
@@ -29,8 +31,13 @@ SAID = [
 ]
 
 
-@pytest.fixture
+@pytest.fixture(name="crowded")
+def crowded_archive(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Archive:
+    return crowded(archive, monkeypatch)
+
+
 def crowded(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Archive:
+    """The archive holding SAID, where a phrase held by three quotations is common."""
     monkeypatch.setattr(candidates, "TERM_CAP", 3)
     for number, words in enumerate(SAID):
         text = f'"{words}," said Ada Quill.'
@@ -74,3 +81,40 @@ def test_how_many_quotations_hold_a_phrase_is_counted_up_to_the_cap(crowded: Arc
     assert crowded.quotations_holding("improve_the the_ferry") == 0
     # "wants_to" is in all seven: counted as the cap, and known common from then on.
     assert crowded.quotations_holding("wants_to") == candidates.TERM_CAP
+
+
+def test_postgresql_statistics_name_the_common_phrases_before_any_lookup(
+    postgres_archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A GIN lookup reads a term's whole posting list before its LIMIT: at ten million
+    # quotations the first lookup of a common pair cost a tenth of a second. ANALYZE's most
+    # common elements say which pairs are common before any check asks.
+    with Archive.open(postgres_archive_url) as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+    with Archive.open(postgres_archive_url) as reopened:
+        with reopened.engine.connect() as connection:
+            known = candidates.CommonTerms()
+            known.learn_from(connection, index_for("postgresql"))
+            target = connection.exec_driver_sql(
+                "SELECT attstattarget FROM pg_attribute "
+                "WHERE attrelid = 'quotation_grams'::regclass AND attname = 'grams'"
+            ).scalar_one()
+        [result] = Verifier(reopened).check('"Nobody wants to improve any classroom"')
+
+    assert "wants_to" in known and "nobody_wants" in known and "any_classroom" in known
+    assert "the_harbour" not in known and "any_road" not in known
+    assert target * 10 == TERM_STATISTICS
+    assert result.verdict is Verdict.VERIFIED
+    assert result.matches[0].text == SAID[0]
+
+
+def test_sqlite_learns_common_phrases_only_by_looking_them_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FTS5 reads a term's rows lazily, so a common one costs its capped rows and no more.
+    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+        with archive.engine.connect() as connection:
+            assert index_for("sqlite").common_terms(connection, 1) == []

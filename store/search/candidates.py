@@ -49,6 +49,7 @@ class CommonTerms:
 
     def __init__(self) -> None:
         self._terms: set[str] = set()
+        self._asked = False
 
     def __contains__(self, term: object) -> bool:
         return term in self._terms
@@ -56,6 +57,16 @@ class CommonTerms:
     def add(self, term: str) -> None:
         if len(self._terms) < self.MOST:
             self._terms.add(term)
+
+    def learn_from(self, connection: Connection, index: CandidateIndex) -> None:
+        """Once per archive opened, the terms the database's statistics already know to be
+        common (PostgreSQL's; none for SQLite): the first check to meet each then skips it
+        as later checks do, instead of reading its whole posting list once."""
+        if self._asked:
+            return
+        self._asked = True
+        for term in index.common_terms(connection, TERM_CAP):
+            self.add(term)
 
 
 def candidate_ids(
@@ -72,6 +83,7 @@ def candidate_ids(
     `most_pairs`: pairs looked up at most."""
     index = index_for(connection.dialect.name, table)
     known = known if known is not None else CommonTerms()
+    known.learn_from(connection, index)
     pairs, words = query_terms(parts)
     votes: Counter[int] = Counter()
     held: Counter[int] = Counter()
@@ -123,9 +135,10 @@ def rows_holding(
     """How many rows hold `term` (a conjunction of pairs asks for a phrase), counted up to
     TERM_CAP: a term known to be common counts TERM_CAP without a lookup."""
     known = known if known is not None else CommonTerms()
+    index = index_for(connection.dialect.name, table)
+    known.learn_from(connection, index)
     if term in known:
         return TERM_CAP
-    index = index_for(connection.dialect.name, table)
     return sum(len(found) for _, found in _looked_up(connection, index, [term], known, batch=1))
 
 
@@ -157,6 +170,7 @@ def _looked_up(
     """Each term not known to be common with the rows holding it, read `index.batch` terms at a
     time (so that a caller that has seen enough stops the reading too); terms found common are
     remembered in `known`."""
+    known.learn_from(connection, index)
     terms = [term for term in terms if term not in known]
     size = max(1, batch or index.batch)
     for start in range(0, len(terms), size):
