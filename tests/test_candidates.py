@@ -104,6 +104,8 @@ def test_postgresql_statistics_name_the_common_phrases_before_any_lookup(
 
     assert "wants_to" in known and "nobody_wants" in known and "any_classroom" in known
     assert "the_harbour" not in known and "any_road" not in known
+    assert known.rows("wants_to") == sum("wants to" in said for said in SAID) == 6
+    assert known.rows("any_road") == 0
     assert target * 10 == TERM_STATISTICS
     assert result.verdict is Verdict.VERIFIED
     assert result.matches[0].text == SAID[0]
@@ -117,4 +119,4 @@ def test_sqlite_learns_common_phrases_only_by_looking_them_up(
         crowded(archive, monkeypatch)
         archive.refresh_statistics()
         with archive.engine.connect() as connection:
-            assert index_for("sqlite").common_terms(connection, 1) == []
+            assert index_for("sqlite").common_terms(connection, 1) == {}

@@ -24,6 +24,9 @@ from store.search.index import QUOTATIONS, CandidateIndex, index_for
 TERM_CAP = 400
 #: Rows read per common term when every term is common.
 COMMON_CAP = 20_000
+#: Rows held by a pair beyond which it is joined with another only if that one is held by
+#: fewer (PostgreSQL's statistics say how many rows hold its most common terms).
+HEAVY_ROWS = 20_000
 #: Pairs looked up per query at most, spread evenly over it.
 MAX_PAIRS = 24
 #: Words looked up when pairs find too little, longest (most telling) first.
@@ -49,6 +52,8 @@ class CommonTerms:
 
     def __init__(self) -> None:
         self._terms: set[str] = set()
+        #: About how many rows hold each term the database's statistics named.
+        self._rows: dict[str, int] = {}
         self._asked = False
 
     def __contains__(self, term: object) -> bool:
@@ -65,8 +70,15 @@ class CommonTerms:
         if self._asked:
             return
         self._asked = True
-        for term in index.common_terms(connection, TERM_CAP):
+        found = index.common_terms(connection, TERM_CAP)
+        for term in found:
             self.add(term)
+        self._rows = dict(itertools.islice(found.items(), self.MOST))
+
+    def rows(self, term: str) -> int:
+        """About how many rows hold the term, as the statistics say; TERM_CAP for a term found
+        common by a lookup, which read no further; 0 for any other."""
+        return self._rows.get(term, TERM_CAP if term in self._terms else 0)
 
 
 def candidate_ids(
@@ -103,13 +115,13 @@ def candidate_ids(
     if hits < ENOUGH_PAIRS and len(common) >= 2:
         # Every pair is common (a large archive of plain words): two neighbouring pairs
         # together, nearly a run of three words, are not.
-        joined = _conjunctions([pair for pair in pairs if pair in common])
+        joined = _conjunctions([pair for pair in pairs if pair in common], known)
         hits += _vote_all(connection, index, joined, known, votes, 1.0)
     if hits < ENOUGH_PAIRS:
         longest = sorted(words, key=len, reverse=True)[:MAX_WORDS]
         _vote_all(connection, index, longest, known, votes, 0.5)
     if not votes and common:
-        _vote(votes, _holding_most(connection, common, table), 1.0)
+        _vote(votes, _holding_most(connection, common, table, known), 1.0)
     return [quotation for quotation, _ in votes.most_common(limit)]
 
 
@@ -181,10 +193,15 @@ def _looked_up(
             yield term, found
 
 
-def _conjunctions(common: list[str]) -> list[str]:
+def _conjunctions(common: list[str], known: CommonTerms) -> list[str]:
     """Neighbouring common pairs as terms asking for both ("we_have have_to"), spread over the
-    query, at most MAX_PAIRS of them."""
-    joined = [f"{a} {b}" for a, b in itertools.pairwise(common)]
+    query, at most MAX_PAIRS of them; not two pairs both held by more than HEAVY_ROWS rows,
+    whose lookup would read both long lists for rows that are mostly too many to choose by."""
+    joined = [
+        f"{a} {b}"
+        for a, b in itertools.pairwise(common)
+        if min(known.rows(a), known.rows(b)) <= HEAVY_ROWS
+    ]
     return _coarse_to_fine(_spread(joined, MAX_PAIRS))
 
 
@@ -235,11 +252,18 @@ def _spread(terms: list[str], most: int) -> list[str]:
     return [terms[int(i * step)] for i in range(most)]
 
 
-def _holding_most(connection: Connection, common: list[str], table: str) -> list[int]:
-    """Rows holding several of the common pairs at once."""
+def _holding_most(
+    connection: Connection, common: list[str], table: str, known: CommonTerms
+) -> list[int]:
+    """Rows holding several of the common pairs at once: of the four least common pairs (as far
+    as known), each held by at most twice the rows read of it (of a pair held by more, the
+    rows read are a small slice, unlikely to hold the quotation sought)."""
     index = index_for(connection.dialect.name, table)
+    fewest = sorted(
+        (pair for pair in common if known.rows(pair) <= 2 * COMMON_CAP), key=known.rows
+    )[:4]
     counts: Counter[int] = Counter()
-    for found in index.lookup(connection, common[:4], COMMON_CAP):
+    for found in index.lookup(connection, fewest, COMMON_CAP):
         counts.update(set(found))
-    needed = min(len(common[:4]), 2)
+    needed = min(len(fewest), 2)
     return [quotation for quotation, count in counts.most_common(TERM_CAP) if count >= needed]

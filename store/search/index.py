@@ -52,9 +52,10 @@ class CandidateIndex(Protocol):
         """For each term, the ids of up to `limit` rows holding it; a term of several grams
         separated by spaces ("we_have have_to") asks for rows holding all of them."""
 
-    def common_terms(self, connection: Connection, at_least: int) -> list[str]:
-        """Terms the database's own statistics say at least `at_least` rows hold, known without
-        a lookup of each; empty where a lookup of a common term is cheap anyway."""
+    def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
+        """Terms the database's own statistics say at least `at_least` rows hold, with about how
+        many, known without a lookup of each; empty where a lookup of a common term is cheap
+        anyway."""
 
 
 class SQLiteIndex:
@@ -108,9 +109,9 @@ class SQLiteIndex:
             found.append([row[0] for row in cursor.fetchall()])
         return found
 
-    def common_terms(self, connection: Connection, at_least: int) -> list[str]:
+    def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
         # FTS5 reads a term's rows lazily: the lookup of a common one stops at its limit.
-        return []
+        return {}
 
 
 class PostgresIndex:
@@ -151,7 +152,7 @@ class PostgresIndex:
             )
         return _in_part(indexed)
 
-    def common_terms(self, connection: Connection, at_least: int) -> list[str]:
+    def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
         # The most common elements ANALYZE sampled (TERM_STATISTICS of them per column), with
         # the share of rows holding each.
         row = connection.execute(
@@ -165,12 +166,12 @@ class PostgresIndex:
             {"table": self.table},
         ).first()
         if row is None or row[0] is None or row[1] is None or not row[2] or row[2] < 0:
-            return []
+            return {}
         elements, shares, rows = row
         # The shares end with three more numbers (the least, the greatest, the share of
         # empty rows), which zip leaves out.
-        held = zip(elements, shares, strict=False)
-        return [term for term, share in held if share * rows >= at_least]
+        held = ((term, round(share * rows)) for term, share in zip(elements, shares, strict=False))
+        return {term: count for term, count in held if count >= at_least}
 
     def clear(self, connection: Connection) -> None:
         # DELETE, not TRUNCATE: checks go on reading the old terms until the caller commits.
