@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import httpx
 
+from store import collection
 from store.archive import AddResult, Archive
 from store.article import AddedVia, Article
 from store.bulk import Stored, Written
@@ -135,10 +136,11 @@ def ingest(
     )
     batches = _Batches(archive, on_progress, on_stored, on_quoted)
     try:
-        for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
-            batches.add(item, outcome)
-        batches.flush()
-        batches.settle()
+        with collection.paused():
+            for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
+                batches.add(item, outcome)
+            batches.flush()
+            batches.settle()
     finally:
         batches.close()
     report = batches.report
@@ -230,6 +232,7 @@ class _Batches:
                 self._record(outcome, next(done))
             if self.on_progress is not None:
                 self.on_progress(item.source)
+        collection.after_batch()
 
     def _stored(self, ready: list[PreparedArticle]) -> list[AddResult | ArchiveError]:
         if not ready:
