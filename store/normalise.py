@@ -85,8 +85,7 @@ def url_key(url: str) -> str:
 
 def content_hash(text: str) -> str:
     """SHA-256 of the text without differences of case, spacing or quote-mark style."""
-    normal = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
-    normal = _SPACE.sub(" ", normal).strip()
+    normal = _SPACE.sub(" ", _folded(text)).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
@@ -96,11 +95,23 @@ def quotation_words(text: str) -> str:
     Two outlets printing the same words with different quote marks, dashes or editorial
     insertions give the same result.
     """
-    normal = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
+    normal = _folded(text)
     if "[" in normal:
         normal = _BRACKETED.sub(" ", normal)
     # Apostrophes dropped from the joined words at once: the same as word by word, and cheaper.
     return " ".join(_WORD.findall(_ELLIPSIS.sub(" ", normal))).replace("'", "")
+
+
+def _folded(text: str) -> str:
+    """The text without differences of case, compatibility forms or quote-mark style.
+
+    ASCII text (most of what is stored) the short way, with the same result: NFKC leaves it as
+    it is, its one quote-mark variant is the backtick, and its casefold is its lower case. A
+    bulk import folds every article and quotation it stores (twice for a Quotebank line: its
+    text hash and its fingerprint)."""
+    if text.isascii():
+        return text.replace("`", "'").lower()
+    return unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
 
 
 def quotation_fingerprint(text: str) -> str:
