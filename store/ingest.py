@@ -13,9 +13,7 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
-
-import httpx
+from typing import TYPE_CHECKING, NamedTuple
 
 from store import collection
 from store.archive import AddResult, Archive
@@ -29,11 +27,13 @@ from store.extraction import (  # noqa: F401 (where callers have always found th
     capped_quotations_of,
     quotations_of,
 )
-from store.limits import Limits, limits_from_environment
+from store.limits import DEFAULT_DEADLINE_SECONDS, Limits, limits_from_environment
 from store.pipeline import Item, Outcome, prepared_in_order
 from store.prepared import PreparedArticle
 from store.readers import ReadFailure, read_sources
-from store.readers.fetch import DEFAULT_DEADLINE_SECONDS
+
+if TYPE_CHECKING:
+    import httpx
 
 #: Articles stored by one ingest after which the database's statistics are refreshed.
 REFRESH_AFTER = 200
