@@ -35,6 +35,8 @@ from store.unstorable import storable
 #: how large that list may grow (the batch's terms, all of them).
 _PENDING_AFTER = 1_000
 _PENDING_LIST = "256MB"
+#: SQLite's page cache while a batch is written, in KiB (store_batch's `_page_cache`).
+_SQLITE_BATCH_CACHE_KIB = 65_536
 #: Values bound in one `IN (...)` lookup: SQLite allows 32,766 in one statement.
 _LOOKUP_CHUNK = 500
 _QUOTATION_COLUMNS = (
@@ -79,8 +81,34 @@ def store_batch(
     engine: Engine, batch: Sequence[PreparedArticle], written: Written | None = None
 ) -> list[Stored]:
     """Store the batch's articles (those not already in the archive) in one transaction."""
-    with archive_errors(engine), for_writing(engine).begin() as connection:
+    with (
+        archive_errors(engine),
+        for_writing(engine).connect() as connection,
+        _page_cache(connection),
+        connection.begin(),
+    ):
         return _BatchWriter(connection).store(batch, written)
+
+
+@contextlib.contextmanager
+def _page_cache(connection: Connection) -> Iterator[None]:
+    """On SQLite, a page cache of _SQLITE_BATCH_CACHE_KIB for the batch's transaction, and the
+    connection's own again once it has committed (or rolled back).
+
+    A batch changes pages all over the two unique keys on hashes and the other indexes of the
+    articles and quotations; with SQLite's default cache (2 MB) the transaction spilled changed
+    pages to the write-ahead log and read them back, again and again. The pages are the same
+    either way: only the memory this connection uses while it writes differs."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    before = driver.execute("PRAGMA cache_size").fetchone()[0]
+    driver.execute(f"PRAGMA cache_size = -{_SQLITE_BATCH_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def check_index(engine: Engine, written: Written) -> list[str]:
@@ -165,17 +193,26 @@ class _BatchWriter:
         urls = sorted({item.url for item in batch if item.url is not None})
         digests = sorted({item.digest for item in batch})
         found: dict[tuple[str, str], int] = {}
-        for kind, column, values in (
-            ("url", ArticleRow.url_key, urls),
-            ("hash", ArticleRow.content_hash, digests),
-        ):
+        for kind, column, values in (("url", "url_key", urls), ("hash", "content_hash", digests)):
             for chunk in _chunks(values, _LOOKUP_CHUNK):
-                for article_id, value in self.connection.execute(
-                    select(ArticleRow.id, column).where(column.in_(chunk))
-                ):
+                for article_id, value in self._articles_where(column, chunk):
                     key = (kind, value)
                     found[key] = min(found.get(key, article_id), article_id)
         return found
+
+    def _articles_where(self, column: str, values: Sequence[str]) -> list[tuple[int, str]]:
+        """(id, value) of each stored article whose `column` is one of `values`: through the
+        driver, as SQLAlchemy compiled each of these lookups (two for every 500 articles of a
+        batch) anew, for `IN` lists, at a cost above the lookup's own."""
+        cursor = self.driver.cursor()
+        if self.postgres:
+            cursor.execute(
+                f"SELECT id, {column} FROM articles WHERE {column} = ANY(%s)", (list(values),)
+            )
+        else:
+            marks = ", ".join("?" * len(values))
+            cursor.execute(f"SELECT id, {column} FROM articles WHERE {column} IN ({marks})", values)
+        return cursor.fetchall()
 
     def _store_new(self, new: list[PreparedArticle], written: Written | None) -> list[int]:
         outlets = self._ids_of(OutletRow, [item.outlet for item in new if item.outlet])
@@ -403,13 +440,15 @@ def _bound(
     processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
     if not any(processors):
         return rows
-    return [
-        tuple(
-            value if process is None or value is None else process(value)
-            for process, value in zip(processors, row, strict=True)
-        )
-        for row in rows
-    ]
+    # Column by column: such a column holds few distinct values (one time of storing for the
+    # batch, a date per day), each converted once.
+    values = list(zip(*rows, strict=True))
+    for position, process in enumerate(processors):
+        if process is not None:
+            column = values[position]
+            converted = {value: process(value) for value in set(column) if value is not None}
+            values[position] = tuple(map(converted.get, column))  # None stays None
+    return list(zip(*values, strict=True))
 
 
 def _tsvector(terms: list[str]) -> str:

@@ -13,10 +13,9 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import httpx
-
+from store import collection
 from store.archive import AddResult, Archive
 from store.article import AddedVia, Article
 from store.bulk import Stored, Written
@@ -28,11 +27,13 @@ from store.extraction import (  # noqa: F401 (where callers have always found th
     capped_quotations_of,
     quotations_of,
 )
-from store.limits import Limits, limits_from_environment
+from store.limits import DEFAULT_DEADLINE_SECONDS, Limits, limits_from_environment
 from store.pipeline import Item, Outcome, prepared_in_order
 from store.prepared import PreparedArticle
 from store.readers import ReadFailure, read_sources
-from store.readers.fetch import DEFAULT_DEADLINE_SECONDS
+
+if TYPE_CHECKING:
+    import httpx
 
 #: Articles stored by one ingest after which the database's statistics are refreshed.
 REFRESH_AFTER = 200
@@ -135,10 +136,11 @@ def ingest(
     )
     batches = _Batches(archive, on_progress, on_stored, on_quoted)
     try:
-        for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
-            batches.add(item, outcome)
-        batches.flush()
-        batches.settle()
+        with collection.paused():
+            for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
+                batches.add(item, outcome)
+            batches.flush()
+            batches.settle()
     finally:
         batches.close()
     report = batches.report
@@ -230,6 +232,7 @@ class _Batches:
                 self._record(outcome, next(done))
             if self.on_progress is not None:
                 self.on_progress(item.source)
+        collection.after_batch()
 
     def _stored(self, ready: list[PreparedArticle]) -> list[AddResult | ArchiveError]:
         if not ready:

@@ -26,6 +26,8 @@ DEFAULT_MAX_DECOMPRESSED_BYTES = 5_000 * _MEGABYTE
 #: A news page is tens of kilobytes of markup once scripts, styles and comments are gone, and
 #: the HTML extractor's time and memory grow faster than the page (store.readers.main_text).
 DEFAULT_MAX_HTML_BYTES = 1 * _MEGABYTE
+#: The whole download of one URL, however slowly the bytes keep coming (store.readers.fetch).
+DEFAULT_DEADLINE_SECONDS = 120.0
 
 MAX_QUOTATIONS = "QUOTEBOT_MAX_QUOTATIONS"
 MAX_DECOMPRESSED_MB = "QUOTEBOT_MAX_DECOMPRESSED_MB"

@@ -232,6 +232,21 @@ def test_a_quotebank_dump_stored_with_worker_processes_is_the_same_as_with_one_p
     assert _content(two_url) == _content(one_url)
 
 
+def test_an_sqlite_connection_keeps_its_own_page_cache_after_a_batch(
+    wire: Path, tmp_path: Path
+) -> None:
+    # A batch writes with a large page cache (store.bulk._page_cache); the pooled connection,
+    # which the bot's checks use next, is given back with the cache it had.
+    with Archive.open(f"sqlite:///{tmp_path / 'archive.sqlite3'}") as archive:
+        with archive.engine.connect() as connection:
+            before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        report = ingest([str(wire / "stories")], archive, jobs=1)
+        with archive.engine.connect() as connection:
+            after = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    assert report.articles == STORIES
+    assert after == before
+
+
 def test_index_terms_cross_from_a_worker_process_unchanged() -> None:
     for terms in (
         index_terms("We can't [yet] say… the pier's cease-fire holds"),

@@ -57,3 +57,17 @@ def test_quotation_fingerprint_tells_changed_words_apart() -> None:
 
 def test_name_key_ignores_case_spacing_and_apostrophe_style() -> None:
     assert name_key("Aoife  O’Connell-Reyes") == name_key("aoife o'connell-reyes")
+
+
+@pytest.mark.parametrize(
+    ("plain", "typographic"),
+    [
+        ("The `ferry` won't SAIL", "The ‘ferry’ won’t SAIL"),
+        ("Harbour fees were 'fair', Ms. Quill said", "Harbour fees were ‘fair’, Ms. Quill said"),
+    ],
+)
+def test_ascii_text_hashes_as_its_typographic_spelling(plain: str, typographic: str) -> None:
+    # ASCII text is folded the short way (store.normalise._folded): the keys must not differ
+    # from those of the same words printed with curly marks, folded the long way.
+    assert content_hash(plain) == content_hash(typographic)
+    assert quotation_fingerprint(plain) == quotation_fingerprint(typographic)

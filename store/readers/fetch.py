@@ -16,12 +16,11 @@ from importlib import metadata
 
 import httpx
 
+from store.limits import DEFAULT_DEADLINE_SECONDS
 from store.readers.failure import ReadError
 from store.readers.sizes import too_large
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=10.0, read=30.0)
-#: The whole download, however slowly the bytes keep coming.
-DEFAULT_DEADLINE_SECONDS = 120.0
 MAX_REDIRECTS = 5
 
 

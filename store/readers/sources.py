@@ -13,25 +13,28 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from types import ModuleType
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
-import httpx
-
 from store.article import Article
-from store.limits import DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_HTML_BYTES
+from store.limits import (
+    DEFAULT_DEADLINE_SECONDS,
+    DEFAULT_MAX_DECOMPRESSED_BYTES,
+    DEFAULT_MAX_HTML_BYTES,
+)
 from store.readers.compressed import compression_of, decompressed
 from store.readers.decode import reject_binary
 from store.readers.detect import SNIFF_BYTES, sniff
 from store.readers.failure import ReadError, ReadFailure
-from store.readers.feed import read_feed
-from store.readers.fetch import DEFAULT_DEADLINE_SECONDS, fetch
-from store.readers.html import read_html
 from store.readers.jsonl import read_jsonl
 from store.readers.quotebank import read_quotebank
 from store.readers.sizes import DEFAULT_MAX_BYTES, too_large
 from store.readers.streams import peek, read_capped
 from store.readers.text import read_text
+
+if TYPE_CHECKING:
+    import httpx
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +48,8 @@ _LINE_READERS: dict[str, Callable[..., Iterator[Result]]] = {
 #: Formats read as one document, held in memory up to the size cap.
 _DOCUMENT_READERS: dict[str, Callable[..., Article | Iterator[Result]]] = {
     "text": read_text,
-    "html": read_html,
-    "feed": read_feed,
+    "html": lambda *args, **kwargs: _html().read_html(*args, **kwargs),
+    "feed": lambda *args, **kwargs: _feed().read_feed(*args, **kwargs),
 }
 #: The values of `--format`: `auto` decides by content, the others force one reader.
 FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "feed", "quotebank")
@@ -185,7 +188,7 @@ def _read_url(
     formats: Collection[str] | None,
     download_seconds: float,
 ) -> Iterator[Result]:
-    download = fetch(
+    download = _fetch().fetch(
         url, max_bytes=caps.max_bytes, transport=transport, deadline_seconds=download_seconds
     )
     for result in _read_stream(
@@ -241,13 +244,38 @@ def _read_stream(
         raise ReadError(too_large(size, max_bytes))
     data = read_capped(stream, max_bytes)
     if chosen == "html":
-        result = read_html(data, source, url=url, charset=charset, max_markup=caps.max_html_bytes)
+        result = _html().read_html(
+            data, source, url=url, charset=charset, max_markup=caps.max_html_bytes
+        )
     else:
         result = _DOCUMENT_READERS[chosen](data, source, url=url, charset=charset)
     if isinstance(result, Article):
         yield result
     else:
         yield from result
+
+
+# The readers of web pages, feeds and downloads are imported when a source needs them: their
+# libraries (trafilatura with lxml, feedparser, httpx) took a fifth of a second of CPU at the
+# start of every `quotebot ingest`, which an import of an export or a dump never uses.
+
+
+def _html() -> ModuleType:
+    from store.readers import html
+
+    return html
+
+
+def _feed() -> ModuleType:
+    from store.readers import feed
+
+    return feed
+
+
+def _fetch() -> ModuleType:
+    from store.readers import fetch
+
+    return fetch
 
 
 def _starts_like_json(head: bytes) -> bool:

@@ -72,10 +72,12 @@ def index_terms(text: str, most_bytes: int = MAX_TERM_BYTES) -> Terms:
     the next), as many as fit in `most_bytes`: the text's start when it is too long."""
     # Inline rather than through `_usable` and `pairs`: a bulk import runs this for every
     # quotation and paragraph it stores, and the calls cost more than the work.
-    words = [word[:MAX_WORD_CHARS] for word in spoken(text)]
+    words = spoken(text)
+    if words and max(map(len, words)) > MAX_WORD_CHARS:  # seldom: cut only then
+        words = [word[:MAX_WORD_CHARS] for word in words]
     ordered = [""] * (2 * len(words) - 1) if words else []
     ordered[0::2] = words
-    ordered[1::2] = [a + JOIN + b for a, b in itertools.pairwise(words)]
+    ordered[1::2] = map(JOIN.join, itertools.pairwise(words))
     terms = list(dict.fromkeys(ordered))
     # Four bytes a character at most: most texts fit without being encoded.
     if sum(map(len, terms)) * 4 <= most_bytes or len("".join(terms).encode()) <= most_bytes:

@@ -13,6 +13,7 @@ so that a match can be shown in bold where it was printed.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ _UNMARKED = {"cannot": ("can", "not")}
 _APOSTROPHES = "'’‘`´"
 #: Distinct printed words whose folding `spoken` remembers: a newsroom's vocabulary, a few MB.
 _FOLDED_WORDS = 1 << 18
+#: Every part of every printed word, in order, without a Python loop over them.
+_chain = itertools.chain.from_iterable
 #: An ellipsis standing for omitted words.
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 
@@ -142,8 +145,7 @@ def spoken(text: str) -> list[str]:
         # word, nor a digit a separator could join): the words outside are those of the text
         # with each bracketed stretch a space.
         text = _BRACKETED.sub(" ", text)
-    folded = _folded
-    return [part for printed in _WORD.findall(text) for part in folded(printed)]
+    return list(_chain(map(_folded, _WORD.findall(text))))
 
 
 @functools.lru_cache(maxsize=_FOLDED_WORDS)
