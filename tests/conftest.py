@@ -52,7 +52,13 @@ def postgres_test_database() -> Iterator[str]:
         yield server.set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            # With it, the databases tests made beside it ("<name>_second").
+            beside = connection.exec_driver_sql(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %(prefix)s)",
+                {"prefix": f"{name}_"},
+            ).scalars()
+            for database in [name, *beside]:
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         admin.dispose()
 
 
