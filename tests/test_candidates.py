@@ -120,3 +120,19 @@ def test_sqlite_learns_common_phrases_only_by_looking_them_up(
         archive.refresh_statistics()
         with archive.engine.connect() as connection:
             assert index_for("sqlite").common_terms(connection, 1) == {}
+
+
+def test_a_paste_whose_every_pair_is_too_common_to_read_is_answered_not_found(
+    postgres_archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # When the statistics say every pair of a paste is held by far more rows than a read
+    # takes, no pair is read at all: the paste is not found, not an error.
+    monkeypatch.setattr(candidates, "COMMON_CAP", 1)
+    monkeypatch.setattr(candidates, "HEAVY_ROWS", 1)
+    with Archive.open(postgres_archive_url) as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+    with Archive.open(postgres_archive_url) as reopened:
+        [result] = Verifier(reopened).check('"Nobody wants to improve any"')
+
+    assert result.verdict is Verdict.NOT_FOUND

@@ -206,6 +206,8 @@ def _conjunctions(common: list[str], known: CommonTerms) -> list[str]:
 
 
 def _vote(votes: Counter[int], found: list[int], weight: float) -> None:
+    if not found:
+        return  # nothing held it (or every pair was too common to read)
     # A term held by few quotations says more about each of them.
     share = weight * (1.0 + 1.0 / math.sqrt(len(found)))
     for quotation in found:
