@@ -16,7 +16,6 @@ the batch with a unique violation; ingest then stores that batch one article at 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,12 +27,10 @@ from store.article import AddedVia
 from store.db.engine import archive_errors, for_writing
 from store.db.models import ArticleRow, OutletRow, SpeakerAliasRow, SpeakerRow
 from store.prepared import Named, PreparedArticle
-from store.search.index import PARAGRAPHS, QUOTATIONS
+from store.search.index import PARAGRAPHS, QUOTATIONS, empty_pending_list, owns_index
 from store.unstorable import storable
 
-#: Rows of a batch from which a PostgreSQL index table is filled through its pending list, and
-#: how large that list may grow (the batch's terms, all of them).
-_PENDING_AFTER = 1_000
+#: How large a PostgreSQL index's pending list may grow while a batch writes its terms.
 _PENDING_LIST = "256MB"
 #: SQLite's page cache while a batch is written, in KiB (store_batch's `_page_cache`).
 _SQLITE_BATCH_CACHE_KIB = 65_536
@@ -351,36 +348,6 @@ class _BatchWriter:
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
         )
 
-    def _owns(self, index: str) -> bool:
-        """Whether this role may alter the index: one that may only write rows (the schema
-        owned by another) stores terms one entry at a time."""
-        return bool(
-            self.connection.scalar(
-                text(
-                    "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
-                    "WHERE oid = to_regclass(:index)"
-                ),
-                {"index": index},
-            )
-        )
-
-    @contextlib.contextmanager
-    def _pending_list(self, index: str) -> Iterator[None]:
-        """Within the block, the GIN index gathers new entries in its pending list, and merges
-        them at its end, sorted: a large batch's terms cost a third of what one entry at a
-        time does (store.search.index.PostgresIndex says why the index is otherwise without
-        it). Both changes are in the batch's transaction, so the index is as before once it
-        commits, and as before if it never does.
-
-        The price: the index is locked while the batch writes its terms, so checks on this
-        server wait for a large batch (about a second)."""
-        execute = self.connection.exec_driver_sql
-        execute(f"ALTER INDEX {index} SET (fastupdate = on)")
-        execute(f"SET LOCAL gin_pending_list_limit = '{_PENDING_LIST}'")
-        yield
-        execute(f"SELECT gin_clean_pending_list('{index}')")
-        execute(f"ALTER INDEX {index} SET (fastupdate = off)")
-
     def _index(self, table: str, ids: list[int], terms: list[list[str]]) -> None:
         """Every row's terms in the candidate index (an empty entry for a row of no words)."""
         if not ids:
@@ -388,11 +355,15 @@ class _BatchWriter:
         if self.postgres:
             rows = [(key, _tsvector(t)) for key, t in zip(ids, terms, strict=True)]
             index = f"ix_{table}_grams"
-            if len(rows) < _PENDING_AFTER or not self._owns(index):
+            if not owns_index(self.connection, index):
                 self._write(table, ("id", "grams"), rows)
                 return
-            with self._pending_list(index):
-                self._write(table, ("id", "grams"), rows)
+            # The batch's entries gather in GIN's pending list, all of them, and are merged
+            # into the index once, sorted, before the batch commits: a third of what one entry
+            # at a time costs, and no lock a check waits for (store.search.index.PostgresIndex).
+            self.connection.exec_driver_sql(f"SET LOCAL gin_pending_list_limit = '{_PENDING_LIST}'")
+            self._write(table, ("id", "grams"), rows)
+            empty_pending_list(self.connection, index)
             return
         self.driver.cursor().executemany(
             f"INSERT INTO {table}(rowid, grams) VALUES (?, ?)",

@@ -10,6 +10,7 @@ a line the database would refuse (a URL too long to index) is one error among th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 from dataclasses import replace
@@ -21,11 +22,15 @@ from archive_support import connected
 from newswire_support import story, write_stories
 from sqlalchemy import Connection, text
 
+from bot.verifier.verdict import Verdict
+from bot.verifier.verify import Verifier
 from store import bulk
 from store.archive import Archive
 from store.article import AddedVia, Article
 from store.db.engine import create_archive_engine
+from store.errors import ArchiveError
 from store.ingest import ingest, quotations_of
+from store.prepared import prepare
 from store.readers import ReadFailure, read_sources
 from store.search.grams import Terms, index_terms
 
@@ -184,27 +189,49 @@ def test_an_import_that_fails_between_batches_keeps_whole_batches_and_a_rerun_co
         assert _rows(broken_url) == _rows(clean_url)
 
 
-def test_large_batches_fill_the_postgresql_index_through_its_pending_list_with_the_same_terms(
-    postgres_archive_url: str, wire: Path, monkeypatch: pytest.MonkeyPatch
+def test_batches_fill_the_postgresql_index_through_its_pending_list_and_leave_it_empty(
+    postgres_archive_url: str, wire: Path
 ) -> None:
-    # Every batch counts as large here: the wire's batches are a few dozen rows.
-    entry_by_entry, pending = _two_postgres_archives(postgres_archive_url)
-    with Archive.open(entry_by_entry) as archive:
-        ingest([str(wire)], archive, jobs=1)
-    monkeypatch.setattr(bulk, "_PENDING_AFTER", 1)
-    with Archive.open(pending) as archive:
+    one_by_one, in_batches = _two_postgres_archives(postgres_archive_url)
+    with Archive.open(one_by_one) as archive:
+        for item in read_sources([str(wire)]):
+            if not isinstance(item, ReadFailure):
+                with contextlib.suppress(ArchiveError):  # the too-long URL, refused by both
+                    archive.add(item, quotations_of(item))
+    with Archive.open(in_batches) as archive:
         report = ingest([str(wire)], archive, jobs=1)
     assert not [error for error in report.errors if error.source == "archive"]
-    assert _content(pending) == _content(entry_by_entry)
-    with connected(pending) as connection:
-        # Left as before: entries go straight into the index again, none wait in its list.
-        options = connection.execute(
-            text("SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'ix_%_grams_grams'")
-        ).all()
-        assert sorted(options) == [
-            ("ix_paragraph_grams_grams", ["fastupdate=off"]),
-            ("ix_quotation_grams_grams", ["fastupdate=off"]),
-        ]
+    assert _content(in_batches) == _content(one_by_one)
+    for url in (one_by_one, in_batches):
+        with connected(url) as connection:
+            assert _pending_entries(connection) == {
+                "ix_quotation_grams_grams": 0,
+                "ix_paragraph_grams_grams": 0,
+            }
+
+
+def test_a_check_does_not_wait_for_a_batch_being_written(
+    postgres_archive_url: str, wire: Path
+) -> None:
+    # Switching the index's pending list on for a batch (of a thousand index rows or more, as
+    # this one is) locked the index against every reader until the batch committed: a check
+    # waited for the whole batch.
+    with Archive.open(postgres_archive_url) as archive:
+        ingest([str(wire / "stories")], archive, jobs=1)
+    batch = [
+        prepare(article, quotations_of(article))
+        for article in (Article(text=story(STORIES + n).text, source="batch") for n in range(300))
+    ]
+    writing = create_archive_engine(postgres_archive_url)
+    impatient = postgres_archive_url + "?options=-c%20lock_timeout%3D2000"
+    try:
+        with writing.connect() as connection, connection.begin():
+            bulk._BatchWriter(connection).store(batch, None)  # written, not committed
+            with Archive.open(impatient) as archive:
+                [result] = Verifier(archive).check(story(0).quote)
+    finally:
+        writing.dispose()
+    assert result.verdict is Verdict.VERIFIED
 
 
 def test_a_quotebank_dump_stored_with_worker_processes_is_the_same_as_with_one_process(
@@ -260,6 +287,18 @@ def _two_archives(archive_url: str, tmp_path: Path) -> tuple[str, str]:
     if archive_url.startswith("postgresql"):
         return _two_postgres_archives(archive_url)
     return archive_url, f"sqlite:///{tmp_path / 'second.sqlite3'}"
+
+
+def _pending_entries(connection: Connection) -> dict[str, int]:
+    """Entries waiting in each GIN index's pending list (pgstattuple reads its metapage)."""
+    connection.execute(text("CREATE EXTENSION IF NOT EXISTS pgstattuple"))
+    return {
+        index: connection.execute(
+            text("SELECT pending_tuples FROM pgstatginindex(to_regclass(:index))"),
+            {"index": index},
+        ).scalar_one()
+        for index in ("ix_quotation_grams_grams", "ix_paragraph_grams_grams")
+    }
 
 
 def _two_postgres_archives(archive_url: str) -> tuple[str, str]:

@@ -26,8 +26,6 @@ PARAGRAPHS = "paragraph_grams"
 TABLES = (QUOTATIONS, PARAGRAPHS)
 #: How SQLite begins the message of a full-text query it cannot read.
 _FTS5_QUERY_ERROR = "fts5: "
-#: The rows each index table points at.
-_KEYED = {QUOTATIONS: "quotations", PARAGRAPHS: "paragraphs"}
 #: How many of its most common terms PostgreSQL's statistics keep for each index table (ten
 #: times the column's statistics target). At ten million quotations the ten thousandth most
 #: common term is held by about four thousand rows; the terms a check can no longer afford to
@@ -65,13 +63,6 @@ class SQLiteIndex:
 
     def __init__(self, table: str = QUOTATIONS) -> None:
         self.table = table
-
-    @staticmethod
-    def create(table: str) -> tuple[str, ...]:
-        return (
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
-            "grams, content='', detail=none, tokenize=\"unicode61 tokenchars '_'\")",
-        )
 
     def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
         indexed = [(key, index_terms(words)) for key, words in rows]
@@ -117,26 +108,19 @@ class SQLiteIndex:
 class PostgresIndex:
     """A tsvector of terms per row under a GIN index.
 
-    The index is built without GIN's pending list (`fastupdate = off`): with it, new rows wait
-    in an unsorted list that every lookup reads through until a vacuum merges it, which made a
-    lookup of a rare term take milliseconds instead of microseconds after a large ingest. Each
-    insert pays a little more instead.
+    New entries go to GIN's pending list (`fastupdate = on`, revision 0012), and every write
+    of quotebot's merges the list into the index before it commits (`empty_pending_list`): a
+    lookup reads through whatever the list holds, and a list left to grow until a vacuum made
+    a lookup of a rare term take milliseconds instead of microseconds after a large ingest.
+    Switching the list on and off instead locks the index against every reader until the
+    writer commits.
     """
 
     batch = 8
 
     def __init__(self, table: str = QUOTATIONS) -> None:
         self.table = table
-
-    @staticmethod
-    def create(table: str) -> tuple[str, ...]:
-        return (
-            f"CREATE TABLE IF NOT EXISTS {table} ("
-            f"id integer PRIMARY KEY REFERENCES {_KEYED[table]}(id) ON DELETE CASCADE, "
-            "grams tsvector NOT NULL)",
-            f"CREATE INDEX IF NOT EXISTS ix_{table}_grams ON {table} USING gin (grams) "
-            "WITH (fastupdate = off)",
-        )
+        self.index = f"ix_{table}_grams"
 
     def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
         indexed = [(key, index_terms(words)) for key, words in rows]
@@ -150,6 +134,8 @@ class PostgresIndex:
                 ),
                 values,
             )
+            if owns_index(connection, self.index):
+                empty_pending_list(connection, self.index)
         return _in_part(indexed)
 
     def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
@@ -187,6 +173,28 @@ class PostgresIndex:
             f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
             [(query, limit) for query in queries],
         )
+
+
+def owns_index(connection: Connection, index: str) -> bool:
+    """Whether this role owns the index, as merging its pending list requires (as VACUUM
+    does): a role that may only write rows leaves them in the list, which grows to
+    `gin_pending_list_limit` (4 MB by default) at most, until a vacuum merges it."""
+    return bool(
+        connection.scalar(
+            text(
+                "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
+                "WHERE oid = to_regclass(:index)"
+            ),
+            {"index": index},
+        )
+    )
+
+
+def empty_pending_list(connection: Connection, index: str) -> None:
+    """Merge what the GIN index's pending list holds into the index, inside the caller's
+    transaction, so that lookups do not read through it once the transaction commits (the
+    caller owns the index: owns_index)."""
+    connection.execute(text("SELECT gin_clean_pending_list(to_regclass(:index))"), {"index": index})
 
 
 def _in_part(indexed: list[tuple[int, Terms]]) -> list[Terms]:
@@ -257,9 +265,3 @@ def _tsquery_literal(term: str) -> str:
 
 def index_for(dialect: str, table: str = QUOTATIONS) -> CandidateIndex:
     return PostgresIndex(table) if dialect == "postgresql" else SQLiteIndex(table)
-
-
-def create_statements(dialect: str) -> tuple[str, ...]:
-    """What a migration runs to create both index tables on this database."""
-    kind = PostgresIndex if dialect == "postgresql" else SQLiteIndex
-    return tuple(statement for table in TABLES for statement in kind.create(table))
