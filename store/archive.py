@@ -37,7 +37,6 @@ from store.db.engine import (
 )
 from store.db.models import (
     MAX_NAME_CHARS,
-    MAX_URL_CHARS,
     ArticleRow,
     Base,
     OutletRow,
@@ -50,10 +49,11 @@ from store.db.replicas import ReadEngines
 from store.errors import ArchiveError
 from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
-from store.normalise import content_hash, name_key, url_key
+from store.normalise import content_hash, name_key
 from store.prepared import (
     PreparedArticle,
     has_text,
+    identity_url,
     indexed_in_part,
     prepare,
     quotation_row,
@@ -237,9 +237,7 @@ class Archive:
     def add(self, article: Article, quotations: Sequence[Quotation]) -> AddResult:
         """Store the article and its quotations in one transaction, unless already stored."""
         refuse_unstorable(article, quotations)
-        url = url_key(article.url) if article.url else None
-        if url is not None and len(url) > MAX_URL_CHARS:
-            raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
+        url = identity_url(article)
         digest = content_hash(article.text)
         with archive_errors(self.engine), Session(for_writing(self.engine)) as session:
             result = _Writer(session).add(article, url, digest, quotations)

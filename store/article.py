@@ -48,6 +48,10 @@ class Article:
     added_via: AddedVia = AddedVia.CLI
     #: Quotations already attributed by the source (a Quotebank dump); None means "extract them".
     given_quotations: tuple[Quotation, ...] | None = field(default=None, compare=False)
+    #: Whether `url` names this article alone, so that another article at the same address is
+    #: a duplicate. A Quotebank line's URL is an article that printed the quotation, and one
+    #: article prints several: those lines are told apart by their text.
+    keyed_by_url: bool = True
 
     def with_defaults(
         self,

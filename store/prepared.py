@@ -85,12 +85,21 @@ class PreparedArticle:
         )
 
 
+def identity_url(article: Article) -> str | None:
+    """The normalised URL that identifies the article (store.normalise.url_key), if its URL
+    does; ArchiveError when it is too long for the database to index."""
+    if not article.url or not article.keyed_by_url:
+        return None
+    url = url_key(article.url)
+    if len(url) > MAX_URL_CHARS:
+        raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
+    return url
+
+
 def prepare(article: Article, quotations: Sequence[Quotation]) -> PreparedArticle:
     """The article ready to store; ArchiveError naming what a database would refuse."""
     refuse_unstorable(article, quotations)
-    url = url_key(article.url) if article.url else None
-    if url is not None and len(url) > MAX_URL_CHARS:
-        raise ArchiveError(f"the article's URL is longer than {MAX_URL_CHARS} characters")
+    url = identity_url(article)
     outlet = named(article.outlet) if article.outlet else None
     # Terms by text: a Quotebank line's paragraph is its quotation, folded once.
     terms: dict[str, Terms] = {}

@@ -78,6 +78,36 @@ def test_json_report_counts_articles_duplicates_and_quotes(
     assert first.stderr == again.stderr == ""
 
 
+def test_quotations_quoted_by_the_same_article_are_each_stored(
+    archive_url: str, tmp_path: Path
+) -> None:
+    # Quotebank lists, for each quotation, the articles that printed it: one council report
+    # prints several quotations, so several lines share its address. Each line is its own
+    # quotation, not a reprint of the first.
+    report = "https://www.northfold-courier.example/council-budget"
+    dump = tmp_path / "quotebank.jsonl"
+    dump.write_text(
+        quotebank_line(
+            "2024-06-01-000001", "The library stays open.", "Osric Penhallow", urls=[report]
+        )
+        + quotebank_line(
+            "2024-06-01-000002", "Sunday hours are gone for good.", "Mair Tolland", urls=[report]
+        ),
+        encoding="utf-8",
+    )
+
+    first = run(archive_url, "ingest", str(dump), "--json")
+    again = run(archive_url, "ingest", str(dump), "--json")
+
+    assert first.exit_code == 0, first.stderr
+    assert json.loads(first.stdout)["articles"] == json.loads(first.stdout)["quotes"] == 2
+    assert json.loads(again.stdout)["duplicates"] == 2
+    checked = run(archive_url, "check", "Sunday hours are gone for good", "--json")
+    assert checked.exit_code == 0, checked.stderr
+    answer = json.loads(checked.stdout)
+    assert answer["verdict"] == "verified"
+
+
 def test_articles_from_text_files_are_stored_with_their_extracted_quotations(
     archive_url: str, tmp_path: Path
 ) -> None:

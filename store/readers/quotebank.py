@@ -4,6 +4,8 @@ Quotebank (Vaucher et al., 2021) is a corpus of quotations from news with their 
 lines such as `{"quoteID", "quotation", "speaker", "qids", "date", "numOccurrences", "probas",
 "urls", "phase"}`, shipped as `.json.bz2`. Each line becomes an article whose text is the
 quotation and whose `given_quotations` carry Quotebank's attribution, so no extraction is needed.
+Its URL is the first article that printed the quotation; one article prints several quotations,
+so the line is not identified by it (a re-import finds each line again by its text).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def _article(record: dict[str, Any], where: str) -> Article | ReadFailure:
         source=where,
         external_id=string_field(record, "quoteID"),
         given_quotations=(quotation,),
+        keyed_by_url=False,
     )
 
 
