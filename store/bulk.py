@@ -16,6 +16,7 @@ the batch with a unique violation; ingest then stores that batch one article at 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
