@@ -2,7 +2,7 @@
 
 Usage:
     python bench/verify.py [--sizes 10000,100000] [--queries 200] [--db URL] [--keep DIR]
-                           [--seed N] [--baseline-sample N] [--errors N]
+                           [--rebuild] [--seed N] [--baseline-sample N] [--errors N]
 
 For each size N, the benchmark invents an archive of N quotations (bench/verify_data.py: real
 English words, invented people and outlets, stock phrases and reprints that make
@@ -159,6 +159,12 @@ def _parser() -> argparse.ArgumentParser:
         "size and seed), texts and queries, and reuse an archive kept with the same seed and "
         "size",
     )
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="with --keep, build again an archive kept by other archive code (without it, "
+        "such a run stops)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="(default: %(default)s)")
     parser.add_argument(
         "--baseline-sample",
@@ -245,13 +251,14 @@ def _database(
     it; with --keep it is named after the size and seed, and stays for the next run."""
     if server is None:
         path = folder / f"{name}.sqlite3"
-        loaded = _reused(folder, name, args.seed, size, args.keep, [path])
+        loaded = _reused(folder, name, args.seed, size, args.keep, [path], args.rebuild)
         yield f"sqlite:///{path}", lambda: _sqlite_size(path), loaded
         return
     if args.keep:
         database = f"quotebot_bench_verify_{size}_seed{args.seed}"
         exists = _fresh("verify_postgres.exists", server, database)
-        loaded = _reused(folder, name, args.seed, size, args.keep, [] if exists else None)
+        kept = [] if exists else None
+        loaded = _reused(folder, name, args.seed, size, args.keep, kept, args.rebuild)
         if loaded is None:
             _fresh("verify_postgres.drop", server, database)
             url = _fresh("verify_postgres.create", server, database)
@@ -289,17 +296,28 @@ def _reused(
     size: int,
     keep: str | None,
     files: list[Path] | None,
+    rebuild: bool = False,
 ) -> Loaded | None:
     """The load report of an archive kept in `folder` by a run with the same inputs: an SQLite
     archive's `files`, or a PostgreSQL database (`files` empty when it exists, None when not).
 
-    Anything else under that name is removed, so that the archive is built afresh.
+    Anything else under that name is removed, so that the archive is built afresh; but an
+    archive kept by other archive code is rebuilt only when `rebuild` says so: at ten million
+    quotations it took two hours to build, and was once dropped by a run meant to measure it
+    again after a change to the search code.
     """
     manifest = folder / f"{name}.json"
     if keep and manifest.exists() and files is not None and all(f.exists() for f in files):
         kept = json.loads(manifest.read_text(encoding="utf-8"))
         if kept.get("inputs") == _inputs(seed, size):
             return Loaded(**kept["loaded"])
+        if not rebuild:
+            raise RuntimeError(
+                f"the archive kept in {folder} for {size:,} quotations was stored by other "
+                "archive code (store/archive.py, store/search, the migrations changed since): "
+                "pass --rebuild to build it again, which takes as long as the first time, or "
+                "--keep another folder"
+            )
     for database in files or []:
         for stale in (database, database.with_name(database.name + "-wal")):
             stale.unlink(missing_ok=True)
