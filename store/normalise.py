@@ -23,15 +23,9 @@ TRACKING_PARAMETERS = frozenset(
 TRACKING_PREFIXES = ("utm_",)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Typographic variants of the same mark: curly, low-9, primes, guillemets.
-_QUOTE_MARKS = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-    }
-)
-#: The same marks as pairs for str.replace, which scans a long text many times faster than
-#: translate looks up each of its characters.
+#: Typographic variants of the same mark (curly, low-9, primes, guillemets) and the plain mark,
+#: as pairs for str.replace, which scans a long text many times faster than str.translate looks
+#: up each of its characters.
 _QUOTE_VARIANTS = tuple((mark, "'") for mark in "‘’‚‛′`´") + tuple(
     (mark, '"') for mark in "“”„‟″«»"
 )
@@ -130,8 +124,7 @@ def quotation_fingerprint(text: str) -> str:
 
 def name_key(name: str) -> str:
     """A person's or an outlet's name as the archive compares it: "Ada  O’Brien" = "ada obrien"."""
-    normal = unicodedata.normalize("NFKC", name).translate(_QUOTE_MARKS).casefold()
-    return " ".join(_WORD.findall(normal)).replace("'", "")
+    return " ".join(_WORD.findall(_folded(name))).replace("'", "")
 
 
 def _is_tracking(name: str) -> bool:
