@@ -7,6 +7,7 @@ so that the batch always goes on to the next.
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import os
@@ -48,8 +49,8 @@ _LINE_READERS: dict[str, Callable[..., Iterator[Result]]] = {
 #: Formats read as one document, held in memory up to the size cap.
 _DOCUMENT_READERS: dict[str, Callable[..., Article | Iterator[Result]]] = {
     "text": read_text,
-    "html": lambda *args, **kwargs: _html().read_html(*args, **kwargs),
-    "feed": lambda *args, **kwargs: _feed().read_feed(*args, **kwargs),
+    "html": lambda *args, **kwargs: _reader("html").read_html(*args, **kwargs),
+    "feed": lambda *args, **kwargs: _reader("feed").read_feed(*args, **kwargs),
 }
 #: The values of `--format`: `auto` decides by content, the others force one reader.
 FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "feed", "quotebank")
@@ -188,7 +189,7 @@ def _read_url(
     formats: Collection[str] | None,
     download_seconds: float,
 ) -> Iterator[Result]:
-    download = _fetch().fetch(
+    download = _reader("fetch").fetch(
         url, max_bytes=caps.max_bytes, transport=transport, deadline_seconds=download_seconds
     )
     for result in _read_stream(
@@ -244,7 +245,7 @@ def _read_stream(
         raise ReadError(too_large(size, max_bytes))
     data = read_capped(stream, max_bytes)
     if chosen == "html":
-        result = _html().read_html(
+        result = _reader("html").read_html(
             data, source, url=url, charset=charset, max_markup=caps.max_html_bytes
         )
     else:
@@ -260,22 +261,9 @@ def _read_stream(
 # start of every `quotebot ingest`, which an import of an export or a dump never uses.
 
 
-def _html() -> ModuleType:
-    from store.readers import html
-
-    return html
-
-
-def _feed() -> ModuleType:
-    from store.readers import feed
-
-    return feed
-
-
-def _fetch() -> ModuleType:
-    from store.readers import fetch
-
-    return fetch
+def _reader(name: str) -> ModuleType:
+    """store.readers.`name` (html, feed or fetch), imported on first use."""
+    return importlib.import_module(f"store.readers.{name}")
 
 
 def _starts_like_json(head: bytes) -> bool:
