@@ -93,9 +93,7 @@ def candidate_ids(
 
     `known`: the terms this index is known to hold too often, skipped and added to;
     `most_pairs`: pairs looked up at most."""
-    index = index_for(connection.dialect.name, table)
-    known = known if known is not None else CommonTerms()
-    known.learn_from(connection, index)
+    index, known = _index_and_known(connection, table, known)
     pairs, words = query_terms(parts)
     votes: Counter[int] = Counter()
     held: Counter[int] = Counter()
@@ -121,7 +119,7 @@ def candidate_ids(
         longest = sorted(words, key=len, reverse=True)[:MAX_WORDS]
         _vote_all(connection, index, longest, known, votes, 0.5)
     if not votes and common:
-        _vote(votes, _holding_most(connection, common, table, known), 1.0)
+        _vote(votes, _holding_most(connection, index, common, known), 1.0)
     return [quotation for quotation, _ in votes.most_common(limit)]
 
 
@@ -134,8 +132,7 @@ def ids_holding(
 ) -> list[int]:
     """Ids of the rows holding the most of these terms (each read like any lookup, a common one
     skipped), best first: for a second look with terms the caller chose."""
-    index = index_for(connection.dialect.name, table)
-    known = known if known is not None else CommonTerms()
+    index, known = _index_and_known(connection, table, known)
     votes: Counter[int] = Counter()
     _vote_all(connection, index, list(terms), known, votes, 1.0)
     return [key for key, _ in votes.most_common(limit)]
@@ -146,12 +143,21 @@ def rows_holding(
 ) -> int:
     """How many rows hold `term` (a conjunction of pairs asks for a phrase), counted up to
     TERM_CAP: a term known to be common counts TERM_CAP without a lookup."""
-    known = known if known is not None else CommonTerms()
-    index = index_for(connection.dialect.name, table)
-    known.learn_from(connection, index)
+    index, known = _index_and_known(connection, table, known)
     if term in known:
         return TERM_CAP
     return sum(len(found) for _, found in _looked_up(connection, index, [term], known, batch=1))
+
+
+def _index_and_known(
+    connection: Connection, table: str, known: CommonTerms | None
+) -> tuple[CandidateIndex, CommonTerms]:
+    """The table's index on this database, and the terms known common in it (the caller's,
+    else none yet), with what the database's statistics say learned once."""
+    index = index_for(connection.dialect.name, table)
+    known = known if known is not None else CommonTerms()
+    known.learn_from(connection, index)
+    return index, known
 
 
 def _vote_all(
@@ -182,7 +188,6 @@ def _looked_up(
     """Each term not known to be common with the rows holding it, read `index.batch` terms at a
     time (so that a caller that has seen enough stops the reading too); terms found common are
     remembered in `known`."""
-    known.learn_from(connection, index)
     terms = [term for term in terms if term not in known]
     size = max(1, batch or index.batch)
     for start in range(0, len(terms), size):
@@ -255,12 +260,11 @@ def _spread(terms: list[str], most: int) -> list[str]:
 
 
 def _holding_most(
-    connection: Connection, common: list[str], table: str, known: CommonTerms
+    connection: Connection, index: CandidateIndex, common: list[str], known: CommonTerms
 ) -> list[int]:
     """Rows holding several of the common pairs at once: of the four least common pairs (as far
     as known), each held by at most twice the rows read of it (of a pair held by more, the
     rows read are a small slice, unlikely to hold the quotation sought)."""
-    index = index_for(connection.dialect.name, table)
     fewest = sorted(
         (pair for pair in common if known.rows(pair) <= 2 * COMMON_CAP), key=known.rows
     )[:4]
