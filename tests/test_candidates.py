@@ -39,8 +39,13 @@ def crowded_archive(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Archiv
 def crowded(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Archive:
     """The archive holding SAID, where a phrase held by three quotations is common."""
     monkeypatch.setattr(candidates, "TERM_CAP", 3)
-    for number, words in enumerate(SAID):
-        text = f'"{words}," said Ada Quill.'
+    return store_said(archive, SAID, "Ada Quill")
+
+
+def store_said(archive: Archive, said: list[str], speaker: str) -> Archive:
+    """Each of `said` quoted alone in an article of its own."""
+    for number, words in enumerate(said):
+        text = f'"{words}," said {speaker}.'
         article = Article(
             title=f"Schools {number}",
             outlet="Lantern News Service",
@@ -49,7 +54,7 @@ def crowded(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> Archive:
             text=text,
         )
         quotation = Quotation(
-            text=words, start=1, end=1 + len(words), kind=Kind.DIRECT, speaker="Ada Quill"
+            text=words, start=1, end=1 + len(words), kind=Kind.DIRECT, speaker=speaker
         )
         archive.add(article, [quotation])
     return archive
@@ -60,6 +65,34 @@ def test_a_paste_made_of_common_phrases_finds_its_quotation(crowded: Archive) ->
 
     assert result.verdict is Verdict.VERIFIED
     assert result.matches[0].text == SAID[0]
+
+
+#: Every word pair of the first is held by two others as well, never two neighbouring pairs
+#: by one: only runs of three words tell it apart. The last two hold one pair each of the
+#: paste below, whose changed word ("improved") makes pairs no source holds.
+CHANGED_SOURCE = [
+    "Ferry crews rejected every revised offer",
+    "Ferry crews said they rejected every plan before the revised offer",
+    "Ferry crews knew they rejected every draft ahead of the revised offer",
+    "Harbour crews rejected it and every revised schedule",
+    "Tug crews rejected both and every revised rota",
+    "They wanted every improved berth",
+    "An improved offer arrived",
+]
+
+
+def test_a_changed_word_whose_pairs_hit_other_quotations_still_finds_the_source(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pairs the changed word makes each hit one unrelated quotation, and the source's
+    # own pairs are all common: its runs of three words must still be looked up.
+    monkeypatch.setattr(candidates, "TERM_CAP", 3)
+    store_said(archive, CHANGED_SOURCE, "Ruth Kesteven")
+
+    [result] = Verifier(archive).check('"Ferry crews rejected every improved offer"')
+
+    assert result.verdict is Verdict.WORDING_DIFFERS
+    assert result.matches[0].text == CHANGED_SOURCE[0]
 
 
 def test_terms_found_common_once_give_the_same_answers_later(crowded: Archive) -> None:

@@ -110,9 +110,10 @@ def candidate_ids(
             held.update(found)
             if hits >= DECISIVE_HITS and (_decided(held, hits) or _hopeless(held, hits)):
                 break
-    if hits < ENOUGH_PAIRS and len(common) >= 2:
-        # Every pair is common (a large archive of plain words): two neighbouring pairs
-        # together, nearly a run of three words, are not.
+    if len(common) >= 2 and not _corroborated(held, hits):
+        # Every pair is common (a large archive of plain words), or the few that are not
+        # point at unrelated rows (the pairs a changed or left-out word makes): two
+        # neighbouring common pairs together, nearly a run of three words, are not common.
         joined = _conjunctions([pair for pair in pairs if pair in common], known)
         hits += _vote_all(connection, index, joined, known, votes, 1.0)
     if hits < ENOUGH_PAIRS:
@@ -217,6 +218,12 @@ def _vote(votes: Counter[int], found: list[int], weight: float) -> None:
     share = weight * (1.0 + 1.0 / math.sqrt(len(found)))
     for quotation in found:
         votes[quotation] += share
+
+
+def _corroborated(held: Counter[int], hits: int) -> bool:
+    """Enough pairs hit, and some row holds two of them: the rows found are the query's, not
+    those of a pair a changed word made ("industrious_hook"), which hit alone."""
+    return hits >= ENOUGH_PAIRS and max(held.values()) >= 2
 
 
 def _decided(held: Counter[int], hits: int) -> bool:
