@@ -194,7 +194,8 @@ def _run_size(size: int, args: argparse.Namespace, folder: Path, server: str | N
             if args.keep:
                 _remember(folder, name, args.seed, size, loaded)
         else:
-            _say(f"{size:,} quotations: reusing the archive in {folder}")
+            _say(f"{size:,} quotations: reusing the archive in {folder}; refreshing its statistics")
+            _fresh("verify_runs.refresh_statistics", url)
         _say(f"{size:,} quotations: making {args.queries} queries of each kind")
         _fresh(
             "verify_runs.make_queries", str(texts), args.seed, size, args.queries, str(queries_path)
@@ -335,11 +336,13 @@ def _inputs(seed: int, size: int) -> dict[str, object]:
     the archive's code (how it stores and indexes, its migrations), so that an archive kept by
     an older quotebot is built again rather than refused or measured with a stale index. How a
     check chooses candidates (store/search/candidates.py) reads the index and stores nothing,
-    so a change there is measured on the archive already built."""
+    and the index's statistics (store/search/refresh.py) are refreshed on every reuse, so a
+    change to either is measured on the archive already built."""
     bench = Path(__file__).resolve().parent
     store = bench.parent / "store"
     sources = [bench / name for name in _GENERATOR_FILES]
-    searching = [path for path in sorted(store.glob("search/*.py")) if path.name != "candidates.py"]
+    derived = {"candidates.py", "refresh.py"}
+    searching = [path for path in sorted(store.glob("search/*.py")) if path.name not in derived]
     sources += [store / "archive.py", *searching]
     sources += sorted(store.glob("db/**/*.py"))
     digest = hashlib.sha256()

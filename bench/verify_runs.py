@@ -90,6 +90,15 @@ def load(url: str, seed: int, size: int, texts_path: str) -> Loaded:
     return Loaded(articles, quotations, total - clock.seconds, clock.seconds, peak_rss())
 
 
+def refresh_statistics(url: str) -> None:
+    """Bring a reused archive's index statistics to what this quotebot keeps (store.search.
+    refresh), as an ingest would: they are derived, and not part of what identifies it."""
+    from store.archive import Archive
+
+    with Archive.open(url) as archive:
+        archive.refresh_statistics()
+
+
 def make_queries(texts_path: str, seed: int, size: int, per_kind: int, queries_path: str) -> int:
     """Write `per_kind` queries of each kind, built from the archived texts; return how many."""
     from verify_data import Newsroom

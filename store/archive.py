@@ -64,7 +64,8 @@ from store.quotation import Kind, Quotation
 from store.rulings import Ruling, RulingInput, RulingSnapshot
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.grams import Terms
-from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
+from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.search.refresh import refresh_statistics
 from store.stored import StoredQuotation, read_quotations
 from store.unstorable import storable
 
@@ -285,7 +286,7 @@ class Archive:
     def refresh_statistics(self) -> None:
         """After a large ingest: the database's planner learns the new index terms at once
         instead of at autovacuum's next pass, and SQLite's index is merged into the one segment
-        lookups read fastest (store.search.index.refresh_statistics)."""
+        lookups read fastest (store.search.refresh)."""
         with archive_errors(self.engine), for_writing(self.engine).begin() as connection:
             refresh_statistics(connection)
 

@@ -18,7 +18,8 @@ from store.archive import Archive
 from store.article import Article
 from store.quotation import Kind, Quotation
 from store.search import candidates
-from store.search.index import TERM_STATISTICS, index_for
+from store.search.index import index_for
+from store.search.refresh import TERM_STATISTICS
 
 SAID = [
     "Nobody wants to improve any classroom",

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 
 from store.db.models import ParagraphRow
 from store.extract.paragraphs import split_paragraphs
-from store.search.index import PARAGRAPHS, QUOTATIONS, index_for, refresh_statistics
+from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.search.refresh import refresh_statistics
 from store.search.version import record_index_version
 
 #: Rows read and indexed at a time, so that a large archive never sits in memory at once.
