@@ -196,11 +196,16 @@ def _run_size(size: int, args: argparse.Namespace, folder: Path, server: str | N
         else:
             _say(f"{size:,} quotations: reusing the archive in {folder}; refreshing its statistics")
             _fresh("verify_runs.refresh_statistics", url)
-        _say(f"{size:,} quotations: making {args.queries} queries of each kind")
-        _fresh(
-            "verify_runs.make_queries", str(texts), args.seed, size, args.queries, str(queries_path)
-        )
-        queries = json.loads(queries_path.read_text(encoding="utf-8"))
+        queries = _kept_queries(queries_path, args.queries) if reused else None
+        if queries is None:
+            _say(f"{size:,} quotations: making {args.queries} queries of each kind")
+            _fresh(
+                "verify_runs.make_queries",
+                *(str(texts), args.seed, size, args.queries, str(queries_path)),
+            )
+            queries = json.loads(queries_path.read_text(encoding="utf-8"))
+        else:
+            _say(f"{size:,} quotations: reusing its {len(queries):,} queries")
         _say(f"{size:,} quotations: quotebot answering {len(queries):,} queries")
         quotebot = _fresh("verify_runs.answer_with_quotebot", url, str(queries_path))
         per_kind = _baseline_per_kind(size, args)
@@ -213,6 +218,17 @@ def _run_size(size: int, args: argparse.Namespace, folder: Path, server: str | N
         return SizeRun(
             size, label, loaded, reused, measure(), queries, quotebot, baseline, per_kind
         )
+
+
+def _kept_queries(path: Path, per_kind: int) -> list[dict] | None:
+    """The queries made for a reused archive by an earlier run, when it asked as many of each
+    kind: they are a function of the archive's texts and the seed alone, and making them again
+    reads and indexes every text of the archive again."""
+    if not path.exists():
+        return None
+    queries = json.loads(path.read_text(encoding="utf-8"))
+    made = Counter(query["kind"] for query in queries)
+    return queries if made == dict.fromkeys(ALL_KINDS, per_kind) else None
 
 
 def _baseline_per_kind(size: int, args: argparse.Namespace) -> int:
