@@ -1,6 +1,7 @@
-"""Ingest pauses Python's cyclic garbage collector and collects once per batch instead
-(store.collection): the cycles a batch makes are still freed, and the collector is as it was
-once the ingest ends, however it ends and however many ingests overlap."""
+"""Ingest pauses Python's cyclic garbage collector and collects after a batch once enough new
+objects have piled up instead (store.collection): the cycles batches make are still freed, not
+after every batch, and the collector is as it was once the ingest ends, however it ends and
+however many ingests overlap."""
 
 from __future__ import annotations
 
@@ -29,13 +30,20 @@ def _cycle() -> weakref.ref[_Node]:
     return weakref.ref(first)
 
 
-def test_a_cycle_made_during_a_batch_is_freed_after_it() -> None:
+def test_a_cycle_made_during_a_batch_is_freed_after_it_once_enough_objects_are_new(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     with collection.paused():
+        monkeypatch.setattr(collection, "COLLECT_AT", gc.get_count()[0] + 1_000)
         assert not gc.isenabled()
         watched = _cycle()
         assert watched() is not None  # no automatic collection while paused
         collection.after_batch()
+        assert watched() is not None  # a few new objects: not worth walking the batch for
+        kept = [_Node() for _ in range(2_000)]
+        collection.after_batch()
         assert watched() is None
+        assert kept
 
 
 def test_the_collector_is_restored_after_an_ingest(tmp_path: Path) -> None:
