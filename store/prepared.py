@@ -10,6 +10,7 @@ the bulk path (store.bulk) store the very same rows.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,7 @@ from store.extract.paragraphs import split_paragraphs
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
 from store.search.grams import Terms, index_terms
-from store.unstorable import why_unstorable
+from store.unstorable import all_storable, why_unstorable
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
@@ -246,26 +247,31 @@ def refuse_unstorable(article: Article, quotations: Sequence[Quotation]) -> None
     Readers refuse such records first; this keeps any other caller from meeting a driver's
     UnicodeEncodeError, which is no database error and would end a batch with a traceback.
     """
-    fields = [
-        ("text", article.text),
-        ("title", article.title),
-        ("outlet", article.outlet),
-        ("URL", article.url),
-        ("byline", article.byline),
-        ("id", article.external_id if isinstance(article.external_id, str) else None),
-        ("claimed URL", article.claimed_url),
-        ("claimed outlet", article.claimed_outlet),
-    ]
+    values = list(_article_values(article))
     for quotation in quotations:
-        fields += [
-            ("quotation", quotation.text),
-            ("speaker", quotation.speaker),
-            ("speaker", quotation.speaker_as_written),
-            ("speaker's role", quotation.speaker_role),
-            ("outlet", quotation.reported_to),
-            ("outlet", quotation.via),
-            ("evidence", quotation.speaker_evidence),
-        ]
-    for name, value in fields:
-        if value and (problem := why_unstorable(value)):
+        values += _quotation_values(quotation)
+    # An id that is a number is text once stored; None and numbers need no look.
+    if all_storable([value for value in values if isinstance(value, str)]):
+        return  # as nearly always: one search through them all
+    names = [name for name, _ in _ARTICLE_FIELDS] + [
+        name for _ in quotations for name, _ in _QUOTATION_FIELDS
+    ]
+    for name, value in zip(names, values, strict=True):
+        if isinstance(value, str) and (problem := why_unstorable(value)):
             raise ArchiveError(f"the article's {name} holds {problem}")
+
+
+#: The fields refuse_unstorable looks at, in the order it names the first it refuses: (the
+#: field's name in its message, the attribute).
+_ARTICLE_FIELDS = (
+    ("text", "text"), ("title", "title"), ("outlet", "outlet"), ("URL", "url"),
+    ("byline", "byline"), ("id", "external_id"), ("claimed URL", "claimed_url"),
+    ("claimed outlet", "claimed_outlet"),
+)  # fmt: skip
+_QUOTATION_FIELDS = (
+    ("quotation", "text"), ("speaker", "speaker"), ("speaker", "speaker_as_written"),
+    ("speaker's role", "speaker_role"), ("outlet", "reported_to"), ("outlet", "via"),
+    ("evidence", "speaker_evidence"),
+)  # fmt: skip
+_article_values = operator.attrgetter(*(attribute for _, attribute in _ARTICLE_FIELDS))
+_quotation_values = operator.attrgetter(*(attribute for _, attribute in _QUOTATION_FIELDS))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import json
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from readers_support import articles, failures, fixture, read_all, read_one
@@ -106,3 +108,36 @@ def test_forced_quotebank_format_reads_a_dump_whatever_its_name(tmp_path: Path) 
     article = read_one(path, fmt="quotebank")
     assert article.given_quotations is not None
     assert article.given_quotations[0].speaker == "Emeka Thorvaldsen"
+
+
+ODD_URLS = [
+    "HTTPS://WWW.Pier.Example/News",
+    "https://user:secret@www.pier.example:8443/news?x=//other.example/",
+    "https://pier.example?ref=//other.example/a",
+    "https://pier.example#//other.example/a",
+    "//pier.example/news",
+    "pier.example/news",
+    "a/b://pier.example/news",
+    "https://[::1/news",
+    "https://pier.exa\tmple/news",
+    " https://pier.example/news",
+    "https://pier.example",
+    "https://pier.example ",
+    "https://xn--pir-cma.example/news",
+    "https://pi\u00e9r.example/news",
+]
+
+
+@pytest.mark.parametrize("url", ODD_URLS)
+def test_the_outlet_is_the_host_urllib_reads_however_the_url_is_written(
+    tmp_path: Path, url: str
+) -> None:
+    dump = tmp_path / "quotebank.json"
+    line = {"quoteID": "q1", "quotation": "the pier will reopen", "urls": [url]}
+    dump.write_text(json.dumps(line) + "\n" + json.dumps(line) + "\n", encoding="utf-8")
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    expected = host.removeprefix("www.") if host else None
+    assert [a.outlet for a in articles(read_all(dump))] == [expected, expected]

@@ -18,6 +18,7 @@ from readers_support import articles, failures, read_all
 from store.archive import Archive
 from store.article import Article
 from store.errors import ArchiveError
+from store.quotation import Kind, Quotation
 from store.readers import ReadFailure
 
 GOOD = {"id": "pier", "text": "The pier reopened on Monday, the council said."}
@@ -183,4 +184,26 @@ def test_the_archive_refuses_a_field_no_database_can_store(archive: Archive) -> 
     article = Article(text="The pier reopened, the council said.", title="Pier \ud800")
     with pytest.raises(ArchiveError, match=r"^the article's title holds a lone surrogate"):
         archive.add(article, [])
+    assert archive.stats().articles == 0
+
+
+def test_a_quotebank_url_that_is_not_text_fails_its_line(tmp_path: Path) -> None:
+    dump = tmp_path / "quotebank.json"
+    urls = ["https://pier.example/a", "https://pier.example/\udc80"]
+    lines = [{"quoteID": "q1", "quotation": "the café will reopen", "urls": urls}]
+    dump.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="ascii")
+
+    assert read_all(dump) == [ReadFailure(f"{dump}:1", SURROGATE.format(field="urls", code="dc80"))]
+
+
+def test_the_archive_names_the_field_it_refuses_among_text_that_is_not_ascii(
+    archive: Archive,
+) -> None:
+    text = "« Le quai rouvrira », a dit la maire."
+    quotation = Quotation(
+        "Le quai rouvrira", 2, 18, Kind.DIRECT, speaker="Élodie Marchetti",
+        speaker_role="maire \u0000", article_text=text,
+    )  # fmt: skip
+    with pytest.raises(ArchiveError, match=r"^the article's speaker's role holds a NUL"):
+        archive.add(Article(text=text, outlet="Le Quai"), [quotation])
     assert archive.stats().articles == 0

@@ -10,6 +10,7 @@ so the line is not identified by it (a re-import finds each line again by its te
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
@@ -22,6 +23,8 @@ from store.readers.jsonl import json_objects, string_field, unstorable_field
 
 #: How Quotebank writes "no speaker could be attributed".
 _NO_SPEAKER = "None"
+#: Sites (`scheme://host`) whose outlet is remembered.
+_CACHED_SITES = 65_536
 
 
 def read_quotebank(
@@ -67,9 +70,42 @@ def _first_url(urls: object) -> str | None:
 
 
 def _domain(url: str | None) -> str | None:
-    """The outlet as Quotebank knows it: the host of the article's URL, without `www.`."""
+    """The outlet as Quotebank knows it: the host of the article's URL, without `www.`.
+
+    Found once for each `scheme://host` (`_site`): a dump holds millions of URLs of a few
+    thousand sites, and splitting each whole URL was a tenth of reading its line."""
     if not url:
         return None
+    site = _site(url)
+    return _host_domain(site) if site is not None else _host_domain(url)
+
+
+def _site(url: str) -> str | None:
+    """The start of `url` up to the end of its host part, when urllib reads the same host from
+    it as from the whole URL; else None.
+
+    urllib's host part runs from the first `//` (at the start, or after the scheme, whose
+    characters include no `/`) to the next `/`, `?` or `#`, and nothing after that changes it,
+    unless the URL starts with a blank or control character (stripped first) or the start holds
+    a tab or line break (removed first)."""
+    begins = url.find("//")
+    if begins < 0 or url[0] <= " ":
+        return None
+    ends = len(url)
+    for mark in "/?#":
+        found = url.find(mark, begins + 2, ends)
+        if found >= 0:
+            ends = found
+    if ends == len(url):
+        return None  # nothing after the host: the URL's blank end would be stripped
+    site = url[:ends]
+    if "\t" in site or "\r" in site or "\n" in site:
+        return None
+    return site
+
+
+@functools.lru_cache(maxsize=_CACHED_SITES)
+def _host_domain(url: str) -> str | None:
     try:
         host = urlsplit(url).hostname
     except ValueError:
