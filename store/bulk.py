@@ -433,6 +433,13 @@ def _bound(
 
 def _tsvector(terms: list[str]) -> str:
     """A tsvector literal of these lexemes, each quoted, read as given (no parsing)."""
+    if not terms:
+        return ""
+    quoted = "' '".join(terms)
+    if quoted.count("'") == 2 * (len(terms) - 1) and "\\" not in quoted:
+        # Index terms are letters, digits and `_` (store.search.grams): nothing to escape, and
+        # one join instead of two replacements and a concatenation for each of ~40 terms a row.
+        return "'" + quoted + "'"
     return " ".join("'" + term.replace("\\", "\\\\").replace("'", "''") + "'" for term in terms)
 
 

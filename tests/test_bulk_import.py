@@ -374,3 +374,21 @@ def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
             table: [tuple(row) for row in connection.execute(text(f"{query} ORDER BY 1"))]
             for table, query in ROWS.items()
         }
+
+
+@pytest.mark.parametrize(
+    ("terms", "literal"),
+    [
+        ([], ""),
+        (["harbour"], "'harbour'"),
+        (["harbour", "harbour_pier", "pier"], "'harbour' 'harbour_pier' 'pier'"),
+        (["quai", "rouvrira_é"], "'quai' 'rouvrira_é'"),
+        (["o'neill", "pier"], "'o''neill' 'pier'"),
+        (["back\\slash"], "'back\\\\slash'"),
+        (["' '"], "''' '''"),
+    ],
+)
+def test_each_term_is_quoted_in_the_tsvector_literal_as_postgresql_reads_it(
+    terms: list[str], literal: str
+) -> None:
+    assert bulk._tsvector(terms) == literal
