@@ -9,6 +9,7 @@ paragraph. The people are invented.
 
 from __future__ import annotations
 
+import pytest
 from extraction_support import find, listing
 
 from store.article import Article
@@ -47,3 +48,20 @@ def test_text_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
         "he would win the seat by a wider margin than anyone expected."
     )
     assert len(split_paragraphs(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("", []),
+        (" \t ", []),
+        ("The pier reopened.", [(0, 18)]),
+        ("  The pier reopened.  ", [(2, 20)]),
+        ("\u3000Le quai rouvrira.\u2028", [(1, 18)]),
+        ("The pier \r reopened.", [(0, 20)]),
+    ],
+)
+def test_a_text_of_one_line_is_one_paragraph_without_the_blanks_around_it(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    assert [(p.start, p.end) for p in split_paragraphs(text)] == spans

@@ -36,6 +36,14 @@ class Paragraph:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
+    if "\n" not in text:
+        # One line, one paragraph (every Quotebank line, a bulk import's millions): what the
+        # search for blank lines and line breaks below finds, without searching.
+        stripped = text.strip()
+        if not stripped:
+            return []
+        start = len(text) - len(text.lstrip())
+        return [Paragraph(0, start, start + len(stripped))]
     paragraphs: list[Paragraph] = []
     for start, end in _blocks(text):
         for first, last in _lines_as_paragraphs(text, start, end):
