@@ -121,6 +121,50 @@ def test_the_bulk_path_stores_what_one_article_at_a_time_stores(
     assert _added_via(bulk_url) == {"slack": STORIES, "cli": 30}
 
 
+#: Text of every kind: quotes, backslashes, control characters, other scripts, emoji.
+AWKWARD = [
+    'The harbour master said: "We\'re back\\forward,\tthen\x01 on — 🚢 Pier\u2028No. 7."',
+    '«Le quai rouvrira», a dit la maire. "C\'est fait," a-t-elle ajouté.\n\nΚαλημέρα, είπε.',
+]
+#: Said again, as a Quotebank line: another text, so not a duplicate of the export's article.
+AGAIN = " Encore 🚢."
+
+
+def test_text_of_every_kind_is_stored_by_the_bulk_path_as_one_article_at_a_time_stores_it(
+    archive_url: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "awkward.jsonl"
+    lines = [
+        {"id": n, "text": text, "title": text[:20], "url": f"https://quai.example/{n}"}
+        for n, text in enumerate(AWKWARD)
+    ]
+    export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    dump = tmp_path / "awkward-quotebank.json"
+    dump.write_text(
+        "".join(
+            json.dumps(
+                {"quoteID": f"q{n}", "quotation": text + AGAIN, "speaker": "Élodie Marchetti"}
+            )
+            + "\n"
+            for n, text in enumerate(AWKWARD)
+        ),
+        encoding="utf-8",
+    )
+    one_by_one_url, bulk_url = _two_archives(archive_url, tmp_path)
+    with Archive.open(one_by_one_url) as one_by_one:
+        for source in (export, dump):
+            for article in read_sources([str(source)]):
+                assert not isinstance(article, ReadFailure)
+                one_by_one.add(article, quotations_of(article))
+    with Archive.open(bulk_url) as bulk:
+        assert not ingest([str(export), str(dump)], bulk, jobs=1).errors
+    stored = _content(bulk_url)
+    assert stored == _content(one_by_one_url)
+    assert sorted(row[6] for row in stored["articles"]) == sorted(
+        AWKWARD + [text + AGAIN for text in AWKWARD]
+    )
+
+
 def test_a_batch_of_articles_that_came_different_ways_keeps_each_ones_way(
     archive_url: str, wire: Path, tmp_path: Path
 ) -> None:
