@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, Table, insert, select, text
 from store.article import AddedVia
 from store.db.engine import archive_errors, for_writing
 from store.db.models import ArticleRow, OutletRow, SpeakerAliasRow, SpeakerRow
-from store.prepared import Named, PreparedArticle
+from store.prepared import JoinedTerms, Named, PreparedArticle
 from store.search.index import PARAGRAPHS, QUOTATIONS, empty_pending_list, owns_index
 from store.unstorable import storable
 
@@ -243,10 +243,10 @@ class _BatchWriter:
                         row["speaker_evidence"], row["speaker_confidence"], row["speaker_rule"],
                     )
                 )  # fmt: skip
-                quotation_terms.append(quotation.terms.terms)
+                quotation_terms.append(quotation.terms)
             for paragraph in item.paragraphs:
                 paragraphs.append((article_id, paragraph.start, paragraph.end))
-                paragraph_terms.append(paragraph.terms.terms)
+                paragraph_terms.append(paragraph.terms)
         quotation_ids = self._take_ids("quotations", len(quotations))
         paragraph_ids = self._take_ids("paragraphs", len(paragraphs))
         columns = (
@@ -357,12 +357,12 @@ class _BatchWriter:
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
         )
 
-    def _index(self, table: str, ids: list[int], terms: list[list[str]]) -> None:
+    def _index(self, table: str, ids: list[int], terms: list[JoinedTerms]) -> None:
         """Every row's terms in the candidate index (an empty entry for a row of no words)."""
         if not ids:
             return
         if self.postgres:
-            rows = [(key, _tsvector(t)) for key, t in zip(ids, terms, strict=True)]
+            rows = [(key, _tsvector(t.terms)) for key, t in zip(ids, terms, strict=True)]
             index = f"ix_{table}_grams"
             if not owns_index(self.connection, index):
                 self._write(table, ("id", "grams"), rows)
@@ -376,7 +376,7 @@ class _BatchWriter:
             return
         self.driver.cursor().executemany(
             f"INSERT INTO {table}(rowid, grams) VALUES (?, ?)",
-            [(key, " ".join(t)) for key, t in zip(ids, terms, strict=True)],
+            [(key, t.joined) for key, t in zip(ids, terms, strict=True)],
         )
 
 
