@@ -35,6 +35,11 @@ class Paragraph:
     end: int
 
 
+#: The last text split and its paragraphs: ingest splits each article's text twice, to
+#: extract its quotations and to prepare its rows (store.prepared).
+_last: tuple[str, tuple[Paragraph, ...]] = ("", ())
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     if "\n" not in text:
         # One line, one paragraph (every Quotebank line, a bulk import's millions): what the
@@ -44,10 +49,15 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             return []
         start = len(text) - len(text.lstrip())
         return [Paragraph(0, start, start + len(stripped))]
+    global _last
+    last_text, last_paragraphs = _last
+    if text is last_text:
+        return list(last_paragraphs)
     paragraphs: list[Paragraph] = []
     for start, end in _blocks(text):
         for first, last in _lines_as_paragraphs(text, start, end):
             paragraphs.append(Paragraph(len(paragraphs), first, last))
+    _last = (text, tuple(paragraphs))
     return paragraphs
 
 
