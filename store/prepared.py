@@ -64,6 +64,11 @@ class JoinedTerms:
     def terms(self) -> list[str]:
         return self.joined.split(" ") if self.joined else []
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent as the arguments that make it, not as a dictionary of its fields: half the
+        # pickling time in a worker process (an article holds about seventy).
+        return (JoinedTerms, (self.joined, self.indexed, self.words))
+
     @property
     def complete(self) -> bool:
         return self.indexed == self.words
@@ -77,12 +82,18 @@ class PreparedQuotation:
     speaker: str | None
     terms: JoinedTerms
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PreparedQuotation, (self.row, self.speaker, self.terms))
+
 
 @dataclass(frozen=True)
 class PreparedParagraph:
     start: int
     end: int
     terms: JoinedTerms
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PreparedParagraph, (self.start, self.end, self.terms))
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,18 @@ def test_index_terms_cross_from_a_worker_process_unchanged() -> None:
         assert pickle.loads(pickle.dumps(terms)) == terms
 
 
+def test_a_prepared_article_crosses_from_a_worker_process_unchanged() -> None:
+    # Its terms, quotations and paragraphs pickle as the arguments that make them.
+    article = Article(text=story(3).text, outlet="Harbour Post", url="https://news.example/3")
+    prepared = prepare(article, quotations_of(article))
+    assert prepared.quotations and prepared.paragraphs
+    crossed = pickle.loads(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))
+    assert crossed == prepared
+    assert [q.terms.terms for q in crossed.quotations] == [
+        index_terms(q.row["text"]).terms for q in prepared.quotations
+    ]
+
+
 def _two_archives(archive_url: str, tmp_path: Path) -> tuple[str, str]:
     if archive_url.startswith("postgresql"):
         return _two_postgres_archives(archive_url)
