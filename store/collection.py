@@ -56,6 +56,26 @@ def paused() -> Iterator[None]:
                     gc.enable()
 
 
+@contextlib.contextmanager
+def imports_paused() -> Iterator[None]:
+    """No automatic collection while a process imports its modules, and what they made set
+    aside afterwards (gc.freeze), unless the collector was off before.
+
+    Importing quotebot's commands (SQLAlchemy, the verifier, extraction) made the collector run
+    220 times, ever more of them over the whole heap as it grew, for objects that live as long
+    as the process: 0.78 s of CPU against 0.65 s without, before `quotebot ingest` reads its
+    first article; a worker process of `ingest --jobs N` importing extraction 0.156 s against
+    0.142 s. Frozen, they are not walked by later collections either."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
 def after_batch() -> None:
     """Once COLLECT_AT new objects are counted, free the cycles among them and set aside what
     survived."""

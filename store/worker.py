@@ -12,8 +12,11 @@ import os
 import threading
 import time
 
-from store.article import Article
-from store.extraction import Ready, ready
+from store import collection
+
+with collection.imports_paused():  # in a worker, the import of extraction is its start-up
+    from store.article import Article
+    from store.extraction import Ready, ready
 
 #: How often a worker looks whether the ingest that started it still runs.
 _PARENT_POLL_S = 0.2

@@ -18,7 +18,10 @@ __all__ = ["cli", "main"]
 
 def main() -> None:
     """The console script `quotebot`."""
-    _commands()
+    from store import collection
+
+    with collection.imports_paused():
+        _commands()
     from bot.cli.commands import main as run
 
     run()
