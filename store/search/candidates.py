@@ -110,10 +110,13 @@ def candidate_ids(
             held.update(found)
             if hits >= DECISIVE_HITS and (_decided(held, hits) or _hopeless(held, hits)):
                 break
-    if len(common) >= 2 and not _corroborated(held, hits):
-        # Every pair is common (a large archive of plain words), or the few that are not
-        # point at unrelated rows (the pairs a changed or left-out word makes): two
-        # neighbouring common pairs together, nearly a run of three words, are not common.
+    # Pairs that hit only unrelated rows (those a changed or left-out word makes) are taken
+    # for no hit in the search for a quotation; the search of article paragraphs for a
+    # paraphrase, which a paste found nowhere pays too, keeps to the pairs that hit.
+    scattered = table == QUOTATIONS and not _corroborated(held, hits)
+    if len(common) >= 2 and (hits < ENOUGH_PAIRS or scattered):
+        # Every pair is common (a large archive of plain words): two neighbouring common
+        # pairs together, nearly a run of three words, are not.
         joined = _conjunctions([pair for pair in pairs if pair in common], known)
         hits += _vote_all(connection, index, joined, known, votes, 1.0)
     if hits < ENOUGH_PAIRS:
