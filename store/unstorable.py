@@ -30,10 +30,7 @@ def why_unstorable(value: str) -> str | None:
 def all_storable(values: Iterable[str]) -> bool:
     """Whether every one of `values` can be stored and printed: one search through them all,
     which costs less than one per value (a bulk import asks it of every line's fields)."""
-    joined = "".join(values)
-    if joined.isascii():  # known without reading it: no surrogate is ASCII
-        return "\0" not in joined
-    return _UNSTORABLE.search(joined) is None
+    return why_unstorable("".join(values)) is None
 
 
 def storable(value: str) -> str:
