@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from store.search.words import spoken
 
@@ -50,16 +49,6 @@ class Terms:
     @property
     def complete(self) -> bool:
         return self.indexed == self.words
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Sent from a worker process to the writer as one string, not thousands (an 800-word
-        # article's paragraphs hold about 1,600 terms): pickling them one by one cost as much
-        # as a tenth of extracting the article. A term holds no space (letters, digits, `_`).
-        return (_joined_terms, (" ".join(self.terms), self.indexed, self.words))
-
-
-def _joined_terms(joined: str, indexed: int, words: int) -> Terms:
-    return Terms(joined.split(" ") if joined else [], indexed, words)
 
 
 def grams(text: str) -> list[str]:
