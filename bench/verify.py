@@ -331,7 +331,8 @@ def _reused(
         if not rebuild:
             raise RuntimeError(
                 f"the archive kept in {folder} for {size:,} quotations was stored by other "
-                "archive code (store/archive.py, store/search, the migrations changed since): "
+                "archive code (store/archive.py, store/search other than candidates.py and "
+                "refresh.py, or the migrations changed since): "
                 "pass --rebuild to build it again, which takes as long as the first time, or "
                 "--keep another folder"
             )
