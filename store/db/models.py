@@ -287,6 +287,19 @@ class SeenEventRow(Base):
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class IndexTermCountRow(Base):
+    """How many rows of a candidate index table hold each of its most common terms, as of the
+    last statistics refresh (store.search.refresh), for SQLite, whose FTS5 tables keep no
+    statistics: a check then skips those terms without reading their rows, as PostgreSQL's
+    own statistics let it (PostgresIndex.common_terms). Empty on PostgreSQL."""
+
+    __tablename__ = "index_term_counts"
+
+    index_table: Mapped[str] = mapped_column(String(32), primary_key=True)
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    rows: Mapped[int] = mapped_column(Integer)
+
+
 class SearchIndexVersionRow(Base):
     """Which way of reading stored text built the candidate index (store.search.version): one
     row, so that an index older than this quotebot's reading can be named and rebuilt."""

@@ -15,8 +15,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
+from store.db.models import IndexTermCountRow
 from store.search.grams import Terms, index_terms
 
 #: The index tables, for quotations and for article paragraphs; migrations create them and
@@ -95,8 +96,15 @@ class SQLiteIndex:
         return found
 
     def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
-        # FTS5 reads a term's rows lazily: the lookup of a common one stops at its limit.
-        return {}
+        # FTS5 keeps no statistics: the refresh after a large ingest counts the commonest terms
+        # (store.search.refresh), none before the first.
+        counts = IndexTermCountRow.__table__
+        found = connection.execute(
+            select(counts.c.term, counts.c.rows)
+            .where(counts.c.index_table == self.table, counts.c.rows >= at_least)
+            .order_by(counts.c.rows.desc())
+        )
+        return {term: rows for term, rows in found}
 
 
 class PostgresIndex:
