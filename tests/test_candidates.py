@@ -19,7 +19,7 @@ from store.archive import Archive
 from store.article import Article
 from store.quotation import Kind, Quotation
 from store.search import candidates
-from store.search.index import SQLiteIndex, index_for
+from store.search.index import PostgresIndex, SQLiteIndex, index_for
 from store.search.refresh import TERM_STATISTICS
 
 SAID = [
@@ -95,6 +95,44 @@ def test_a_changed_word_whose_pairs_hit_other_quotations_still_finds_the_source(
 
     assert result.verdict is Verdict.WORDING_DIFFERS
     assert result.matches[0].text == CHANGED_SOURCE[0]
+
+
+#: Four printings of one long sentence, each with its own last words: every pair of words
+#: before those is held by all four, so (with the cap at 3) common.
+REPRINTED = [
+    "We will keep the harbour open and the ferries running for every family on this coast "
+    f"until the {season} comes back"
+    for season in ("spring", "summer", "autumn", "winter")
+]
+
+
+def test_a_long_paste_of_common_words_reads_a_bounded_number_of_runs_of_three(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each run of three words read costs the merge of two long lists of rows; a long paste
+    # has a dozen or more of them, and a few spread over it find its source as well as all.
+    monkeypatch.setattr(candidates, "TERM_CAP", 3)
+    store_said(archive, REPRINTED, "Oona Fairlie")
+    joined: list[str] = []
+    for kind in (SQLiteIndex, PostgresIndex):
+        monkeypatch.setattr(kind, "lookup", _recording(kind.lookup, joined))
+    paste = "We will keep the harbour open and the ferries running for each family on this coast"
+
+    [result] = Verifier(archive).check(f'"{paste}"')
+
+    assert 0 < len(joined) <= candidates.MAX_JOINED < paste.count(" ") - 3
+    assert result.verdict is Verdict.WORDING_DIFFERS
+    assert result.matches[0].text == REPRINTED[0]
+
+
+def _recording(lookup: Any, joined: list[str]) -> Any:
+    """The index's lookup, noting each run of three words (two pairs) it is asked for."""
+
+    def recorded(index: Any, connection: Any, terms: Any, limit: int) -> Any:
+        joined.extend(term for term in terms if term.count(" ") == 1)
+        return lookup(index, connection, terms, limit)
+
+    return recorded
 
 
 def test_terms_found_common_once_give_the_same_answers_later(crowded: Archive) -> None:

@@ -29,6 +29,12 @@ COMMON_CAP = 20_000
 HEAVY_ROWS = 20_000
 #: Pairs looked up per query at most, spread evenly over it.
 MAX_PAIRS = 24
+#: Runs of three words (two neighbouring common pairs) looked up per query at most, spread
+#: evenly over it. Each costs the merge of two long lists of rows (at ten million quotations
+#: on PostgreSQL about 3.5 ms, most of a pasted phrase found nowhere); eight find a changed or
+#: left-out word's source as often as twenty-four did (bench/verify.py at a million
+#: quotations, and with TERM_CAP at 40 to read them as ten million would).
+MAX_JOINED = 8
 #: Words looked up when pairs find too little, longest (most telling) first.
 MAX_WORDS = 8
 #: Pairs that must hit before single words are left out.
@@ -204,14 +210,14 @@ def _looked_up(
 
 def _conjunctions(common: list[str], known: CommonTerms) -> list[str]:
     """Neighbouring common pairs as terms asking for both ("we_have have_to"), spread over the
-    query, at most MAX_PAIRS of them; not two pairs both held by more than HEAVY_ROWS rows,
+    query, at most MAX_JOINED of them; not two pairs both held by more than HEAVY_ROWS rows,
     whose lookup would read both long lists for rows that are mostly too many to choose by."""
     joined = [
         f"{a} {b}"
         for a, b in itertools.pairwise(common)
         if min(known.rows(a), known.rows(b)) <= HEAVY_ROWS
     ]
-    return _coarse_to_fine(_spread(joined, MAX_PAIRS))
+    return _coarse_to_fine(_spread(joined, MAX_JOINED))
 
 
 def _vote(votes: Counter[int], found: list[int], weight: float) -> None:
