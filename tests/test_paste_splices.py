@@ -68,3 +68,41 @@ def test_one_short_quotation_with_words_of_its_own_is_not_a_splice(verifier: Ver
     [result] = verifier.check('"We will not sit back and wait, whatever the council decides"')
 
     assert result.verdict is not Verdict.SPLICED
+
+
+#: Eight printings of one opening, each with an ending of its own: a paste of the opening
+#: ranks them all above the quotation its second half comes from, which is then not among
+#: the candidates aligned, and only a search of that half finds it.
+OPENING = "The new dredging contract for the northern basin was signed without any public tender"
+ENDINGS = [
+    "last spring",
+    "by the old board",
+    "in a hurry",
+    "over the summer",
+    "before the vote",
+    "despite the protests",
+    "with no debate",
+    "at night",
+]
+LATE = "Residents of Quayside Row were never consulted about the noise from the night shifts"
+
+
+def test_a_splice_whose_second_source_ranks_below_many_printings_of_the_first_is_found(
+    archive: Archive,
+) -> None:
+    said = [(f"{OPENING} {ending}", "Rob Hale") for ending in ENDINGS] + [(LATE, "Mia Cole")]
+    for number, (words, speaker) in enumerate(said):
+        article = Article(
+            title=f"Basin contract {number}",
+            outlet="Meridian Wire",
+            url=f"https://meridian-wire.example/basin-{number}",
+            published=dt.date(2025, 7, 1 + number),
+            text=f'"{words}," said {speaker}.',
+        )
+        archive.add(article, extract_quotations(article))
+    paste = f'"{OPENING}. Residents of Quayside Row were never consulted about the noise"'
+
+    [result] = Verifier(archive).check(paste)
+
+    assert result.verdict is Verdict.SPLICED
+    assert [match.speaker for match in result.matches] == ["Rob Hale", "Mia Cole"]

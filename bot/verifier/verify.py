@@ -360,23 +360,40 @@ class Verifier:
             return None
         sources = [found for found in ranked if found.direct]
         pieces = _two_sources(query, sources)
-        # Each half searched alone, when a candidate holds a good stretch of the query (the
-        # index ranked its source first) but nothing aligned holds the rest.
+        # The other half searched alone, when a candidate holds a good stretch of the query
+        # (the index ranked its source first) but nothing aligned holds the rest.
         holds = max((sum(found.alignment.anchored) for found in sources), default=0)
         if pieces is None and holds >= len(query) // 3:
-            middle = len(query) // 2
-            first = self._direct_matches(query[:middle])
-            second = self._direct_matches(query[middle:]) if first else []
-            if not second or first[0].quotation.id == second[0].quotation.id:
-                return None
-            whole = [
-                _Found(found.quotation, align(query, found.quotation.text), tuple(query))
-                for found in (first[0], second[0])
-            ]
-            pieces = _two_sources(query, whole)
+            pieces = self._with_other_half(query, sources)
         if pieces is None:
             return None
         return self._spliced(quote, claimed, pieces)
+
+    def _with_other_half(
+        self, query: list[Word], sources: list[_Found]
+    ) -> list[tuple[list[Word], _Found]] | None:
+        """The candidate holding the most of the query, if it holds the half it holds more of,
+        joined to the quotation that a search of the other half finds. Only that half is
+        searched: a search of the half it holds would find it again, and when it does not hold
+        that half, neither half is a source it started (a pasted phrase found nowhere paid
+        both searches)."""
+        holder = max(sources, key=lambda found: sum(found.alignment.anchored))
+        middle = len(query) // 2
+        anchored = holder.alignment.anchored
+        starts = sum(anchored[:middle]) >= sum(anchored[middle:])
+        head, tail = query[:middle], query[middle:]
+        held, rest = (head, tail) if starts else (tail, head)
+        if not acceptable(align(held, holder.quotation.text)):
+            return None
+        found = self._direct_matches(rest)
+        if not found or found[0].quotation.id == holder.quotation.id:
+            return None
+        other = found[0]
+        whole = [
+            _Found(each.quotation, align(query, each.quotation.text), tuple(query))
+            for each in ((holder, other) if starts else (other, holder))
+        ]
+        return _two_sources(query, whole)
 
     def _split_at_marks(
         self, quote: str, claimed: str | None, query: list[Word]
