@@ -18,8 +18,8 @@ from bot.verifier.verify import Verifier
 from store.archive import Archive
 from store.article import Article
 from store.quotation import Kind, Quotation
-from store.search import candidates
-from store.search.index import PostgresIndex, SQLiteIndex, index_for
+from store.search import candidates, refresh
+from store.search.index import QUOTATIONS, PostgresIndex, SQLiteIndex, counted_terms, index_for
 from store.search.refresh import TERM_STATISTICS
 
 SAID = [
@@ -229,6 +229,40 @@ def test_each_refresh_counts_the_common_phrases_afresh(
 
     assert counts["wants_to"] == 7 and counts["nobody_wants"] == 5
     assert counts["to_improve"] == 6 and "the_ferry" not in counts
+
+
+def test_postgresql_counts_the_common_phrases_its_statistics_leave_out(
+    postgres_archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ANALYZE keeps the TERM_STATISTICS commonest terms only; the refresh counts the rest in a
+    # sample of rows (here every row: the archive is smaller than the sample).
+    monkeypatch.setattr(refresh, "LEAST_SEEN", 1)
+    with Archive.open(postgres_archive_url) as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+        with archive.engine.connect() as connection:
+            counted = counted_terms(connection, QUOTATIONS, 1)
+
+    assert counted["wants_to"] == 6 and counted["nobody_wants"] == 4
+    assert "the_harbour" not in counted and "any_road" not in counted
+
+
+def test_postgresql_counts_a_large_archive_from_every_kth_row(
+    postgres_archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seven rows, a sample of four: every second row, each count doubled. A phrase seen
+    # fewer than LEAST_SEEN times in the sample says too little of the whole to be counted.
+    monkeypatch.setattr(refresh, "SAMPLED_ROWS", 4)
+    monkeypatch.setattr(refresh, "LEAST_SEEN", 2)
+    with Archive.open(postgres_archive_url) as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+        with archive.engine.connect() as connection:
+            counted = counted_terms(connection, QUOTATIONS, 1)
+
+    assert set(counted.values()) <= {4, 6, 8}
+    assert 4 <= counted["wants_to"] <= 8
+    assert "the_harbour" not in counted and "any_road" not in counted
 
 
 def test_a_paste_whose_every_pair_is_too_common_to_read_is_answered_not_found(

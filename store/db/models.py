@@ -288,10 +288,10 @@ class SeenEventRow(Base):
 
 
 class IndexTermCountRow(Base):
-    """How many rows of a candidate index table hold each of its most common terms, as of the
-    last statistics refresh (store.search.refresh), for SQLite, whose FTS5 tables keep no
-    statistics: a check then skips those terms without reading their rows, as PostgreSQL's
-    own statistics let it (PostgresIndex.common_terms). Empty on PostgreSQL."""
+    """About how many rows of a candidate index table hold each of its common terms, as of the
+    last statistics refresh (store.search.refresh): a check skips those terms without reading
+    their rows. SQLite's FTS5 keeps no statistics; PostgreSQL's keep only the commonest few
+    thousand (refresh.TERM_STATISTICS), and these add those below."""
 
     __tablename__ = "index_term_counts"
 

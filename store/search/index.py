@@ -98,13 +98,7 @@ class SQLiteIndex:
     def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
         # FTS5 keeps no statistics: the refresh after a large ingest counts the commonest terms
         # (store.search.refresh), none before the first.
-        counts = IndexTermCountRow.__table__
-        found = connection.execute(
-            select(counts.c.term, counts.c.rows)
-            .where(counts.c.index_table == self.table, counts.c.rows >= at_least)
-            .order_by(counts.c.rows.desc())
-        )
-        return {term: rows for term, rows in found}
+        return counted_terms(connection, self.table, at_least)
 
 
 class PostgresIndex:
@@ -153,13 +147,19 @@ class PostgresIndex:
             ),
             {"table": self.table},
         ).first()
+        # With them, those the refresh counted in a sample of rows, which ANALYZE's statistics
+        # leave out below their TERM_STATISTICS commonest (store.search.refresh).
+        found = counted_terms(connection, self.table, at_least)
         if row is None or row[0] is None or row[1] is None or not row[2] or row[2] < 0:
-            return {}
+            return found
         elements, shares, rows = row
         # The shares end with three more numbers (the least, the greatest, the share of
         # empty rows), which zip leaves out.
         held = ((term, round(share * rows)) for term, share in zip(elements, shares, strict=False))
-        return {term: count for term, count in held if count >= at_least}
+        for term, count in held:
+            if count >= at_least and count > found.get(term, 0):
+                found[term] = count
+        return found
 
     def clear(self, connection: Connection) -> None:
         # DELETE, not TRUNCATE: checks go on reading the old terms until the caller commits.
@@ -175,6 +175,18 @@ class PostgresIndex:
             f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
             [(query, limit) for query in queries],
         )
+
+
+def counted_terms(connection: Connection, table: str, at_least: int) -> dict[str, int]:
+    """The terms of an index table that the last statistics refresh counted at least
+    `at_least` rows holding (store.search.refresh), commonest first."""
+    counts = IndexTermCountRow.__table__
+    found = connection.execute(
+        select(counts.c.term, counts.c.rows)
+        .where(counts.c.index_table == table, counts.c.rows >= at_least)
+        .order_by(counts.c.rows.desc())
+    )
+    return {term: rows for term, rows in found}
 
 
 def owns_index(connection: Connection, index: str) -> bool:

@@ -8,7 +8,9 @@ applies to an archive already stored the next time the statistics are refreshed
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, column, delete, insert, literal, select, table
+import math
+
+from sqlalchemy import Connection, column, delete, insert, literal, select, table, text
 
 from store.db.models import IndexTermCountRow
 from store.search import candidates
@@ -31,6 +33,7 @@ def refresh_statistics(connection: Connection) -> None:
     terms of each table, which checks then skip without asking (PostgresIndex.common_terms):
     a GIN lookup reads the whole of a term's posting list before its LIMIT applies, so at ten
     million quotations the first lookup of a common pair cost a tenth of a second or more.
+    Then count the common terms below those in a sample of rows (_count_sampled_terms).
 
     SQLite: merge each FTS5 table into one segment ('optimize'). FTS5 writes every flush of new
     terms as a segment of its own and merges them only a few at a time, so a large ingest
@@ -48,6 +51,8 @@ def refresh_statistics(connection: Connection) -> None:
                 f"ALTER TABLE {table} ALTER COLUMN grams SET STATISTICS {TERM_STATISTICS // 10}"
             )
         connection.exec_driver_sql(f"ANALYZE {', '.join(TABLES)}")
+        for table in TABLES:
+            _count_sampled_terms(connection, table)
         return
     for table in TABLES:
         connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
@@ -78,3 +83,49 @@ def _count_common_terms(connection: Connection, index_table: str) -> None:
         connection.execute(insert(counts).from_select(["index_table", "term", "rows"], commonest))
     finally:
         connection.exec_driver_sql(f"DROP TABLE temp.{vocabulary}")
+
+
+#: Rows of an index table whose terms PostgreSQL's refresh counts (every k-th id), to find the
+#: common terms ANALYZE's TERM_STATISTICS leave out.
+SAMPLED_ROWS = 300_000
+#: Times a term must be seen in the sample to be counted: fewer say little of the whole.
+LEAST_SEEN = 10
+
+
+def _count_sampled_terms(connection: Connection, index_table: str) -> None:
+    """Record the terms of a PostgreSQL index table that TERM_CAP rows or more hold, counted
+    in every k-th row (SAMPLED_ROWS in all), as SQLite's are counted whole.
+
+    ANALYZE's statistics keep the TERM_STATISTICS commonest terms only: at ten million
+    quotations those held by about 4,000 rows or more, while a check cannot choose by any held
+    by 400. A lookup of a term between the two reads its whole posting list and 400 rows to
+    learn that it is common: five or six pairs of every paste of plain words at ten million
+    (bench/verify.py's queries). Rows a few ids apart (one article's quotations) are not both
+    in the sample, so a phrase of one article is not taken for a common one; a term must be seen
+    LEAST_SEEN times before it counts."""
+    counts = IndexTermCountRow.__table__
+    connection.execute(delete(counts).where(counts.c.index_table == index_table))
+    low, high = connection.execute(text(f"SELECT min(id), max(id) FROM {index_table}")).one()
+    if low is None:
+        return
+    step = max(1, math.ceil((high - low + 1) / SAMPLED_ROWS))
+    least = max(LEAST_SEEN, math.ceil(candidates.TERM_CAP / step))
+    # ts_stat takes the text of a query: made of integers and a table name of our own.
+    sample = (
+        f"SELECT grams FROM {index_table} "
+        f"WHERE id IN (SELECT generate_series({int(low)}, {int(high)}, {step}))"
+    )
+    connection.execute(
+        text(
+            "INSERT INTO index_term_counts(index_table, term, rows) "
+            "SELECT :table, word, ndoc * :step FROM ts_stat(:sample) WHERE ndoc >= :least "
+            "ORDER BY ndoc DESC LIMIT :most"
+        ),
+        {
+            "table": index_table,
+            "step": step,
+            "sample": sample,
+            "least": least,
+            "most": candidates.CommonTerms.MOST,
+        },
+    )

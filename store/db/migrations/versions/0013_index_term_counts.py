@@ -1,10 +1,12 @@
-"""Counts of the most common terms of each candidate index table, for SQLite's lookups.
+"""Counts of the common terms of each candidate index table, which checks skip unread.
 
-A check skips an index term that too many rows hold (store.search.candidates.TERM_CAP). On
-PostgreSQL, ANALYZE's statistics name such terms before any check asks; SQLite's FTS5 tables
-keep no statistics, so each check learned a common term only by reading its capped rows, about
-a quarter of a millisecond a term and a seventh of a check at a million quotations. The
-statistics refresh after a large ingest (store.search.refresh) now writes them here.
+A check skips an index term that too many rows hold (store.search.candidates.TERM_CAP). Until
+now only PostgreSQL's ANALYZE named such terms before a check asked, and only its 10,000
+commonest a table; SQLite's FTS5 tables keep no statistics at all. A check learned every other
+common term by reading its capped rows: about a quarter of a millisecond a term and a seventh of
+a check at a million quotations on SQLite, a posting list and 400 rows a term on PostgreSQL.
+The statistics refresh after a large ingest (store.search.refresh) now writes them here:
+counted whole from FTS5's vocabulary in SQLite, in a sample of rows in PostgreSQL.
 
 An archive upgraded to this revision has none until its next refresh (a large ingest or
 `quotebot db reindex`): until then checks learn common terms by reading them, as before.
