@@ -237,11 +237,7 @@ def test_postgresql_counts_the_common_phrases_its_statistics_leave_out(
     # ANALYZE keeps the TERM_STATISTICS commonest terms only; the refresh counts the rest in a
     # sample of rows (here every row: the archive is smaller than the sample).
     monkeypatch.setattr(refresh, "LEAST_SEEN", 1)
-    with Archive.open(postgres_archive_url) as archive:
-        crowded(archive, monkeypatch)
-        archive.refresh_statistics()
-        with archive.engine.connect() as connection:
-            counted = counted_terms(connection, QUOTATIONS, 1)
+    counted = _counted_after_refresh(postgres_archive_url, monkeypatch)
 
     assert counted["wants_to"] == 6 and counted["nobody_wants"] == 4
     assert "the_harbour" not in counted and "any_road" not in counted
@@ -254,15 +250,20 @@ def test_postgresql_counts_a_large_archive_from_every_kth_row(
     # fewer than LEAST_SEEN times in the sample says too little of the whole to be counted.
     monkeypatch.setattr(refresh, "SAMPLED_ROWS", 4)
     monkeypatch.setattr(refresh, "LEAST_SEEN", 2)
-    with Archive.open(postgres_archive_url) as archive:
-        crowded(archive, monkeypatch)
-        archive.refresh_statistics()
-        with archive.engine.connect() as connection:
-            counted = counted_terms(connection, QUOTATIONS, 1)
+    counted = _counted_after_refresh(postgres_archive_url, monkeypatch)
 
     assert set(counted.values()) <= {4, 6, 8}
     assert 4 <= counted["wants_to"] <= 8
     assert "the_harbour" not in counted and "any_road" not in counted
+
+
+def _counted_after_refresh(url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """The common terms the statistics refresh counts in the crowded archive at `url`."""
+    with Archive.open(url) as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+        with archive.engine.connect() as connection:
+            return counted_terms(connection, QUOTATIONS, 1)
 
 
 def test_a_paste_whose_every_pair_is_too_common_to_read_is_answered_not_found(
