@@ -115,7 +115,7 @@ def test_a_long_paste_of_common_words_reads_a_bounded_number_of_runs_of_three(
     store_said(archive, REPRINTED, "Oona Fairlie")
     joined: list[str] = []
     for kind in (SQLiteIndex, PostgresIndex):
-        monkeypatch.setattr(kind, "lookup", _recording(kind.lookup, joined))
+        monkeypatch.setattr(kind, "lookup", _recording(kind.lookup, joined, runs_of_three=True))
     paste = "We will keep the harbour open and the ferries running for each family on this coast"
 
     [result] = Verifier(archive).check(f'"{paste}"')
@@ -125,14 +125,29 @@ def test_a_long_paste_of_common_words_reads_a_bounded_number_of_runs_of_three(
     assert result.matches[0].text == REPRINTED[0]
 
 
-def _recording(lookup: Any, joined: list[str]) -> Any:
-    """The index's lookup, noting each run of three words (two pairs) it is asked for."""
+def _recording(lookup: Any, asked: list[str], *, runs_of_three: bool = False) -> Any:
+    """The index's lookup, noting each term it is asked for (or each run of three words, two
+    pairs asked for together)."""
 
     def recorded(index: Any, connection: Any, terms: Any, limit: int) -> Any:
-        joined.extend(term for term in terms if term.count(" ") == 1)
+        asked.extend(term for term in terms if not runs_of_three or term.count(" ") == 1)
         return lookup(index, connection, terms, limit)
 
     return recorded
+
+
+def _reopened(url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[candidates.CommonTerms, Any]:
+    """The crowded archive at `url`, its statistics refreshed and opened again: the common terms
+    a check knows before any lookup, and the answer to a paste of SAID[0]."""
+    with Archive.open(url) as archive:
+        crowded(archive, monkeypatch)
+        archive.refresh_statistics()
+    with Archive.open(url) as reopened:
+        with reopened.engine.connect() as connection:
+            known = candidates.CommonTerms()
+            known.learn_from(connection, index_for(reopened.engine.dialect.name))
+        [result] = Verifier(reopened).check('"Nobody wants to improve any classroom"')
+    return known, result
 
 
 def test_terms_found_common_once_give_the_same_answers_later(crowded: Archive) -> None:
@@ -162,18 +177,12 @@ def test_postgresql_statistics_name_the_common_phrases_before_any_lookup(
     # A GIN lookup reads a term's whole posting list before its LIMIT: at ten million
     # quotations the first lookup of a common pair cost a tenth of a second. ANALYZE's most
     # common elements say which pairs are common before any check asks.
-    with Archive.open(postgres_archive_url) as archive:
-        crowded(archive, monkeypatch)
-        archive.refresh_statistics()
-    with Archive.open(postgres_archive_url) as reopened:
-        with reopened.engine.connect() as connection:
-            known = candidates.CommonTerms()
-            known.learn_from(connection, index_for("postgresql"))
-            target = connection.exec_driver_sql(
-                "SELECT attstattarget FROM pg_attribute "
-                "WHERE attrelid = 'quotation_grams'::regclass AND attname = 'grams'"
-            ).scalar_one()
-        [result] = Verifier(reopened).check('"Nobody wants to improve any classroom"')
+    known, result = _reopened(postgres_archive_url, monkeypatch)
+    with Archive.open(postgres_archive_url) as archive, archive.engine.connect() as connection:
+        target = connection.exec_driver_sql(
+            "SELECT attstattarget FROM pg_attribute "
+            "WHERE attrelid = 'quotation_grams'::regclass AND attname = 'grams'"
+        ).scalar_one()
 
     assert "wants_to" in known and "nobody_wants" in known and "any_classroom" in known
     assert "the_harbour" not in known and "any_road" not in known
@@ -190,23 +199,9 @@ def test_sqlite_counts_the_common_phrases_so_that_checks_never_read_them(
     # FTS5 keeps no statistics: each check learned that a phrase was common by reading its
     # capped rows, a seventh of a check's time at a million quotations. The refresh after a
     # large ingest counts them.
-    url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
-    with Archive.open(url) as archive:
-        crowded(archive, monkeypatch)
-        archive.refresh_statistics()
     looked_up: list[str] = []
-    reading = SQLiteIndex.lookup
-
-    def recorded(index: SQLiteIndex, connection: Any, terms: Any, limit: int) -> Any:
-        looked_up.extend(terms)
-        return reading(index, connection, terms, limit)
-
-    monkeypatch.setattr(SQLiteIndex, "lookup", recorded)
-    with Archive.open(url) as reopened:
-        [result] = Verifier(reopened).check('"Nobody wants to improve any classroom"')
-        with reopened.engine.connect() as connection:
-            known = candidates.CommonTerms()
-            known.learn_from(connection, index_for("sqlite"))
+    monkeypatch.setattr(SQLiteIndex, "lookup", _recording(SQLiteIndex.lookup, looked_up))
+    known, result = _reopened(f"sqlite:///{tmp_path / 'archive.sqlite3'}", monkeypatch)
 
     assert known.rows("wants_to") == sum("wants to" in said for said in SAID) == 6
     assert known.rows("nobody_wants") == 4 and known.rows("the_harbour") == 0
