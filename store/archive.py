@@ -47,7 +47,6 @@ from store.db.models import (
 )
 from store.db.replicas import ReadEngines
 from store.errors import ArchiveError
-from store.extract.paragraphs import split_paragraphs
 from store.lookup import FeedbackKind, Lookup
 from store.normalise import content_hash, name_key
 from store.prepared import (
@@ -65,6 +64,7 @@ from store.rulings import Ruling, RulingInput, RulingSnapshot
 from store.search.candidates import CommonTerms, candidate_ids, ids_holding, rows_holding
 from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.search.paragraphs import Span, quoted_spans, searched_paragraphs
 from store.search.refresh import refresh_statistics
 from store.stored import StoredQuotation, read_quotations
 from store.unstorable import storable
@@ -620,15 +620,19 @@ class _Writer:
             notes = [indexed_in_part("quotation", terms) for terms in in_part]
         else:
             notes = []
-        in_part = self._add_paragraphs(article_id, article.text)
+        quoted = quoted_spans((row["kind"], row["start_offset"], row["end_offset"]) for row in rows)
+        in_part = self._add_paragraphs(article_id, article.text, quoted)
         notes.extend(indexed_in_part("paragraph", terms) for terms in in_part)
         self._add_aliases(quotations)
         return AddResult(article_id, duplicate=False, quotations=len(rows), notes=tuple(notes))
 
-    def _add_paragraphs(self, article_id: int, text: str) -> list[Terms]:
-        """The article's paragraphs, indexed: a paraphrase is found in the writer's words.
-        Returns the terms of those too long to index whole."""
-        spans = [(paragraph.start, paragraph.end) for paragraph in split_paragraphs(text)]
+    def _add_paragraphs(self, article_id: int, text: str, quoted: list[Span]) -> list[Terms]:
+        """The article's paragraphs outside its `quoted` spans, indexed: a paraphrase is found
+        in the writer's words (store.search.paragraphs). Returns the terms of those too long to
+        index whole."""
+        spans = [
+            (paragraph.start, paragraph.end) for paragraph in searched_paragraphs(text, quoted)
+        ]
         if not spans:
             return []
         ids = self.session.scalars(

@@ -19,10 +19,10 @@ from store.article import Article
 from store.db.sizes import MAX_NAME_CHARS, MAX_URL_CHARS
 from store.errors import ArchiveError
 from store.extract.evidence import MAX_EVIDENCE_CHARS
-from store.extract.paragraphs import split_paragraphs
 from store.normalise import content_hash, name_key, quotation_fingerprint, url_key
 from store.quotation import Kind, Quotation
 from store.search.grams import Terms, index_terms
+from store.search.paragraphs import quoted_spans, searched_paragraphs
 from store.unstorable import all_storable, why_unstorable
 
 #: Forms "as written" that say nothing about who the speaker is, so are not kept as aliases.
@@ -108,6 +108,7 @@ class PreparedArticle:
     #: The speakers to find or create, in the order the per-article writer creates them.
     speakers: tuple[Named, ...]
     quotations: tuple[PreparedQuotation, ...]
+    #: Those a paraphrase can be found in (store.search.paragraphs): none of a Quotebank line.
     paragraphs: tuple[PreparedParagraph, ...]
     #: (speaker key, kind, alias key, alias), once each.
     aliases: tuple[tuple[str, str, str, str], ...]
@@ -141,27 +142,21 @@ def prepare(article: Article, quotations: Sequence[Quotation]) -> PreparedArticl
     refuse_unstorable(article, quotations)
     url = identity_url(article)
     outlet = named(article.outlet) if article.outlet else None
-    # Terms by text: a Quotebank line's paragraph is its quotation, folded once.
-    terms: dict[str, JoinedTerms] = {}
-
-    def terms_of(text: str) -> JoinedTerms:
-        found = terms.get(text)
-        if found is None:
-            found = terms[text] = JoinedTerms.of(index_terms(text))
-        return found
-
     prepared = tuple(
         PreparedQuotation(
             quotation_row(quotation),
             named(quotation.speaker).key if has_text(quotation.speaker) else None,
-            terms_of(quotation.text),
+            JoinedTerms.of(index_terms(quotation.text)),
         )
         for quotation in quotations
     )
     text = article.text
+    quoted = quoted_spans(
+        (q.row["kind"], q.row["start_offset"], q.row["end_offset"]) for q in prepared
+    )
     paragraphs = tuple(
-        PreparedParagraph(p.start, p.end, terms_of(text[p.start : p.end]))
-        for p in split_paragraphs(text)
+        PreparedParagraph(p.start, p.end, JoinedTerms.of(index_terms(text[p.start : p.end])))
+        for p in searched_paragraphs(text, quoted)
     )
     return PreparedArticle(
         article=article,

@@ -444,7 +444,9 @@ class Verifier:
                 if q.kind is not Kind.REPORTED and q.start <= start and end <= q.end
             ]
             if quoted:
-                continue  # inside a quotation: the quotation search speaks for it
+                # Inside a quotation: the quotation search speaks for it. (A paragraph wholly
+                # inside one is therefore not even indexed: store.search.paragraphs.)
+                continue
             near = _nearest(paragraph, quotations, start, end)
             as_written = replace(
                 near,

@@ -102,7 +102,8 @@ class ArticleRow(Base):
 
 class ParagraphRow(Base):
     """A paragraph of an article, as a span of its text: the writer's own words are searched
-    too, so that a paraphrase pasted as if it were a quote is recognised as one."""
+    too, so that a paraphrase pasted as if it were a quote is recognised as one. A paragraph
+    wholly inside one of the article's quotations has none (store.search.paragraphs)."""
 
     __tablename__ = "paragraphs"
     __table_args__ = (CheckConstraint("start_offset <= end_offset", name="span"),)

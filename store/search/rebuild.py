@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from store.db.models import ParagraphRow
-from store.extract.paragraphs import split_paragraphs
+from store.db.models import ParagraphRow, QuotationRow
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
+from store.search.paragraphs import Span, quoted_spans, searched_paragraphs
 from store.search.refresh import refresh_statistics
 from store.search.version import record_index_version
 
@@ -52,9 +52,11 @@ def index_quotations(connection: sa.Connection) -> int:
 
 
 def split_and_index_paragraphs(connection: sa.Connection) -> int:
-    """Cut every stored article into paragraphs again (store.extract.paragraphs) and index each
-    one's words; returns how many. The paragraphs stored before are replaced: they exist for the
-    index alone, and were cut the way of the quotebot that stored them."""
+    """Cut every stored article into paragraphs again (store.extract.paragraphs), keep those a
+    paraphrase can be found in (store.search.paragraphs: not wholly inside one of its
+    quotations) and index each one's words; returns how many. The paragraphs stored before are
+    replaced: they exist for the index alone, and were cut the way of the quotebot that stored
+    them."""
     connection.execute(sa.delete(ParagraphRow))
     index = index_for(connection.dialect.name, PARAGRAPHS)
     last = indexed = 0
@@ -62,10 +64,11 @@ def split_and_index_paragraphs(connection: sa.Connection) -> int:
         sa.text("SELECT id, text FROM articles WHERE id > :last ORDER BY id LIMIT :batch"),
         {"last": last, "batch": BATCH},
     ).all():
+        quoted = _quoted_spans(connection, last, articles[-1][0])
         spans = [
             (article_id, text, paragraph.start, paragraph.end)
             for article_id, text in articles
-            for paragraph in split_paragraphs(text)
+            for paragraph in searched_paragraphs(text, quoted.get(article_id, []))
         ]
         if spans:
             ids = connection.scalars(
@@ -85,3 +88,20 @@ def split_and_index_paragraphs(connection: sa.Connection) -> int:
         last = articles[-1][0]
         indexed += len(spans)
     return indexed
+
+
+def _quoted_spans(connection: sa.Connection, after: int, last: int) -> dict[int, list[Span]]:
+    """The quoted spans (store.search.paragraphs.quoted_spans) of each article whose id is
+    above `after` and at most `last`."""
+    rows = connection.execute(
+        sa.select(
+            QuotationRow.article_id,
+            QuotationRow.kind,
+            QuotationRow.start_offset,
+            QuotationRow.end_offset,
+        ).where(QuotationRow.article_id > after, QuotationRow.article_id <= last)
+    ).all()
+    spans: dict[int, list[Span]] = {}
+    for article_id, kind, start, end in rows:
+        spans.setdefault(article_id, []).extend(quoted_spans([(kind, start, end)]))
+    return spans
