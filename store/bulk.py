@@ -329,11 +329,15 @@ class _BatchWriter:
         if count == 0:
             return []
         if self.postgres:
+            # The sequence found once (a materialized CTE), not for each id: a function call
+            # in the select list runs for every row, and finding the sequence by name cost
+            # 5 us an id against 0.6 us for nextval itself (4 % of the server's CPU).
             return sorted(
                 self.connection.scalars(
                     text(
-                        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
-                        "FROM generate_series(1, :count)"
+                        "WITH s AS MATERIALIZED (SELECT "
+                        f"pg_get_serial_sequence('{table}', 'id')::regclass AS sequence) "
+                        "SELECT nextval(s.sequence) FROM s, generate_series(1, :count)"
                     ),
                     {"count": count},
                 )
