@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from sqlalchemy import Connection, column, delete, insert, literal, select, table, text
+from sqlalchemy import Connection, delete, text
 
 from store.db.models import IndexTermCountRow
 from store.search import candidates
@@ -61,28 +61,23 @@ def refresh_statistics(connection: Connection) -> None:
 
 def _count_common_terms(connection: Connection, index_table: str) -> None:
     """Record how many rows hold each term of an FTS5 table that TERM_CAP rows or more hold
-    (the CommonTerms.MOST commonest), replacing the last refresh's counts: SQLiteIndex's
-    common_terms reads them, and a check skips those terms without reading their capped rows
-    (a seventh of a check's time at a million quotations). FTS5's vocabulary table counts the
-    rows of every term by reading the whole index once: about 1.5 s a table at a million
-    quotations, as long as the merge before it."""
-    vocabulary = f"{index_table}_vocabulary"
+    (_replace_counts): SQLiteIndex's common_terms reads them, and a check skips those terms
+    without reading their capped rows (a seventh of a check's time at a million quotations).
+    FTS5's vocabulary table counts the rows of every term by reading the whole index once:
+    about 1.5 s a table at a million quotations, as long as the merge before it."""
+    vocabulary = f"temp.{index_table}_vocabulary"
     connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE temp.{vocabulary} USING fts5vocab(main, {index_table}, row)"
+        f"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab(main, {index_table}, row)"
     )
     try:
-        counts = IndexTermCountRow.__table__
-        connection.execute(delete(counts).where(counts.c.index_table == index_table))
-        terms = table(vocabulary, column("term"), column("doc"), schema="temp")
-        commonest = (
-            select(literal(index_table), terms.c.term, terms.c.doc)
-            .where(terms.c.doc >= candidates.TERM_CAP)
-            .order_by(terms.c.doc.desc())
-            .limit(candidates.CommonTerms.MOST)
+        _replace_counts(
+            connection,
+            index_table,
+            f"SELECT term, doc AS rows FROM {vocabulary} WHERE doc >= :least",
+            {"least": candidates.TERM_CAP},
         )
-        connection.execute(insert(counts).from_select(["index_table", "term", "rows"], commonest))
     finally:
-        connection.exec_driver_sql(f"DROP TABLE temp.{vocabulary}")
+        connection.exec_driver_sql(f"DROP TABLE {vocabulary}")
 
 
 #: Rows of an index table whose terms PostgreSQL's refresh counts (every k-th id), to find the
@@ -103,29 +98,37 @@ def _count_sampled_terms(connection: Connection, index_table: str) -> None:
     (bench/verify.py's queries). Rows a few ids apart (one article's quotations) are not both
     in the sample, so a phrase of one article is not taken for a common one; a term must be seen
     LEAST_SEEN times before it counts."""
-    counts = IndexTermCountRow.__table__
-    connection.execute(delete(counts).where(counts.c.index_table == index_table))
     low, high = connection.execute(text(f"SELECT min(id), max(id) FROM {index_table}")).one()
-    if low is None:
-        return
-    step = max(1, math.ceil((high - low + 1) / SAMPLED_ROWS))
-    least = max(LEAST_SEEN, math.ceil(candidates.TERM_CAP / step))
+    # An empty table: nothing sampled, and the last refresh's counts replaced by none.
+    step = 1 if low is None else max(1, math.ceil((high - low + 1) / SAMPLED_ROWS))
     # ts_stat takes the text of a query: made of integers and a table name of our own.
     sample = (
         f"SELECT grams FROM {index_table} "
-        f"WHERE id IN (SELECT generate_series({int(low)}, {int(high)}, {step}))"
+        f"WHERE id IN (SELECT generate_series({int(low or 0)}, {int(high or 0)}, {step}))"
     )
+    _replace_counts(
+        connection,
+        index_table,
+        "SELECT word AS term, ndoc * :step AS rows FROM ts_stat(:sample) WHERE ndoc >= :least",
+        {
+            "step": step,
+            "sample": sample,
+            "least": max(LEAST_SEEN, math.ceil(candidates.TERM_CAP / step)),
+        },
+    )
+
+
+def _replace_counts(
+    connection: Connection, index_table: str, counted: str, parameters: dict[str, object]
+) -> None:
+    """Replace the recorded counts of an index table's common terms by the (term, rows) that
+    the statement `counted` gives: the CommonTerms.MOST commonest of them."""
+    counts = IndexTermCountRow.__table__
+    connection.execute(delete(counts).where(counts.c.index_table == index_table))
     connection.execute(
         text(
             "INSERT INTO index_term_counts(index_table, term, rows) "
-            "SELECT :table, word, ndoc * :step FROM ts_stat(:sample) WHERE ndoc >= :least "
-            "ORDER BY ndoc DESC LIMIT :most"
+            f"SELECT :table, term, rows FROM ({counted}) counted ORDER BY rows DESC LIMIT :most"
         ),
-        {
-            "table": index_table,
-            "step": step,
-            "sample": sample,
-            "least": least,
-            "most": candidates.CommonTerms.MOST,
-        },
+        {**parameters, "table": index_table, "most": candidates.CommonTerms.MOST},
     )
