@@ -29,6 +29,7 @@ from store.db.engine import archive_errors, for_writing
 from store.db.models import ArticleRow, OutletRow, SpeakerAliasRow, SpeakerRow
 from store.prepared import JoinedTerms, Named, PreparedArticle
 from store.search.index import PARAGRAPHS, QUOTATIONS, empty_pending_list, owns_index
+from store.search.term_hashes import array_literal
 from store.unstorable import storable
 
 #: How large a PostgreSQL index's pending list may grow while a batch writes its terms.
@@ -366,7 +367,7 @@ class _BatchWriter:
         if not ids:
             return
         if self.postgres:
-            rows = [(key, _tsvector(t.terms)) for key, t in zip(ids, terms, strict=True)]
+            rows = [(key, array_literal(t.terms)) for key, t in zip(ids, terms, strict=True)]
             index = f"ix_{table}_grams"
             if not owns_index(self.connection, index):
                 self._write(table, ("id", "grams"), rows)
@@ -433,18 +434,6 @@ def _bound(
             converted = {value: process(value) for value in set(column) if value is not None}
             values[position] = tuple(map(converted.get, column))  # None stays None
     return list(zip(*values, strict=True))
-
-
-def _tsvector(terms: list[str]) -> str:
-    """A tsvector literal of these lexemes, each quoted, read as given (no parsing)."""
-    if not terms:
-        return ""
-    quoted = "' '".join(terms)
-    if quoted.count("'") == 2 * (len(terms) - 1) and "\\" not in quoted:
-        # Index terms are letters, digits and `_` (store.search.grams): nothing to escape, and
-        # one join instead of two replacements and a concatenation for each of ~40 terms a row.
-        return "'" + quoted + "'"
-    return " ".join("'" + term.replace("\\", "\\\\").replace("'", "''") + "'" for term in terms)
 
 
 def _first(*candidates: int | None) -> int | None:

@@ -19,6 +19,7 @@ from store.archive import Archive
 from store.article import Article
 from store.quotation import Kind, Quotation
 from store.search import candidates, refresh
+from store.search.grams import grams
 from store.search.index import QUOTATIONS, PostgresIndex, SQLiteIndex, counted_terms, index_for
 from store.search.refresh import TERM_STATISTICS
 
@@ -253,12 +254,16 @@ def test_postgresql_counts_a_large_archive_from_every_kth_row(
 
 
 def _counted_after_refresh(url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """The common terms the statistics refresh counts in the crowded archive at `url`."""
+    """The common terms the statistics refresh counts in the crowded archive at `url`, each
+    named by its text (PostgreSQL's index knows its number only)."""
     with Archive.open(url) as archive:
         crowded(archive, monkeypatch)
         archive.refresh_statistics()
+        index = index_for(archive.engine.dialect.name)
         with archive.engine.connect() as connection:
-            return counted_terms(connection, QUOTATIONS, 1)
+            counted = counted_terms(connection, QUOTATIONS, 1)
+    named = {str(index.key(term)): term for said in SAID for term in grams(said)}
+    return {named.get(key, key): rows for key, rows in counted.items()}
 
 
 def test_a_paste_whose_every_pair_is_too_common_to_read_is_answered_not_found(

@@ -15,6 +15,7 @@ from store.archive import Archive
 from store.db import schema
 from store.db.engine import create_archive_engine
 from store.search.index import PARAGRAPHS, QUOTATIONS
+from store.search.term_hashes import term_hashes
 
 NEXT_REVISION = '''"""The next quotebot's schema change."""
 
@@ -111,9 +112,9 @@ def index_terms_as_written_before(archive_url: str, terms: str) -> None:
                 connection.execute(
                     text(
                         f"INSERT INTO {table}(id, grams) SELECT id, "
-                        f"array_to_tsvector(string_to_array(:terms, ' ')) FROM {rows}"
+                        f"CAST(:numbers AS integer[]) FROM {rows}"
                     ),
-                    {"terms": terms},
+                    {"numbers": term_hashes(terms.split())},
                 )
             else:
                 connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('delete-all')")

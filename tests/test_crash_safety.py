@@ -196,4 +196,3 @@ def _counts(connection: Connection) -> dict[str, int]:
 
 def _quoted(quotation: Quotation) -> Quoted:
     return (quotation.text, quotation.start, quotation.end, str(quotation.kind), quotation.speaker)
-

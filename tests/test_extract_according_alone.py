@@ -24,7 +24,7 @@ def test_paraphrase_with_according_to_is_credited_to_the_source() -> None:
 def test_speech_verb_of_an_opening_clause_does_not_take_the_quotation() -> None:
     found = extract(
         "Lotte Amsel, the town surveyor, lives next to the Orrin family.",
-        "After Ivo Brandt asked about the fence, the Orrins grew \"tense\" and shut the gate, "
+        'After Ivo Brandt asked about the fence, the Orrins grew "tense" and shut the gate, '
         "according to Amsel.",
     )
     quotation = find(found, "tense")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import pytest
 from click.testing import CliRunner, Result
 from factories import FERRY_STORY, article, ferry_quotations
+from index_support import terms_written_as_text
 from sqlalchemy import Connection, text
 
 from bot.cli import cli
@@ -118,31 +119,32 @@ def test_an_old_archive_is_refused_until_upgraded(archive_url: str) -> None:
 
 
 def test_an_index_read_the_old_way_is_named_by_upgrade_and_rebuilt_by_reindex(
-    archive_url: str,
+    archive_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Contractions are read as their words since revision 0004: the index of an archive at
     0003 held other terms. The upgrade names `quotebot db reindex` instead of rebuilding the
     index itself; after it, a paste that spells "won't" out finds the quotation."""
     engine = create_archive_engine(archive_url)
     assert schema.upgrade(engine, "0003") == "0003"
-    Archive(engine).add(
-        Article(
-            title="Ferry",
-            outlet="Bugle",
-            url="https://bugle.example/ferry-fares",
-            published=dt.date(2024, 6, 2),
-            text='"We won\'t raise the ferry fares this winter," said Agnes Moll.',
-        ),
-        [
-            Quotation(
-                text="We won't raise the ferry fares this winter",
-                start=1,
-                end=43,
-                kind=Kind.DIRECT,
-                speaker="Agnes Moll",
-            )
-        ],
-    )
+    with terms_written_as_text(monkeypatch):
+        Archive(engine).add(
+            Article(
+                title="Ferry",
+                outlet="Bugle",
+                url="https://bugle.example/ferry-fares",
+                published=dt.date(2024, 6, 2),
+                text='"We won\'t raise the ferry fares this winter," said Agnes Moll.',
+            ),
+            [
+                Quotation(
+                    text="We won't raise the ferry fares this winter",
+                    start=1,
+                    end=43,
+                    kind=Kind.DIRECT,
+                    speaker="Agnes Moll",
+                )
+            ],
+        )
     with engine.begin() as connection:
         for table in TABLES:  # what the old reading stored is not what a query looks up now
             if engine.dialect.name == "sqlite":  # FTS5 contentless: emptied by its own command
@@ -172,7 +174,7 @@ def test_an_index_read_the_old_way_is_named_by_upgrade_and_rebuilt_by_reindex(
 
 
 def test_upgrading_keeps_the_rows_pending_in_the_postgresql_index_and_its_list_on(
-    postgres_archive_url: str,
+    postgres_archive_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Revision 0005 merged GIN's pending list and switched it off; revision 0012 switches it
     on for good, quotebot's writes merging it themselves (store.search.index.PostgresIndex):
@@ -182,24 +184,25 @@ def test_upgrading_keeps_the_rows_pending_in_the_postgresql_index_and_its_list_o
     with engine.begin() as connection:
         for table in TABLES:
             connection.execute(text(f"ALTER INDEX ix_{table}_grams SET (fastupdate = on)"))
-    Archive(engine).add(
-        Article(
-            title="Ferry",
-            outlet="Bugle",
-            url="https://bugle.example/ferry-bikes",
-            published=dt.date(2024, 6, 3),
-            text=ARTICLE_TEXT,
-        ),
-        [
-            Quotation(
-                text=QUOTE,
-                start=ARTICLE_TEXT.index(QUOTE),
-                end=ARTICLE_TEXT.index(QUOTE) + len(QUOTE),
-                kind=Kind.DIRECT,
-                speaker="Agnes Moll",
-            )
-        ],
-    )
+    with terms_written_as_text(monkeypatch):
+        Archive(engine).add(
+            Article(
+                title="Ferry",
+                outlet="Bugle",
+                url="https://bugle.example/ferry-bikes",
+                published=dt.date(2024, 6, 3),
+                text=ARTICLE_TEXT,
+            ),
+            [
+                Quotation(
+                    text=QUOTE,
+                    start=ARTICLE_TEXT.index(QUOTE),
+                    end=ARTICLE_TEXT.index(QUOTE) + len(QUOTE),
+                    kind=Kind.DIRECT,
+                    speaker="Agnes Moll",
+                )
+            ],
+        )
     engine.dispose()
 
     result = CliRunner().invoke(cli, ["--db", postgres_archive_url, "db", "upgrade"])
@@ -326,13 +329,14 @@ def test_upgrading_from_the_first_revision_indexes_each_quotation_exactly_once(
 
 
 def test_an_archive_indexed_before_index_versions_upgrades_and_works_until_reindexed(
-    archive_url: str,
+    archive_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The index version is new in 0009: an archive indexed before is kept as it is and works,
     and `db upgrade` and `check` (once) name the reindex that brings it to this reading."""
     engine = create_archive_engine(archive_url)
     assert schema.upgrade(engine, "0008") == "0008"
-    Archive(engine).add(article(), ferry_quotations())
+    with terms_written_as_text(monkeypatch):
+        Archive(engine).add(article(), ferry_quotations())
     engine.dispose()
     quote = ferry_quotations()[0].text
 

@@ -48,7 +48,7 @@ SLACK_OAUTH_TABLES = ("slack_installations", "slack_bots", "slack_oauth_states")
 
 
 def is_model_table(name: str | None) -> bool:
-    """Tables the models describe; the candidate index (FTS5 or tsvector, and FTS5's own
+    """Tables the models describe; the candidate index (FTS5 or a GIN-indexed array, and FTS5's own
     shadow tables) is kept by the migrations and the index module instead, and slack_sdk's
     OAuth tables by slack_sdk."""
     return name is None or not (name.startswith(INDEX_TABLES) or name in SLACK_OAUTH_TABLES)

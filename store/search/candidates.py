@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from sqlalchemy import Connection
 
@@ -57,17 +57,19 @@ class CommonTerms:
     MOST = 100_000
 
     def __init__(self) -> None:
-        self._terms: set[str] = set()
+        # Each term is kept by the name the index's statistics give it (CandidateIndex.key).
+        self._terms: set[int | str] = set()
         #: About how many rows hold each term the database's statistics named.
-        self._rows: dict[str, int] = {}
+        self._rows: dict[int | str, int] = {}
         self._asked = False
+        self._key: Callable[[str], int | str] = _as_written
 
     def __contains__(self, term: object) -> bool:
-        return term in self._terms
+        return isinstance(term, str) and self._key(term) in self._terms
 
     def add(self, term: str) -> None:
         if len(self._terms) < self.MOST:
-            self._terms.add(term)
+            self._terms.add(self._key(term))
 
     def learn_from(self, connection: Connection, index: CandidateIndex) -> None:
         """Once per archive opened, the terms the database's statistics already know to be
@@ -76,15 +78,21 @@ class CommonTerms:
         if self._asked:
             return
         self._asked = True
-        found = index.common_terms(connection, TERM_CAP)
-        for term in found:
-            self.add(term)
-        self._rows = dict(itertools.islice(found.items(), self.MOST))
+        self._key = index.key
+        self._rows = dict(
+            itertools.islice(index.common_terms(connection, TERM_CAP).items(), self.MOST)
+        )
+        self._terms.update(self._rows)
 
     def rows(self, term: str) -> int:
         """About how many rows hold the term, as the statistics say; TERM_CAP for a term found
         common by a lookup, which read no further; 0 for any other."""
-        return self._rows.get(term, TERM_CAP if term in self._terms else 0)
+        key = self._key(term)
+        return self._rows.get(key, TERM_CAP if key in self._terms else 0)
+
+
+def _as_written(term: str) -> str:
+    return term
 
 
 def candidate_ids(

@@ -3,8 +3,8 @@
 Single words alone make poor keys (most are common); pairs of neighbouring words are rare, so a
 few of a pasted quote's pairs find the quotation among millions. Words are kept too, so that a
 one- or two-word query ("torpedo") still finds its quotation. Terms are letters and digits
-(store.search.words.fold) joined by `_` (`word`, `word_word`): one token to SQLite FTS5 and to
-PostgreSQL's tsvector alike.
+(store.search.words.fold) joined by `_` (`word`, `word_word`): one token to SQLite FTS5, one
+number to PostgreSQL's index (store.search.term_hashes).
 
 One row's terms are capped at MAX_TERM_BYTES, the same on both databases so that they answer
 alike: a paragraph longer than that (tens of thousands of words) is indexed from its start.
@@ -31,9 +31,10 @@ def pairs(words: Sequence[str]) -> list[str]:
     return [f"{_usable(a)}{JOIN}{_usable(b)}" for a, b in itertools.pairwise(words)]
 
 
-#: The most bytes (UTF-8) of terms indexed for one row. PostgreSQL refuses a tsvector whose
-#: terms pass 1,048,575 bytes, which would refuse the whole article; about 30,000 to 60,000
-#: words of prose, as many of them are new words or new pairs.
+#: The most bytes (UTF-8) of terms indexed for one row: about 30,000 to 60,000 words of prose, as
+#: many of them are new words or new pairs. Chosen when PostgreSQL's index held the terms' text
+#: (a tsvector, refused past 1,048,575 bytes, which refused the whole article); kept so that a
+#: row's entry stays bounded and both databases index the same words.
 MAX_TERM_BYTES = 1_000_000
 
 

@@ -1,8 +1,8 @@
 """The candidate index: which quotations hold a given word or pair of words.
 
-Each database keeps it with its own full-text machinery: an FTS5 table in SQLite, a tsvector
-column under a GIN index in PostgreSQL. quotebot writes a quotation's terms in the same
-transaction as the quotation, so the index never lags the archive.
+Each database keeps it with its own machinery: an FTS5 table in SQLite, an array of the terms'
+numbers (store.search.term_hashes) under a GIN index in PostgreSQL. quotebot writes a
+quotation's terms in the same transaction as the quotation, so the index never lags the archive.
 
 A lookup reads a few terms at once (one round trip to a database server) and never more than
 `limit` rows of each: a term that many quotations share ("the", "said_that") is skipped as too
@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select, text
 
 from store.db.models import IndexTermCountRow
 from store.search.grams import Terms, index_terms
+from store.search.term_hashes import term_hash, term_hashes
 
 #: The index tables, for quotations and for article paragraphs; migrations create them and
 #: `store.db.schema` leaves them out of model checks.
@@ -45,10 +46,13 @@ class CandidateIndex(Protocol):
         """For each term, the ids of up to `limit` rows holding it; a term of several grams
         separated by spaces ("we_have have_to") asks for rows holding all of them."""
 
-    def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
+    def common_terms(self, connection: Connection, at_least: int) -> dict[int | str, int]:
         """Terms the database's own statistics say at least `at_least` rows hold, with about how
-        many, known without a lookup of each; empty where a lookup of a common term is cheap
-        anyway."""
+        many, known without a lookup of each, each named by `key`; empty where a lookup of a
+        common term is cheap anyway."""
+
+    def key(self, term: str) -> int | str:
+        """How common_terms names a term: PostgreSQL's statistics know its number only."""
 
 
 class SQLiteIndex:
@@ -95,14 +99,17 @@ class SQLiteIndex:
             found.append([row[0] for row in cursor.fetchall()])
         return found
 
-    def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
+    def common_terms(self, connection: Connection, at_least: int) -> dict[int | str, int]:
         # FTS5 keeps no statistics: the refresh after a large ingest counts the commonest terms
         # (store.search.refresh), none before the first.
-        return counted_terms(connection, self.table, at_least)
+        return dict(counted_terms(connection, self.table, at_least))
+
+    def key(self, term: str) -> int | str:
+        return term
 
 
 class PostgresIndex:
-    """A tsvector of terms per row under a GIN index.
+    """An array of the terms' numbers per row (store.search.term_hashes) under a GIN index.
 
     New entries go to GIN's pending list (`fastupdate = on`, revision 0012), and every write
     of quotebot's merges the list into the index before it commits (`empty_pending_list`): a
@@ -121,12 +128,11 @@ class PostgresIndex:
     def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
         indexed = [(key, index_terms(words)) for key, words in rows]
         # A row of no words gets an empty entry too, as in SQLite: every row is in the index.
-        values = [{"id": key, "grams": terms.terms} for key, terms in indexed]
+        values = [{"id": key, "grams": term_hashes(terms.terms)} for key, terms in indexed]
         if values:
             connection.execute(
                 text(
-                    f"INSERT INTO {self.table}(id, grams) "
-                    "VALUES (:id, array_to_tsvector(CAST(:grams AS text[])))"
+                    f"INSERT INTO {self.table}(id, grams) VALUES (:id, CAST(:grams AS integer[]))"
                 ),
                 values,
             )
@@ -134,12 +140,13 @@ class PostgresIndex:
                 empty_pending_list(connection, self.index)
         return _in_part(indexed)
 
-    def common_terms(self, connection: Connection, at_least: int) -> dict[str, int]:
+    def common_terms(self, connection: Connection, at_least: int) -> dict[int | str, int]:
         # The most common elements ANALYZE sampled (refresh.TERM_STATISTICS a column), with
         # the share of rows holding each.
         row = connection.execute(
             text(
-                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                "SELECT s.most_common_elems::text::integer[], s.most_common_elem_freqs, "
+                "c.reltuples "
                 "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
                 "AND c.relnamespace = to_regnamespace(s.schemaname) "
                 "WHERE s.schemaname = current_schema() AND s.tablename = :table "
@@ -149,7 +156,11 @@ class PostgresIndex:
         ).first()
         # With them, those the refresh counted in a sample of rows, which ANALYZE's statistics
         # leave out below their TERM_STATISTICS commonest (store.search.refresh).
-        found = counted_terms(connection, self.table, at_least)
+        # (They name a term by its number's text, as index_term_counts holds text.)
+        found: dict[int | str, int] = {
+            int(term): rows
+            for term, rows in counted_terms(connection, self.table, at_least).items()
+        }
         if row is None or row[0] is None or row[1] is None or not row[2] or row[2] < 0:
             return found
         elements, shares, rows = row
@@ -169,12 +180,19 @@ class PostgresIndex:
         # Every term's statement sent before any answer is awaited (psycopg's pipeline mode):
         # one round trip to the server, not one per term. Each statement keeps its own plan
         # for its own term (a GIN index scan), which one statement over all terms would not.
-        queries = [" & ".join(_tsquery_literal(gram) for gram in term.split()) for term in terms]
+        # Each term's numbers are written into its statement as a constant (the driver's
+        # unnamed statement, planned with them), so that the planner weighs them against the
+        # statistics' common elements: a GIN scan for a rare term, not a scan of the table.
         return _pipelined(
             connection.connection.driver_connection,
-            f"SELECT id FROM {self.table} WHERE grams @@ CAST(%s AS tsquery) LIMIT %s",
-            [(query, limit) for query in queries],
+            f"SELECT id FROM {self.table} WHERE grams @> CAST(%s AS integer[]) LIMIT %s",
+            [(term_hashes(term.split()), limit) for term in terms],
         )
+
+    def key(self, term: str) -> int | str:
+        # The statistics name a term by its number; a conjunction ("we_have have_to") is
+        # never among them.
+        return term_hash(term) if " " not in term else term
 
 
 def counted_terms(connection: Connection, table: str, at_least: int) -> dict[str, int]:
@@ -240,11 +258,6 @@ def _pipelined(driver: Any, statement: str, arguments: list[tuple[Any, ...]]) ->
     if failure is not None:
         raise failure
     return [[row[0] for row in cursor.fetchall()] for cursor in cursors]
-
-
-def _tsquery_literal(term: str) -> str:
-    """A term as a quoted tsquery lexeme, with no operator read into it."""
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def index_for(dialect: str, table: str = QUOTATIONS) -> CandidateIndex:

@@ -101,18 +101,19 @@ def _count_sampled_terms(connection: Connection, index_table: str) -> None:
     low, high = connection.execute(text(f"SELECT min(id), max(id) FROM {index_table}")).one()
     # An empty table: nothing sampled, and the last refresh's counts replaced by none.
     step = 1 if low is None else max(1, math.ceil((high - low + 1) / SAMPLED_ROWS))
-    # ts_stat takes the text of a query: made of integers and a table name of our own.
-    sample = (
-        f"SELECT grams FROM {index_table} "
-        f"WHERE id IN (SELECT generate_series({int(low or 0)}, {int(high or 0)}, {step}))"
-    )
+    # A term is named by its number (store.search.term_hashes), kept as text.
     _replace_counts(
         connection,
         index_table,
-        "SELECT word AS term, ndoc * :step AS rows FROM ts_stat(:sample) WHERE ndoc >= :least",
+        "SELECT term::text AS term, count(*) * :step AS rows FROM ("
+        f"SELECT unnest(grams) AS term FROM {index_table} "
+        "WHERE id IN (SELECT generate_series(CAST(:low AS bigint), CAST(:high AS bigint), "
+        "CAST(:step AS bigint)))"
+        ") sampled GROUP BY sampled.term HAVING count(*) >= :least",
         {
             "step": step,
-            "sample": sample,
+            "low": int(low or 0),
+            "high": int(high or 0),
             "least": max(LEAST_SEEN, math.ceil(candidates.TERM_CAP / step)),
         },
     )

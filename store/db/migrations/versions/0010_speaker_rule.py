@@ -22,9 +22,7 @@ MAX_RULE_CHARS = 40
 def upgrade() -> None:
     # Plain ADD COLUMN (nullable, no default): instant on both databases, whatever the size.
     # Quotations stored before keep NULL until their articles are ingested again.
-    op.add_column(
-        "quotations", sa.Column("speaker_rule", sa.String(MAX_RULE_CHARS), nullable=True)
-    )
+    op.add_column("quotations", sa.Column("speaker_rule", sa.String(MAX_RULE_CHARS), nullable=True))
 
 
 def downgrade() -> None:
