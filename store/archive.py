@@ -66,7 +66,7 @@ from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
 from store.search.paragraphs import Span, quoted_spans, searched_paragraphs
 from store.search.refresh import refresh_statistics
-from store.stored import StoredQuotation, read_quotations
+from store.stored import StoredParagraph, StoredQuotation, read_paragraphs, read_quotations
 from store.unstorable import storable
 
 logger = logging.getLogger(__name__)
@@ -156,23 +156,6 @@ class Occurrence:
     title: str | None
     url: str | None
     published: dt.date | None
-
-
-@dataclass(frozen=True)
-class StoredParagraph:
-    """A paragraph of a stored article (its quotations: Archive.article_quotations)."""
-
-    id: int
-    article_id: int
-    #: Where the paragraph starts in the article text.
-    start: int
-    text: str
-    title: str | None
-    url: str | None
-    published: dt.date | None
-    outlet: str | None
-    #: How its article came into the archive (store.article.AddedVia).
-    added_via: str = "cli"
 
 
 class Archive:
@@ -422,46 +405,14 @@ class Archive:
     ) -> list[StoredParagraph]:
         """Article paragraphs most likely to hold these words, best first."""
 
-        def work(connection: Connection) -> tuple[list[int], Sequence[Any]]:
+        def work(connection: Connection) -> tuple[list[int], list[StoredParagraph]]:
             ids = candidate_ids(
                 connection, parts, limit, PARAGRAPHS, self._common[PARAGRAPHS], PARAGRAPH_PAIRS
             )
-            if not ids:
-                return [], []
-            length = ParagraphRow.end_offset - ParagraphRow.start_offset
-            rows = connection.execute(
-                select(
-                    ParagraphRow.id,
-                    ParagraphRow.article_id,
-                    ParagraphRow.start_offset,
-                    func.substr(ArticleRow.text, ParagraphRow.start_offset + 1, length),
-                    ArticleRow.title,
-                    ArticleRow.url,
-                    ArticleRow.published,
-                    OutletRow.name,
-                    ArticleRow.added_via,
-                )
-                .join(ArticleRow, ParagraphRow.article_id == ArticleRow.id)
-                .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
-                .where(ParagraphRow.id.in_(ids))
-            ).all()
-            return ids, rows
+            return ids, read_paragraphs(connection, ids)
 
-        ids, rows = self._read(work)
-        found = {
-            row.id: StoredParagraph(
-                id=row.id,
-                article_id=row.article_id,
-                start=row.start_offset,
-                text=row[3] or "",
-                title=row.title,
-                url=row.url,
-                published=row.published,
-                outlet=row.name,
-                added_via=row.added_via,
-            )
-            for row in rows
-        }
+        ids, paragraphs = self._read(work)
+        found = {paragraph.id: paragraph for paragraph in paragraphs}
         return [found[key] for key in ids if key in found]
 
     def article_quotations(self, article_id: int) -> list[StoredQuotation]:

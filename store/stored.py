@@ -1,22 +1,24 @@
-"""Quotations as a check reads them: words, speaker, paragraph and article in one row each.
+"""Quotations and paragraphs as a check reads them: words, speaker, paragraph and article in
+one row each.
 
-This read is on the path of every check, several times, so it skips SQLAlchemy's result
-machinery: the statement is built and compiled by SQLAlchemy once per database and column, and
-run on the driver's own cursor, which costs a fifth of the time at a million quotations
-(bench/verify.py). The ids put into it are integers from the archive's own index.
+These reads are on the path of every check, several times, so they skip SQLAlchemy's statement
+building and result machinery: each statement is built and compiled by SQLAlchemy once per
+database, and run on the driver's own cursor, which costs a fifth of the time at a million
+quotations (bench/verify.py); building the paragraph read at each check cost a paste found
+nowhere a tenth of its time. The ids put into them are integers from the archive's own index.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, literal_column, select
+from sqlalchemy import BindParameter, Connection, Select, bindparam, func, literal_column, select
 from sqlalchemy.engine import Dialect
 
-from store.db.models import ArticleRow, OutletRow, QuotationRow, SpeakerRow
+from store.db.models import ArticleRow, OutletRow, ParagraphRow, QuotationRow, SpeakerRow
 from store.quotation import Kind
 
 #: Where the compiled statement takes its list of ids.
@@ -59,40 +61,125 @@ class StoredQuotation:
     added_via: str = "cli"
 
 
+@dataclass(frozen=True)
+class StoredParagraph:
+    """A paragraph of a stored article (its quotations: Archive.article_quotations)."""
+
+    id: int
+    article_id: int
+    #: Where the paragraph starts in the article text.
+    start: int
+    text: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    outlet: str | None
+    #: How its article came into the archive (store.article.AddedVia).
+    added_via: str = "cli"
+
+
 def read_quotations(
     connection: Connection, ids: Iterable[int], *, by_article: bool = False
 ) -> list[StoredQuotation]:
     """The quotations with these ids (or of the articles with these ids), earliest first."""
+    read = _article_quotations_read if by_article else _quotations_read
+    return [_quotation(row) for row in _rows(connection, read, ids)]
+
+
+def read_paragraphs(connection: Connection, ids: Iterable[int]) -> list[StoredParagraph]:
+    """The paragraphs with these ids, in no particular order."""
+    return [_paragraph(row) for row in _rows(connection, _paragraphs_read, ids)]
+
+
+def _rows(connection: Connection, read: Callable[[], Select[Any]], ids: Iterable[int]) -> list[Any]:
+    """The rows of `read` (a statement over `bindparam(_IDS, expanding=True)`) for these ids."""
     keys = sorted({int(key) for key in ids})
     if not keys:
         return []
-    sql = _statement(connection.dialect, by_article)
+    sql = _statement(connection.dialect, read)
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     cursor.execute(sql.replace(_placeholder(), ", ".join(map(str, keys))))
-    return [_quotation(row) for row in cursor.fetchall()]
+    return cursor.fetchall()
 
 
 def _placeholder() -> str:
     return f"__[POSTCOMPILE_{_IDS}]"
 
 
-#: The compiled read, by database name and key column.
-_COMPILED: dict[tuple[str, bool], str] = {}
+#: The compiled reads, by database name and read.
+_COMPILED: dict[tuple[str, Callable[[], Select[Any]]], str] = {}
 
 
-def _statement(dialect: Dialect, by_article: bool) -> str:
+def _statement(dialect: Dialect, read: Callable[[], Select[Any]]) -> str:
     """The SQL of the read for this database, with the list of ids left as a placeholder."""
-    key = (dialect.name, by_article)
+    key = (dialect.name, read)
     if key not in _COMPILED:
-        _COMPILED[key] = _compile(dialect, by_article)
+        compiled = read().compile(dialect=dialect)
+        sql = str(compiled)
+        if _placeholder() not in sql or set(compiled.params) != {_IDS}:
+            raise AssertionError(f"unexpected SQL for a read by ids: {sql}")
+        _COMPILED[key] = sql
     return _COMPILED[key]
 
 
-def _compile(dialect: Dialect, by_article: bool) -> str:
+def _ids() -> BindParameter[Any]:
+    return bindparam(_IDS, expanding=True)
+
+
+def _paragraphs_read() -> Select[Any]:
+    p = ParagraphRow
+    return (
+        select(
+            p.id,
+            p.article_id,
+            p.start_offset,
+            func.substr(
+                ArticleRow.text, p.start_offset + literal_column("1"), p.end_offset - p.start_offset
+            ),
+            ArticleRow.title,
+            ArticleRow.url,
+            ArticleRow.published,
+            OutletRow.name,
+            ArticleRow.added_via,
+        )
+        .join(ArticleRow, p.article_id == ArticleRow.id)
+        .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
+        .where(p.id.in_(_ids()))
+    )
+
+
+def _paragraph(row: Any) -> StoredParagraph:
+    return StoredParagraph(
+        id=row[0],
+        article_id=row[1],
+        start=row[2],
+        text=row[3] or "",
+        title=row[4],
+        url=row[5],
+        published=_date(row[6]),
+        outlet=row[7],
+        added_via=row[8],
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, str):  # SQLite hands back the stored ISO text
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
+def _quotations_read() -> Select[Any]:
+    return _quotations_by(QuotationRow.id)
+
+
+def _article_quotations_read() -> Select[Any]:
+    return _quotations_by(QuotationRow.article_id)
+
+
+def _quotations_by(key: Any) -> Select[Any]:
     q = QuotationRow
-    key = q.article_id if by_article else q.id
     context_length = q.context_end - q.context_start
-    query = (
+    return (
         select(
             q.id,
             q.text,
@@ -122,20 +209,12 @@ def _compile(dialect: Dialect, by_article: bool) -> str:
         .join(ArticleRow, q.article_id == ArticleRow.id)
         .outerjoin(OutletRow, ArticleRow.outlet_id == OutletRow.id)
         .outerjoin(SpeakerRow, q.speaker_id == SpeakerRow.id)
-        .where(key.in_(bindparam(_IDS, expanding=True)))
+        .where(key.in_(_ids()))
         .order_by(ArticleRow.published.asc().nulls_last(), ArticleRow.id, q.id)
     )
-    compiled = query.compile(dialect=dialect)
-    sql = str(compiled)
-    if _placeholder() not in sql or set(compiled.params) != {_IDS}:
-        raise AssertionError(f"unexpected SQL for the quotation read: {sql}")
-    return sql
 
 
 def _quotation(row: Any) -> StoredQuotation:
-    published = row[16]
-    if isinstance(published, str):  # SQLite hands back the stored ISO text
-        published = dt.date.fromisoformat(published[:10])
     return StoredQuotation(
         id=row[0],
         text=row[1],
@@ -153,7 +232,7 @@ def _quotation(row: Any) -> StoredQuotation:
         context=row[13] or "",
         title=row[14],
         url=row[15],
-        published=published,
+        published=_date(row[16]),
         outlet=row[17],
         speaker=row[18],
         speaker_found_by=row[19],
