@@ -66,7 +66,13 @@ from store.search.grams import Terms
 from store.search.index import PARAGRAPHS, QUOTATIONS, index_for
 from store.search.paragraphs import Span, quoted_spans, searched_paragraphs
 from store.search.refresh import refresh_statistics
-from store.stored import StoredParagraph, StoredQuotation, read_paragraphs, read_quotations
+from store.stored import (
+    StoredParagraph,
+    StoredQuotation,
+    ids_printed,
+    read_paragraphs,
+    read_quotations,
+)
 from store.unstorable import storable
 
 logger = logging.getLogger(__name__)
@@ -435,13 +441,7 @@ class Archive:
         at_hand = {quotation.id: quotation for quotation in known}
 
         def work(connection: Connection) -> list[StoredQuotation]:
-            ids = (
-                connection.execute(
-                    select(QuotationRow.id).where(QuotationRow.fingerprint.in_(keys))
-                )
-                .scalars()
-                .all()
-            )
+            ids = ids_printed(connection, keys)
             missing = [quotation for quotation in ids if quotation not in at_hand]
             found = [at_hand[quotation] for quotation in ids if quotation in at_hand]
             if missing:

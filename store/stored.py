@@ -11,7 +11,7 @@ nowhere a tenth of its time. The ids put into them are integers from the archive
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,8 +91,29 @@ def read_paragraphs(connection: Connection, ids: Iterable[int]) -> list[StoredPa
     return [_paragraph(row) for row in _rows(connection, _paragraphs_read, ids)]
 
 
+def ids_printed(connection: Connection, fingerprints: Sequence[str]) -> list[int]:
+    """Ids of the quotations with these fingerprints (the same words), in no particular order.
+
+    Fingerprints are text, so they are bound as the driver's parameters, a few hundred a
+    statement (both drivers take far more)."""
+    sql = _statement(connection.dialect, _fingerprints_read)
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    found: list[int] = []
+    for start in range(0, len(fingerprints), _BOUND_AT_ONCE):
+        chunk = list(fingerprints[start : start + _BOUND_AT_ONCE])
+        cursor.execute(sql.replace(_placeholder(), ", ".join([marker] * len(chunk))), chunk)
+        found += [row[0] for row in cursor.fetchall()]
+    return found
+
+
+#: Parameters bound in one statement by ids_printed.
+_BOUND_AT_ONCE = 500
+
+
 def _rows(connection: Connection, read: Callable[[], Select[Any]], ids: Iterable[int]) -> list[Any]:
-    """The rows of `read` (a statement over `bindparam(_IDS, expanding=True)`) for these ids."""
+    """The rows of `read` (a statement over `_ids()`) for these ids, written into it: integers
+    from the archive's own index, as many as the caller has."""
     keys = sorted({int(key) for key in ids})
     if not keys:
         return []
@@ -124,6 +145,10 @@ def _statement(dialect: Dialect, read: Callable[[], Select[Any]]) -> str:
 
 def _ids() -> BindParameter[Any]:
     return bindparam(_IDS, expanding=True)
+
+
+def _fingerprints_read() -> Select[Any]:
+    return select(QuotationRow.id).where(QuotationRow.fingerprint.in_(_ids()))
 
 
 def _paragraphs_read() -> Select[Any]:
