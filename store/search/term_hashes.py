@@ -20,19 +20,21 @@ import hashlib
 from collections.abc import Iterable
 
 #: Terms whose numbers are remembered, at most: the common ones recur in row after row of a
-#: large import. About 60 MB when full; emptied then, not evicted one by one.
+#: large import. About 80 MB when full; emptied then, not evicted one by one.
 _REMEMBERED = 400_000
-_known: dict[str, int] = {}
+_numbers: dict[str, int] = {}
+#: The same numbers as text, for array_literal: a bulk import writes each row's terms as text.
+_texts: dict[str, str] = {}
 
 
 def term_hash(term: str) -> int:
     """The term's number in PostgreSQL's index."""
-    found = _known.get(term)
+    found = _numbers.get(term)
     if found is None:
         found = int.from_bytes(hashlib.md5(term.encode()).digest()[:4], "big", signed=True)
-        if len(_known) >= _REMEMBERED:
-            _known.clear()
-        _known[term] = found
+        if len(_numbers) >= _REMEMBERED:
+            _numbers.clear()
+        _numbers[term] = found
     return found
 
 
@@ -44,4 +46,17 @@ def term_hashes(terms: Iterable[str]) -> list[int]:
 def array_literal(terms: Iterable[str]) -> str:
     """The terms' numbers as PostgreSQL's text form of an `integer[]` (`{1,-2,3}`), as COPY
     reads it."""
-    return "{" + ",".join(map(str, term_hashes(terms))) + "}"
+    terms = list(terms)
+    try:  # most terms of a row were seen in rows before: one lookup each, no conversion
+        return "{" + ",".join([_texts[term] for term in terms]) + "}"
+    except KeyError:
+        return "{" + ",".join([_text(term) for term in terms]) + "}"
+
+
+def _text(term: str) -> str:
+    found = _texts.get(term)
+    if found is None:
+        if len(_texts) >= _REMEMBERED:
+            _texts.clear()
+        found = _texts[term] = str(term_hash(term))
+    return found
