@@ -165,6 +165,29 @@ def test_occurrences_of_a_quotation_are_linked_across_articles_earliest_first(
     assert archive.occurrences(quotation_fingerprint("words nobody printed")) == []
 
 
+def test_every_printing_of_a_found_quotation_is_read_however_many_fingerprints_are_asked(
+    archive: Archive,
+) -> None:
+    # A check asks which stored quotations have the words of each match (Archive.printed),
+    # binding the fingerprints as the driver's parameters a few hundred at a time: the ones
+    # asked in a later batch, and a fingerprint that reads like SQL, are found all the same.
+    words = "Every ferry on the estuary will run on batteries by the autumn."
+    for number, outlet in enumerate(("Wenmoor Herald", "Calder Wire", "Ostry Daily")):
+        text = f'Nadia Perrin told the {outlet}: "{words}"'
+        archive.add(
+            article(text, outlet=outlet, published=dt.date(2025, 5, 1 + number), url=None),
+            [quotation(text, words, speaker="Nadia Perrin")],
+        )
+    asked = [f"{number:040x}" for number in range(1_200)] + ["x' OR '1'='1"]
+    asked.insert(1_100, quotation_fingerprint(words))
+
+    found = archive.printed(asked)
+
+    assert [q.outlet for q in found] == ["Wenmoor Herald", "Calder Wire", "Ostry Daily"]
+    assert {q.text for q in found} == {words}
+    assert archive.printed(["x' OR '1'='1"]) == []
+
+
 def test_speaker_aliases_keep_surname_written_forms_and_roles_but_not_pronouns(
     archive: Archive,
 ) -> None:
