@@ -11,19 +11,17 @@ import datetime as dt
 
 import pytest
 from alembic import command
-from alembic.config import Config
 from click.testing import CliRunner
+from factories import article, quotation
 from index_support import terms_written_as_text
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from bot.cli import cli
 from bot.verifier.verdict import Verdict
 from bot.verifier.verify import Verifier
 from store.archive import Archive
-from store.article import Article
 from store.db import schema
 from store.db.engine import create_archive_engine
-from store.quotation import Kind, Quotation
 from store.search.term_hashes import array_literal, term_hash
 from store.search.version import UNRECORDED, recorded_index_version
 
@@ -36,17 +34,16 @@ STORY = (
 SAID = "Every crane on the east quay will be replaced before the spring tides"
 
 
-def store_story(engine: object) -> None:
-    start = STORY.index(SAID)
-    Archive(engine).add(  # type: ignore[arg-type]
-        Article(
+def store_story(engine: Engine) -> None:
+    Archive(engine).add(
+        article(
+            STORY,
             title="Cranes",
             outlet="Harbour Courier",
             url="https://courier.example/cranes",
             published=dt.date(2025, 3, 14),
-            text=STORY,
         ),
-        [Quotation(SAID, start, start + len(SAID), Kind.DIRECT, speaker="Oriel Stannard")],
+        [quotation(STORY, SAID, speaker="Oriel Stannard")],
     )
 
 
@@ -107,8 +104,7 @@ def test_downgrading_empties_the_postgresql_index_and_asks_for_a_reindex(
 
     engine = create_archive_engine(postgres_archive_url)
     with engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", str(schema.MIGRATIONS))
+        config = schema._config()  # as schema.upgrade runs the migrations, the other way
         config.attributes["connection"] = connection
         command.downgrade(config, "0013")
     with engine.connect() as connection:
