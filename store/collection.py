@@ -83,3 +83,12 @@ def after_batch() -> None:
         if _active and gc.get_count()[0] >= COLLECT_AT:
             gc.collect()
             gc.freeze()
+
+
+def before_exit() -> None:
+    """The process is ending: set every object aside, so that the interpreter's last collection
+    at shutdown walks none of them. That collection frees nothing the operating system would
+    not (every cycle dies with the process), yet after an ingest, whose end unfreezes what
+    `paused` set aside, it walked the whole heap: 0.13 s of `quotebot ingest` of 400 articles
+    (2.3 s in all) between the command's last line and the process's end."""
+    gc.freeze()

@@ -24,7 +24,10 @@ def main() -> None:
         _commands()
     from bot.cli.commands import main as run
 
-    run()
+    try:
+        run()
+    finally:
+        collection.before_exit()
 
 
 def __getattr__(name: str) -> Any:
