@@ -43,10 +43,10 @@ BATCH_QUOTATIONS = 20_000
 BATCH_SECONDS = 2.0
 #: Extracted articles stored as soon as this many wait and the writer is idle: the writer keeps
 #: pace with extraction, so that what is left to store once the last article is extracted is a
-#: few dozen articles, not the last and largest doubled batch (a quarter of a second of one
-#: core, the other idle, at the end of a 400-article ingest with two workers). A Quotebank line
+#: few articles, not the last and largest doubled batch (a quarter of a second of one core, the
+#: other idle, at the end of a 400-article ingest with two workers). A Quotebank line
 #: comes attributed: its batches grow as before.
-EXTRACTED_AT_ONCE = 32
+EXTRACTED_AT_ONCE = 16
 #: What an error about the archive as a whole names instead of a source.
 _ARCHIVE = "archive"
 
