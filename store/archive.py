@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from store import audit, rulings
 from store.add_request import AddRequest, ArticleOrigin
 from store.article import AddedVia, Article
-from store.bulk import Stored, Written, check_index, store_batch
+from store.bulk import Stored, Written, check_index, share_written, store_batch
 from store.db import schema
 from store.db.engine import (
     archive_errors,
@@ -271,6 +271,10 @@ class Archive:
         """What is wrong with the candidate index for the rows stored since `written` began
         (store.bulk.check_index); empty when it holds every row and nothing else."""
         return check_index(self.engine, written)
+
+    def share_written(self, written: Written) -> float:
+        """The share of the archive's index rows stored since `written` began (store.bulk)."""
+        return share_written(self.engine, written)
 
     def refresh_statistics(self) -> None:
         """After a large ingest: the database's planner learns the new index terms at once

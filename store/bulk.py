@@ -144,6 +144,25 @@ def check_index(engine: Engine, written: Written) -> list[str]:
     return problems
 
 
+def share_written(engine: Engine, written: Written) -> float:
+    """How much of the archive's quotations or paragraphs (the larger share of the two) was
+    stored since `written` began. Ids are handed out in order, so the rows since the first one
+    written are the ids from it to the largest; the largest id stands for the table's rows
+    (deleted rows aside), read from its primary key rather than counted."""
+    shares = [0.0]
+    with archive_errors(engine), engine.connect() as connection:
+        for table, first in (
+            ("quotations", written.first_quotation),
+            ("paragraphs", written.first_paragraph),
+        ):
+            if first is None:
+                continue
+            newest = connection.scalar(text(f"SELECT max(id) FROM {table}"))
+            if newest:
+                shares.append((newest - first + 1) / newest)
+    return max(shares)
+
+
 class _BatchWriter:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection

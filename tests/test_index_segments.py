@@ -4,7 +4,9 @@ FTS5 writes each transaction's terms as a segment of its own and merges them onl
 time; a lookup seeks its term in every segment. `Archive.refresh_statistics` (run by
 `add_many`, by an ingest of many articles and by `db reindex`) merges them, so that a check at a
 million quotations reads a quarter of the statements (bench/verify.py). The layout is SQLite's
-alone: PostgreSQL's refresh is its planner's ANALYZE.
+alone: PostgreSQL's refresh is its planner's ANALYZE. Since the refresh reads the whole index,
+an ingest runs it only when what it stored is a tenth of the archive or more (a newsroom's daily
+ingest into a large archive does not pay for the archive).
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newswire_support import story
+import pytest
+from newswire_support import Story, story, write_stories
 
+from store import ingest as ingest_module
 from store.archive import Archive
 from store.article import Article
-from store.ingest import quotations_of
+from store.bulk import Written
+from store.ingest import ingest, quotations_of
+from store.prepared import PreparedArticle, prepare
 from store.search.index import TABLES
 from store.search.words import words
 
@@ -56,6 +62,42 @@ def test_a_bulk_load_leaves_the_index_in_one_segment(tmp_path: Path) -> None:
         assert _found(archive, story(STORIES - 1).quote)
     assert stored == STORIES
     assert _segments(tmp_path / "archive.sqlite3") == dict.fromkeys(TABLES, 1)
+
+
+def test_an_ingest_refreshes_the_index_only_once_it_stored_a_tenth_of_the_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_module, "REFRESH_AFTER", 2)  # a few stories stand for hundreds
+    path = tmp_path / "archive.sqlite3"
+    with Archive.open(f"sqlite:///{path}") as archive:
+        first = write_stories(tmp_path / "first", range(40))
+        assert ingest([str(tmp_path / "first")], archive).articles == len(first)
+        assert _segments(path) == dict.fromkeys(TABLES, 1)  # all of it new: refreshed
+
+        daily = write_stories(tmp_path / "daily", range(40, 43))
+        assert ingest([str(tmp_path / "daily")], archive).articles == len(daily)
+        assert all(count > 1 for count in _segments(path).values())  # 3 of 43: left as it is
+        assert all(_found(archive, written.quote)[0] == written.quote for written in daily)
+
+        large = write_stories(tmp_path / "large", range(43, 53))
+        assert ingest([str(tmp_path / "large")], archive).articles == len(large)
+        assert _segments(path) == dict.fromkeys(TABLES, 1)  # 10 of 53: refreshed
+        assert all(_found(archive, written.quote)[0] == written.quote for written in large)
+
+
+def test_the_share_an_ingest_stored_is_what_it_added_to_the_archive(archive: Archive) -> None:
+    stories = [story(number) for number in range(8)]
+    archive.store_batch(_prepared(stories[:6]))
+    written = Written()
+    archive.store_batch(_prepared(stories[6:7]), written)
+    archive.store_batch(_prepared(stories[7:]), written)
+    assert archive.share_written(written) == pytest.approx(2 / 8)
+    assert archive.share_written(Written()) == 0.0  # nothing stored
+
+
+def _prepared(stories: list[Story]) -> list[PreparedArticle]:
+    articles = [Article(text=written.text, source=written.file_name) for written in stories]
+    return [prepare(article, quotations_of(article)) for article in articles]
 
 
 def _found(archive: Archive, quote: str) -> list[str]:

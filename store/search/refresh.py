@@ -3,7 +3,8 @@
 What this does is derived state: the database's statistics on the index, and (SQLite) how its
 index is laid out in segments. It never changes which rows the index holds, so a change here
 applies to an archive already stored the next time the statistics are refreshed
-(`Archive.refresh_statistics`, run after every large ingest and by `quotebot db reindex`).
+(`Archive.refresh_statistics`, run after an ingest that adds a tenth of the archive or more
+(store.ingest.REFRESH_SHARE) and by `quotebot db reindex`).
 """
 
 from __future__ import annotations
