@@ -273,7 +273,7 @@ def _source_text(match: Match) -> Text:
 
 
 def outlet_and_date(match: Match) -> str:
-    """"Northfold Courier, 2024-03-05": who printed the match and when, as far as known."""
+    """ "Northfold Courier, 2024-03-05": who printed the match and when, as far as known."""
     outlet = match.outlet or match.article.outlet
     published = match.article.published.isoformat() if match.article.published else None
     return ", ".join(_clean(part) for part in (outlet, published) if part)
