@@ -15,14 +15,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from newswire_support import Story, story, write_stories
+from sqlalchemy import text
 
+from bot.cli import cli
 from store import ingest as ingest_module
 from store.archive import Archive
 from store.article import Article
 from store.bulk import Written
 from store.ingest import ingest, quotations_of
 from store.prepared import PreparedArticle, prepare
+from store.search import candidates
 from store.search.index import TABLES
 from store.search.words import words
 
@@ -93,6 +97,32 @@ def test_the_share_an_ingest_stored_is_what_it_added_to_the_archive(archive: Arc
     archive.store_batch(_prepared(stories[7:]), written)
     assert archive.share_written(written) == pytest.approx(2 / 8)
     assert archive.share_written(Written()) == 0.0  # nothing stored
+
+
+def test_db_refresh_does_what_the_smaller_ingests_left_undone(
+    archive_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(candidates, "TERM_CAP", 2)  # the stories' shared words count as common
+    with Archive.open(archive_url) as archive:
+        for number in range(12):  # a transaction each, as a day's small ingests store them
+            archive.store_batch(_prepared([story(number)]))
+        assert _common_terms_counted(archive) == 0
+
+    result = CliRunner().invoke(cli, ["--db", archive_url, "db", "refresh"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Refreshed the search index's statistics.\n"
+    with Archive.open(archive_url) as archive:
+        assert _common_terms_counted(archive) > 0
+        assert _found(archive, story(11).quote)[0] == story(11).quote
+    if archive_url.startswith("sqlite"):
+        path = Path(archive_url.removeprefix("sqlite:///"))
+        assert _segments(path) == dict.fromkeys(TABLES, 1)
+
+
+def _common_terms_counted(archive: Archive) -> int:
+    with archive.engine.connect() as connection:
+        return connection.scalar(text("SELECT count(*) FROM index_term_counts")) or 0
 
 
 def _prepared(stories: list[Story]) -> list[PreparedArticle]:
