@@ -154,3 +154,22 @@ def test_a_read_the_replica_cancelled_for_replay_is_done_on_the_primary_without_
         replica.dispose()
         primary.dispose()
     assert caplog.records == []
+
+
+def test_a_read_from_a_replica_without_a_table_the_primary_has_is_done_on_the_primary(
+    postgres_archive_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A replica that has not yet replayed the schema (the archive just set up, or upgraded)
+    answers "relation does not exist": the read is the primary's, without a warning. Here the
+    replica is the server's own `postgres` database, which has no archive tables at all."""
+    Archive.open(postgres_archive_url).close()
+    unreplayed = parse_database_url(postgres_archive_url).set(database="postgres")
+    primary = create_archive_engine(postgres_archive_url)
+    replica = create_replica_engine(unreplayed.render_as_string(hide_password=False))
+    reads = ReadEngines(primary, [replica])
+    try:
+        assert reads.read(lambda c: c.scalar(text("SELECT count(*) FROM ruling_register"))) == 1
+    finally:
+        replica.dispose()
+        primary.dispose()
+    assert caplog.records == []

@@ -79,6 +79,8 @@ class ReadEngines:
                 with replica.engine.connect() as connection:
                     result = work(connection)
             except Exception as error:
+                if behind_primary(error):
+                    continue
                 if not unreachable(error):
                     raise
                 if not cancelled_by_replay(error):
@@ -154,6 +156,20 @@ def cancelled_by_replay(error: BaseException) -> bool:
     replica is in good health and keeps its turn."""
     original = error.orig if isinstance(error, exc.DBAPIError) else error
     return getattr(original, "sqlstate", None) == "40001"
+
+
+def behind_primary(error: BaseException) -> bool:
+    """Whether the replica lacks a table or column the primary has (SQLSTATE 42P01, 42703): it
+    has not yet replayed a change of the schema (an archive just set up, or upgraded), and the
+    read is done elsewhere, without a warning, as the replica catches up by itself. An ingest
+    into a new archive read the desk's rulings from a replica that had no `ruling_register` yet,
+    and failed."""
+    original = error.orig if isinstance(error, exc.DBAPIError) else error
+    return getattr(original, "sqlstate", None) in _NOT_YET_REPLAYED
+
+
+#: SQLSTATEs of a table or a column that does not exist.
+_NOT_YET_REPLAYED = frozenset({"42P01", "42703"})
 
 
 def _first_line(error: BaseException) -> str:
