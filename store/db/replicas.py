@@ -154,8 +154,7 @@ def cancelled_by_replay(error: BaseException) -> bool:
     """Whether the replica cancelled the read because replaying the primary's changes needed
     what it held (SQLSTATE 40001, "conflict with recovery"): that read is done elsewhere, but the
     replica is in good health and keeps its turn."""
-    original = error.orig if isinstance(error, exc.DBAPIError) else error
-    return getattr(original, "sqlstate", None) == "40001"
+    return _sqlstate(error) == "40001"
 
 
 def behind_primary(error: BaseException) -> bool:
@@ -164,15 +163,23 @@ def behind_primary(error: BaseException) -> bool:
     read is done elsewhere, without a warning, as the replica catches up by itself. An ingest
     into a new archive read the desk's rulings from a replica that had no `ruling_register` yet,
     and failed."""
-    original = error.orig if isinstance(error, exc.DBAPIError) else error
-    return getattr(original, "sqlstate", None) in _NOT_YET_REPLAYED
+    return _sqlstate(error) in _NOT_YET_REPLAYED
 
 
 #: SQLSTATEs of a table or a column that does not exist.
 _NOT_YET_REPLAYED = frozenset({"42P01", "42703"})
 
 
+def _sqlstate(error: BaseException) -> str | None:
+    return getattr(_original(error), "sqlstate", None)
+
+
+def _original(error: BaseException) -> object:
+    """The driver's own error, which SQLAlchemy's wraps."""
+    return error.orig if isinstance(error, exc.DBAPIError) else error
+
+
 def _first_line(error: BaseException) -> str:
-    original = error.orig if isinstance(error, exc.DBAPIError) else error
+    original = _original(error)
     lines = [line.strip() for line in str(original).splitlines() if line.strip()]
     return lines[0] if lines else type(original).__name__
