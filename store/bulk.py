@@ -69,6 +69,13 @@ class Written:
     first_quotation: int | None = None
     first_paragraph: int | None = None
 
+    def tables(self) -> tuple[tuple[str, str, int | None], ...]:
+        """(index table, table, first id written) of the quotations and of the paragraphs."""
+        return (
+            (QUOTATIONS, "quotations", self.first_quotation),
+            (PARAGRAPHS, "paragraphs", self.first_paragraph),
+        )
+
     def note(self, quotations: list[int], paragraphs: list[int]) -> None:
         if quotations and self.first_quotation is None:
             self.first_quotation = quotations[0]
@@ -116,10 +123,7 @@ def check_index(engine: Engine, written: Written) -> list[str]:
     problems = []
     with archive_errors(engine), engine.connect() as connection:
         key = "rowid" if connection.dialect.name == "sqlite" else "id"
-        for index, table, first in (
-            (QUOTATIONS, "quotations", written.first_quotation),
-            (PARAGRAPHS, "paragraphs", written.first_paragraph),
-        ):
+        for index, table, first in written.tables():
             if first is None:
                 continue
             missing = connection.scalar(
@@ -151,10 +155,7 @@ def share_written(engine: Engine, written: Written) -> float:
     (deleted rows aside), read from its primary key rather than counted."""
     shares = [0.0]
     with archive_errors(engine), engine.connect() as connection:
-        for table, first in (
-            ("quotations", written.first_quotation),
-            ("paragraphs", written.first_paragraph),
-        ):
+        for _, table, first in written.tables():
             if first is None:
                 continue
             newest = connection.scalar(text(f"SELECT max(id) FROM {table}"))
