@@ -40,7 +40,7 @@ def test_a_refresh_merges_an_index_written_in_many_transactions_and_finds_the_sa
     stories = [story(number) for number in range(STORIES)]
     with Archive.open(url) as archive:
         for written in stories:  # one transaction each, as the bot's /quote add stores them
-            article = Article(text=written.text, source=written.file_name)
+            article = _article(written)
             archive.add(article, quotations_of(article))
         before = _segments(tmp_path / "archive.sqlite3")
         found_before = [_found(archive, written.quote) for written in stories]
@@ -55,10 +55,7 @@ def test_a_refresh_merges_an_index_written_in_many_transactions_and_finds_the_sa
 
 def test_a_bulk_load_leaves_the_index_in_one_segment(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
-    articles = [
-        Article(text=written.text, source=written.file_name)
-        for written in (story(number) for number in range(STORIES))
-    ]
+    articles = [_article(story(number)) for number in range(STORIES)]
     with Archive.open(url) as archive:
         stored = archive.add_many(
             ((article, quotations_of(article)) for article in articles), batch=2
@@ -126,8 +123,13 @@ def _common_terms_counted(archive: Archive) -> int:
 
 
 def _prepared(stories: list[Story]) -> list[PreparedArticle]:
-    articles = [Article(text=written.text, source=written.file_name) for written in stories]
+    articles = [_article(written) for written in stories]
     return [prepare(article, quotations_of(article)) for article in articles]
+
+
+def _article(written: Story) -> Article:
+    """The story as an article read from its file."""
+    return Article(text=written.text, source=written.file_name)
 
 
 def _found(archive: Archive, quote: str) -> list[str]:
