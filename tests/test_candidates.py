@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot.verifier import verify
 from bot.verifier.verdict import Verdict
 from bot.verifier.verify import Verifier
 from store.archive import Archive
@@ -96,6 +97,69 @@ def test_a_changed_word_whose_pairs_hit_other_quotations_still_finds_the_source(
 
     assert result.verdict is Verdict.WORDING_DIFFERS
     assert result.matches[0].text == CHANGED_SOURCE[0]
+
+
+def test_a_changed_word_whose_run_of_three_another_quotation_holds_leaves_the_source_a_candidate(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both pairs the changed word makes hit one unrelated quotation, which so holds two pairs
+    # that hit: two pairs sharing a word are one run of three, not a second sighting, and the
+    # source's own runs of three must still be looked up.
+    monkeypatch.setattr(candidates, "TERM_CAP", 3)
+    unrelated = "They wanted every improved offer in writing"
+    store_said(archive, [*CHANGED_SOURCE[:5], unrelated], "Ruth Kesteven")
+
+    paste = "Ferry crews rejected every improved offer"
+    found = archive.search([paste.lower().split()], limit=5)
+
+    assert CHANGED_SOURCE[0] in [quotation.text for quotation in found]
+
+
+def test_a_paste_around_one_rare_word_reads_no_runs_of_three(
+    crowded: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rare word's two pairs hit only its source, which holds every other pair of the paste
+    # too: they are the paste's own, and its common runs of three are not read.
+    store_said(crowded, ["Nobody wants to improve any zeppelin classroom"], "Ada Quill", 10)
+    joined: list[str] = []
+    for kind in (SQLiteIndex, PostgresIndex):
+        monkeypatch.setattr(kind, "lookup", _recording(kind.lookup, joined, runs_of_three=True))
+
+    [result] = Verifier(crowded).check('"Nobody wants to improve any zeppelin classroom"')
+
+    assert result.verdict is Verdict.VERIFIED
+    assert joined == []
+
+
+#: The source of the paste below holds one rare pair ("quay_want"); its other pairs are common
+#: (each held by six quotations of the first two kinds), and the two pairs the paste's changed
+#: word makes ("to_paint", "paint_the") are held together by five unrelated quotations.
+OUTVOTED_SOURCE = "Ferry crews on Wrenfield Quay want to mend the pier before winter"
+OUTVOTING = [
+    *(f"Ferry crews on Wrenfield Quay said {word}" for word in "no yes so it why how".split()),
+    *(
+        f"They want to walk the pier before winter {word}"
+        for word in "ends comes bites sets turns hits".split()
+    ),
+    *(f"Painters want to paint the {thing}" for thing in "fence hall mast gate shed".split()),
+]
+
+
+def test_a_source_outvoted_by_the_pairs_of_a_changed_word_is_ranked_by_all_its_pairs(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The five quotations holding "to paint the" have two votes each against the source's one,
+    # and the verifier aligns only the best few (three here): ranked by every pair of the
+    # paste they hold, common ones too, the source holds nine of eleven and they three.
+    monkeypatch.setattr(candidates, "TERM_CAP", 6)
+    monkeypatch.setattr(verify, "CANDIDATES", 3)
+    store_said(archive, [OUTVOTED_SOURCE, *OUTVOTING], "Ines Calloway")
+
+    paste = "Ferry crews on Wrenfield Quay want to paint the pier before winter"
+    [result] = Verifier(archive).check(f'"{paste}"')
+
+    assert result.verdict is Verdict.WORDING_DIFFERS
+    assert result.matches[0].text == OUTVOTED_SOURCE
 
 
 #: Four printings of one long sentence, each with its own last words: every pair of words

@@ -5,7 +5,9 @@ more common than that says little and is skipped. Quotations collect a vote per 
 rarer pairs weighing more. When pairs find too little (a two-word query, a typo in every other
 word), single words are looked up the same way. When every term is common ("we will not back
 down"), the quotations holding most of the common pairs are found by intersecting larger slices.
-The verifier then aligns the few best candidates word by word.
+When few pairs hit and their votes cannot choose, the rows with the most votes are ranked again
+by every pair of the query each holds, common ones too. The verifier then aligns the few best
+candidates word by word.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ ENOUGH_PAIRS = 2
 DECISIVE_HITS = 6
 #: Pairs that must hit before the lookups may stop for want of any row holding many of them.
 HOPELESS_HITS = 8
+#: Pairs hit below which the votes may be unsure: with this many rare pairs, the source of a
+#: paste with a word or two changed holds enough of them to lead.
+FEW_HITS = 6
 
 
 class CommonTerms:
@@ -111,6 +116,9 @@ def candidate_ids(
     pairs, words = query_terms(parts)
     votes: Counter[int] = Counter()
     held: Counter[int] = Counter()
+    # Where in the query each row's hit pairs begin and end (pair positions).
+    reach: dict[int, tuple[int, int]] = {}
+    place = {pair: position for position, pair in enumerate(pairs)}
     common = [pair for pair in pairs if pair in known]
     hits = 0
     terms = _coarse_to_fine(_spread(pairs, most_pairs))
@@ -122,12 +130,17 @@ def candidate_ids(
             hits += 1
             _vote(votes, found, 1.0)
             held.update(found)
+            _reach(reach, found, place[term])
             if hits >= DECISIVE_HITS and (_decided(held, hits) or _hopeless(held, hits)):
                 break
     # Pairs that hit only unrelated rows (those a changed or left-out word makes) are taken
     # for no hit in the search for a quotation; the search of article paragraphs for a
     # paraphrase, which a paste found nowhere pays too, keeps to the pairs that hit.
-    scattered = table == QUOTATIONS and not _corroborated(held, hits)
+    scattered = table == QUOTATIONS and not _corroborated(reach, hits)
+    if scattered and len(common) >= 2 and hits >= ENOUGH_PAIRS and max(held.values()) >= 2:
+        # Rows hold neighbouring pairs only (a run of three words): the query's own when one
+        # of them holds most of its pairs, the common ones too (a fragment around a rare word).
+        scattered = not _holds_most(connection, index, held, pairs)
     if len(common) >= 2 and (hits < ENOUGH_PAIRS or scattered):
         # Every pair is common (a large archive of plain words): two neighbouring common
         # pairs together, nearly a run of three words, are not.
@@ -138,6 +151,8 @@ def candidate_ids(
         _vote_all(connection, index, longest, known, votes, 0.5)
     if not votes and common:
         _vote(votes, _holding_most(connection, index, common, known), 1.0)
+    if table == QUOTATIONS and common and len(votes) > limit and _unsure(held, hits, limit):
+        return _ranked_again(connection, index, votes, pairs, limit)
     return [quotation for quotation, _ in votes.most_common(limit)]
 
 
@@ -237,10 +252,25 @@ def _vote(votes: Counter[int], found: list[int], weight: float) -> None:
         votes[quotation] += share
 
 
-def _corroborated(held: Counter[int], hits: int) -> bool:
-    """Enough pairs hit, and some row holds two of them: the rows found are the query's, not
-    those of a pair a changed word made ("industrious_hook"), which hit alone."""
-    return hits >= ENOUGH_PAIRS and max(held.values()) >= 2
+def _reach(reach: dict[int, tuple[int, int]], found: list[int], position: int) -> None:
+    for row in found:
+        first, last = reach.get(row, (position, position))
+        reach[row] = (min(first, position), max(last, position))
+
+
+def _corroborated(reach: dict[int, tuple[int, int]], hits: int) -> bool:
+    """Enough pairs hit, and some row holds two of them that share no word: the rows found are
+    the query's, not those of the pairs a changed word makes ("every_improved improved_offer"),
+    which hit alone, or together in the rows that hold the changed word's run of three."""
+    return hits >= ENOUGH_PAIRS and any(last - first >= 2 for first, last in reach.values())
+
+
+def _holds_most(
+    connection: Connection, index: CandidateIndex, held: Counter[int], pairs: list[str]
+) -> bool:
+    """Whether a row holding two of the pairs that hit holds half of the query's pairs."""
+    rows = [row for row, count in held.most_common(index.ranked_again) if count >= 2]
+    return 2 * max(index.held(connection, rows, pairs).values(), default=0) >= len(pairs)
 
 
 def _decided(held: Counter[int], hits: int) -> bool:
@@ -250,6 +280,39 @@ def _decided(held: Counter[int], hits: int) -> bool:
     if leading < 0.75 * hits:
         return False
     return max((count for count in held.values() if count < leading), default=0) <= hits / 2
+
+
+def _unsure(held: Counter[int], hits: int, limit: int) -> bool:
+    """Few pairs hit, and the votes cannot choose the `limit` best from them: more rows than
+    that hold the most pairs that hit (one rare pair, the rest of the query common), or the
+    leading rows are not decided."""
+    if hits >= FEW_HITS:
+        return False
+    if not held:
+        return True
+    leading = max(held.values())
+    return sum(count == leading for count in held.values()) > limit or not _decided(held, hits)
+
+
+def _ranked_again(
+    connection: Connection,
+    index: CandidateIndex,
+    votes: Counter[int],
+    pairs: list[str],
+    limit: int,
+) -> list[int]:
+    """The rows with the most votes, ranked by how many of the query's pairs each holds,
+    the common ones too, then by votes.
+
+    In a large archive most of a pasted phrase's pairs are common and are not looked up; the
+    few rare ones may be those a changed word makes ("to_overlook overlook_the"), held together
+    by a hundred unrelated rows that outvote the source, which holds the one rare pair the
+    change left and nearly every common one."""
+    pool = [key for key, _ in votes.most_common(index.ranked_again)]
+    held = index.held(connection, pool, pairs)
+    if not held:
+        return pool[:limit]
+    return sorted(pool, key=lambda key: (held.get(key, 0), votes[key]), reverse=True)[:limit]
 
 
 def _hopeless(held: Counter[int], hits: int) -> bool:

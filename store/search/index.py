@@ -11,6 +11,7 @@ common, so a check costs the same on a thousand quotations or a million.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
@@ -18,8 +19,9 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, select, text
 
 from store.db.models import IndexTermCountRow
-from store.search.grams import Terms, index_terms
+from store.search.grams import JOIN, Terms, index_terms
 from store.search.term_hashes import term_hash, term_hashes
+from store.search.words import spoken
 
 #: The index tables, for quotations and for article paragraphs; migrations create them and
 #: `store.db.schema` leaves them out of model checks.
@@ -34,6 +36,10 @@ class CandidateIndex(Protocol):
     #: Terms worth reading in one lookup: more cost little where a lookup is a round trip to a
     #: server, and are wasted where the caller may stop after any one of them.
     batch: int
+    #: Rows, those with the most votes, ranked again by every pair of a query they hold when
+    #: the votes cannot tell them apart (store.search.candidates): as many as `held` reads in
+    #: a millisecond or two.
+    ranked_again: int
 
     def add(self, connection: Connection, rows: Iterable[tuple[int, str]]) -> list[Terms]:
         """Index (id, text) pairs inside the caller's transaction; returns the terms of the
@@ -45,6 +51,12 @@ class CandidateIndex(Protocol):
     def lookup(self, connection: Connection, terms: Sequence[str], limit: int) -> list[list[int]]:
         """For each term, the ids of up to `limit` rows holding it; a term of several grams
         separated by spaces ("we_have have_to") asks for rows holding all of them."""
+
+    def held(
+        self, connection: Connection, ids: Sequence[int], terms: Sequence[str]
+    ) -> dict[int, int]:
+        """How many of `terms` (pairs of words) each of the rows `ids` holds, common ones too:
+        to rank rows that the lookups, which skip common terms, could not tell apart."""
 
     def common_terms(self, connection: Connection, at_least: int) -> dict[int | str, int]:
         """Terms the database's own statistics say at least `at_least` rows hold, with about how
@@ -59,6 +71,9 @@ class SQLiteIndex:
     """FTS5, contentless: the terms only, each with the row's id as its rowid."""
 
     batch = 1
+    # `held` folds each quotation's text again (20 us for 60 words): at a million quotations a
+    # hundred and twenty-eight of them took the slowest checks past 10 ms.
+    ranked_again = 64
 
     def __init__(self, table: str = QUOTATIONS) -> None:
         self.table = table
@@ -99,6 +114,24 @@ class SQLiteIndex:
             found.append([row[0] for row in cursor.fetchall()])
         return found
 
+    def held(
+        self, connection: Connection, ids: Sequence[int], terms: Sequence[str]
+    ) -> dict[int, int]:
+        # A contentless table cannot say which terms a row holds: they are made again from the
+        # quotation's text (paragraphs are not ranked so: store.search.candidates).
+        if self.table != QUOTATIONS or not ids:
+            return {}
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        marks = ", ".join("?" * len(ids))
+        cursor.execute(f"SELECT id, text FROM quotations WHERE id IN ({marks})", list(ids))
+        # Pairs of words compared as pairs, not joined into terms: a text's pairs cost a fifth
+        # of what its terms do (a check ranks two hundred texts of up to paragraph length).
+        wanted = {tuple(term.split(JOIN, 1)) for term in terms}
+        return {
+            key: len(wanted.intersection(itertools.pairwise(spoken(text))))
+            for key, text in cursor.fetchall()
+        }
+
     def common_terms(self, connection: Connection, at_least: int) -> dict[int | str, int]:
         # FTS5 keeps no statistics: the refresh after a large ingest counts the commonest terms
         # (store.search.refresh), none before the first.
@@ -120,6 +153,9 @@ class PostgresIndex:
     """
 
     batch = 8
+    # `held` compares numbers the rows hold; at ten million, a changed word's source was
+    # ranked 64th to 128th by votes in one paste in a hundred (bench/verify.py).
+    ranked_again = 128
 
     def __init__(self, table: str = QUOTATIONS) -> None:
         self.table = table
@@ -171,6 +207,18 @@ class PostgresIndex:
             if count >= at_least and count > found.get(term, 0):
                 found[term] = count
         return found
+
+    def held(
+        self, connection: Connection, ids: Sequence[int], terms: Sequence[str]
+    ) -> dict[int, int]:
+        if not ids:
+            return {}
+        driver = connection.connection.driver_connection  # type: ignore[union-attr]
+        rows = driver.execute(
+            f"SELECT id, grams FROM {self.table} WHERE id = ANY(%s)", (list(ids),), prepare=False
+        ).fetchall()
+        wanted = set(term_hashes(terms))
+        return {key: len(wanted.intersection(numbers)) for key, numbers in rows}
 
     def clear(self, connection: Connection) -> None:
         # DELETE, not TRUNCATE: checks go on reading the old terms until the caller commits.
