@@ -125,7 +125,7 @@ class SQLiteIndex:
         marks = ", ".join("?" * len(ids))
         cursor.execute(f"SELECT id, text FROM quotations WHERE id IN ({marks})", list(ids))
         # Pairs of words compared as pairs, not joined into terms: a text's pairs cost a fifth
-        # of what its terms do (a check ranks two hundred texts of up to paragraph length).
+        # of what its terms do (a check may rank sixty-four texts of up to paragraph length).
         wanted = {tuple(term.split(JOIN, 1)) for term in terms}
         return {
             key: len(wanted.intersection(itertools.pairwise(spoken(text))))
@@ -154,7 +154,7 @@ class PostgresIndex:
 
     batch = 8
     # `held` compares numbers the rows hold; at ten million, a changed word's source was
-    # ranked 64th to 128th by votes in one paste in a hundred (bench/verify.py).
+    # ranked 64th to 128th by votes in one or two changed pastes of 200 (bench/verify.py).
     ranked_again = 128
 
     def __init__(self, table: str = QUOTATIONS) -> None:
