@@ -119,6 +119,8 @@ def candidate_ids(
     # Where in the query each row's hit pairs begin and end (pair positions).
     reach: dict[int, tuple[int, int]] = {}
     place = {pair: position for position, pair in enumerate(pairs)}
+    # How many of the query's pairs, common ones too, each row read so far holds.
+    counted: dict[int, int] = {}
     common = [pair for pair in pairs if pair in known]
     hits = 0
     terms = _coarse_to_fine(_spread(pairs, most_pairs))
@@ -140,7 +142,7 @@ def candidate_ids(
     if scattered and len(common) >= 2 and hits >= ENOUGH_PAIRS and max(held.values()) >= 2:
         # Rows hold neighbouring pairs only (a run of three words): the query's own when one
         # of them holds most of its pairs, the common ones too (a fragment around a rare word).
-        scattered = not _holds_most(connection, index, held, pairs)
+        scattered = not _holds_most(connection, index, held, pairs, counted)
     if len(common) >= 2 and (hits < ENOUGH_PAIRS or scattered):
         # Every pair is common (a large archive of plain words): two neighbouring common
         # pairs together, nearly a run of three words, are not.
@@ -152,7 +154,7 @@ def candidate_ids(
     if not votes and common:
         _vote(votes, _holding_most(connection, index, common, known), 1.0)
     if table == QUOTATIONS and common and len(votes) > limit and _unsure(held, hits, limit):
-        return _ranked_again(connection, index, votes, pairs, limit)
+        return _ranked_again(connection, index, votes, pairs, limit, counted)
     return [quotation for quotation, _ in votes.most_common(limit)]
 
 
@@ -266,11 +268,29 @@ def _corroborated(reach: dict[int, tuple[int, int]], hits: int) -> bool:
 
 
 def _holds_most(
-    connection: Connection, index: CandidateIndex, held: Counter[int], pairs: list[str]
+    connection: Connection,
+    index: CandidateIndex,
+    held: Counter[int],
+    pairs: list[str],
+    counted: dict[int, int],
 ) -> bool:
     """Whether a row holding two of the pairs that hit holds half of the query's pairs."""
     rows = [row for row, count in held.most_common(index.ranked_again) if count >= 2]
-    return 2 * max(index.held(connection, rows, pairs).values(), default=0) >= len(pairs)
+    holding = _pairs_held(connection, index, rows, pairs, counted)
+    return 2 * max((holding.get(row, 0) for row in rows), default=0) >= len(pairs)
+
+
+def _pairs_held(
+    connection: Connection,
+    index: CandidateIndex,
+    rows: list[int],
+    pairs: list[str],
+    counted: dict[int, int],
+) -> dict[int, int]:
+    """`counted`, with how many of the query's pairs each of `rows` holds added for the rows
+    not read yet: a row that `_holds_most` read is not read again to be ranked again."""
+    counted.update(index.held(connection, [row for row in rows if row not in counted], pairs))
+    return counted
 
 
 def _decided(held: Counter[int], hits: int) -> bool:
@@ -300,6 +320,7 @@ def _ranked_again(
     votes: Counter[int],
     pairs: list[str],
     limit: int,
+    counted: dict[int, int],
 ) -> list[int]:
     """The rows with the most votes, ranked by how many of the query's pairs each holds,
     the common ones too, then by votes.
@@ -309,7 +330,7 @@ def _ranked_again(
     by a hundred unrelated rows that outvote the source, which holds the one rare pair the
     change left and nearly every common one."""
     pool = [key for key, _ in votes.most_common(index.ranked_again)]
-    held = index.held(connection, pool, pairs)
+    held = _pairs_held(connection, index, pool, pairs, counted)
     if not held:
         return pool[:limit]
     return sorted(pool, key=lambda key: (held.get(key, 0), votes[key]), reverse=True)[:limit]
