@@ -13,6 +13,7 @@ import pytest
 from extraction_support import extract, find, listing
 
 WINTER = "We cannot wait another winter"
+COIN = "We will not pay a single coin for such a tax"
 
 
 def test_a_name_never_runs_on_from_the_line_before() -> None:
@@ -40,3 +41,25 @@ def test_a_pronoun_introducing_the_next_paragraph_speaks_it(introduction: str) -
     )
     found = find(quotations, "The bridge is not safe for anyone to cross.")
     assert found.speaker == "Tobias Wren", listing(quotations)
+
+
+def test_a_dateline_sentence_full_of_names_still_names_its_people() -> None:
+    """ "Count former Vale Governor Ivo Marsh among Rosa Quint's critics." is mostly capitals,
+    but "former" and "critics" in lower case make it a sentence, not a Title Case headline
+    (which names nobody reliably): "he" later is the governor it names."""
+    quotations = extract(
+        "Vale's former governor says harbour tax is a fraud",
+        "PORT ARDITH, March 3 (HNS) — Count former Vale Governor Ivo Marsh among Rosa Quint’s "
+        "critics.",
+        "The former governor went on the record in an interview with the Harbour Times on Friday.",
+        f"“{COIN},” he said.",
+    )
+    assert find(quotations, COIN).speaker == "Ivo Marsh", listing(quotations)
+
+
+def test_a_title_case_headline_still_names_nobody() -> None:
+    quotations = extract(
+        "Ledger Quietly Confuses Rob Hale With His Brother",
+        f"“{COIN},” he said.",
+    )
+    assert find(quotations, COIN).speaker is None, listing(quotations)

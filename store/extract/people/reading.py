@@ -7,7 +7,7 @@ from collections import Counter
 from itertools import compress
 from operator import and_, itemgetter
 
-from store.extract.grammar import DETERMINERS
+from store.extract.grammar import DETERMINERS, FUNCTION_WORDS
 from store.extract.lexicon import (
     role_nouns,
     speech_verbs,
@@ -21,6 +21,8 @@ from store.extract.subjects.common import ROLE_REACH
 
 HEADLINE_WORDS = 4
 HEADLINE_SHARE = 0.7
+#: Words this long or longer are capitalised in a Title Case headline, unless function words.
+TITLE_CASE_SMALL = 4
 #: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
 SHORT_APPOSITIVE = 4
 ROLE_BEFORE = 4
@@ -45,12 +47,28 @@ class TextReading(PeopleState):
         letters = list(map(str.isalpha, map(itemgetter(0), tokens.words)))
         words = Counter(compress(self.paragraph_of, letters))
         capitals = Counter(compress(self.paragraph_of, map(and_, letters, tokens.capitalised)))
-        return {
+        capitalised = {
             paragraph
             for paragraph in range(paragraphs)
             if words[paragraph] >= HEADLINE_WORDS
             and capitals[paragraph] / words[paragraph] >= HEADLINE_SHARE
         }
+        if not capitalised:
+            return capitalised
+        # Title Case leaves only small words in lower case: "among Ruiz's detractors" in a
+        # dateline's sentence full of names is a sentence.
+        sentence_like = {
+            paragraph
+            for paragraph, word, capital in zip(
+                self.paragraph_of, tokens.words, tokens.capitalised, strict=True
+            )
+            if paragraph in capitalised
+            and not capital
+            and len(word) >= TITLE_CASE_SMALL
+            and word.isalpha()
+            and word.lower() not in FUNCTION_WORDS
+        }
+        return capitalised - sentence_like
 
     def _dateline(self, first: int, last: int) -> bool:
         """ "PORT ARDITH, Vale —" opening a paragraph names the place of the story, not a person
