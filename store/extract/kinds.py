@@ -4,8 +4,9 @@ work (a law, a treaty, a book).
 Pronouns and speech need the difference. "He said" can mean a person only, "they said" a
 person or a group, and neither a holiday ("Thanksgiving Day brought no relief. 'We are still
 waiting,' he said."), a province or a street. Places come from pycountry (ISO 3166: every
-country and its provinces, states and regions) and from the words that end a place's name
-("Street", "Province"); dates from the calendar and a list of holidays. A person is known by
+country and its provinces, states and regions), from Babel (CLDR's English names of countries,
+continents and world regions) and from the words that end a place's name ("Street",
+"Province"); dates from the calendar and a list of holidays. A person is known by
 other evidence (a given name, a title, a role, a gender): a name that opens with a given name
 is never a place or a date ("Grace Park", "Doris Day").
 """
@@ -50,11 +51,28 @@ def name_kind(name: str, organisation: bool) -> Kind:
         return Kind.ORGANISATION
     if _is_date(words):
         return Kind.DATE
-    if words[-1] in place_words() or " ".join(words) in place_names():
-        return Kind.PLACE
+    if _is_place(words) or (
+        "and" in words[1:-1] and all(_is_place(part) for part in _listed(words))
+    ):
+        return Kind.PLACE  # "Nova Scotia", "Peru and Chile"
     if words[-1] in work_words() and len(words) > 1:
         return Kind.WORK
     return Kind.UNKNOWN
+
+
+def _is_place(words: list[str]) -> bool:
+    return bool(words) and (words[-1] in place_words() or " ".join(words) in place_names())
+
+
+def _listed(words: list[str]) -> list[list[str]]:
+    """The names of "peru and chile": [["peru"], ["chile"]]."""
+    names: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            names.append([])
+        else:
+            names[-1].append(word)
+    return names
 
 
 def _is_date(words: list[str]) -> bool:
@@ -80,21 +98,47 @@ def work_words() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Countries and their subdivisions, lowercase, as ISO 3166 names them (with the common
-    name of a country too: "Bolivia" for the Plurinational State of Bolivia)."""
-    import pycountry  # loaded on first use: most articles never ask
+    """Countries, their subdivisions, continents and world regions, lowercase.
 
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.add(value.lower())
-    for subdivision in pycountry.subdivisions:
-        name = subdivision.name.lower()
-        names.add(name)
-        names.add(_REGION_SUFFIX.sub("", name))
+    ISO 3166 (pycountry) names countries and subdivisions officially and in their own
+    language ("Russian Federation", "Palestine, State of", "Wales; Cymru"), so each is taken
+    whole and in its parts; CLDR's English names (Babel) add what a news article writes
+    ("Russia", "Myanmar (Burma)") and the continents and regions ("Europe", "Latin America");
+    place_names.txt the few English names neither list gives ("Turkey", "Britain").
+    """
+    import pycountry  # loaded on first use: most articles never ask
+    from babel import Locale
+
+    names: set[str] = set(lines("place_names.txt"))
+    official = [
+        getattr(country, attribute, None)
+        for countries in (pycountry.countries, pycountry.historic_countries)
+        for country in countries
+        for attribute in ("name", "common_name", "official_name")
+    ]
+    official += [subdivision.name for subdivision in pycountry.subdivisions]
+    official += Locale("en").territories.values()
+    for value in official:
+        if not value:
+            continue
+        for name in _name_forms(value.lower()):
+            names.add(name)
+            names.add(_REGION_SUFFIX.sub("", name))
     return frozenset(names)
+
+
+def _name_forms(name: str) -> list[str]:
+    """ "wales [cymru gb-cym]" -> "wales"; "palestine, state of" -> "palestine"; "myanmar
+    (burma)" -> "myanmar", "burma"; "a; b" -> both."""
+    name = name.split("[")[0].strip()
+    forms = [name]
+    for part in re.split(r"\s*[;()]\s*", name):
+        part = part.strip()
+        if part and part != name:
+            forms.append(part)
+    if ", " in name and "(" not in name:
+        forms.append(name.split(", ")[0])
+    return forms
 
 
 __all__ = ["NOT_SPEAKERS", "Kind", "name_kind"]

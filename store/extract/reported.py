@@ -226,6 +226,8 @@ def _closing_attribution(
         following = index + 1
         if following > high:
             break
+        if _inside_relative_clause(document, low, index):
+            continue
         if lowers[following] == "per" or (
             lowers[following] == "according"
             and following + 1 <= high
@@ -249,6 +251,21 @@ def _closing_attribution(
             continue
         return low, index - 1, cue
     return None
+
+
+#: Words opening a relative clause after a comma: "Anholt, who served in Peru, …".
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+
+
+def _inside_relative_clause(document: Document, low: int, comma: int) -> bool:
+    """Whether `comma` falls inside a relative clause the sentence opened and has not closed:
+    in "Anholt, who served in Peru, Chile and Kenya, said …" the comma after "Peru" ends no
+    statement, and "Chile and Kenya" are not its speakers."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    opened = next(
+        (i for i in range(low, comma) if words[i] == "," and lowers[i + 1] in _RELATIVE), None
+    )
+    return opened is not None and "," not in words[opened + 1 : comma]
 
 
 def _relayed(document: Document, outlets: Outlets, low: int, high: int) -> bool:
