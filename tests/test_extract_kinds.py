@@ -175,6 +175,23 @@ REPORTED: dict[str, tuple[str, str, str]] = {
         "the town would appeal the ruling",
         "Lorna Pike",
     ),
+    # A role set off before the name is no statement closed by "…, Pike said".
+    "role-before-the-name": (
+        "The mayor of Tidewater, Lorna Pike, said on Wednesday that the town would appeal.",
+        "the town would appeal",
+        "Lorna Pike",
+    ),
+    "role-before-the-name-without-that": (
+        "The mayor of Tidewater, Lorna Pike, said the town would appeal.",
+        "the town would appeal",
+        "Lorna Pike",
+    ),
+    # A relative clause's list of places is no statement either.
+    "relative-clause-with-a-list": (
+        "Wren, who has worked in Peru, Chile and Kenya, said the bridge would be rebuilt.",
+        "the bridge would be rebuilt",
+        "Tobias Wren",
+    ),
 }
 
 

@@ -247,12 +247,15 @@ def _closing_attribution(
         if cue is None:
             continue
         tail = [i for i in range(cue.last + 1, high + 1) if words[i][0].isalnum()]
-        if len(tail) > _TAIL_WORDS:
-            continue
+        if len(tail) > _TAIL_WORDS or any(lowers[i] in _CLAUSE_WORDS for i in tail):
+            continue  # "The chief of Vexco, Ian Moss, said that sales were up": no closing
         return low, index - 1, cue
     return None
 
 
+#: Words of a clause after a speech verb: the statement follows the verb ("…, Moss, said that
+#: sales were up"), and what came before the comma is no statement.
+_CLAUSE_WORDS = frozenset({"that"}) | word_class("auxiliaries")
 #: Words opening a relative clause after a comma: "Anholt, who served in Peru, …".
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 
