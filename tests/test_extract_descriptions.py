@@ -86,3 +86,76 @@ def test_an_outlets_editorial_speaks_for_the_outlet_not_whoever_it_names() -> No
     [quotation] = [q for q in quotations if q.text.startswith("the regatta")]
     assert quotation.speaker == "Tidewater Herald", listing(quotations)
     assert quotation.speaker_as_written == "the Tidewater Herald's editorial"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "The leader of Eastmoor Borough Council, Councillor Amira Thorne, said on Monday that "
+        "the tax was dead.",
+        "The chief executive of Vexco, Amira Thorne, said the sale was on track.",
+    ],
+)
+def test_a_role_set_off_before_the_name_is_that_persons(introduction: str) -> None:
+    """ "The leader of …, Amira Thorne, said": the role before the name, between commas, is
+    hers; "the council leader" later is Thorne, not the other leader the article names."""
+    role = "council leader" if "Council" in introduction else "chief executive"
+    quotations = extract(
+        "Tax row",
+        introduction,
+        "Opposition leader Gideon Lusk, who chairs the chamber of commerce, disagreed.",
+        f'Speaking outside the town hall, the {role} said: "{MAY}".',
+    )
+    assert find(quotations, MAY).speaker == "Amira Thorne", listing(quotations)
+
+
+def test_a_word_after_of_in_a_role_is_not_the_person() -> None:
+    """The author of the book is not "the book": "The book accuses Pell … He said" is Pell."""
+    quotations = extract(
+        "Book disputed",
+        "The author of the book, Mitchell Varga, said he stood by every page.",
+        "Dan Pell, the base chief, said he had read it.",
+        f'The book accuses Pell of ignoring the crews. He said that is "{MAY}".',
+    )
+    assert find(quotations, MAY).speaker == "Dan Pell", listing(quotations)
+
+
+AGED = "It is the only way to pay for the sea wall"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # The person just named in the same paragraph.
+        (
+            (f"Opposition leader Gideon Lusk disagreed. '{AGED},' the 61-year-old said.",),
+            "Gideon Lusk",
+        ),
+        # The age the article gave a person, paragraphs before.
+        (
+            (
+                "Amira Thorne, 52, leads the council.",
+                "Gideon Lusk, the opposition leader, disagreed with her on Monday.",
+                f"'{AGED},' the 52-year-old said.",
+            ),
+            "Amira Thorne",
+        ),
+        (
+            (
+                "The 52-year-old Amira Thorne leads the council.",
+                "Gideon Lusk, the opposition leader, disagreed with her on Monday.",
+                f"'{AGED},' the 52-year-old said.",
+            ),
+            "Amira Thorne",
+        ),
+        # Another age than the one the article gave: not her.
+        ((f"Amira Thorne, 52, spoke first. '{AGED},' said the 30-year-old.",), None),
+        # An age the article never gave, a paragraph after the person: anyone's.
+        (("Amira Thorne spoke first.", f"'{AGED},' said the 30-year-old."), None),
+    ],
+)
+def test_an_age_description_speaks_for_the_person_of_that_age(
+    paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    quotations = extract("Sea wall row", *paragraphs)
+    assert find(quotations, AGED).speaker == speaker, listing(quotations)

@@ -9,6 +9,8 @@ from itertools import compress
 
 from store.extract.grammar import (
     DETERMINERS,
+    FEMININE_WORDS,
+    MASCULINE_WORDS,
     without_honorifics,
 )
 from store.extract.kinds import name_kind
@@ -55,6 +57,27 @@ HONORIFIC_GENDER = {
     "lady": "f",
     "lord": "m",
 }
+
+
+#: "52-year-old": the age a description or a name's modifier gives.
+_AGE_WORD = re.compile(r"^(\d{1,3})-year-old$")
+#: Ages a person plausibly has; a larger number after a name is no age ("Pike, 2014,").
+_OLDEST = 120
+
+
+def _plausible_age(digits: str) -> int | None:
+    age = int(digits)
+    return age if 0 < age <= _OLDEST else None
+
+
+def _gender_of_words(words: list[str]) -> str | None:
+    """ "the 61-year-old grandmother" is a woman; "the 61-year-old" says nothing."""
+    found = set(words)
+    if found & FEMININE_WORDS:
+        return "f"
+    if found & MASCULINE_WORDS:
+        return "m"
+    return None
 
 
 class People(TextReading, PronounResolution):
@@ -148,7 +171,9 @@ class People(TextReading, PronounResolution):
         self._mention(entity, name_start, subject or opened)
         if title:
             self._add_role(entity, title)
-        described = self._role_before(first)
+        described = self._role_before(first) or self._role_before_comma(
+            first, last, sentence_starts
+        )
         if described:
             self._add_role(entity, described)
         if gender and not entity.gender:
@@ -156,6 +181,24 @@ class People(TextReading, PronounResolution):
         appositive = self._appositive_role(last) or self._role_after_as(last)
         if appositive:
             self._add_role(entity, appositive)
+        age = self._age_around(first, last)
+        if age is not None:
+            entity.ages.add(age)
+
+    def _age_around(self, first: int, last: int) -> int | None:
+        """The age written with a name: "Thorne, 52," or "52-year-old Amira Thorne"."""
+        words = self.tokens.words
+        after = last + 1
+        if (
+            after + 2 < len(words)
+            and words[after] == ","
+            and words[after + 1].isdigit()
+            and words[after + 2] in {",", ".", ";"}
+        ):
+            return _plausible_age(words[after + 1])
+        if first > 0 and (match := _AGE_WORD.match(self.tokens.lowers[first - 1])):
+            return _plausible_age(match.group(1))
+        return None
 
     def _mention(self, entity: Entity, at: int, salient: bool = False) -> None:
         """Record that the article names `entity` at token `at` (lists kept sorted)."""
@@ -286,6 +329,9 @@ class People(TextReading, PronounResolution):
             return None
         head = words[-1]
         head_phrase = " ".join(words[-2:]) if len(words) > 1 else head
+        ages = [int(m.group(1)) for w in words if (m := _AGE_WORD.match(w))]
+        if ages and not mention.organisation:
+            return self._of_age(ages[0], words, at)
         if mention.organisation:
             candidates = [e for e in self._by_surname.get(head, ()) if e.organisation]
             if not candidates:
@@ -319,6 +365,22 @@ class People(TextReading, PronounResolution):
             candidates = before
         del tokens
         return self._nearest(candidates, at)
+
+    def _of_age(self, age: int, words: list[str], at: int) -> Entity | None:
+        """ "the 61-year-old", "the 61-year-old grandmother": the person the article gave that
+        age; else the person the same paragraph spoke of last (as "he" or "she" would be
+        read), of the gender its words say. A paragraph later, an age the article never gave
+        could be anyone's."""
+        aged = [e for e in self.entities if age in e.ages and e.last_named(at) >= 0]
+        if aged:
+            return self._nearest(aged, at)
+        entity = self.nearest_person(at, _gender_of_words(words))
+        if entity is None or (entity.ages and age not in entity.ages):
+            return None  # the last one spoken of is of another age
+        if self.paragraph_of[entity.last_named(at)] != self.paragraph_of[at]:
+            return None
+        entity.ages.add(age)
+        return entity
 
     def role_holders(self, role: str) -> list[Entity]:
         """The entities the article gives exactly this role."""

@@ -42,6 +42,9 @@ class Entity:
     salient: list[int] = field(default_factory=list)
     #: What the words of the name tell: a place or a date never speaks as "he" or "they".
     kind: Kind = Kind.UNKNOWN
+    #: The ages the article gives ("Thorne, 52,", "52-year-old Amira Thorne"): "the
+    #: 52-year-old" is this one.
+    ages: set[int] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
@@ -113,12 +116,18 @@ def holds(positions: list[int], at: int) -> bool:
     return index < len(positions) and positions[index] == at
 
 
+#: Words after which a role names what its holder belongs to: the "book" of "author of the
+#: book" is not who the author is ("The book accuses …" is no person).
+_ROLE_COMPLEMENTS = frozenset({"of", "at", "for", "in", "on", "with", "to", "from"})
+
+
 def role_has(role: str, phrase: str, head: str) -> bool:
     words = [w.strip(".,").lower() for w in role.split()]
     text = " ".join(words)
     if " " in phrase and phrase in text:
         return True
-    if head in words:
+    complement = next((i for i, word in enumerate(words) if word in _ROLE_COMPLEMENTS), None)
+    if head in words[:complement]:
         return True
     # "Sen." for "senator", "Gov." for "governor", "Rep." for "representative".
     return SHORT_TITLES.get(head, "\0") in words

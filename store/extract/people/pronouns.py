@@ -105,10 +105,19 @@ class PronounResolution(PeopleState):
         last = entity.last_named(at)
         return last >= 0 and self.paragraph_of[at] - self.paragraph_of[last] <= PRONOUN_REACH
 
+    def nearest_person(self, at: int, gender: str | None) -> Entity | None:
+        """The person a "he" or "she" at `at` would stand for, of `gender` or of either."""
+        return self._resolve(gender, at)
+
     def resolve_pronoun(self, pronoun: str, at: int) -> Entity | None:
         gender = pronoun_genders().get(pronoun)
         if gender in {None, "s"}:
             return None  # "I", "we": the writer or a group, not a person we can name
+        return self._resolve(gender, at)
+
+    def _resolve(self, gender: str | None, at: int) -> Entity | None:
+        """Whom a pronoun of `gender` ("m", "f", "n", "p"; None: a person of either) stands
+        for."""
         paragraph = self.paragraph_of[at] if at < len(self.paragraph_of) else 0
         wants_organisation = gender in {"n", "p"}
         best: tuple[tuple[int, int, int, int], Entity] | None = None

@@ -25,6 +25,8 @@ HEADLINE_SHARE = 0.7
 TITLE_CASE_SMALL = 4
 #: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
 SHORT_APPOSITIVE = 4
+#: Words that open a role set before a name: "The leader of …, Amira Thorne, said".
+LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 ROLE_BEFORE = 4
 NOT_DESCRIPTIONS = word_class("not-descriptions")
 OPENER_WORDS = word_class("opener-words")
@@ -135,6 +137,32 @@ class TextReading(PeopleState):
         ):
             start -= 1
         return start
+
+    def _role_before_comma(self, first: int, last: int, sentence_starts: set[int]) -> str | None:
+        """ "The leader of Vale Borough Council, Councillor Amira Thorne, said": a role opening
+        the sentence, set off by commas before the name it describes."""
+        tokens = self.tokens
+        comma = first - 1
+        after = last + 1
+        if comma < 2 or tokens.words[comma] != "," or after >= len(tokens):
+            return None
+        if tokens.words[after] != ",":
+            return None  # "The leader of the council, Thorne and Lusk …": a list, not a role
+        start = comma - 1
+        while start > 0 and comma - start <= ROLE_REACH and start not in sentence_starts:
+            start -= 1
+        if start not in sentence_starts or tokens.lowers[start] not in LEADING_DETERMINERS:
+            return None
+        words = range(start + 1, comma)
+        lowers = tokens.lowers
+        if not any(role_word(lowers[i]) and not tokens.capitalised[i] for i in words):
+            return None
+        if any(
+            not tokens.words[i][0].isalnum() and tokens.words[i] not in {"’s", "'s", "-"}
+            for i in words
+        ) or any(speech_verbs().base(lowers[i]) is not None for i in words):
+            return None
+        return tokens.span_text(start + 1, comma - 1)
 
     def _appositive_role(self, last: int) -> str | None:
         """ "Hale, Vale's longest-serving harbour master, ..." gives a role."""
