@@ -159,3 +159,22 @@ def test_an_age_description_speaks_for_the_person_of_that_age(
 ) -> None:
     quotations = extract("Sea wall row", *paragraphs)
     assert find(quotations, AGED).speaker == speaker, listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("introduction", "description", "speaker"),
+    [
+        ("Prime Minister Ana Brisk visited the harbour.", "the PM", "Ana Brisk"),
+        ("Vexco chief executive Ian Moss was there.", "the CEO", "Ian Moss"),
+        ("Chief Minister K. Ramesh Rao spoke later.", "the CM", "K. Ramesh Rao"),
+        ("Harbco CEO Dora Finch arrived late.", "the chief executive", "Dora Finch"),
+    ],
+)
+def test_an_abbreviated_role_is_the_role_spelled_out(
+    introduction: str, description: str, speaker: str
+) -> None:
+    """ "the PM said" is the prime minister the article named; data/role_abbreviations.txt
+    says what each abbreviation stands for."""
+    quotations = extract("Harbour visit", introduction, f'"{PROUD}," {description} said.')
+    assert find(quotations, PROUD).speaker == speaker, listing(quotations)
+    assert find(quotations, PROUD).speaker_as_written == description

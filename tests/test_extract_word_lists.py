@@ -25,7 +25,8 @@ _PLAIN_LISTS = sorted(
     path.name
     for path in _DATA.iterdir()
     if path.name.endswith(".txt")
-    and path.name not in {"speech_verbs.txt", "closed_classes.txt", "pronouns.txt"}
+    and path.name
+    not in {"speech_verbs.txt", "closed_classes.txt", "pronouns.txt", "role_abbreviations.txt"}
 )
 
 

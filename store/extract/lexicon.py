@@ -171,6 +171,13 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def role_abbreviations() -> dict[str, str]:
+    """ "pm" -> "prime minister": what an abbreviated role stands for."""
+    pairs = (line.split(":", 1) for line in lines("role_abbreviations.txt"))
+    return {short.strip(): role.strip() for short, role in pairs}
+
+
+@cache
 def pronoun_genders() -> dict[str, str]:
     pairs = (line.split(":") for line in lines("pronouns.txt"))
     return {word.strip(): gender.strip() for word, gender in pairs}

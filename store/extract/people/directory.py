@@ -16,6 +16,7 @@ from store.extract.grammar import (
 from store.extract.kinds import name_kind
 from store.extract.lexicon import (
     first_name_genders,
+    role_abbreviations,
     role_nouns,
     titles,
 )
@@ -78,6 +79,10 @@ def _gender_of_words(words: list[str]) -> str | None:
     if found & MASCULINE_WORDS:
         return "m"
     return None
+
+
+#: "chief executive" -> "ceo": the abbreviation a role may be written as.
+_ABBREVIATIONS_OF = {role: short for short, role in role_abbreviations().items()}
 
 
 class People(TextReading, PronounResolution):
@@ -345,10 +350,25 @@ class People(TextReading, PronounResolution):
                 for word in (head, SHORT_TITLES.get(head, head))
                 for e in around(self._by_role_word.get(word, []), at)
             }
+            # "the PM" is the prime minister, "the chief executive" a "Vexco CEO".
+            spelled = role_abbreviations().get(head)
+            short = _ABBREVIATIONS_OF.get(head_phrase)
+            if spelled is not None:
+                holders.update(
+                    (id(e), e) for e in around(self._by_role_word.get(spelled.split()[-1], []), at)
+                )
+            if short is not None:
+                holders.update((id(e), e) for e in around(self._by_role_word.get(short, []), at))
             candidates = [
                 e
                 for e in holders.values()
-                if not e.organisation and any(role_has(role, head_phrase, head) for role in e.roles)
+                if not e.organisation
+                and any(
+                    role_has(role, head_phrase, head)
+                    or (spelled is not None and role_has(role, spelled, spelled))
+                    or (short is not None and role_has(role, short, short))
+                    for role in e.roles
+                )
             ]
             modifiers = [w for w in words[:-1] if w not in titles() and w not in role_nouns()]
             if modifiers and len(candidates) > 1:
