@@ -227,8 +227,9 @@ def test_reported_speech_indexes_the_article_text() -> None:
         "Pike plans to appeal the ruling next week.",
         "Wren closed the bridge on Monday after divers found cracks in two of its piers.",
         "Pike, who said little at the meeting, left before the vote.",
+        "The mayor of Brackwater, Lorna Pike, spoke later.",
     ],
-    ids=["did-not-respond", "a-vote", "a-plan", "an-action", "said-little"],
+    ids=["did-not-respond", "a-vote", "a-plan", "an-action", "said-little", "a-role-spoke"],
 )
 def test_writers_own_facts_are_not_statements(paragraph: str) -> None:
     quotes = extract("Mayor Lorna Pike runs Brackwater's town council.", paragraph)

@@ -249,6 +249,8 @@ def _closing_attribution(
         tail = [i for i in range(cue.last + 1, high + 1) if words[i][0].isalnum()]
         if len(tail) > _TAIL_WORDS or any(lowers[i] in _CLAUSE_WORDS for i in tail):
             continue  # "The chief of Vexco, Ian Moss, said that sales were up": no closing
+        if _role_before_name(document, low, index, cue):
+            continue
         return low, index - 1, cue
     return None
 
@@ -256,6 +258,25 @@ def _closing_attribution(
 #: Words of a clause after a speech verb: the statement follows the verb ("…, Moss, said that
 #: sales were up"), and what came before the comma is no statement.
 _CLAUSE_WORDS = frozenset({"that"}) | word_class("auxiliaries")
+
+
+def _role_before_name(document: Document, low: int, comma: int, cue: Cue) -> bool:
+    """ "The Chief Minister of Vale, K. Ramesh Rao, spoke later.": what comes before the
+    comma is the role of the name set off after it, a noun phrase with no verb, not a
+    statement."""
+    words, lowers = document.tokens.words, document.tokens.lowers
+    after = cue.mention.last + 1
+    return (
+        cue.mention.first == comma + 1
+        and after < len(words)
+        and words[after] == ","
+        and lowers[low] in {"the", "a", "an"}
+        and not any(
+            lowers[i] in _CLAUSE_WORDS or lowers[i].endswith("ed") for i in range(low, comma)
+        )
+    )
+
+
 #: Words opening a relative clause after a comma: "Anholt, who served in Peru, …".
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 
