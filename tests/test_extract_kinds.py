@@ -228,8 +228,17 @@ def test_reported_speech_indexes_the_article_text() -> None:
         "Wren closed the bridge on Monday after divers found cracks in two of its piers.",
         "Pike, who said little at the meeting, left before the vote.",
         "The mayor of Brackwater, Lorna Pike, spoke later.",
+        "Residents were told to keep away from the bridge until the spring.",
     ],
-    ids=["did-not-respond", "a-vote", "a-plan", "an-action", "said-little", "a-role-spoke"],
+    ids=[
+        "did-not-respond",
+        "a-vote",
+        "a-plan",
+        "an-action",
+        "said-little",
+        "a-role-spoke",
+        "passive-told",
+    ],
 )
 def test_writers_own_facts_are_not_statements(paragraph: str) -> None:
     quotes = extract("Mayor Lorna Pike runs Brackwater's town council.", paragraph)

@@ -131,6 +131,8 @@ def _opening_attribution(
             continue
         if lowers[index].endswith("ing") or lowers[index - 1] in {"to", "not", "n't", "never"}:
             continue
+        if lowers[index - 1] in _PASSIVE_BE:
+            continue  # "Residents were told to stay home": they were spoken to
         found = subject_before(document, low, index - 1)
         if found is None:
             continue
@@ -255,6 +257,8 @@ def _closing_attribution(
     return None
 
 
+#: Forms of "be" that make the speech verb after them passive: its subject is who was told.
+_PASSIVE_BE = frozenset({"was", "were", "been", "being", "be", "is", "are", "am", "'re", "’re"})
 #: Words of a clause after a speech verb: the statement follows the verb ("…, Moss, said that
 #: sales were up"), and what came before the comma is no statement.
 _CLAUSE_WORDS = frozenset({"that"}) | word_class("auxiliaries")
