@@ -63,3 +63,16 @@ def test_a_title_case_headline_still_names_nobody() -> None:
         f"“{COIN},” he said.",
     )
     assert find(quotations, COIN).speaker is None, listing(quotations)
+
+
+def test_a_single_name_that_who_describes_is_a_person() -> None:
+    """A performer known by one name ("Ardelle, who …") is someone "she" can stand for, though
+    the article gives no first name: not the woman quoted before her."""
+    quotations = extract(
+        "Awards night",
+        f"In her speech, Shonda Vale declared the need for ambition: “{WINTER},” she said.",
+        "Meanwhile Ardelle, who was honoured with the top award, spoke about self-love. "
+        f"“{COIN},” she said.",
+    )
+    assert find(quotations, COIN).speaker == "Ardelle", listing(quotations)
+    assert find(quotations, WINTER).speaker == "Shonda Vale", listing(quotations)

@@ -211,6 +211,8 @@ def _sentence_initial_non_names(
             verb = speech_verbs().base(pair) or speech_verbs().base(after)
             if verb is not None and verb != after:
                 continue  # "Ruiz lamented …", "Lind went on to say …"
+            if after == "," and following + 1 < count and tokens.lowers[following + 1] == "who":
+                continue  # "Ardelle, who won the award, …": someone
         doubtful.add(index)
     return doubtful
 

@@ -165,7 +165,7 @@ class People(TextReading, PronounResolution):
             # A lone capitalised word is a person only once the article has named them in full
             # ("Quill" after "Tessa Quill") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
-            if entity is None and words[0].lower() in self.known:
+            if entity is None and (words[0].lower() in self.known or self._who(last)):
                 entity = self.entity_for_name(words[0], organisation, name_start)
             if entity is not None:
                 self._mention(entity, name_start, subject or (opened and person_like(entity)))
@@ -204,6 +204,12 @@ class People(TextReading, PronounResolution):
         if first > 0 and (match := _AGE_WORD.match(self.tokens.lowers[first - 1])):
             return _plausible_age(match.group(1))
         return None
+
+    def _who(self, last: int) -> bool:
+        """ "Ardelle, who won the award, spoke about …": a name "who" describes is a person's,
+        though the article names no first name."""
+        lowers = self.tokens.lowers
+        return last + 2 < len(lowers) and lowers[last + 1] == "," and lowers[last + 2] == "who"
 
     def _mention(self, entity: Entity, at: int, salient: bool = False) -> None:
         """Record that the article names `entity` at token `at` (lists kept sorted)."""
