@@ -178,3 +178,44 @@ def test_an_abbreviated_role_is_the_role_spelled_out(
     quotations = extract("Harbour visit", introduction, f'"{PROUD}," {description} said.')
     assert find(quotations, PROUD).speaker == speaker, listing(quotations)
     assert find(quotations, PROUD).speaker_as_written == description
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            (
+                "Eastmoor boss Rosa Quint was less happy. "
+                f'"{PROUD}," the former Vale international said.',
+            ),
+            "Rosa Quint",
+        ),
+        ((f'Dora Finch runs the corner shop. "{PROUD}," the mother-of-two said.',), "Dora Finch"),
+        # The one quoted in the paragraph before.
+        (
+            (
+                'Striker Jonah Pell, who scored the winner, told the Gazette: "I just hit it."',
+                f'Asked about his future, the 23-year-old added: "{PROUD}".',
+            ),
+            "Jonah Pell",
+        ),
+        (
+            (
+                'Striker Jonah Pell, who scored the winner, told the Gazette: "I just hit it."',
+                f'Asked about his future, the teenager added: "{PROUD}".',
+            ),
+            "Jonah Pell",
+        ),
+        # A role nobody was introduced with may be someone else; and a thing is no person.
+        ((f'Ruiz, the mayor, declined to comment. "{PROUD}," the spokesman said.',), None),
+        ((f"Dora Finch runs the Anchor Inn. A notice behind the bar read: '{PROUD}'.",), None),
+    ],
+)
+def test_an_epithet_is_the_person_just_spoken_of(
+    paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    """Sports and Commonwealth news vary the name: "the former Vale international", "the
+    teenager", "the mother-of-two" (data/closed_classes.txt, person-epithets) are the person
+    the same paragraph spoke of, or the one quoted in the paragraph before."""
+    quotations = extract("Derby day", *paragraphs)
+    assert find(quotations, PROUD).speaker == speaker, listing(quotations)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 from itertools import compress
@@ -19,6 +20,7 @@ from store.extract.lexicon import (
     role_abbreviations,
     role_nouns,
     titles,
+    word_class,
 )
 from store.extract.people.entity import (
     SHORT_TITLES,
@@ -60,6 +62,7 @@ HONORIFIC_GENDER = {
 }
 
 
+_PERSON_EPITHETS = word_class("person-epithets")
 #: "52-year-old": the age a description or a name's modifier gives.
 _AGE_WORD = re.compile(r"^(\d{1,3})-year-old$")
 #: Ages a person plausibly has; a larger number after a name is no age ("Pike, 2014,").
@@ -69,6 +72,19 @@ _OLDEST = 120
 def _plausible_age(digits: str) -> int | None:
     age = int(digits)
     return age if 0 < age <= _OLDEST else None
+
+
+#: "the mother-of-two": a description of one person by their family.
+_FAMILY_EPITHET = re.compile(r"^(?:grand)?(?:mother|father)-of-[a-z]+$")
+
+
+def _epithet(text: str, head: str) -> bool:
+    """ "the former Vale international", "the teenager", "the mother-of-two": a definite
+    description that can only be someone the article just spoke of (data/closed_classes.txt,
+    person-epithets); "the spokesman" or "the bar" may be anyone or anything."""
+    return text.split()[0].lower() == "the" and (
+        head in _PERSON_EPITHETS or _FAMILY_EPITHET.match(head) is not None
+    )
 
 
 def _gender_of_words(words: list[str]) -> str | None:
@@ -116,6 +132,7 @@ class People(TextReading, PronounResolution):
         #: Transport named before.
         self._by_org_word: dict[str, list[Entity]] = {}
         self._outside = outside
+        self._quoting: set[int] | None = None
         #: The name runs read from each start to the end of the text (Outlets.learn reads them
         #: again).
         self.runs: dict[int, int] = {}
@@ -383,7 +400,9 @@ class People(TextReading, PronounResolution):
                 ]
                 candidates = narrowed or candidates
         if not candidates:
-            return None
+            if mention.organisation or not _epithet(mention.text, head):
+                return None
+            return self._spoken_of(at, _gender_of_words(words))
         if len(candidates) > 1 and len({e.name for e in candidates}) > 1:
             before = [e for e in candidates if e.last_named(at) >= 0]
             if not before:
@@ -400,13 +419,40 @@ class People(TextReading, PronounResolution):
         aged = [e for e in self.entities if age in e.ages and e.last_named(at) >= 0]
         if aged:
             return self._nearest(aged, at)
-        entity = self.nearest_person(at, _gender_of_words(words))
+        entity = self._spoken_of(at, _gender_of_words(words))
         if entity is None or (entity.ages and age not in entity.ages):
             return None  # the last one spoken of is of another age
-        if self.paragraph_of[entity.last_named(at)] != self.paragraph_of[at]:
-            return None
         entity.ages.add(age)
         return entity
+
+    def _spoken_of(self, at: int, gender: str | None) -> Entity | None:
+        """The person a description with nothing of its own to match ("the 23-year-old", "the
+        former Vale international") stands for: the one the same paragraph spoke of last, as
+        "he" or "she" would be read, or the one quoted last in the paragraph before. Further
+        back it could be anyone."""
+        entity = self.nearest_person(at, gender)
+        if entity is None:
+            return None
+        paragraph = self.paragraph_of[at]
+        if self.paragraph_of[entity.last_named(at)] == paragraph:
+            return entity
+        salient = entity.last_before(entity.salient, at)
+        if (
+            salient >= 0
+            and self.paragraph_of[salient] == paragraph - 1
+            and paragraph - 1 in self._quoting_paragraphs()
+        ):
+            return entity
+        return None
+
+    def _quoting_paragraphs(self) -> set[int]:
+        """The paragraphs that hold a quotation (found once)."""
+        if self._quoting is None:
+            self._quoting = {
+                self.paragraph_of[i]
+                for i in compress(range(len(self._outside)), map(operator.not_, self._outside))
+            }
+        return self._quoting
 
     def role_holders(self, role: str) -> list[Entity]:
         """The entities the article gives exactly this role."""
