@@ -219,3 +219,19 @@ def test_an_epithet_is_the_person_just_spoken_of(
     the same paragraph spoke of, or the one quoted in the paragraph before."""
     quotations = extract("Derby day", *paragraphs)
     assert find(quotations, PROUD).speaker == speaker, listing(quotations)
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Vale's Ministry of Fisheries will lift the ban on cod next month.",
+        "The Department for Fisheries will lift the ban on cod next month.",
+    ],
+)
+def test_a_body_named_with_of_or_for_is_found_by_its_kind(introduction: str) -> None:
+    """ "Ministry of Fisheries" is a body by the word before "of" (not only by its last word),
+    and "for" joins a body's name: "the ministry" or "the department" later is that body."""
+    description = "the ministry" if "Ministry" in introduction else "the department"
+    quotations = extract("Cod ban lifted", introduction, f'"{MAY}," {description} said.')
+    speaker = "Ministry of Fisheries" if "Ministry" in introduction else "Department for Fisheries"
+    assert find(quotations, MAY).speaker == speaker, listing(quotations)

@@ -186,6 +186,16 @@ REPORTED: dict[str, tuple[str, str, str]] = {
         "the town would appeal",
         "Lorna Pike",
     ),
+    "said-on-day-without-that": (
+        "The Brackwater Water Board said on Wednesday supplies would be back by Thursday.",
+        "supplies would be back by Thursday",
+        "Brackwater Water Board",
+    ),
+    "body-named-with-for": (
+        "The Department for Transport said the bridge would be rebuilt by the spring.",
+        "the bridge would be rebuilt by the spring",
+        "Department for Transport",
+    ),
     # A relative clause's list of places is no statement either.
     "relative-clause-with-a-list": (
         "Wren, who has worked in Peru, Chile and Kenya, said the bridge would be rebuilt.",

@@ -211,10 +211,16 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
             first += 1
     while first <= high and words[first] in {",", ":"}:
         first += 1
+    # "said on Wednesday it would …", "said yesterday the talks …": when, not what.
+    if first + 1 <= high and lowers[first] == "on" and lowers[first + 1] in _WEEKDAYS:
+        first += 2
+    elif first <= high and lowers[first] in {"yesterday", "today"}:
+        first += 1
     return first if first <= high else None
 
 
 _ADVERBIAL_WORDS = word_class("reported-adverbials")
+_WEEKDAYS = word_class("weekdays")
 
 
 def _closing_attribution(

@@ -109,6 +109,14 @@ def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
             and is_name_word(tokens, index + 1)
             and (is_name_word(tokens, index - 1))
         )
+    if lower == "for":
+        # "Department for Coastal Affairs", "Institute for Fiscal Studies": a body's name.
+        return (
+            low < index < high
+            and tokens.lowers[index - 1] in org_words()
+            and is_name_word(tokens, index - 1)
+            and is_name_word(tokens, index + 1)
+        )
     if lower == "." and index > low and tokens.starts[index] == tokens.ends[index - 1]:
         if "\n" in _gap_after(tokens, index):
             # "… needs a Plan B." ending a line: the next line's name is its own.
@@ -232,4 +240,14 @@ def is_organisation_name(tokens: Tokens, first: int, last: int) -> bool:
         last_word in org_words()
         or last_word in outlet_words()
         or (word.isupper() and len(word) >= 2 and first == last)
+        or _organisation_of(tokens, first, last)
+    )
+
+
+def _organisation_of(tokens: Tokens, first: int, last: int) -> bool:
+    """ "Ministry of Fisheries", "Department for Coastal Affairs": the word before "of" or
+    "for" names the kind of body."""
+    lowers = tokens.lowers
+    return any(
+        lowers[i] in {"of", "for"} and lowers[i - 1] in org_words() for i in range(first + 1, last)
     )
