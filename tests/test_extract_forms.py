@@ -614,3 +614,16 @@ def test_case_cited_in_the_code_keeps_its_speaker(
     quote = find(extract(*paragraphs), quotation)
 
     assert speaker in {quote.speaker, quote.speaker_as_written}, listing([quote])
+
+
+@pytest.mark.parametrize(
+    "name", ["Joost van der Weerd", "Piet van Alst", "Marisol de la Fuente", "Anouk ten Brink"]
+)
+def test_a_surname_with_particles_is_one_name_whatever_the_given_name(name: str) -> None:
+    """ "Joost van der Weerd, the negotiator, said": the given name opens the sentence and no
+    list knows it, but the particles and the surname after it make it a name, not a capital
+    at a sentence's start."""
+    quotations = extract(
+        "Talks resume", f'{name}, the negotiator, said: "{UNSAFE}". Nobody else spoke.'
+    )
+    assert find(quotations, UNSAFE).speaker == name, listing(quotations)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 
+from store.extract.grammar import NAME_PARTICLES
 from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
 from store.extract.quotemarks import QuoteSpan, find_quote_spans
@@ -203,6 +204,11 @@ def _sentence_initial_non_names(
             following += 1
         if following < count and tokens.capitalised[following]:
             continue
+        particles = following
+        while particles < count and tokens.lowers[particles] in _SURNAME_PARTICLES:
+            particles += 1
+        if particles > following and particles < count and tokens.capitalised[particles]:
+            continue  # "Jan van der Berg", "Ludwig van Beethoven"
         if lower in names or lower in titles() or lower + "." in titles():
             continue
         if following < count and lower not in role_nouns():
@@ -217,6 +223,8 @@ def _sentence_initial_non_names(
     return doubtful
 
 
+#: The particles that open a surname ("van der Berg"), not "of" ("Supporters of Pike").
+_SURNAME_PARTICLES = NAME_PARTICLES - {"of"}
 _SHOUTED_RUN = 3
 
 

@@ -104,10 +104,19 @@ def _joins_name(tokens: Tokens, index: int, low: int, high: int) -> bool:
         # "Fenmoor Growers' Association": a plural possessive inside an organisation's name.
         return tokens.lowers[index - 1].endswith("s") and is_name_word(tokens, index + 1)
     if lower in NAME_PARTICLES:
+        # "Jan van der Berg", "Maria de la Cruz": two particles in a row join too.
+        before = index - 1
+        if before > low and tokens.lowers[before] in NAME_PARTICLES:
+            before -= 1
+        after = index + 1
+        if after < high and tokens.lowers[after] in NAME_PARTICLES:
+            after += 1
         return (
-            low < index < high
-            and is_name_word(tokens, index + 1)
-            and (is_name_word(tokens, index - 1))
+            low <= before
+            and index < high
+            and after <= high
+            and is_name_word(tokens, after)
+            and is_name_word(tokens, before)
         )
     if lower == "for":
         # "Department for Coastal Affairs", "Institute for Fiscal Studies": a body's name.
