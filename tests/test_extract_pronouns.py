@@ -76,3 +76,13 @@ def test_a_single_name_that_who_describes_is_a_person() -> None:
     )
     assert find(quotations, COIN).speaker == "Ardelle", listing(quotations)
     assert find(quotations, WINTER).speaker == "Shonda Vale", listing(quotations)
+
+
+def test_a_single_name_that_which_describes_is_what_it_stands_for() -> None:
+    """A company named by its brand alone ("Vexco, which runs the ferry, …") is a body, and
+    "it said" later is Vexco."""
+    quotations = extract(
+        "Ferry cancelled",
+        f"Vexco, which runs the ferry, said it would refund all tickets. “{COIN},” it said.",
+    )
+    assert find(quotations, COIN).speaker == "Vexco", listing(quotations)

@@ -217,8 +217,12 @@ def _sentence_initial_non_names(
             verb = speech_verbs().base(pair) or speech_verbs().base(after)
             if verb is not None and verb != after:
                 continue  # "Ruiz lamented …", "Lind went on to say …"
-            if after == "," and following + 1 < count and tokens.lowers[following + 1] == "who":
-                continue  # "Ardelle, who won the award, …": someone
+            if (
+                after == ","
+                and following + 1 < count
+                and tokens.lowers[following + 1] in {"who", "which"}
+            ):
+                continue  # "Ardelle, who won the award, …", "Vexco, which runs the ferry, …"
         doubtful.add(index)
     return doubtful
 

@@ -14,7 +14,7 @@ from store.extract.grammar import (
     MASCULINE_WORDS,
     without_honorifics,
 )
-from store.extract.kinds import name_kind
+from store.extract.kinds import Kind, name_kind
 from store.extract.lexicon import (
     first_name_genders,
     role_abbreviations,
@@ -182,8 +182,9 @@ class People(TextReading, PronounResolution):
             # A lone capitalised word is a person only once the article has named them in full
             # ("Quill" after "Tessa Quill") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
-            if entity is None and (words[0].lower() in self.known or self._who(last)):
-                entity = self.entity_for_name(words[0], organisation, name_start)
+            which = self._which(last)
+            if entity is None and (words[0].lower() in self.known or self._who(last) or which):
+                entity = self.entity_for_name(words[0], organisation or which, name_start)
             if entity is not None:
                 self._mention(entity, name_start, subject or (opened and person_like(entity)))
             return
@@ -221,6 +222,17 @@ class People(TextReading, PronounResolution):
         if first > 0 and (match := _AGE_WORD.match(self.tokens.lowers[first - 1])):
             return _plausible_age(match.group(1))
         return None
+
+    def _which(self, last: int) -> bool:
+        """ "Vexco, which runs the ferry, said": a lone name "which" describes is a body's
+        (what "it said" later stands for), unless the words of the name make it a place."""
+        lowers = self.tokens.lowers
+        return (
+            last + 2 < len(lowers)
+            and lowers[last + 1] == ","
+            and lowers[last + 2] == "which"
+            and name_kind(self.tokens.words[last], False) is Kind.UNKNOWN
+        )
 
     def _who(self, last: int) -> bool:
         """ "Ardelle, who won the award, spoke about …": a name "who" describes is a person's,
