@@ -627,3 +627,20 @@ def test_a_surname_with_particles_is_one_name_whatever_the_given_name(name: str)
         "Talks resume", f'{name}, the negotiator, said: "{UNSAFE}". Nobody else spoke.'
     )
     assert find(quotations, UNSAFE).speaker == name, listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (f'The Harbour Herald quoted Tobias Wren as saying: "{UNSAFE}".', "Tobias Wren"),
+        (f'The Harbour Herald quoted him as saying: "{UNSAFE}".', "Tobias Wren"),
+        (
+            f'Wren\'s deputy, Mara Quell, was quoted by the Harbour Herald as saying: "{UNSAFE}".',
+            "Mara Quell",
+        ),
+    ],
+)
+def test_who_is_quoted_as_saying_speaks_not_who_quotes(sentence: str, speaker: str) -> None:
+    """Wire copy: "the Herald quoted Wren as saying '…'" credits Wren, the paper relays."""
+    quotations = extract("Bridge closed", WREN_INTRO, sentence)
+    assert find(quotations, UNSAFE).speaker == speaker, listing(quotations)

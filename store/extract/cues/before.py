@@ -86,6 +86,9 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
         asker = _asked_by(document, index, verb_end, high)
         if asker is not None:
             return Cue(asker, index, verb_end, None, asker.last)
+        quoted = _quoted_as_saying(document, low, index)
+        if quoted is not None:
+            return quoted
         inverted = _inverted_subject(document, low, index, verb_end, high)
         if inverted is not None:
             return Cue(inverted, index, verb_end, None, inverted.last)
@@ -147,6 +150,44 @@ def _later_clause_subject(document: Document, verb: int, verb_end: int, high: in
             return None
         return Cue(subject, finite, finite)
     return None
+
+
+#: How far back from "as saying" the "quoted" of "quoted Brisk as saying" may be.
+_QUOTED_REACH = 12
+
+
+def _quoted_as_saying(document: Document, low: int, verb: int) -> Cue | None:
+    """ "VNA quoted President Ana Brisk as saying '…'": who is quoted speaks, not the outlet
+    that quotes (which the relay names as `via`); "Orr was quoted by the Times as saying '…'":
+    the subject of the passive."""
+    lowers = document.tokens.lowers
+    if lowers[verb] not in {"saying", "telling"} or verb - 1 <= low or lowers[verb - 1] != "as":
+        return None
+    quoted = next(
+        (
+            i
+            for i in range(verb - 2, max(low, verb - _QUOTED_REACH) - 1, -1)
+            if lowers[i] == "quoted" and document.outside(i)
+        ),
+        None,
+    )
+    if quoted is None:
+        return None
+    if quoted > low and lowers[quoted - 1] in {"was", "were", "been", "is", "are", "being"}:
+        found = subject_of_verb(document, low, quoted - 1)
+        if found is None:
+            return None
+        mention, appositive = found
+        return Cue(mention, verb, verb, appositive)
+    if quoted + 1 == verb - 2 and lowers[quoted + 1] in {"him", "her", "them"}:
+        # "VNA quoted her as saying": the pronoun as the object it is.
+        at = quoted + 1
+        pronoun = Mention(at, at, PRONOUN, document.tokens.words[at], start=at)
+        return Cue(pronoun, verb, verb)
+    mention = phrase_starting_at(document.tokens, quoted + 1, verb - 2)
+    if mention is None or mention.last != verb - 2:
+        return None
+    return Cue(mention, verb, verb)
 
 
 def _asked_by(document: Document, verb: int, verb_end: int, high: int) -> Mention | None:
