@@ -235,3 +235,18 @@ def test_a_body_named_with_of_or_for_is_found_by_its_kind(introduction: str) -> 
     quotations = extract("Cod ban lifted", introduction, f'"{MAY}," {description} said.')
     speaker = "Ministry of Fisheries" if "Ministry" in introduction else "Department for Fisheries"
     assert find(quotations, MAY).speaker == speaker, listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [("Harbour Workers Union", "the union"), ("Vale Nurses Association", "the association")],
+)
+def test_a_bodys_name_keeps_the_role_words_inside_it(name: str, description: str) -> None:
+    """ "Harbour Workers Union" is the body's whole name, not "Union" with the role "Harbour
+    Workers": role nouns cut a title off a person's name only."""
+    quotations = extract(
+        "March on the town hall",
+        f"The {name} organised the march.",
+        f'"{MAY}," {description} said.',
+    )
+    assert find(quotations, MAY).speaker == name, listing(quotations)

@@ -199,6 +199,8 @@ def title_end(tokens: Tokens, first: int, last: int) -> int:
 
     Capitalised role nouns count as titles there too: "Moderator Ivo Brandt".
     """
+    if tokens.lowers[last] in org_words():
+        return first  # "Harbour Workers Union", "Nurses Association": a body's whole name
     known = _title_words()
     cut = first
     index = first
