@@ -250,3 +250,20 @@ def test_a_bodys_name_keeps_the_role_words_inside_it(name: str, description: str
         f'"{MAY}," {description} said.',
     )
     assert find(quotations, MAY).speaker == name, listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("introduction", "description", "speaker"),
+    [
+        ("Tidewatch, a conservation group, backed the workers.", "the group", "Tidewatch"),
+        ("Vexco, the company behind the plan, said little.", "the company", "Vexco"),
+        ("Marsh Alliance, a small charity, agreed.", "the charity", "Marsh Alliance"),
+    ],
+)
+def test_a_name_an_appositive_calls_a_body_is_that_body(
+    introduction: str, description: str, speaker: str
+) -> None:
+    """ "Tidewatch, a conservation group," makes the name a body, and "the group said" later
+    that body."""
+    quotations = extract("Marsh plan", introduction, f'"{MAY}," {description} said.')
+    assert find(quotations, MAY).speaker == speaker, listing(quotations)

@@ -13,6 +13,7 @@ from itertools import compress
 from store.extract.grammar import NAME_PARTICLES
 from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
+from store.extract.phrases.names import body_appositive
 from store.extract.quotemarks import QuoteSpan, find_quote_spans
 from store.extract.sentences import sentence_index, sentence_starts
 from store.extract.tokens import Tokens, tokenize
@@ -223,6 +224,8 @@ def _sentence_initial_non_names(
                 and tokens.lowers[following + 1] in {"who", "which"}
             ):
                 continue  # "Ardelle, who won the award, …", "Vexco, which runs the ferry, …"
+            if body_appositive(tokens, index) is not None:
+                continue  # "Tidewatch, a conservation group, …"
         doubtful.add(index)
     return doubtful
 

@@ -43,6 +43,7 @@ from store.extract.phrases import (
     run_starting_at,
     title_end,
 )
+from store.extract.phrases.names import body_appositive
 from store.extract.tokens import Tokens
 
 #: A middle initial inside a name: "J." of "Rob J. Hale".
@@ -182,9 +183,12 @@ class People(TextReading, PronounResolution):
             # A lone capitalised word is a person only once the article has named them in full
             # ("Quill" after "Tessa Quill") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
-            which = self._which(last)
+            body = self._described_as_body(last)
+            which = self._which(last) or body is not None
             if entity is None and (words[0].lower() in self.known or self._who(last) or which):
                 entity = self.entity_for_name(words[0], organisation or which, name_start)
+            if entity is not None and body is not None:
+                self._known_as(entity, body)
             if entity is not None:
                 self._mention(entity, name_start, subject or (opened and person_like(entity)))
             return
@@ -204,6 +208,9 @@ class People(TextReading, PronounResolution):
         appositive = self._appositive_role(last) or self._role_after_as(last)
         if appositive:
             self._add_role(entity, appositive)
+        body = self._described_as_body(last)
+        if body is not None and (entity.organisation or not person_like(entity)):
+            self._known_as(entity, body)
         age = self._age_around(first, last)
         if age is not None:
             entity.ages.add(age)
@@ -222,6 +229,19 @@ class People(TextReading, PronounResolution):
         if first > 0 and (match := _AGE_WORD.match(self.tokens.lowers[first - 1])):
             return _plausible_age(match.group(1))
         return None
+
+    def _described_as_body(self, last: int) -> str | None:
+        """ "Tidewatch, a conservation group,": what "the group said" later looks for."""
+        return body_appositive(self.tokens, last)
+
+    def _known_as(self, entity: Entity, word: str) -> None:
+        """The body is "the group" or "the charity" the appositive called it."""
+        if not entity.organisation:
+            entity.organisation = True
+            entity.kind = Kind.ORGANISATION
+        found = self._by_org_word.setdefault(word, [])
+        if entity not in found:
+            found.append(entity)
 
     def _which(self, last: int) -> bool:
         """ "Vexco, which runs the ferry, said": a lone name "which" describes is a body's

@@ -9,6 +9,7 @@ from itertools import compress
 
 from store.extract.grammar import (
     CAPITALISED_NON_NAMES,
+    FUNCTION_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
 )
@@ -262,3 +263,28 @@ def _organisation_of(tokens: Tokens, first: int, last: int) -> bool:
     return any(
         lowers[i] in {"of", "for"} and lowers[i - 1] in org_words() for i in range(first + 1, last)
     )
+
+
+#: How many words an appositive calling a name a body may have: "a conservation group".
+_BODY_WORDS = 5
+#: Organisation words that describe a place in an appositive: "Harford, a city of 40,000".
+_PLACE_HEADS = frozenset({"city", "town", "village", "county", "state", "country", "region"})
+
+
+def body_appositive(tokens: Tokens, last: int) -> str | None:
+    """ "Tidewatch, a conservation group,": the organisation word an appositive after the name
+    ending at `last` calls it ("group"), if it calls it one."""
+    start = last + 1
+    if start + 2 >= len(tokens) or tokens.words[start] != ",":
+        return None
+    if tokens.lowers[start + 1] not in {"a", "an", "the"}:
+        return None
+    head = None
+    for index in range(start + 2, min(len(tokens), start + 2 + _BODY_WORDS)):
+        word = tokens.lowers[index]
+        if not word.isalpha() or word in FUNCTION_WORDS:
+            break  # "the company behind the plan": its head is "company"
+        if tokens.capitalised[index]:
+            return None  # "Pike, the Harbour Coalition and …": a list of names
+        head = word
+    return head if head in org_words() and head not in _PLACE_HEADS else None
