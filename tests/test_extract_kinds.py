@@ -191,6 +191,11 @@ REPORTED: dict[str, tuple[str, str, str]] = {
         "supplies would be back by Thursday",
         "Brackwater Water Board",
     ),
+    "said-much-of": (
+        "Pike said much of the bridge money had gone on new offices.",
+        "much of the bridge money had gone on new offices",
+        "Lorna Pike",
+    ),
     "body-named-with-for": (
         "The Department for Transport said the bridge would be rebuilt by the spring.",
         "the bridge would be rebuilt by the spring",
@@ -239,6 +244,8 @@ def test_reported_speech_indexes_the_article_text() -> None:
         "Pike, who said little at the meeting, left before the vote.",
         "The mayor of Brackwater, Lorna Pike, spoke later.",
         "Residents were told to keep away from the bridge until the spring.",
+        "Pike said nothing about the bridge at the meeting on Tuesday.",
+        "The bridge money was spent on new offices, said little.",
     ],
     ids=[
         "did-not-respond",
@@ -248,6 +255,8 @@ def test_reported_speech_indexes_the_article_text() -> None:
         "said-little",
         "a-role-spoke",
         "passive-told",
+        "said-nothing",
+        "closing-said-little",
     ],
 )
 def test_writers_own_facts_are_not_statements(paragraph: str) -> None:

@@ -151,6 +151,8 @@ def _opening_attribution(
         first = _statement_start(document, index, verb_end, high)
         if first is None:
             return None
+        if lowers[first] in _HOW_MUCH and (first == high or lowers[first + 1] != "of"):
+            return None  # "Pike said nothing about the plan", not "said much of it was lost"
         return first, high, Cue(mention, index, verb_end, appositive)
     return None
 
@@ -221,6 +223,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
 
 _ADVERBIAL_WORDS = word_class("reported-adverbials")
 _WEEKDAYS = word_class("weekdays")
+_HOW_MUCH = word_class("how-much-said")
 
 
 def _closing_attribution(

@@ -39,6 +39,8 @@ from store.extract.verbs import FIRST_WORDS, verb_at
 LONG_DASHES = frozenset({"—", "–"})
 
 
+#: Words after a speech verb that say how much was said: "said little", "said nothing".
+_HOW_MUCH = word_class("how-much-said")
 _WHEN_WORDS = word_class("when-words")
 
 
@@ -69,6 +71,8 @@ def cue_after(document: Document, low: int, high: int) -> Cue | None:
             lowers[mention.last].endswith("ly") or lowers[mention.last] in _WHEN_WORDS
         ):
             return None  # "…, said matter-of-factly", "…, spoke next": how or when, not who
+        if mention.first == mention.last and lowers[mention.first] in _HOW_MUCH:
+            return None  # "…, said little": how much was said, not who said it
         mention = _known_as(document, joined_title_name(document, mention, high), high)
         appositive = None
         end = mention.last
