@@ -267,7 +267,7 @@ def _closing_attribution(
 
 
 #: Forms of "be" that make the speech verb after them passive: its subject is who was told.
-_PASSIVE_BE = frozenset({"was", "were", "been", "being", "be", "is", "are", "am", "'re", "’re"})
+_PASSIVE_BE = word_class("passive-auxiliaries")
 #: Words of a clause after a speech verb: the statement follows the verb ("…, Moss, said that
 #: sales were up"), and what came before the comma is no statement.
 _CLAUSE_WORDS = frozenset({"that"}) | word_class("auxiliaries")
@@ -291,7 +291,7 @@ def _role_before_name(document: Document, low: int, comma: int, cue: Cue) -> boo
 
 
 #: Words opening a relative clause after a comma: "Anholt, who served in Peru, …".
-_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+_RELATIVE = word_class("relative-pronouns") | {"which"}
 
 
 def _inside_relative_clause(document: Document, low: int, comma: int) -> bool:
