@@ -10,7 +10,7 @@ from store.extract.grammar import (
     MASCULINE_WORDS,
 )
 from store.extract.kinds import Kind
-from store.extract.lexicon import role_nouns
+from store.extract.lexicon import role_nouns, word_class
 
 SHORT_TITLES = {
     "senator": "sen",
@@ -118,7 +118,7 @@ def holds(positions: list[int], at: int) -> bool:
 
 #: Words after which a role names what its holder belongs to: the "book" of "author of the
 #: book" is not who the author is ("The book accuses …" is no person).
-_ROLE_COMPLEMENTS = frozenset({"of", "at", "for", "in", "on", "with", "to", "from"})
+_ROLE_COMPLEMENTS = word_class("role-prepositions") | {"in", "on"}
 
 
 def role_has(role: str, phrase: str, head: str) -> bool:
