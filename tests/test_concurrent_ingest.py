@@ -35,7 +35,8 @@ from newswire_support import (
 STORIES = 90
 #: Every third story is filed by both desks.
 SHARED_EVERY = 3
-#: Answers the check stream must give while the ingests are storing articles.
+#: Answers the check stream must give while the ingests are storing articles (at least one of
+#: them verified: a story already stored).
 MIN_ANSWERS_DURING_INGESTS = 5
 VERDICTS = {"verified", "wording_differs", "spliced", "not_a_direct_quote", "not_found"}
 
@@ -74,8 +75,11 @@ def test_two_ingests_and_a_stream_of_checks_at_once_store_every_article_once(
 
     assert [report["errors"] for report in reports] == [[], []]
     assert {answer.document["verdict"] for answer in answers} <= VERDICTS
-    during = [a for a in answers if a.during_ingests and a.document["verdict"] == "verified"]
+    during = [a for a in answers if a.during_ingests]
     assert len(during) >= MIN_ANSWERS_DURING_INGESTS, "the checks did not overlap the writes"
+    # And a story stored mid-ingest is already found: the reads see what the writers committed.
+    # (How many depends on the machine's load: on a busy two-core machine, as few as three.)
+    assert any(a.document["verdict"] == "verified" for a in during), "no write was seen"
     for check in separate:
         assert check.code == 0, check.stderr
         assert json.loads(check.stdout)["verdict"] in VERDICTS
