@@ -86,3 +86,14 @@ def test_a_single_name_that_which_describes_is_what_it_stands_for() -> None:
         f"Vexco, which runs the ferry, said it would refund all tickets. “{COIN},” it said.",
     )
     assert find(quotations, COIN).speaker == "Vexco", listing(quotations)
+
+
+def test_they_and_it_may_stand_for_a_body_named_by_its_brand_alone() -> None:
+    """ "Vexco said it would study the report. They added …": a lone name nothing shows to be
+    a person's may be a body's, and is nearer than the university named before it."""
+    quotations = extract(
+        "Fish stocks fall",
+        "A study by the University of Vale found that fish stocks had fallen by a third.",
+        f"Vexco said it would study the report. They added that “{COIN}”.",
+    )
+    assert find(quotations, COIN).speaker == "Vexco", listing(quotations)

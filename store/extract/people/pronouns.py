@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from store.extract.kinds import NOT_SPEAKERS
+from store.extract.kinds import NOT_SPEAKERS, Kind
 from store.extract.lexicon import pronoun_genders
 from store.extract.people.entity import (
     Entity,
@@ -28,6 +28,16 @@ SENTENCE_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself":
 GENDER_REACH = 80
 #: How many times the votes for one gender must outnumber the other's to count.
 GENDER_MAJORITY = 2
+
+
+def _maybe_body(entity: Entity) -> bool:
+    """ "Vexco said it would study the report. They added …": a lone name nothing shows to be
+    a person's (no given name, title, role or gender) may be a body's, as "it" or "they"."""
+    return (
+        " " not in entity.name
+        and entity.kind is Kind.UNKNOWN
+        and not (entity.name_gender or entity.gender or entity.text_gender or entity.roles)
+    )
 
 
 class PronounResolution(PeopleState):
@@ -122,8 +132,10 @@ class PronounResolution(PeopleState):
         wants_organisation = gender in {"n", "p"}
         best: tuple[tuple[int, int, int, int], Entity] | None = None
         for entity in self._recent(at, paragraph):
-            if entity.organisation != wants_organisation and not (
-                gender == "p" and entity.organisation
+            if (
+                entity.organisation != wants_organisation
+                and not (gender == "p" and entity.organisation)
+                and not (gender in {"n", "p"} and _maybe_body(entity))
             ):
                 continue
             if entity.kind in NOT_SPEAKERS and not (entity.gender or entity.roles):
