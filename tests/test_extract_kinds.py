@@ -43,8 +43,22 @@ WREN_INTRO = "Tobias Wren, the county engineer, closed the Mill Lane bridge on M
             'Protesters held a banner that read "Hands off our bridge" outside the town hall.',
             "Hands off our bridge",
         ),
+        # After a colon, whatever the verb before it: the quotation is what was said, whole.
+        (
+            'Pike\'s deputy, Tomas Ek, disagreed: "The money is there. It is a choice."',
+            "The money is there. It is a choice.",
+        ),
     ],
-    ids=["after", "colon", "two-sentences", "question", "asked-whether", "notice", "banner"],
+    ids=[
+        "after",
+        "colon",
+        "two-sentences",
+        "question",
+        "asked-whether",
+        "notice",
+        "banner",
+        "colon-after-any-verb",
+    ],
 )
 def test_whole_quoted_statement_is_direct(paragraph: str, quotation: str) -> None:
     quotes = extract(PIKE_INTRO, paragraph)

@@ -315,6 +315,11 @@ def _relay(
     return relay
 
 
+#: How many words may introduce a quotation after a colon and leave it whole: "Ek, the deputy
+#: mayor, was blunt: '…'".
+_COLON_INTRODUCTION = 12
+
+
 def _is_direct(document: Document, result: Attribution) -> bool:
     """A full quotation: nothing of the writer's own around it but the attribution."""
     quote = result.quote
@@ -325,6 +330,8 @@ def _is_direct(document: Document, result: Attribution) -> bool:
     before = [i for i in range(before_low, before_high + 1) if words[i][0].isalnum()]
     after = [i for i in range(after_low, after_high + 1) if words[i][0].isalnum()]
     cue = result.cue
+    if before and not after and words[quote.open - 1] == ":" and len(before) <= _COLON_INTRODUCTION:
+        return True  # "Ruiz's deputy, Tomas Ek, disagreed: '…'": what he said, whole
     if before:
         if result.source != "before" or cue is None:
             return False
