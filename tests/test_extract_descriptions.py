@@ -94,6 +94,7 @@ def test_an_outlets_editorial_speaks_for_the_outlet_not_whoever_it_names() -> No
         "The leader of Eastmoor Borough Council, Councillor Amira Thorne, said on Monday that "
         "the tax was dead.",
         "The chief executive of Vexco, Amira Thorne, said the sale was on track.",
+        "Lusk's chief executive, Amira Thorne, disagreed with him.",
     ],
 )
 def test_a_role_set_off_before_the_name_is_that_persons(introduction: str) -> None:

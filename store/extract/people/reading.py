@@ -151,9 +151,15 @@ class TextReading(PeopleState):
         start = comma - 1
         while start > 0 and comma - start <= ROLE_REACH and start not in sentence_starts:
             start -= 1
-        if start not in sentence_starts or tokens.lowers[start] not in LEADING_DETERMINERS:
+        if start not in sentence_starts:
             return None
-        words = range(start + 1, comma)
+        if tokens.lowers[start] in LEADING_DETERMINERS:
+            first_word = start + 1
+        elif start + 1 < comma and tokens.words[start + 1] in {"’s", "'s"}:
+            first_word = start  # "Ruiz's deputy, Tomas Ek, …"
+        else:
+            return None
+        words = range(first_word, comma)
         lowers = tokens.lowers
         if not any(role_word(lowers[i]) and not tokens.capitalised[i] for i in words):
             return None
@@ -162,7 +168,7 @@ class TextReading(PeopleState):
             for i in words
         ) or any(speech_verbs().base(lowers[i]) is not None for i in words):
             return None
-        return tokens.span_text(start + 1, comma - 1)
+        return tokens.span_text(first_word, comma - 1)
 
     def _appositive_role(self, last: int) -> str | None:
         """ "Hale, Vale's longest-serving harbour master, ..." gives a role."""
