@@ -466,7 +466,8 @@ class People(TextReading, PronounResolution):
         if entity is None:
             return None
         paragraph = self.paragraph_of[at]
-        if self.paragraph_of[entity.last_named(at)] == paragraph:
+        last = entity.last_named(at)
+        if last >= 0 and self.paragraph_of[last] == paragraph:
             return entity
         salient = entity.last_before(entity.salient, at)
         if (
