@@ -101,7 +101,7 @@ def place_names() -> frozenset[str]:
     """Countries, their subdivisions, continents and world regions, lowercase.
 
     ISO 3166 (pycountry) names countries and subdivisions officially and in their own
-    language ("Russian Federation", "Palestine, State of", "Wales; Cymru"), so each is taken
+    language ("Russian Federation", "Palestine, State of", "Wales [Cymru GB-CYM]"), so each is taken
     whole and in its parts; CLDR's English names (Babel) add what a news article writes
     ("Russia", "Myanmar (Burma)") and the continents and regions ("Europe", "Latin America");
     place_names.txt the few English names neither list gives ("Turkey", "Britain").
