@@ -644,3 +644,20 @@ def test_who_is_quoted_as_saying_speaks_not_who_quotes(sentence: str, speaker: s
     """Wire copy: "the Herald quoted Wren as saying '…'" credits Wren, the paper relays."""
     quotations = extract("Bridge closed", WREN_INTRO, sentence)
     assert find(quotations, UNSAFE).speaker == speaker, listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (f'Council leader Gideon Lusk MP said: "{UNSAFE}".', "Gideon Lusk"),
+        (f'Former mayor Dora Finch OBE told the Gazette: "{UNSAFE}".', "Dora Finch"),
+        (f'"{UNSAFE}," said Keir Vale KC MP.', "Keir Vale"),
+        # Before a name the same letters are a title, and the name runs on.
+        (f'Labour MP Rob Hale said: "{UNSAFE}".', "Rob Hale"),
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(sentence: str, speaker: str) -> None:
+    """British news writes honours and offices after the name: "Gideon Lusk MP", "Dora Finch
+    OBE" (data/closed_classes.txt, post-nominals)."""
+    quotations = extract("Budget row", sentence)
+    assert find(quotations, UNSAFE).speaker == speaker, listing(quotations)

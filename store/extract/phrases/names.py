@@ -45,7 +45,35 @@ def _name_words(tokens: Tokens) -> list[bool]:
             or _surname_before_verb(tokens, index)
             or _honorific_before_name(tokens, index)
         )
+    _drop_post_nominals(tokens, known)
     return known
+
+
+_POST_NOMINALS = word_class("post-nominals")
+
+
+def post_nominal(tokens: Tokens, index: int) -> bool:
+    """Letters after a name that are no part of it: the "MP" of "Gideon Lusk MP"."""
+    return tokens.lowers[index] in _POST_NOMINALS and tokens.words[index].isupper()
+
+
+def _drop_post_nominals(tokens: Tokens, known: list[bool]) -> None:
+    """ "Gideon Lusk MP said", "Dora Finch OBE": letters after a name are no part of it (but
+    "Labour MP Rob Hale": before a name, "MP" is a title and the run goes on)."""
+    words = tokens.words
+    index = 1
+    while index < len(words):
+        if not (known[index - 1] and post_nominal(tokens, index)):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(words) and post_nominal(tokens, end + 1):
+            end += 1  # "Keir Vale KC MP"
+        following = end + 1
+        if following >= len(words) or not known[following]:
+            for position in range(index, end + 1):
+                known[position] = False
+        index = end + 1
 
 
 _SAYING = word_class("saying-forms")

@@ -18,6 +18,7 @@ from store.extract.phrases import (
     is_name_word,
     role_tied_within,
 )
+from store.extract.phrases.names import post_nominal
 
 INTRO_WORDS = word_class("intro-words")
 
@@ -59,6 +60,8 @@ def skip_back_modifiers(document: Document, low: int, high: int) -> int:
             and lowers[high] not in _LY_NOUNS
             and not (high > low and lowers[high - 1] in DETERMINERS)  # "the family"
         )
+        # "Gideon Lusk MP said", "Dora Finch OBE told": letters after the name.
+        or (high > low and post_nominal(document.tokens, high) and capitalised[high - 1])
     ):
         high -= 1
     return high
