@@ -3,6 +3,7 @@ roles written before a name, after it, or after "as"."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from itertools import compress
 from operator import and_, itemgetter
@@ -59,18 +60,20 @@ class TextReading(PeopleState):
             return capitalised
         # Title Case leaves only small words in lower case: "among Ruiz's detractors" in a
         # dateline's sentence full of names is a sentence.
-        sentence_like = {
+        return {
             paragraph
-            for paragraph, word, capital in zip(
-                self.paragraph_of, tokens.words, tokens.capitalised, strict=True
+            for paragraph in capitalised
+            if not any(
+                not tokens.capitalised[index]
+                and len(tokens.words[index]) >= TITLE_CASE_SMALL
+                and tokens.words[index].isalpha()
+                and tokens.lowers[index] not in FUNCTION_WORDS
+                for index in range(
+                    bisect.bisect_left(self.paragraph_of, paragraph),
+                    bisect.bisect_right(self.paragraph_of, paragraph),
+                )
             )
-            if paragraph in capitalised
-            and not capital
-            and len(word) >= TITLE_CASE_SMALL
-            and word.isalpha()
-            and word.lower() not in FUNCTION_WORDS
         }
-        return capitalised - sentence_like
 
     def _dateline(self, first: int, last: int) -> bool:
         """ "PORT ARDITH, Vale —" opening a paragraph names the place of the story, not a person

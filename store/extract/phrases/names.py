@@ -60,20 +60,25 @@ def post_nominal(tokens: Tokens, index: int) -> bool:
 def _drop_post_nominals(tokens: Tokens, known: list[bool]) -> None:
     """ "Gideon Lusk MP said", "Dora Finch OBE": letters after a name are no part of it (but
     "Labour MP Rob Hale": before a name, "MP" is a title and the run goes on)."""
-    words = tokens.words
-    index = 1
-    while index < len(words):
-        if not (known[index - 1] and post_nominal(tokens, index)):
-            index += 1
+    lowers = tokens.lowers
+    # Only capitalised tokens can be such letters (found by a scan in C); most texts hold none.
+    letters = [
+        index
+        for index in compress(range(len(lowers)), tokens.capitalised)
+        if lowers[index] in _POST_NOMINALS
+    ]
+    done = -1
+    for index in letters:
+        if index <= done or index == 0 or not known[index - 1] or not post_nominal(tokens, index):
             continue
         end = index
-        while end + 1 < len(words) and post_nominal(tokens, end + 1):
+        while end + 1 < len(lowers) and post_nominal(tokens, end + 1):
             end += 1  # "Keir Vale KC MP"
         following = end + 1
-        if following >= len(words) or not known[following]:
+        if following >= len(lowers) or not known[following]:
             for position in range(index, end + 1):
                 known[position] = False
-        index = end + 1
+        done = end
 
 
 _SAYING = word_class("saying-forms")
