@@ -292,6 +292,8 @@ def is_organisation_name(tokens: Tokens, first: int, last: int) -> bool:
 def _organisation_of(tokens: Tokens, first: int, last: int) -> bool:
     """ "Ministry of Fisheries", "Department for Coastal Affairs": the word before "of" or
     "for" names the kind of body."""
+    if last - first < 2:
+        return False  # no room for "X of Y"
     lowers = tokens.lowers
     return any(
         lowers[i] in {"of", "for"} and lowers[i - 1] in org_words() for i in range(first + 1, last)
