@@ -10,6 +10,8 @@ HONORIFICS = word_class("honorifics")
 NAME_PARTICLES = word_class("name-particles")
 MONTHS = word_class("months")
 DETERMINERS = word_class("determiners")
+#: The articles: "the leader of …, Amira Thorne,", "a conservation group".
+ARTICLES = frozenset({"a", "an", "the"})
 PRONOUNS = word_class("pronouns")
 FUNCTION_WORDS = word_class("function-words")
 VERB_MODIFIERS = word_class("verb-modifiers")

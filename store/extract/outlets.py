@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import compress
 
+from store.extract.grammar import ARTICLES
 from store.extract.lexicon import known_outlets, outlet_words, role_nouns, titles, word_class
 from store.extract.phrases import run_starting_at
 from store.extract.tokens import Tokens
@@ -234,7 +235,7 @@ class Outlets:
             return direct
         lowers = self.tokens.lowers
         stop = min(high, index + _MAX_DOCUMENT_REACH)
-        if lowers[index] in {"a", "an", "the"} and any(
+        if lowers[index] in ARTICLES and any(
             lowers[i] in _DOCUMENTS for i in range(index, stop + 1)
         ):
             for position in range(index, stop + 1):

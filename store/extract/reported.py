@@ -16,6 +16,7 @@ from store.extract.attribution import resolve_mention
 from store.extract.cues import Cue, cue_after
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
+from store.extract.grammar import ARTICLES
 from store.extract.lexicon import speech_verbs, word_class
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
@@ -283,7 +284,7 @@ def _role_before_name(document: Document, low: int, comma: int, cue: Cue) -> boo
         cue.mention.first == comma + 1
         and after < len(words)
         and words[after] == ","
-        and lowers[low] in {"the", "a", "an"}
+        and lowers[low] in ARTICLES
         and not any(
             lowers[i] in _CLAUSE_WORDS or lowers[i].endswith("ed") for i in range(low, comma)
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from store.extract.document import Document
 from store.extract.grammar import (
     ADJECTIVE_ENDINGS,
+    ARTICLES,
     FUNCTION_WORDS,
     PRONOUNS,
     VERB_MODIFIERS,
@@ -98,7 +99,7 @@ def verb_at(document: Document, index: int) -> int | None:
         return None  # "accused him of making rude remarks": what the gerund makes
     if word.endswith("ing") and _owned_gerund(document, index):
         return None  # "Wren's blunt warning that …", "a stern warning": a noun
-    if word != base and index > 0 and lowers[index - 1] in {"a", "an", "the"}:
+    if word != base and index > 0 and lowers[index - 1] in ARTICLES:
         return None  # "in a written statement", "the revised account": an adjective
     if base == "continue" and following == "to":
         return None  # "Ruiz will continue to be …": not '"…," he continued'

@@ -8,7 +8,7 @@ from collections import Counter
 from itertools import compress
 from operator import and_, itemgetter
 
-from store.extract.grammar import DETERMINERS, FUNCTION_WORDS
+from store.extract.grammar import ARTICLES, DETERMINERS, FUNCTION_WORDS
 from store.extract.lexicon import (
     role_nouns,
     speech_verbs,
@@ -26,8 +26,6 @@ HEADLINE_SHARE = 0.7
 TITLE_CASE_SMALL = 4
 #: "Ines Calloway, the harbourmaster,": a short "the …" appositive is a role.
 SHORT_APPOSITIVE = 4
-#: Words that open a role set before a name: "The leader of …, Amira Thorne, said".
-LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 ROLE_BEFORE = 4
 NOT_DESCRIPTIONS = word_class("not-descriptions")
 OPENER_WORDS = word_class("opener-words")
@@ -156,7 +154,7 @@ class TextReading(PeopleState):
             start -= 1
         if start not in sentence_starts:
             return None
-        if tokens.lowers[start] in LEADING_DETERMINERS:
+        if tokens.lowers[start] in ARTICLES:
             first_word = start + 1
         elif start + 1 < comma and tokens.words[start + 1] in {"’s", "'s"}:
             first_word = start  # "Ruiz's deputy, Tomas Ek, …"

@@ -8,6 +8,7 @@ import re
 from itertools import compress
 
 from store.extract.grammar import (
+    ARTICLES,
     CAPITALISED_NON_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -312,7 +313,7 @@ def body_appositive(tokens: Tokens, last: int) -> str | None:
     start = last + 1
     if start + 2 >= len(tokens) or tokens.words[start] != ",":
         return None
-    if tokens.lowers[start + 1] not in {"a", "an", "the"}:
+    if tokens.lowers[start + 1] not in ARTICLES:
         return None
     head = None
     for index in range(start + 2, min(len(tokens), start + 2 + _BODY_WORDS)):

@@ -4,7 +4,7 @@ over asides, parentheses, relative clauses and dashes ("the crews who wrote to h
 from __future__ import annotations
 
 from store.extract.document import Document
-from store.extract.grammar import DETERMINERS
+from store.extract.grammar import ARTICLES, DETERMINERS
 from store.extract.lexicon import role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
@@ -257,7 +257,7 @@ def _unclosed_appositive(
     tail = range(comma + 1, high + 1)
     if document.tokens.capitalised[comma + 1] and lowers[comma + 1] not in DETERMINERS:
         return None
-    described = lowers[comma + 1] in {"the", "a", "an"}
+    described = lowers[comma + 1] in ARTICLES
     if not (described or any(lowers[i] in role_nouns() for i in tail)) or any(
         words[i] in PUNCTUATION or not document.outside(i) for i in tail
     ):
