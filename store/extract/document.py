@@ -13,7 +13,7 @@ from itertools import compress
 from store.extract.grammar import NAME_PARTICLES
 from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
-from store.extract.phrases.names import body_appositive
+from store.extract.phrases.names import body_appositive, relative_after
 from store.extract.quotemarks import QuoteSpan, find_quote_spans
 from store.extract.sentences import sentence_index, sentence_starts
 from store.extract.tokens import Tokens, tokenize
@@ -218,11 +218,7 @@ def _sentence_initial_non_names(
             verb = speech_verbs().base(pair) or speech_verbs().base(after)
             if verb is not None and verb != after:
                 continue  # "Ruiz lamented …", "Lind went on to say …"
-            if (
-                after == ","
-                and following + 1 < count
-                and tokens.lowers[following + 1] in {"who", "which"}
-            ):
+            if relative_after(tokens, following - 1) is not None:
                 continue  # "Ardelle, who won the award, …", "Vexco, which runs the ferry, …"
             if body_appositive(tokens, index) is not None:
                 continue  # "Tidewatch, a conservation group, …"

@@ -43,7 +43,7 @@ from store.extract.phrases import (
     run_starting_at,
     title_end,
 )
-from store.extract.phrases.names import body_appositive
+from store.extract.phrases.names import body_appositive, relative_after
 from store.extract.tokens import Tokens
 
 #: A middle initial inside a name: "J." of "Rob J. Hale".
@@ -183,9 +183,13 @@ class People(TextReading, PronounResolution):
             # A lone capitalised word is a person only once the article has named them in full
             # ("Quill" after "Tessa Quill") or credited them with words (see resolve).
             entity = self._existing_single(words[0], first)
-            body = self._described_as_body(last)
-            which = self._which(last) or body is not None
-            if entity is None and (words[0].lower() in self.known or self._who(last) or which):
+            body = body_appositive(self.tokens, last)
+            relative = relative_after(self.tokens, last)
+            # "Vexco, which runs the ferry," names a body, unless its words make it a place.
+            which = body is not None or (
+                relative == "which" and name_kind(words[0], False) is Kind.UNKNOWN
+            )
+            if entity is None and (words[0].lower() in self.known or relative == "who" or which):
                 entity = self.entity_for_name(words[0], organisation or which, name_start)
             if entity is not None and body is not None:
                 self._known_as(entity, body)
@@ -208,7 +212,7 @@ class People(TextReading, PronounResolution):
         appositive = self._appositive_role(last) or self._role_after_as(last)
         if appositive:
             self._add_role(entity, appositive)
-        body = self._described_as_body(last)
+        body = body_appositive(self.tokens, last)
         if body is not None and (entity.organisation or not person_like(entity)):
             self._known_as(entity, body)
         age = self._age_around(first, last)
@@ -230,10 +234,6 @@ class People(TextReading, PronounResolution):
             return _plausible_age(match.group(1))
         return None
 
-    def _described_as_body(self, last: int) -> str | None:
-        """ "Tidewatch, a conservation group,": what "the group said" later looks for."""
-        return body_appositive(self.tokens, last)
-
     def _known_as(self, entity: Entity, word: str) -> None:
         """The body is "the group" or "the charity" the appositive called it."""
         if not entity.organisation:
@@ -242,23 +242,6 @@ class People(TextReading, PronounResolution):
         found = self._by_org_word.setdefault(word, [])
         if entity not in found:
             found.append(entity)
-
-    def _which(self, last: int) -> bool:
-        """ "Vexco, which runs the ferry, said": a lone name "which" describes is a body's
-        (what "it said" later stands for), unless the words of the name make it a place."""
-        lowers = self.tokens.lowers
-        return (
-            last + 2 < len(lowers)
-            and lowers[last + 1] == ","
-            and lowers[last + 2] == "which"
-            and name_kind(self.tokens.words[last], False) is Kind.UNKNOWN
-        )
-
-    def _who(self, last: int) -> bool:
-        """ "Ardelle, who won the award, spoke about …": a name "who" describes is a person's,
-        though the article names no first name."""
-        lowers = self.tokens.lowers
-        return last + 2 < len(lowers) and lowers[last + 1] == "," and lowers[last + 2] == "who"
 
     def _mention(self, entity: Entity, at: int, salient: bool = False) -> None:
         """Record that the article names `entity` at token `at` (lists kept sorted)."""

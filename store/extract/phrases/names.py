@@ -66,11 +66,11 @@ def _drop_post_nominals(tokens: Tokens, known: list[bool]) -> None:
     letters = [
         index
         for index in compress(range(len(lowers)), tokens.capitalised)
-        if lowers[index] in _POST_NOMINALS
+        if post_nominal(tokens, index)
     ]
     done = -1
     for index in letters:
-        if index <= done or index == 0 or not known[index - 1] or not post_nominal(tokens, index):
+        if index <= done or index == 0 or not known[index - 1]:
             continue
         end = index
         while end + 1 < len(lowers) and post_nominal(tokens, end + 1):
@@ -299,6 +299,15 @@ def _organisation_of(tokens: Tokens, first: int, last: int) -> bool:
     return any(
         lowers[i] in {"of", "for"} and lowers[i - 1] in org_words() for i in range(first + 1, last)
     )
+
+
+def relative_after(tokens: Tokens, last: int) -> str | None:
+    """ "who" of "Ardelle, who won the award," or "which" of "Vexco, which runs the ferry,":
+    the relative pronoun that describes the name ending at `last`, if one does."""
+    if last + 2 < len(tokens) and tokens.words[last + 1] == ",":
+        pronoun = tokens.lowers[last + 2]
+        return pronoun if pronoun in {"who", "which"} else None
+    return None
 
 
 #: How many words an appositive calling a name a body may have: "a conservation group".
