@@ -65,3 +65,24 @@ class Article:
         if filled == (self.outlet, self.url, self.published):
             return self  # nothing to fill: the same article (a bulk import reads millions)
         return replace(self, outlet=filled[0], url=filled[1], published=filled[2])
+
+
+@dataclass(frozen=True)
+class ArticleDefaults:
+    """What an ingest gives each article it reads: the command's `--outlet`, `--url` and
+    `--published` where the reader found none, and how the articles came.
+
+    A value rather than a closure, so that the worker processes that read a Quotebank dump's
+    lines (store.pipeline) apply the same to theirs."""
+
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    added_via: AddedVia = AddedVia.CLI
+
+    def __call__(self, article: Article) -> Article:
+        """The article with these filled in, copied only when that changes it."""
+        article = article.with_defaults(outlet=self.outlet, url=self.url, published=self.published)
+        if article.added_via == self.added_via:
+            return article
+        return replace(article, added_via=self.added_via)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from store import collection
 from store.archive import AddResult, Archive
-from store.article import AddedVia, Article
+from store.article import AddedVia, Article, ArticleDefaults
 from store.bulk import Stored, Written
 from store.errors import ArchiveError
 from store.extraction import (  # noqa: F401 (where callers have always found them)
@@ -28,9 +28,11 @@ from store.extraction import (  # noqa: F401 (where callers have always found th
     quotations_of,
 )
 from store.limits import DEFAULT_DEADLINE_SECONDS, Limits, limits_from_environment
-from store.pipeline import Item, Outcome, prepared_in_order
+from store.pipeline import prepared_in_order
 from store.prepared import PreparedArticle
 from store.readers import ReadFailure, read_sources
+from store.readers.quotebank import QuotebankLines
+from store.worker import Outcome
 
 if TYPE_CHECKING:
     import httpx
@@ -144,11 +146,15 @@ def ingest(
         download_seconds=download_seconds,
         max_decompressed_bytes=limits.max_decompressed_bytes,
         max_html_bytes=limits.max_html_bytes,
+        quotebank_lines=True,
     )
+    defaults = ArticleDefaults(outlet, url, published, added_via)
     items = (
-        item
-        if isinstance(item, ReadFailure)
-        else _with_defaults(item, outlet, url, published, added_via)
+        defaults(item)
+        if isinstance(item, Article)
+        else replace(item, finish=defaults)
+        if isinstance(item, QuotebankLines)
+        else item
         for item in sources
     )
     batches = _Batches(archive, on_progress, on_stored, on_quoted)
@@ -168,18 +174,6 @@ def ingest(
     if report.articles >= REFRESH_AFTER and archive.share_written(batches.written) >= REFRESH_SHARE:
         archive.refresh_statistics()
     return report
-
-
-def _with_defaults(
-    article: Article,
-    outlet: str | None,
-    url: str | None,
-    published: dt.date | None,
-    added_via: AddedVia,
-) -> Article:
-    """The article with what the command gave filled in, copied only when that changes it."""
-    article = article.with_defaults(outlet=outlet, url=url, published=published)
-    return article if article.added_via == added_via else replace(article, added_via=added_via)
 
 
 class _Batches:
@@ -206,7 +200,7 @@ class _Batches:
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="ingest-writer")
         self.storing: tuple[list[Outcome], Future[list[AddResult | ArchiveError]]] | None = None
 
-    def add(self, item: Item, outcome: Ready | str | None) -> None:
+    def add(self, item: Article | ReadFailure, outcome: Ready | str | None) -> None:
         self.pending.append((item, outcome))
         if isinstance(outcome, Ready):
             self.articles += 1

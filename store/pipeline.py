@@ -3,11 +3,14 @@ by this process or by worker processes.
 
 With `jobs` above 1 a feeder thread reads the sources, sends them to a pool of worker processes
 in chunks, and hands back each chunk's results in the order the sources came, while the caller
-(ingest's one writer) stores what came before. Memory stays bounded: at most `2 × jobs` chunks
-are being extracted and `_WAITING` results wait for the writer. Each article keeps the limits
-of a one-process ingest (they are applied inside `ready`), and an article that fails is a
-one-line error for that article alone; a worker process that dies (killed, out of memory) costs
-its chunk's articles, each reported, and a new pool takes the rest.
+(ingest's one writer) stores what came before. A Quotebank dump comes as lines that the
+workers parse (QuotebankLines): the process that stores then only decompresses them, and every
+core shares the parsing and preparing that were a one-process import's limit. Memory stays
+bounded: at most `2 × jobs` chunks are being extracted and `_WAITING` chunks' results wait for
+the writer. Each article keeps the limits of a one-process ingest (they are applied inside
+`ready`), and an article that fails is a one-line error for that article alone; a worker
+process that dies (killed, out of memory) costs its chunk's articles, each reported, and a new
+pool takes the rest.
 """
 
 from __future__ import annotations
@@ -24,13 +27,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from store.article import Article
-from store.extraction import Ready, ready
-from store.readers.failure import ReadFailure
-from store.worker import ready_all, watch_parent
-
-Item = Article | ReadFailure
-#: What became of one source item: for an article, Ready or the error; for a failure, None.
-Outcome = tuple[Item, Ready | str | None]
+from store.extraction import Ready
+from store.readers.quotebank import QuotebankLines
+from store.worker import Item, Outcome, each_read, outcomes, watch_parent
 
 #: Articles per task sent to a worker, and characters: enough to pay for the round trip (a
 #: fraction of a millisecond against 40 ms of extraction), few enough that the writer gets its
@@ -38,10 +37,12 @@ Outcome = tuple[Item, Ready | str | None]
 #: a 600-article ingest with two workers took 7 % longer (bench/bulk.py's articles).
 _CHUNK_ARTICLES = 8
 _CHUNK_CHARS = 2_000_000
-#: Sources read before the worker processes are started: fewer are extracted here.
+#: Articles to extract before the worker processes are started: fewer are extracted here.
 _POOL_AFTER = 64
-#: Results read ahead of the writer at most.
-_WAITING = 2_000
+#: Quotebank lines that cost about what one article's extraction does (55 µs against 5 ms).
+_LINES_AN_ARTICLE = 100
+#: Chunks whose results are read ahead of the writer at most.
+_WAITING = 64
 _DONE = object()
 
 
@@ -56,12 +57,12 @@ def default_jobs() -> int:
 def prepared_in_order(items: Iterable[Item], limit: int, jobs: int = 1) -> Iterator[Outcome]:
     """Each item with its outcome, in order; `jobs` worker processes do the extraction."""
     items = iter(items)
-    head = list(itertools.islice(items, _POOL_AFTER)) if jobs > 1 else []
-    if jobs <= 1 or len(head) < _POOL_AFTER:
+    head = _head(items) if jobs > 1 else []
+    if jobs <= 1 or sum(map(_work, head)) < _POOL_AFTER:
         # A few articles (a story, a page someone adds from Slack) cost less here than
         # starting the worker processes would.
         for item in itertools.chain(head, items):
-            yield item, ready(item, limit) if isinstance(item, Article) else None
+            yield from outcomes([item], limit)
         return
     items = itertools.chain(head, items)
     results: queue.Queue[object] = queue.Queue(maxsize=_WAITING)
@@ -74,7 +75,7 @@ def prepared_in_order(items: Iterable[Item], limit: int, jobs: int = 1) -> Itera
         while (found := results.get()) is not _DONE:
             if isinstance(found, BaseException):
                 raise found
-            yield found  # type: ignore[misc]
+            yield from found  # type: ignore[misc]
     finally:
         stop.set()
         while feeder.is_alive():  # let a feeder blocked on a full queue see the stop
@@ -92,11 +93,11 @@ def _feed(
 ) -> None:
     try:
         with _Workers(jobs, limit) as workers:
-            in_flight: deque[tuple[list[Item], Future[list[Ready | str]]]] = deque()
+            in_flight: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
             for chunk in _chunks(items):
                 if stop.is_set():
                     return
-                in_flight.append((chunk, workers.submit(_articles(chunk))))
+                in_flight.append((chunk, workers.submit(chunk)))
                 while len(in_flight) > 2 * jobs:
                     _deliver(*in_flight.popleft(), workers, results, stop)
             while in_flight and not stop.is_set():
@@ -108,22 +109,22 @@ def _feed(
 
 def _deliver(
     chunk: list[Item],
-    future: Future[list[Ready | str]],
+    future: Future[list[Outcome]],
     workers: _Workers,
     results: queue.Queue[object],
     stop: threading.Event,
 ) -> None:
     """Put one chunk's outcomes in the queue."""
     try:
-        outcomes = future.result()
+        done = future.result()
     except BrokenProcessPool:
         # A worker died: every chunk in flight fails the same way, and is done again in a new
         # pool, an article at a time; an article that kills its worker again is reported.
-        outcomes = [workers.alone(article) for article in _articles(chunk)]
-    done = iter(outcomes)
-    for item in chunk:
-        outcome = next(done) if isinstance(item, Article) else None
-        _put(results, (item, outcome), stop)
+        done = [
+            (read, workers.alone(read) if isinstance(read, Article) else None)
+            for read in each_read(chunk)
+        ]
+    _put(results, done, stop)
 
 
 class _Workers:
@@ -140,21 +141,23 @@ class _Workers:
             self.pool = _pool(self.jobs)
         return self.pool
 
-    def submit(self, articles: list[Article]) -> Future[list[Ready | str]]:
-        if all(article.given_quotations is not None for article in articles):
-            # Nothing to extract (a Quotebank line comes attributed): preparing such articles
-            # costs less here than sending them to a worker and their rows back.
-            done: Future[list[Ready | str]] = Future()
-            done.set_result(ready_all(articles, self.limit))
+    def submit(self, chunk: list[Item]) -> Future[list[Outcome]]:
+        if not any(map(_work, chunk)):
+            # Nothing to extract or parse (failures, articles that come attributed): done here
+            # for less than sending them to a worker and their rows back.
+            done: Future[list[Outcome]] = Future()
+            done.set_result(outcomes(chunk, self.limit))
             return done
-        return self._started().submit(ready_all, articles, self.limit)
+        return self._started().submit(outcomes, chunk, self.limit)
 
     def alone(self, article: Article) -> Ready | str:
         """One article extracted in a pool of its own, since the one before broke."""
         try:
-            return self._fresh().submit(ready_all, [article], self.limit).result()[0]
+            [(_, outcome)] = self._fresh().submit(outcomes, [article], self.limit).result()
         except BrokenProcessPool:
             return "extraction failed: its worker process died (killed, or out of memory)"
+        assert outcome is not None  # an article's outcome
+        return outcome
 
     def _fresh(self) -> ProcessPoolExecutor:
         if getattr(self.pool, "_broken", False):
@@ -170,14 +173,37 @@ class _Workers:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _articles(chunk: list[Item]) -> list[Article]:
-    return [item for item in chunk if isinstance(item, Article)]
+def _work(item: Item) -> float:
+    """What an item costs a worker, in articles to extract."""
+    if isinstance(item, QuotebankLines):
+        return len(item) / _LINES_AN_ARTICLE
+    return isinstance(item, Article) and item.given_quotations is None
+
+
+def _head(items: Iterator[Item]) -> list[Item]:
+    """The first items, up to _POOL_AFTER articles' work (or as many items as that many
+    articles' worth of Quotebank lines, when they cost nothing)."""
+    head: list[Item] = []
+    work = 0.0
+    for item in items:
+        head.append(item)
+        work += _work(item)
+        if work >= _POOL_AFTER or len(head) >= _POOL_AFTER * _LINES_AN_ARTICLE:
+            break
+    return head
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """Items a task at a time: a few articles, or one QuotebankLines."""
     chunk: list[Item] = []
     articles = chars = 0
     for item in items:
+        if isinstance(item, QuotebankLines):
+            if chunk:
+                yield chunk
+                chunk, articles, chars = [], 0, 0
+            yield [item]
+            continue
         chunk.append(item)
         if isinstance(item, Article):
             articles += 1

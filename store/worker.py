@@ -1,9 +1,10 @@
 """What a worker process of `quotebot ingest --jobs N` runs (store.pipeline starts them).
 
-A module of its own, importing extraction and nothing of reading or storing: each worker is a
-fresh interpreter (spawned, see store.pipeline) that imports the module of the function it
-runs, and importing the readers (HTTP, HTML) and SQLAlchemy cost each worker more CPU than a
-few hundred articles' extraction repaid on a busy machine.
+A module of its own, importing extraction and of reading only a dump's lines, nothing of
+storing: each worker is a fresh interpreter (spawned, see store.pipeline) that imports the
+module of the function it runs, and importing the readers of web pages (HTTP, HTML) and
+SQLAlchemy cost each worker more CPU than a few hundred articles' extraction repaid on a busy
+machine.
 """
 
 from __future__ import annotations
@@ -11,20 +12,41 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Iterator
 
 from store import collection
 
 with collection.imports_paused():  # in a worker, the import of extraction is its start-up
     from store.article import Article
     from store.extraction import Ready, ready
+    from store.readers.failure import ReadFailure
+    from store.readers.quotebank import QuotebankLines
+
+#: What a source gives the pipeline: an article, a failure to read one, or lines of a dump.
+Item = Article | ReadFailure | QuotebankLines
+#: An article, or a failure, with what became of it: for an article, Ready or the one line
+#: saying why it cannot be stored; for a failure, None.
+Outcome = tuple[Article | ReadFailure, Ready | str | None]
 
 #: How often a worker looks whether the ingest that started it still runs.
 _PARENT_POLL_S = 0.2
 
 
-def ready_all(articles: list[Article], limit: int) -> list[Ready | str]:
-    """What a worker does with one chunk."""
-    return [ready(article, limit) for article in articles]
+def outcomes(items: list[Item], limit: int) -> list[Outcome]:
+    """What a worker does with one chunk: every article read, extracted and prepared."""
+    return [
+        (read, ready(read, limit) if isinstance(read, Article) else None)
+        for read in each_read(items)
+    ]
+
+
+def each_read(items: list[Item]) -> Iterator[Article | ReadFailure]:
+    """The items with each QuotebankLines read into its articles and failures."""
+    for item in items:
+        if isinstance(item, QuotebankLines):
+            yield from item.read()
+        else:
+            yield item
 
 
 def watch_parent(parent: int) -> None:

@@ -24,14 +24,14 @@ from sqlalchemy import Connection, text
 
 from bot.verifier.verdict import Verdict
 from bot.verifier.verify import Verifier
-from store import bulk
+from store import bulk, pipeline
 from store.archive import Archive
 from store.article import AddedVia, Article
 from store.db.engine import create_archive_engine
 from store.errors import ArchiveError
 from store.ingest import ingest, quotations_of
 from store.prepared import prepare
-from store.readers import ReadFailure, read_sources
+from store.readers import ReadFailure, quotebank, read_sources
 from store.search.grams import Terms, index_terms
 
 STORIES = 40
@@ -279,28 +279,58 @@ def test_a_check_does_not_wait_for_a_batch_being_written(
 
 
 def test_a_quotebank_dump_stored_with_worker_processes_is_the_same_as_with_one_process(
-    archive_url: str, tmp_path: Path
+    archive_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The workers parse the dump's lines (store.readers.quotebank.QuotebankLines): a few lines
+    # to a chunk and a pool started for few, so that this short dump crosses in many chunks.
+    monkeypatch.setattr(quotebank, "LINES_AT_ONCE", 16)
+    monkeypatch.setattr(pipeline, "_LINES_AN_ARTICLE", 1)
+    pools = []
+    monkeypatch.setattr(pipeline, "_pool", _counted(pipeline._pool, pools))
     dump = tmp_path / "quotebank.json"
     lines = [
-        {
-            "quoteID": f"2024-03-0{number % 9 + 1}-{number:06d}",
-            "quotation": f"We will open pier {number} to the ferries before the winter storms.",
-            "speaker": "Ilse Marwick" if number % 3 else "None",
-            "date": f"2024-03-0{number % 9 + 1} 00:00:00",
-            "urls": [f"https://harbour-gazette.example/piers/{number}"],
-        }
-        for number in range(150)  # more than a worker pool is started for
+        json.dumps(
+            {
+                "quoteID": f"2024-03-0{number % 9 + 1}-{number:06d}",
+                "quotation": f"We will open pier {number} to the ferries before the winter storms.",
+                "speaker": "Ilse Marwick" if number % 3 else "None",
+                "date": f"2024-03-0{number % 9 + 1} 00:00:00",
+                # Now and then no URL: the outlet the command gives is filled in.
+                "urls": [f"https://harbour-gazette.example/piers/{number}"] if number % 7 else [],
+            }
+        )
+        for number in range(150)
     ]
-    dump.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    lines[40] = '{"quoteID": "cut short'  # bad lines fail alone, in their place
+    lines[90] = '{"quoteID": "2024-03-01-000090", "speaker": "Ilse Marwick"}'
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
     one_url, two_url = _two_archives(archive_url, tmp_path)
     with Archive.open(one_url) as one:
-        alone = ingest([str(dump)], one, fmt="quotebank", jobs=1)
+        alone = ingest([str(dump)], one, fmt="quotebank", outlet="Harbour Desk", jobs=1)
+    assert not pools
     with Archive.open(two_url) as two:
-        shared = ingest([str(dump)], two, fmt="quotebank", jobs=2)
+        shared = ingest([str(dump)], two, fmt="quotebank", outlet="Harbour Desk", jobs=2)
+    assert pools
     assert shared == alone
-    assert (shared.articles, shared.quotes) == (150, 150)
+    assert (shared.articles, shared.quotes) == (148, 148)
+    assert [error.source for error in shared.errors] == [f"{dump}:41", f"{dump}:91"]
     assert _content(two_url) == _content(one_url)
+    with connected(two_url) as connection:
+        desk = connection.scalar(
+            text(
+                "SELECT count(*) FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+                "WHERE o.name = 'Harbour Desk'"
+            )
+        )
+    assert desk == len([n for n in range(150) if n % 7 == 0])
+
+
+def _counted(make: Any, made: list[object]) -> Any:
+    def counted(*args: object) -> object:
+        made.append(args)
+        return make(*args)
+
+    return counted
 
 
 def test_an_sqlite_connection_keeps_its_own_page_cache_after_a_batch(

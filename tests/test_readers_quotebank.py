@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,8 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from readers_support import articles, failures, fixture, read_all, read_one
 
+from store.article import Article, ArticleDefaults
 from store.quotation import Kind, Quotation
-from store.readers import ReadFailure
+from store.readers import ReadFailure, quotebank
+from store.readers.quotebank import QuotebankLines
 
 DUMP = fixture("quotebank-sample.json")
 
@@ -141,3 +144,64 @@ def test_the_outlet_is_the_host_urllib_reads_however_the_url_is_written(
         host = None
     expected = host.removeprefix("www.") if host else None
     assert [a.outlet for a in articles(read_all(dump))] == [expected, expected]
+
+
+def _read_as_lines(path: Path, **options: object) -> list[Article | ReadFailure]:
+    """What an ingest's workers read: the dump's QuotebankLines, each read into articles."""
+    chunks = read_all(path, quotebank_lines=True, **options)
+    results: list[Article | ReadFailure] = []
+    for chunk in chunks:
+        assert isinstance(chunk, QuotebankLines | ReadFailure), chunk
+        results += chunk.read() if isinstance(chunk, QuotebankLines) else [chunk]
+    return results
+
+
+def test_lines_read_later_give_what_the_dump_read_at_once_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quotebank, "LINES_AT_ONCE", 2)  # several chunks from a short dump
+    path = tmp_path / "dump.json.bz2"
+    lines = DUMP.read_bytes().splitlines(keepends=True)
+    broken = [b"{not json\n", b"\n", b'{"quoteID": "2020-01-01-000009"}\n', b"[1, 2]\n"]
+    path.write_bytes(bz2.compress(b"".join(lines[:2] + broken + lines[2:])))
+    at_once = read_all(path)
+    later = _read_as_lines(path)
+    assert later == at_once
+    assert [r.source for r in later] == [
+        f"{path}:{n}" for n in (1, 2, 3, 5, 6, *range(7, 6 + len(lines) - 1))
+    ]
+    assert len(failures(later)) == 3
+
+
+def test_a_line_the_reader_chokes_on_unforeseen_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "dump.json"
+    path.write_bytes(DUMP.read_bytes())
+    first_url = articles(read_all(path))[0].url
+    real = quotebank._domain
+
+    def choking(url: str | None) -> str | None:
+        if url == first_url:
+            raise ValueError("a parser bug")
+        return real(url)
+
+    monkeypatch.setattr(quotebank, "_domain", choking)
+    results = _read_as_lines(path)
+    assert results[0] == ReadFailure(f"{path}:1", "could not be read (ValueError: a parser bug)")
+    assert len(articles(results)) == len(results) - 1
+
+
+def test_lines_read_later_get_what_the_ingest_fills_in(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text(
+        '{"quoteID": "2020-01-01-000002", "quotation": "the ferry runs at dawn", '
+        '"speaker": "Lena Orsolya", "urls": []}\n',
+        encoding="utf-8",
+    )
+    [chunk] = read_all(path, quotebank_lines=True)
+    assert isinstance(chunk, QuotebankLines)
+    desk = ArticleDefaults(outlet="Harbour Desk", published=date(2020, 1, 2))
+    [article] = replace(chunk, finish=desk).read()
+    assert isinstance(article, Article)
+    assert (article.outlet, article.published) == ("Harbour Desk", date(2020, 1, 2))

@@ -25,3 +25,9 @@ class ReadError(Exception):
     Its message is the one-line reason a user sees; `read_sources` turns it into a ReadFailure
     for the source being read, so the exception never leaves the package.
     """
+
+
+def unforeseen(source: str, error: Exception) -> ReadFailure:
+    """The failure of a source whose reader failed in a way nobody foresaw (the parsers meet
+    every kind of hostile input): that source is lost, the batch is not."""
+    return ReadFailure(source, f"could not be read ({type(error).__name__}: {error})")

@@ -43,19 +43,31 @@ def json_objects(
     stream: BinaryIO, source: str, *, max_bytes: int
 ) -> Iterator[tuple[str, dict[str, Any] | ReadFailure]]:
     """Each non-blank line as `(source:LINE, object)`, or a ReadFailure when it is not one."""
+    for number, line in json_lines(stream, max_bytes):
+        yield json_object(source, number, line, max_bytes)
+
+
+def json_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """Each non-blank line, unparsed, with its number (from 1); None for a line longer than
+    `max_bytes`. ReadError at the end when there was none."""
     seen_any = False
     for number, line in _numbered_lines(stream, max_bytes):
-        where = f"{source}:{number}"
-        if line is None:
-            seen_any = True
-            yield where, ReadFailure(where, "line " + too_large(None, max_bytes))
-            continue
-        if not line.strip():
+        if line is not None and not line.strip():
             continue  # a blank last line, or one longer than a buffer
         seen_any = True
-        yield where, _parse_object(line, where, first=number == 1)
+        yield number, line
     if not seen_any:
         raise ReadError("empty file")
+
+
+def json_object(
+    source: str, number: int, line: bytes | None, max_bytes: int
+) -> tuple[str, dict[str, Any] | ReadFailure]:
+    """One line of `json_lines` as `(source:LINE, object)`, or a ReadFailure when it is not one."""
+    where = f"{source}:{number}"
+    if line is None:
+        return where, ReadFailure(where, "line " + too_large(None, max_bytes))
+    return where, _parse_object(line, where, first=number == 1)
 
 
 def _numbered_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:

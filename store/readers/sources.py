@@ -27,9 +27,9 @@ from store.limits import (
 from store.readers.compressed import compression_of, decompressed
 from store.readers.decode import reject_binary
 from store.readers.detect import SNIFF_BYTES, sniff
-from store.readers.failure import ReadError, ReadFailure
+from store.readers.failure import ReadError, ReadFailure, unforeseen
 from store.readers.jsonl import read_jsonl
-from store.readers.quotebank import read_quotebank
+from store.readers.quotebank import QuotebankLines, quotebank_lines, read_quotebank
 from store.readers.sizes import DEFAULT_MAX_BYTES, too_large
 from store.readers.streams import peek, read_capped
 from store.readers.text import read_text
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Result = Article | ReadFailure
+Result = Article | ReadFailure | QuotebankLines
 
 #: Formats read a line at a time, so exports of any size stream through.
 _LINE_READERS: dict[str, Callable[..., Iterator[Result]]] = {
@@ -71,11 +71,13 @@ _COMPRESSED_SUFFIXES = (".gz", ".bz2")
 
 @dataclass(frozen=True)
 class _Caps:
-    """The size limits every source of one batch is read under."""
+    """The size limits every source of one batch is read under, and how dumps are read."""
 
     max_bytes: int
     max_decompressed_bytes: int
     max_html_bytes: int
+    #: A Quotebank dump's lines as QuotebankLines, parsed by whoever prepares them.
+    quotebank_lines: bool = False
 
 
 def read_sources(
@@ -89,7 +91,8 @@ def read_sources(
     transport: httpx.BaseTransport | None = None,
     formats: Collection[str] | None = None,
     download_seconds: float = DEFAULT_DEADLINE_SECONDS,
-) -> Iterator[Article | ReadFailure]:
+    quotebank_lines: bool = False,
+) -> Iterator[Article | ReadFailure | QuotebankLines]:
     """Every article in `inputs`, in order, and a ReadFailure for each thing that could not be read.
 
     An input is a file, a folder (walked recursively in sorted order, hidden entries skipped),
@@ -99,14 +102,16 @@ def read_sources(
     is a ReadFailure saying what it is. `max_bytes` caps each file, each URL body and each line
     of an export; `max_decompressed_bytes` what a compressed source may decompress to;
     `max_html_bytes` the markup given to the HTML extractor (see `read_html`). `transport` is
-    how URLs are fetched (see `fetch`), `download_seconds` the time one download may take. Bad
-    input never raises.
+    how URLs are fetched (see `fetch`), `download_seconds` the time one download may take.
+    `quotebank_lines` gives a Quotebank dump's lines unparsed, as QuotebankLines (whose `read`
+    gives their articles), for an ingest to parse in its worker processes. Bad input never
+    raises.
     """
     if isinstance(inputs, str):
         raise TypeError("inputs is a sequence of paths or URLs, not one string")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    caps = _Caps(max_bytes, max_decompressed_bytes, max_html_bytes)
+    caps = _Caps(max_bytes, max_decompressed_bytes, max_html_bytes, quotebank_lines)
     return _read_all(inputs, fmt, stdin, caps, transport, formats, download_seconds)
 
 
@@ -149,7 +154,7 @@ def _guarded(source: str, results: Iterator[Result]) -> Iterator[Result]:
     # foresaw, that source is lost, the batch is not, and the log keeps the traceback.
     except Exception as exc:
         logger.exception("unexpected error reading %s", source)
-        yield ReadFailure(source, f"could not be read ({type(exc).__name__}: {exc})")
+        yield unforeseen(source, exc)
 
 
 def _walk(folder: str) -> Iterator[str | ReadFailure]:
@@ -203,8 +208,8 @@ def _read_url(
         url=download.url,
         formats=formats,
     ):
-        is_article = isinstance(result, Article)
-        yield replace(result, fetched_from=download.url) if is_article else result
+        is_read = isinstance(result, Article | QuotebankLines)
+        yield replace(result, fetched_from=download.url) if is_read else result
 
 
 def _read_stream(
@@ -238,6 +243,9 @@ def _read_stream(
     if formats is not None and chosen not in formats:
         wanted = " or ".join(_FORMAT_NAMES[each] for each in formats)
         raise ReadError(f"this is {_FORMAT_NAMES[chosen]}; only {wanted} is accepted")
+    if chosen == "quotebank" and caps.quotebank_lines:
+        yield from quotebank_lines(stream, source, max_bytes=max_bytes)
+        return
     if chosen in _LINE_READERS:
         yield from _LINE_READERS[chosen](stream, source, max_bytes=max_bytes)
         return
