@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from store.article import Article
 from store.extraction import Ready
 from store.readers.quotebank import QuotebankLines
-from store.worker import Item, Outcome, each_read, outcomes, watch_parent
+from store.worker import Item, Outcome, each_read, outcomes, start
 
 #: Articles per task sent to a worker, and characters: enough to pay for the round trip (a
 #: fraction of a millisecond against 40 ms of extraction), few enough that the writer gets its
@@ -221,7 +221,7 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         jobs,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=watch_parent,
+        initializer=start,
         initargs=(os.getpid(),),
     )
 

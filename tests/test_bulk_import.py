@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
@@ -33,6 +34,7 @@ from store.ingest import ingest, quotations_of
 from store.prepared import prepare
 from store.readers import ReadFailure, quotebank, read_sources
 from store.search.grams import Terms, index_terms
+from store.worker import WORKER_NICENESS
 
 STORIES = 40
 
@@ -460,3 +462,12 @@ def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
             table: [tuple(row) for row in connection.execute(text(f"{query} ORDER BY 1"))]
             for table, query in ROWS.items()
         }
+
+
+def test_worker_processes_give_way_to_the_process_that_stores() -> None:
+    pool = pipeline._pool(1)
+    try:
+        niceness = pool.submit(os.nice, 0).result()
+    finally:
+        pool.shutdown()
+    assert niceness == min(os.nice(0) + WORKER_NICENESS, 19)
