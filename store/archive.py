@@ -248,8 +248,9 @@ class Archive:
         stored = 0
         written = Written()
         items = iter(pairs)
+        postgres = self.engine.dialect.name == "postgresql"
         while chunk := list(itertools.islice(items, batch)):
-            ready = [prepare(article, quotations) for article, quotations in chunk]
+            ready = [prepare(article, quotations, postgres) for article, quotations in chunk]
             for prepared, result in zip(ready, self.store_batch(ready, written), strict=True):
                 stored += not result.duplicate
                 if not result.duplicate:

@@ -387,7 +387,10 @@ class _BatchWriter:
         if not ids:
             return
         if self.postgres:
-            rows = [(key, array_literal(t.terms)) for key, t in zip(ids, terms, strict=True)]
+            rows = [
+                (key, t.numbers if t.numbers is not None else array_literal(t.terms))
+                for key, t in zip(ids, terms, strict=True)
+            ]
             index = f"ix_{table}_grams"
             if not owns_index(self.connection, index):
                 self._write(table, ("id", "grams"), rows)

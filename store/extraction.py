@@ -26,11 +26,12 @@ class Ready:
     cap_warning: str | None = None
 
 
-def ready(article: Article, limit: int) -> Ready | str:
-    """The article extracted and prepared, or the one line saying why it cannot be stored."""
+def ready(article: Article, limit: int, numbers: bool = False) -> Ready | str:
+    """The article extracted and prepared (with `numbers`, for PostgreSQL: store.prepared), or
+    the one line saying why it cannot be stored."""
     try:
         kept = capped_quotations_of(article, limit)
-        prepared = prepare(article, kept.quotations)
+        prepared = prepare(article, kept.quotations, numbers)
     except (ExtractionFailed, ArchiveError) as error:
         return str(error)
     return Ready(prepared, cap_warning(kept) if kept.capped else None)

@@ -160,7 +160,8 @@ def ingest(
     batches = _Batches(archive, on_progress, on_stored, on_quoted)
     try:
         with collection.paused():
-            for item, outcome in prepared_in_order(items, limits.max_quotations, jobs):
+            postgres = archive.engine.dialect.name == "postgresql"
+            for item, outcome in prepared_in_order(items, limits.max_quotations, jobs, postgres):
                 batches.add(item, outcome)
             batches.flush()
             batches.settle()

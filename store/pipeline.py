@@ -16,13 +16,14 @@ pool takes the rest.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import multiprocessing
 import os
 import queue
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -44,6 +45,8 @@ _LINES_AN_ARTICLE = 100
 #: Chunks whose results are read ahead of the writer at most.
 _WAITING = 64
 _DONE = object()
+#: What a worker does with a chunk (store.worker.outcomes with the ingest's settings).
+_Work = Callable[[list[Item]], list[Outcome]]
 
 
 def default_jobs() -> int:
@@ -54,21 +57,25 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def prepared_in_order(items: Iterable[Item], limit: int, jobs: int = 1) -> Iterator[Outcome]:
-    """Each item with its outcome, in order; `jobs` worker processes do the extraction."""
+def prepared_in_order(
+    items: Iterable[Item], limit: int, jobs: int = 1, numbers: bool = False
+) -> Iterator[Outcome]:
+    """Each item with its outcome, in order; `jobs` worker processes do the extraction, and
+    with `numbers` (a PostgreSQL archive) the index terms' numbers (store.prepared)."""
+    work = functools.partial(outcomes, limit=limit, numbers=numbers)
     items = iter(items)
     head = _head(items) if jobs > 1 else []
     if jobs <= 1 or sum(map(_work, head)) < _POOL_AFTER:
         # A few articles (a story, a page someone adds from Slack) cost less here than
         # starting the worker processes would.
         for item in itertools.chain(head, items):
-            yield from outcomes([item], limit)
+            yield from work([item])
         return
     items = itertools.chain(head, items)
     results: queue.Queue[object] = queue.Queue(maxsize=_WAITING)
     stop = threading.Event()
     feeder = threading.Thread(
-        target=_feed, args=(items, limit, jobs, results, stop), name="ingest-feeder", daemon=True
+        target=_feed, args=(items, work, jobs, results, stop), name="ingest-feeder", daemon=True
     )
     feeder.start()
     try:
@@ -86,13 +93,13 @@ def prepared_in_order(items: Iterable[Item], limit: int, jobs: int = 1) -> Itera
 
 def _feed(
     items: Iterable[Item],
-    limit: int,
+    work: _Work,
     jobs: int,
     results: queue.Queue[object],
     stop: threading.Event,
 ) -> None:
     try:
-        with _Workers(jobs, limit) as workers:
+        with _Workers(jobs, work) as workers:
             in_flight: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
             for chunk in _chunks(items):
                 if stop.is_set():
@@ -130,9 +137,9 @@ def _deliver(
 class _Workers:
     """The pool of worker processes, replaced when one of them dies."""
 
-    def __init__(self, jobs: int, limit: int) -> None:
+    def __init__(self, jobs: int, work: _Work) -> None:
         self.jobs = jobs
-        self.limit = limit
+        self.work = work
         self.pool: ProcessPoolExecutor | None = None
 
     def _started(self) -> ProcessPoolExecutor:
@@ -146,14 +153,14 @@ class _Workers:
             # Nothing to extract or parse (failures, articles that come attributed): done here
             # for less than sending them to a worker and their rows back.
             done: Future[list[Outcome]] = Future()
-            done.set_result(outcomes(chunk, self.limit))
+            done.set_result(self.work(chunk))
             return done
-        return self._started().submit(outcomes, chunk, self.limit)
+        return self._started().submit(self.work, chunk)
 
     def alone(self, article: Article) -> Ready | str:
         """One article extracted in a pool of its own, since the one before broke."""
         try:
-            [(_, outcome)] = self._fresh().submit(outcomes, [article], self.limit).result()
+            [(_, outcome)] = self._fresh().submit(self.work, [article]).result()
         except BrokenProcessPool:
             return "extraction failed: its worker process died (killed, or out of memory)"
         assert outcome is not None  # an article's outcome

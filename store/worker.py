@@ -35,10 +35,11 @@ _PARENT_POLL_S = 0.2
 WORKER_NICENESS = 10
 
 
-def outcomes(items: list[Item], limit: int) -> list[Outcome]:
-    """What a worker does with one chunk: every article read, extracted and prepared."""
+def outcomes(items: list[Item], limit: int, numbers: bool = False) -> list[Outcome]:
+    """What a worker does with one chunk: every article read, extracted and prepared (with
+    `numbers`, for PostgreSQL: store.prepared.prepare)."""
     return [
-        (read, ready(read, limit) if isinstance(read, Article) else None)
+        (read, ready(read, limit, numbers) if isinstance(read, Article) else None)
         for read in each_read(items)
     ]
 

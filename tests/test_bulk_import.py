@@ -34,6 +34,7 @@ from store.ingest import ingest, quotations_of
 from store.prepared import prepare
 from store.readers import ReadFailure, quotebank, read_sources
 from store.search.grams import Terms, index_terms
+from store.search.term_hashes import term_hashes
 from store.worker import WORKER_NICENESS
 
 STORIES = 40
@@ -359,15 +360,21 @@ def test_index_terms_cross_from_a_worker_process_unchanged() -> None:
         assert pickle.loads(pickle.dumps(terms)) == terms
 
 
-def test_a_prepared_article_crosses_from_a_worker_process_unchanged() -> None:
-    # Its terms, quotations and paragraphs pickle as the arguments that make them.
+@pytest.mark.parametrize("numbers", [False, True], ids=["sqlite", "postgresql"])
+def test_a_prepared_article_crosses_from_a_worker_process_unchanged(numbers: bool) -> None:
+    # Its terms, quotations and paragraphs pickle as the arguments that make them; prepared
+    # for PostgreSQL, with the terms' numbers as its index takes them.
     article = Article(text=story(3).text, outlet="Harbour Post", url="https://news.example/3")
-    prepared = prepare(article, quotations_of(article))
+    prepared = prepare(article, quotations_of(article), numbers)
     assert prepared.quotations and prepared.paragraphs
     crossed = pickle.loads(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))
     assert crossed == prepared
     assert [q.terms.terms for q in crossed.quotations] == [
         index_terms(q.row["text"]).terms for q in prepared.quotations
+    ]
+    assert [q.terms.numbers for q in crossed.quotations] == [
+        "{" + ",".join(map(str, term_hashes(q.terms.terms))) + "}" if numbers else None
+        for q in prepared.quotations
     ]
 
 
