@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from rich.console import Console
 
 from bot.cli import cli
+from bot.cli.terminal import ingest_progress
 from store.archive import Archive
 from store.extract import extract_quotations
 from store.readers import read_sources
@@ -242,3 +245,20 @@ def test_unusable_database_is_one_line_on_stderr_and_exit_code_1(
 )
 def test_usage_errors_exit_with_code_2(args: list[str]) -> None:
     assert CliRunner().invoke(cli, args).exit_code == 2
+
+
+def test_the_progress_bar_at_a_terminal_counts_every_source_read() -> None:
+    # The bar is told what was read a few times a second, not at every line: its last frame
+    # still counts them all.
+    screen = io.StringIO()
+    with ingest_progress(Console(file=screen, force_terminal=True, width=100)) as advance:
+        assert advance is not None
+        for number in range(1, 2501):
+            advance(f"dump.json:{number}")
+    assert "2500 read" in screen.getvalue()
+    assert "dump.json:2500" in screen.getvalue()
+
+
+def test_no_progress_bar_where_output_is_no_terminal() -> None:
+    with ingest_progress(Console(file=io.StringIO())) as advance:
+        assert advance is None
