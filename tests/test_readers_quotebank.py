@@ -187,9 +187,10 @@ def test_a_line_the_reader_chokes_on_unforeseen_fails_alone(
         return real(url)
 
     monkeypatch.setattr(quotebank, "_domain", choking)
-    results = _read_as_lines(path)
-    assert results[0] == ReadFailure(f"{path}:1", "could not be read (ValueError: a parser bug)")
-    assert len(articles(results)) == len(results) - 1
+    for results in (read_all(path), _read_as_lines(path)):
+        failure = ReadFailure(f"{path}:1", "could not be read (ValueError: a parser bug)")
+        assert results[0] == failure
+        assert len(articles(results)) == len(results) - 1
 
 
 def test_lines_read_later_get_what_the_ingest_fills_in(tmp_path: Path) -> None:

@@ -25,13 +25,7 @@ from store.article import Article
 from store.quotation import Kind, Quotation
 from store.readers.dates import parse_date
 from store.readers.failure import ReadFailure, unforeseen
-from store.readers.jsonl import (
-    json_lines,
-    json_object,
-    json_objects,
-    string_field,
-    unstorable_field,
-)
+from store.readers.jsonl import json_lines, json_object, string_field, unstorable_field
 
 #: How Quotebank writes "no speaker could be attributed".
 _NO_SPEAKER = "None"
@@ -48,11 +42,8 @@ def read_quotebank(
     stream: BinaryIO, source: str, *, max_bytes: int
 ) -> Iterator[Article | ReadFailure]:
     """An article (or a failure) per line of a Quotebank dump, decompressed already."""
-    for where, record in json_objects(stream, source, max_bytes=max_bytes):
-        if isinstance(record, ReadFailure):
-            yield record
-        else:
-            yield _article(record, where)
+    for lines in quotebank_lines(stream, source, max_bytes=max_bytes):
+        yield from lines.read()
 
 
 @dataclass(frozen=True)
