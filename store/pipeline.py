@@ -15,12 +15,10 @@ pool takes the rest.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import itertools
 import multiprocessing
 import os
-import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -42,8 +40,8 @@ _CHUNK_CHARS = 2_000_000
 _POOL_AFTER = 64
 #: Quotebank lines that cost about what one article's extraction does (55 µs against 5 ms).
 _LINES_AN_ARTICLE = 100
-#: Chunks whose results are read ahead of the writer at most.
-_WAITING = 64
+#: Outcomes read ahead of the writer at most: extracted articles, or a dump's lines.
+_WAITING = 2_000
 _DONE = object()
 #: What a worker does with a chunk (store.worker.outcomes with the ingest's settings).
 _Work = Callable[[list[Item]], list[Outcome]]
@@ -72,7 +70,7 @@ def prepared_in_order(
             yield from work([item])
         return
     items = itertools.chain(head, items)
-    results: queue.Queue[object] = queue.Queue(maxsize=_WAITING)
+    results = _ReadAhead(_WAITING)
     stop = threading.Event()
     feeder = threading.Thread(
         target=_feed, args=(items, work, jobs, results, stop), name="ingest-feeder", daemon=True
@@ -84,10 +82,7 @@ def prepared_in_order(
                 raise found
             yield from found  # type: ignore[misc]
     finally:
-        stop.set()
-        while feeder.is_alive():  # let a feeder blocked on a full queue see the stop
-            with contextlib.suppress(queue.Empty):
-                results.get(timeout=0.05)
+        stop.set()  # a feeder waiting for room sees it within a tenth of a second
         feeder.join()
 
 
@@ -95,7 +90,7 @@ def _feed(
     items: Iterable[Item],
     work: _Work,
     jobs: int,
-    results: queue.Queue[object],
+    results: _ReadAhead,
     stop: threading.Event,
 ) -> None:
     try:
@@ -109,19 +104,19 @@ def _feed(
                     _deliver(*in_flight.popleft(), workers, results, stop)
             while in_flight and not stop.is_set():
                 _deliver(*in_flight.popleft(), workers, results, stop)
-        _put(results, _DONE, stop)
+        results.put(_DONE, stop)
     except BaseException as error:  # handed to the writer's thread, which raises it
-        _put(results, error, stop)
+        results.put(error, stop)
 
 
 def _deliver(
     chunk: list[Item],
     future: Future[list[Outcome]],
     workers: _Workers,
-    results: queue.Queue[object],
+    results: _ReadAhead,
     stop: threading.Event,
 ) -> None:
-    """Put one chunk's outcomes in the queue."""
+    """Hand one chunk's outcomes to the writer's side."""
     try:
         done = future.result()
     except BrokenProcessPool:
@@ -131,7 +126,7 @@ def _deliver(
             (read, workers.alone(read) if isinstance(read, Article) else None)
             for read in each_read(chunk)
         ]
-    _put(results, done, stop)
+    results.put(done, stop)
 
 
 class _Workers:
@@ -233,10 +228,36 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     )
 
 
-def _put(results: queue.Queue[object], value: object, stop: threading.Event) -> None:
-    while not stop.is_set():
-        try:
-            results.put(value, timeout=0.1)
-            return
-        except queue.Full:
-            continue
+class _ReadAhead:
+    """The chunks' outcomes the feeder has delivered and the writer not yet taken, at most
+    `limit` outcomes (a chunk goes in whole, alone when it is larger): memory stays bounded
+    however far the workers run ahead of a slow writer, by 2,000 extracted articles or about
+    four chunks of a dump's lines alike. A chunk, the end (_DONE) or an error goes in."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.held: deque[object] = deque()
+        self.outcomes = 0
+        self.changed = threading.Condition()
+
+    def put(self, value: object, stop: threading.Event) -> None:
+        """Add `value` once there is room for it, unless the writer's side stopped first."""
+        size = len(value) if isinstance(value, list) else 0
+        with self.changed:
+            while self.outcomes and self.outcomes + size > self.limit:
+                if stop.is_set():
+                    return
+                self.changed.wait(0.1)
+            self.held.append(value)
+            self.outcomes += size
+            self.changed.notify_all()
+
+    def get(self) -> object:
+        """The oldest value, once there is one."""
+        with self.changed:
+            while not self.held:
+                self.changed.wait()
+            value = self.held.popleft()
+            self.outcomes -= len(value) if isinstance(value, list) else 0
+            self.changed.notify_all()
+            return value

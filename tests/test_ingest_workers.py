@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -58,3 +59,21 @@ def test_lines_whose_worker_died_are_read_again_and_each_one_prepared(
     assert [read.source for read, _ in outcomes] == [f"dump.json:{n}" for n in range(1, 13)]
     assert all(isinstance(outcome, Ready) for _, outcome in outcomes)
     assert [read.url for read, _ in outcomes][4] == "https://canal-courier.example/berths/5"
+
+
+def test_outcomes_wait_for_the_writer_at_a_bound_counted_in_outcomes_not_chunks() -> None:
+    # A chunk of 512 dump lines weighs 512, one of 8 extracted articles 8: memory stays bounded
+    # by what waits, however the chunks are cut.
+    waiting = pipeline._ReadAhead(10)
+    stop = threading.Event()
+    waiting.put([1] * 6, stop)
+    late = threading.Thread(target=waiting.put, args=([2] * 6, stop))
+    late.start()
+    late.join(0.3)
+    assert late.is_alive()  # 12 would pass the bound: it waits for the writer
+    assert waiting.get() == [1] * 6
+    late.join(5)
+    assert not late.is_alive()
+    assert waiting.get() == [2] * 6
+    waiting.put([3] * 50, stop)  # larger than the bound: let in alone
+    assert waiting.get() == [3] * 50
