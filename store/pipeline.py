@@ -6,7 +6,7 @@ in chunks, and hands back each chunk's results in the order the sources came, wh
 (ingest's one writer) stores what came before. A Quotebank dump comes as lines that the
 workers parse (QuotebankLines): the process that stores then only decompresses them, and every
 core shares the parsing and preparing that were a one-process import's limit. Memory stays
-bounded: at most `2 × jobs` chunks are being extracted and `_WAITING` chunks' results wait for
+bounded: at most `2 × jobs` chunks are being extracted and about `_WAITING` outcomes wait for
 the writer. Each article keeps the limits of a one-process ingest (they are applied inside
 `ready`), and an article that fails is a one-line error for that article alone; a worker
 process that dies (killed, out of memory) costs its chunk's articles, each reported, and a new
@@ -179,7 +179,7 @@ def _work(item: Item) -> float:
     """What an item costs a worker, in articles to extract."""
     if isinstance(item, QuotebankLines):
         return len(item) / _LINES_AN_ARTICLE
-    return isinstance(item, Article) and item.given_quotations is None
+    return 1.0 if isinstance(item, Article) and item.given_quotations is None else 0.0
 
 
 def _head(items: Iterator[Item]) -> list[Item]:
