@@ -204,6 +204,12 @@ class Archive:
             raise
         return cls(engine, replicas)
 
+    @property
+    def terms_as_numbers(self) -> bool:
+        """Whether the search index names each term by its number (PostgreSQL's, see
+        store.search.term_hashes): what articles are prepared with (store.prepared.prepare)."""
+        return self.engine.dialect.name == "postgresql"
+
     def close(self) -> None:
         self.reads.dispose()
         self.engine.dispose()
@@ -248,9 +254,9 @@ class Archive:
         stored = 0
         written = Written()
         items = iter(pairs)
-        postgres = self.engine.dialect.name == "postgresql"
+        numbers = self.terms_as_numbers
         while chunk := list(itertools.islice(items, batch)):
-            ready = [prepare(article, quotations, postgres) for article, quotations in chunk]
+            ready = [prepare(article, quotations, numbers) for article, quotations in chunk]
             for prepared, result in zip(ready, self.store_batch(ready, written), strict=True):
                 stored += not result.duplicate
                 if not result.duplicate:

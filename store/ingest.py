@@ -32,7 +32,7 @@ from store.pipeline import prepared_in_order
 from store.prepared import PreparedArticle
 from store.readers import ReadFailure, read_sources
 from store.readers.quotebank import QuotebankLines
-from store.worker import Outcome
+from store.worker import Item, Outcome
 
 if TYPE_CHECKING:
     import httpx
@@ -149,19 +149,12 @@ def ingest(
         quotebank_lines=True,
     )
     defaults = ArticleDefaults(outlet, url, published, added_via)
-    items = (
-        defaults(item)
-        if isinstance(item, Article)
-        else replace(item, finish=defaults)
-        if isinstance(item, QuotebankLines)
-        else item
-        for item in sources
-    )
+    items = (_filled(item, defaults) for item in sources)
     batches = _Batches(archive, on_progress, on_stored, on_quoted)
     try:
         with collection.paused():
-            postgres = archive.engine.dialect.name == "postgresql"
-            for item, outcome in prepared_in_order(items, limits.max_quotations, jobs, postgres):
+            numbers = archive.terms_as_numbers
+            for item, outcome in prepared_in_order(items, limits.max_quotations, jobs, numbers):
                 batches.add(item, outcome)
             batches.flush()
             batches.settle()
@@ -175,6 +168,16 @@ def ingest(
     if report.articles >= REFRESH_AFTER and archive.share_written(batches.written) >= REFRESH_SHARE:
         archive.refresh_statistics()
     return report
+
+
+def _filled(item: Item, defaults: ArticleDefaults) -> Item:
+    """The item with what the command gave filled in: an article now, a dump's lines as the
+    worker reading them makes each article."""
+    if isinstance(item, Article):
+        return defaults(item)
+    if isinstance(item, QuotebankLines):
+        return replace(item, finish=defaults)
+    return item
 
 
 class _Batches:
