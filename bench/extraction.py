@@ -15,7 +15,9 @@ export described in the shared data README. Scoring, for quotebot and the baseli
 - a gold quotation is *found* when an extracted one overlaps at least half of its characters;
   recall = found / gold;
 - precision = extracted quotations overlapping a gold or an unannotated quoted stretch /
-  extracted (reported speech is not a quotation and is left out of both);
+  extracted (reported speech is not a quotation and is left out of both). A stretch between
+  doubled marks (''so'' in the New York Times archive's articles, ``so'' in TeX's) is a quoted
+  stretch too: the corpus's list of unannotated stretches knows only the usual marks;
 - speaker accuracy = found gold quotations with a `gold` speaker whose extracted speaker is the
   same person: same surname, and the same full name where both give one. quotebot's resolved
   name and its speaker as written both count ("the Vale senator" is the senator);
@@ -216,6 +218,10 @@ class Score:
         ]
 
 
+#: A stretch between doubled marks, within a paragraph: ''so'' or ``so''.
+_DOUBLED_MARKS = re.compile(r"(?:''|``)((?:[^'\n]|'(?!'))+?)''")
+
+
 def _span(stretch: dict | list) -> tuple[int, int]:
     """Unannotated stretches come as {"start", "end"} objects or as [start, end] pairs."""
     if isinstance(stretch, dict):
@@ -239,9 +245,11 @@ def score(
         result.articles += 1
         result.words += len(article["text"].split())
         text = article["text"]
-        quoted = [(q["start"], q["end"]) for q in article["quotes"]] + [
-            _span(s) for s in article.get("unannotated_quoted_spans", [])
-        ]
+        quoted = (
+            [(q["start"], q["end"]) for q in article["quotes"]]
+            + [_span(s) for s in article.get("unannotated_quoted_spans", [])]
+            + [m.span(1) for m in _DOUBLED_MARKS.finditer(text)]
+        )
         result.extracted += len(extracted)
         for e in extracted:
             precise = any(_overlap(e.start, e.end, s, t) > 0 for s, t in quoted)

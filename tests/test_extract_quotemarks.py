@@ -435,3 +435,47 @@ def test_every_quotation_indexes_its_words_and_paragraph(name: str) -> None:
         assert article.text[quote.start : quote.end] == quote.text, quote
         start, end = paragraph_around(article.text, quote.start)
         assert (quote.context_start, quote.context) == (start, article.text[start:end]), quote
+
+
+# --- the doubled marks of older archives: ''so'' and ``so'' ---------------------------------
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("''", "''"), ("``", "''")])
+def test_doubled_marks_quote_as_double_marks_do(opening: str, closing: str) -> None:
+    quotations = extract(
+        "Bridge closed",
+        BRIDGE_INTRO,
+        f"{opening}{UNSAFE},{closing} Mr. Wren said. He called the repairs "
+        f"{opening}a job for the summer{closing} and left.",
+        f"{opening}We will not reopen the bridge before May,{closing} said Ines Varga, the "
+        "harbour master.",
+    )
+    unsafe = find(quotations, UNSAFE)
+    assert (unsafe.kind, unsafe.speaker) == (Kind.DIRECT, "Tobias Wren"), listing(quotations)
+    assert unsafe.speaker_role == "county engineer", listing(quotations)
+    summer = find(quotations, "a job for the summer")
+    assert (summer.kind, summer.speaker) == (Kind.PARTIAL, "Tobias Wren"), listing(quotations)
+    may = find(quotations, "We will not reopen the bridge before May")
+    assert (may.kind, may.speaker) == (Kind.DIRECT, "Ines Varga"), listing(quotations)
+
+
+def test_doubled_marks_quote_over_several_paragraphs() -> None:
+    quotations = extract(
+        "Bridge closed",
+        BRIDGE_INTRO,
+        f"''{UNSAFE}. The piers are cracked.",
+        "''We will not reopen it before May,'' Wren said.",
+    )
+    (quotation,) = quoted(quotations)
+    assert quotation.text.startswith(UNSAFE), listing(quotations)
+    assert quotation.text.endswith("before May"), listing(quotations)
+    assert quotation.speaker == "Tobias Wren", listing(quotations)
+
+
+def test_a_height_in_feet_and_inches_quotes_nothing() -> None:
+    quotations = extract(
+        "Bridge closed",
+        BRIDGE_INTRO,
+        "The diver, who is 6'2'' tall, said the water was cold and the current strong.",
+    )
+    assert quoted(quotations) == [], listing(quotations)

@@ -40,6 +40,31 @@ _TRAILING = " \t\n,;:"
 _FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 
 
+#: Two apostrophes as one double mark, not after a digit (5'11'' is a height).
+_DOUBLED_APOSTROPHES = re.compile(r"(?<!\d)''")
+
+
+def curly_for_doubled_marks(text: str) -> str:
+    """The text with quotations marked ``like this'' (TeX's marks, kept by the Penn Treebank) or
+    ''like this'' (the New York Times archive's) marked with curly marks instead, each mark and
+    its position kept, so that every offset still points into the article: "``" is "“ ", and
+    "''" is "“ " before a word after a space (or at a paragraph's start) and "” " elsewhere.
+
+    Elsewhere two apostrophes in a row are left to the single-mark rules."""
+    if "``" in text:
+        text = text.replace("``", "“ ")
+    if "''" not in text:
+        return text
+    return _DOUBLED_APOSTROPHES.sub(lambda mark: _doubled(text, mark.start()), text)
+
+
+def _doubled(text: str, at: int) -> str:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 2] if at + 2 < len(text) else " "
+    opening = before in _OPENING_CONTEXT and (after.isalnum() or after in "$£€¡¿…")
+    return "“ " if opening else "” "
+
+
 @dataclass(frozen=True)
 class QuoteSpan:
     """One quoted stretch inside one paragraph."""
@@ -244,6 +269,7 @@ def _trimmed(text: str, opened: int, close: int) -> tuple[int, int]:
 
 def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """Every quoted stretch of the article, in text order."""
+    text = curly_for_doubled_marks(text)
     found: list[QuoteSpan] = []
     for number, paragraph in enumerate(paragraphs):
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None

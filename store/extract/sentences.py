@@ -14,8 +14,9 @@ from store.extract.lexicon import word_class
 from store.extract.tokens import Tokens
 
 _ENDS = frozenset({".", "?", "!", "…", "...", ". . ."})
-_CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
-_OPENERS = frozenset({"“", '"', "‘", "'", "«", "(", "[", "—", "-", "•", "*"})
+#: With "``" and "''": the quotation marks of old archives (quotemarks.curly_for_doubled_marks).
+_CLOSERS = frozenset({"”", '"', "’", "'", "''", ")", "]", "»"})
+_OPENERS = frozenset({"“", '"', "‘", "'", "``", "''", "«", "(", "[", "—", "-", "•", "*"})
 _ABBREVIATIONS = word_class("abbreviations")
 
 

@@ -29,6 +29,7 @@ _SPACED_TOKEN = re.compile(
       (?:[-&]\w+)*(?:['’](?!s\b)\w+(?:[-&]\w+)*)*   # cease-fire, O'Rourke, José, PeÃ±a
     | ['’]s\b                              # possessive
     | \.\.\.|…|\.\s\.\s\.                 # ellipsis
+    | ``|''                              # TeX's and old archives' quotation marks
     | [^\w\s]                              # any other punctuation mark
     | \Z
     )""",
