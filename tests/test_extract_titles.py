@@ -88,3 +88,55 @@ def test_sir_as_a_word_of_address_is_no_name() -> None:
     )
     for text in ("Yes, sir", "It is done, Sir."):
         assert find(quotations, text).speaker_as_written == "the clerk", listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        (f'"{PORT}," Finance Minister Mr. Omar Qadri said.', "Omar Qadri", "Finance Minister"),
+        (f'Opposition leader Mr Harish Menon said: "{PORT}."', "Harish Menon", "Opposition leader"),
+        (f'"{PORT}," Deputy leader Dr. Ines Faro said.', "Ines Faro", "Deputy leader"),
+        (f'"{PORT}," First Sea Lord Tom Vale said.', "Tom Vale", "First Sea Lord"),
+    ],
+)
+def test_the_names_form_of_address_is_not_the_end_of_the_role_before_it(
+    paragraph: str, speaker: str, role: str
+) -> None:
+    quotations = extract("Harbour plan approved", paragraph)
+    quotation = _port(quotations)
+    assert quotation.speaker == speaker, listing(quotations)
+    assert same_role(role, quotation.speaker_role), listing(quotations)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        f'"The vote was rigged," said Nia Holt, a former adviser to Mr. Tom Vale. "{PORT}," Mr. '
+        "Vale said.",
+        f'Nia Holt said the vote was rigged. "{PORT}," Mr. Tom Vale said.',
+    ],
+)
+def test_words_before_the_form_of_address_are_not_the_role_of_the_name_after_it(
+    paragraph: str,
+) -> None:
+    quotations = extract("Harbour plan approved", paragraph)
+    quotation = _port(quotations)
+    assert quotation.speaker == "Tom Vale", listing(quotations)
+    assert quotation.speaker_role is None, listing(quotations)
+
+
+def test_indian_forms_of_address_and_a_councillors_title_are_not_names() -> None:
+    quotations = extract(
+        "Dam inquiry opens",
+        "Smt. Lata Rao, the district magistrate, opened the inquiry on Monday.",
+        '"Nobody will be spared," she said.',
+        '"Work will resume on Monday," Shri Vinod Pillai said.',
+        '"It is a scandal," Cllr Rob Hale said.',
+    )
+    assert find(quotations, "Nobody will be spared").speaker == "Lata Rao", listing(quotations)
+    assert find(quotations, "Work will resume on Monday").speaker == "Vinod Pillai", listing(
+        quotations
+    )
+    hale = find(quotations, "It is a scandal")
+    assert hale.speaker == "Rob Hale", listing(quotations)
+    assert same_role("Cllr", hale.speaker_role), listing(quotations)

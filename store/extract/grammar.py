@@ -19,14 +19,34 @@ FEMININE_WORDS = word_class("feminine-words")
 MASCULINE_WORDS = word_class("masculine-words")
 
 
+#: The forms of address that never end a role: a role ending in one has swallowed the form of
+#: address of the name after it ("Finance Minister Mr Omar Qadri"). "Lord" and "Lady" end roles
+#: ("First Sea Lord", "First Lady") and stay.
+_ADDRESS_AFTER_ROLE = HONORIFICS - {"lord", "lady"}
+#: Words a role never ends with: the sentence's words before a name ("adviser to", "like").
+_ROLE_NEVER_ENDS = FUNCTION_WORDS | ARTICLES | {"of", "including", "like"}
+
+
 def without_honorifics(role: str | None) -> str | None:
-    """`role` without the forms of address it opens with ("Mr", "Dr.", "Sir"); None when
-    nothing else is left: "Mr" is no role, "Dr., a marine biologist" is "a marine biologist"."""
+    """`role` without the forms of address it opens with ("Mr", "Dr.", "Sir") or ends with (the
+    name's: "Opposition leader Mr" of "Opposition leader Mr. Harish Menon"); None when nothing
+    else is left: "Mr" is no role, "Dr., a marine biologist" is "a marine biologist"."""
     if not role:
         return None
     words = role.split()
     while words and words[0].lower().strip(".,") in HONORIFICS:
         words = words[1:]
+    if words and words[-1].lower().strip(".,") in _ADDRESS_AFTER_ROLE:
+        while words and words[-1].lower().strip(".,") in _ADDRESS_AFTER_ROLE:
+            words = words[:-1]
+        # What came before the name's "Mr" was the sentence, not a role: "a former adviser to
+        # Mr", "including Mr", or the closing quotation mark of `…,” Mr Vale said`.
+        if (
+            not words
+            or words[-1].lower() in _ROLE_NEVER_ENDS
+            or not any(character.isalpha() for word in words for character in word)
+        ):
+            return None
     cleaned = " ".join(words).strip(" ,;:")
     return cleaned or None
 

@@ -16,7 +16,7 @@ from store.extract.attribution import resolve_mention
 from store.extract.cues import Cue, cue_after
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
-from store.extract.grammar import ARTICLES
+from store.extract.grammar import ARTICLES, MONTHS
 from store.extract.lexicon import speech_verbs, word_class
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
@@ -39,6 +39,11 @@ _THAT_REACH = 6
 _SUBJECT_WINDOW = 25
 _TAIL_WORDS = 8
 _END_MARKS = frozenset({".", "!", "…", "...", ";"})
+_DASHES = frozenset({"-", "—", "–"})
+#: The most words a dateline has before its dash ("SAN JUAN, Puerto Rico, 4 March (AP) —"), and
+#: the most inside its agency's brackets ("(Thomson Reuters Foundation)").
+_DATELINE_WORDS = 14
+_AGENCY_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -80,18 +85,54 @@ def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
 
 
 def _after_dateline(document: Document, first: int, last: int) -> int:
-    """Past "HALVORSEN - " or "WASHINGTON (AP) —" opening a story."""
+    """Past the dateline opening a story, as agencies and newspapers of several countries write
+    it: "HALVORSEN - ", "WASHINGTON (AP) —", "NEW DELHI:", "PARIS, France -- ", "Brussels, 4
+    March (AFP) – ". Its place in capitals, or any place before an agency in brackets; then a
+    region or a date after commas; then a dash, or a colon straight after a place in capitals."""
     words = document.tokens.words
     index = first
-    while index <= last and words[index].isupper() and words[index][0].isalpha():
+    while index <= last and _capitals(words[index]):
         index += 1
-    if index > first and index <= last and words[index] == "(":
-        while index <= last and words[index] != ")":
-            index += 1
-        index += 1
-    if index > first and index <= last and words[index] in {"-", "—", "–"}:
+    place_in_capitals = index > first
+    if place_in_capitals and index <= last and words[index] == ":":
         return index + 1
+    if not place_in_capitals:  # "Brussels, 4 March (AFP) –": only before an agency
+        while index <= last and index - first < _DATELINE_WORDS and words[index][:1].isupper():
+            index += 1
+        if index == first:
+            return first
+    agency = False
+    while index <= last and index - first < _DATELINE_WORDS:
+        word = words[index]
+        if word == "(":
+            close = index + 1
+            while close <= last and close - index <= _AGENCY_WORDS and words[close] != ")":
+                close += 1
+            if close > last or words[close] != ")":
+                return first
+            index, agency = close + 1, True
+        elif (
+            word == ","
+            or word.isdigit()
+            or word.lower() in MONTHS
+            or (word[:1].isupper() and not agency)
+        ):
+            index += 1
+        else:
+            break
+    if not (place_in_capitals or agency) or index > last:
+        return first
+    if words[index] in _DASHES:
+        index += 1
+        while index <= last and words[index] == "-":  # "--" is two tokens
+            index += 1
+        return index
     return first
+
+
+def _capitals(word: str) -> bool:
+    """A word of a dateline's place: "WASHINGTON", "NEW"."""
+    return word.isupper() and word[0].isalpha()
 
 
 def _statement(

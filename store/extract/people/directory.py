@@ -60,6 +60,10 @@ HONORIFIC_GENDER = {
     "dame": "f",
     "lady": "f",
     "lord": "m",
+    "shri": "m",
+    "smt": "f",
+    "smt.": "f",
+    "shrimati": "f",
 }
 
 
@@ -154,6 +158,10 @@ class People(TextReading, PronounResolution):
                 continue
             end = run_starting_at(tokens, index, count - 1)
             assert end is not None
+            # A name ends with its paragraph: a headline's last word is not the first line's
+            # name ("Budget is fair, says Minister" / "Kavita Rao defended it").
+            while end > index and self.paragraph_of[end] != self.paragraph_of[index]:
+                end -= 1
             self.runs[index] = end
             while end > index and not outside[end]:
                 end -= 1

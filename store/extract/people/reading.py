@@ -33,6 +33,8 @@ OPENER_WORDS = word_class("opener-words")
 OPENER_REACH = 8
 AS_DETERMINERS = word_class("as-determiners")
 AS_ROLE_WORDS = 4
+#: "NEW DELHI:" is a dateline in the headline, a byline or the first paragraph only.
+_COLON_DATELINE_PARAGRAPHS = 3
 
 
 class TextReading(PeopleState):
@@ -75,15 +77,20 @@ class TextReading(PeopleState):
 
     def _dateline(self, first: int, last: int) -> bool:
         """ "PORT ARDITH, Vale —" opening a paragraph names the place of the story, not a person
-        (and "Port Ardith" later is that place)."""
+        (and "Port Ardith" later is that place); so does "NEW DELHI:" opening one of the
+        article's first paragraphs, as South Asian and other newspapers write it (further on,
+        "JOHN VALE:" is more likely a transcript's speaker)."""
         tokens = self.tokens
         following = last + 1
-        return (
+        if not (
             (first == 0 or self.paragraph_of[first - 1] != self.paragraph_of[first])
             and all(tokens.words[i].isupper() for i in range(first, following))
             and following < len(tokens)
-            and tokens.words[following] in {",", "(", "—", "–", "-"}
-        )
+        ):
+            return False
+        if tokens.words[following] == ":":
+            return self.paragraph_of[first] < _COLON_DATELINE_PARAGRAPHS
+        return tokens.words[following] in {",", "(", "—", "–", "-"}
 
     def _describes(self, end: int) -> bool:
         """ "Harbour Party candidate Rob Hale": capitalised words before a role noun."""
@@ -128,10 +135,14 @@ class TextReading(PeopleState):
         tokens = self.tokens
         if first == 0 or tokens.capitalised[first - 1] or not role_word(tokens.lowers[first - 1]):
             return None
+        paragraph = self.paragraph_of[first]
+        if self.paragraph_of[first - 1] != paragraph:
+            return None  # the headline's "…, says minister" and the first line's name
         start = first - 1
         while (
             start > 0
             and first - start < ROLE_BEFORE
+            and self.paragraph_of[start - 1] == paragraph
             and tokens.words[start - 1][0].isalpha()
             and tokens.lowers[start - 1] not in DETERMINERS
             and tokens.lowers[start - 1] not in NOT_DESCRIPTIONS
