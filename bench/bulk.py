@@ -266,6 +266,13 @@ def _write_articles(path: Path, count: int) -> None:
 def _timed_ingest(url: str, source: Path, jobs: int, executable: Path = QUOTEBOT) -> float:
     """Seconds from the command's start to its end; its CPU time (with its worker processes',
     not the database server's) is printed, as the shared machine's load sways the wall time."""
+    return timed_ingest(url, source, jobs, executable)[0]
+
+
+def timed_ingest(
+    url: str, source: Path, jobs: int, executable: Path = QUOTEBOT
+) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of quotebot and its workers) of `quotebot ingest SOURCE`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
@@ -280,7 +287,7 @@ def _timed_ingest(url: str, source: Path, jobs: int, executable: Path = QUOTEBOT
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     _say(f"{executable}: {seconds:.1f} s, {cpu:.1f} s of CPU ({source.name}, --jobs {jobs})")
-    return seconds
+    return seconds, cpu
 
 
 def _per_article(url: str, source: Path) -> float:

@@ -32,9 +32,7 @@ import bz2
 import json
 import os
 import pickle
-import resource
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import verify_postgres
-from bulk import QUOTEBOT, TARGET_IMPORT_PER_S, _compiled, _write_dump
+from bulk import TARGET_IMPORT_PER_S, _compiled, _write_dump, timed_ingest
 
 from store.db.engine import SQLITE_PRAGMAS
 from store.ingest import BATCH_ARTICLES
@@ -70,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _write_dump(dump, args.quotations)
         least = _least_python(dump)
         archive = folder / "imported.sqlite3"
-        seconds, client = _import(f"sqlite:///{archive}", dump, cores)
+        seconds, client = timed_ingest(f"sqlite:///{archive}", dump, cores)
         alone = _replayed(archive, folder / "replayed.sqlite3") / args.quotations
         rows.append(("sqlite", seconds, client / args.quotations, 0.0, alone))
         if args.db:
@@ -78,32 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             url = verify_postgres.create(args.db, name)
             try:
                 before = _server_cpu()
-                seconds, client = _import(url, dump, cores)
+                seconds, client = timed_ingest(url, dump, cores)
                 server = (_server_cpu() - before) / args.quotations
                 rows.append(("postgresql", seconds, client / args.quotations, server, None))
             finally:
                 verify_postgres.drop(args.db, name)
     _print(rows, args.quotations, cores, least)
     return 0
-
-
-def _import(url: str, dump: Path, jobs: int) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of quotebot and its workers) of `quotebot ingest DUMP`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [str(QUOTEBOT), "--db", url, "ingest", str(dump), "--json", "--jobs", str(jobs)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"quotebot ingest failed: {done.stderr.strip()[-500:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    _say(f"{url.split(':')[0]}: {seconds:.1f} s, {cpu:.1f} s of quotebot's CPU")
-    return seconds, cpu
 
 
 def _least_python(dump: Path) -> float:
