@@ -78,6 +78,32 @@ def test_a_single_name_that_who_describes_is_a_person() -> None:
     assert find(quotations, WINTER).speaker == "Shonda Vale", listing(quotations)
 
 
+@pytest.mark.parametrize("adverb", ["also", "openly", "later"])
+def test_a_surname_alone_before_an_adverb_and_a_speech_verb_is_a_person(adverb: str) -> None:
+    """Candidates known by their surnames alone: "Keene openly admitted that …" opens a
+    sentence with a capitalised word the article writes nowhere else, which alone could be
+    anything ("Hours later, …"); a speech verb after an adverb shows a speaker, so the
+    statement is Keene's and "he said" after it too, not the candidate named before."""
+    quotations = extract(
+        "Candidates make their picks",
+        "Harlan Voss went with the odds on Sunday's show.",
+        f"Keene {adverb} admitted that his pick was politically motivated. “{WINTER},” he said.",
+    )
+    assert find(quotations, WINTER).speaker == "Keene", listing(quotations)
+    reported = find(quotations, "his pick was politically motivated")
+    assert reported.speaker == "Keene", listing(quotations)
+
+
+def test_a_plural_before_have_and_a_speech_verb_is_no_one() -> None:
+    """ "Inquiries have revealed that …": a helping verb after a plural is no adverb, and the
+    word before it no speaker."""
+    quotations = extract(
+        "Harbour inquiry",
+        "Inquiries have revealed that the harbour office ignored three warnings last year.",
+    )
+    assert all(q.speaker != "Inquiries" for q in quotations), listing(quotations)
+
+
 def test_a_single_name_that_which_describes_is_what_it_stands_for() -> None:
     """A company named by its brand alone ("Vexco, which runs the ferry, …") is a body, and
     "it said" later is Vexco."""

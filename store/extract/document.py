@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 
-from store.extract.grammar import NAME_PARTICLES
+from store.extract.grammar import NAME_PARTICLES, VERB_MODIFIERS, ly_adverb
 from store.extract.nonspeech import nickname_spans
 from store.extract.paragraphs import Paragraph, split_paragraphs
 from store.extract.phrases.names import body_appositive, relative_after
@@ -213,17 +213,46 @@ def _sentence_initial_non_names(
         if lower in names or lower in titles() or lower + "." in titles():
             continue
         if following < count and lower not in role_nouns():
-            after = tokens.lowers[following]
-            pair = after + " " + tokens.lowers[following + 1] if following + 1 < count else after
+            verb_at = _past_adverbs(tokens, following)
+            after = tokens.lowers[verb_at]
+            pair = after + " " + tokens.lowers[verb_at + 1] if verb_at + 1 < count else after
             verb = speech_verbs().base(pair) or speech_verbs().base(after)
             if verb is not None and verb != after:
-                continue  # "Ruiz lamented …", "Lind went on to say …"
+                continue  # "Ruiz lamented …", "Lind went on to say …", "Ruiz also said …"
             if relative_after(tokens, following - 1) is not None:
                 continue  # "Ardelle, who won the award, …", "Vexco, which runs the ferry, …"
             if body_appositive(tokens, index) is not None:
                 continue  # "Tidewatch, a conservation group, …"
         doubtful.add(index)
     return doubtful
+
+
+#: How many adverbs may stand between a lone name and its speech verb ("Ruiz later also said").
+_ADVERBS_BEFORE_VERB = 2
+
+
+#: Verbs that help another: "Inquiries have shown that …" is no person's speech ("have" after a
+#: plural noun), where "Ruiz also said" is.
+_AUXILIARIES = frozenset(
+    "are be been can could did do does had has have is may might was were will would".split()
+)
+
+
+def _past_adverbs(tokens: Tokens, index: int) -> int:
+    """`index` moved over the adverbs that may come between a subject and its verb: "Ruiz
+    openly admitted", "Hale also said"."""
+    lowers = tokens.lowers
+    stop = min(len(tokens) - 1, index + _ADVERBS_BEFORE_VERB)
+    while (
+        index < stop
+        and not tokens.capitalised[index]
+        and (
+            (lowers[index] in VERB_MODIFIERS and lowers[index] not in _AUXILIARIES)
+            or ly_adverb(lowers[index])
+        )
+    ):
+        index += 1
+    return index
 
 
 #: The particles that open a surname ("van der Berg"), not "of" ("Supporters of Pike").

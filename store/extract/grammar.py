@@ -17,6 +17,13 @@ FUNCTION_WORDS = word_class("function-words")
 VERB_MODIFIERS = word_class("verb-modifiers")
 FEMININE_WORDS = word_class("feminine-words")
 MASCULINE_WORDS = word_class("masculine-words")
+#: Nouns that end like adverbs: "a member of the family said".
+_LY_NOUNS = word_class("ly-nouns")
+
+
+def ly_adverb(lower: str) -> bool:
+    """ "angrily", "openly": an adverb by its ending ("family", "rally" are nouns)."""
+    return len(lower) > 4 and lower.endswith("ly") and lower.isalpha() and lower not in _LY_NOUNS
 
 
 #: The forms of address that never end a role: a role ending in one has swallowed the form of

@@ -7,6 +7,7 @@ from store.extract.document import Document
 from store.extract.grammar import (
     DETERMINERS,
     VERB_MODIFIERS,
+    ly_adverb,
 )
 from store.extract.lexicon import document_nouns, org_words, role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
@@ -39,9 +40,6 @@ ROLE_REACH = 16
 _CLAUSE_STARTS = 8
 
 
-_LY_NOUNS = word_class("ly-nouns")
-
-
 def skip_back_modifiers(document: Document, low: int, high: int) -> int:
     """`high` moved back over adverbs before a verb: "Hale also said", "Wren angrily said"."""
     lowers = document.tokens.lowers
@@ -53,11 +51,8 @@ def skip_back_modifiers(document: Document, low: int, high: int) -> int:
             and not (capitalised[high] and high not in document.sentence_first)
         )
         or (
-            lowers[high].endswith("ly")
-            and len(lowers[high]) > 4
-            and lowers[high].isalpha()
+            ly_adverb(lowers[high])
             and not document.tokens.capitalised[high]
-            and lowers[high] not in _LY_NOUNS
             and not (high > low and lowers[high - 1] in DETERMINERS)  # "the family"
         )
         # "Gideon Lusk MP said", "Dora Finch OBE told": letters after the name.
