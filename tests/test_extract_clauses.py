@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from extraction_support import UNSAFE, VARGA_INTRO, WREN_INTRO, extract, find
+from extraction_support import UNSAFE, VARGA_INTRO, WREN_INTRO, extract, find, listing
 
 # --- names as the bytes left them --------------------------------------------------------------
 
@@ -370,3 +370,47 @@ def test_first_name_alone_in_a_pair_shares_the_second_ones_surname() -> None:
     quote = find(quotes, "unsafe.")
     assert quote.speaker == "Anna Wren and Tobias Wren"
     assert quote.speaker_as_written == "Anna and Tobias Wren"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Mara Quist said Dalby reassured them that the trust “would not sell a "
+        "single berth.”",
+        "Councillor Mara Quist said that Dalby told members the trust “would not sell a single "
+        "berth.”",
+        "The dockers' union says Dalby promised the trust “would not sell a single berth.”",
+    ],
+)
+def test_words_in_a_clause_someone_reports_are_the_reporters(sentence: str) -> None:
+    """ "Quist said Dalby reassured them that …": the article has the account from Quist, in
+    her words or her choice of Dalby's, so the quotation is credited to her (the annotated
+    news we measure on credits the reporter, as it does for "Quist said he …")."""
+    quotations = extract(
+        "Harbour sale",
+        "Harbour trust chair Ivo Dalby met the council on Tuesday.",
+        sentence,
+    )
+    found = find(quotations, "would not sell a single berth.")
+    assert found.speaker != "Ivo Dalby", listing(quotations)
+    reporter = "union" if "union" in sentence else "Quist"
+    assert reporter in (found.speaker_as_written or ""), listing(quotations)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When asked by Dalby about the sale, Quist said: “We will not sell a single berth.”",
+        "After Dalby criticised the sale, Quist shot back: “We will not sell a single berth.”",
+    ],
+)
+def test_a_clause_before_the_subject_reports_nothing(sentence: str) -> None:
+    """A question or an act before the speaker ("When asked by Dalby, Quist said") is no
+    reporter: the speaker is the main clause's subject."""
+    quotations = extract(
+        "Harbour sale",
+        "Harbour trust chair Ivo Dalby met councillor Mara Quist on Tuesday.",
+        sentence,
+    )
+    found = find(quotations, "We will not sell a single berth.")
+    assert found.speaker == "Mara Quist", listing(quotations)

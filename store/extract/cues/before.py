@@ -96,6 +96,9 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
         if found is not None:
             mention, appositive = found
             cue = Cue(mention, index, verb_end, appositive)
+            reporter = _reporter_of_clause(document, low, mention)
+            if reporter is not None:
+                return reporter
             if mention.kind == PRONOUN:
                 # "Shoshani said it had urged residents to 'temporarily' ...": the named
                 # speaker of the outer verb, not the pronoun inside what he said.
@@ -114,6 +117,31 @@ def cue_before(document: Document, low: int, high: int) -> Cue | None:
             return cue
         index -= 1
     return headline_cue(document, low, high)
+
+
+def _reporter_of_clause(document: Document, low: int, mention: Mention) -> Cue | None:
+    """The one who reports the clause whose subject is `mention`, when a named person or a
+    group opens the sentence with a reporting verb right before it: "Meeks said Clinton
+    reassured them that Democrats 'were not …'" is Meeks's account, in his words or his choice
+    of hers; the article has it from him. (A pronoun subject is handled by the caller.)"""
+    if mention.kind not in {NAME, NOMINAL} or mention.start - 1 <= low:
+        return None
+    lowers = document.tokens.lowers
+    verb_end = mention.start - 1
+    if lowers[verb_end] == "that":
+        verb_end -= 1
+    outer = cue_before(document, low, verb_end)
+    if (
+        outer is None
+        or outer.verb_end != verb_end
+        or speech_verbs().base(lowers[outer.verb]) not in _REPORTING
+    ):
+        return None
+    if outer.mention.kind == NAME or (
+        outer.mention.kind == NOMINAL and person_or_group(document, outer.mention)
+    ):
+        return outer
+    return None
 
 
 #: Verbs whose object is what was said: a clause joined after them is still theirs.
