@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from check_support import PENNY_QUOTE, TERMINAL_QUOTE, harbour_archive, run
 
-from bot.verifier.claims import mentioned_in
+from bot.verifier.claims import claims_speaker, mentioned_in
 from bot.verifier.verdict import CONFIDENT
 from bot.verifier.verify import sure_of_speaker
 from store.quotation import Kind
@@ -187,3 +187,23 @@ def test_the_evidence_names_the_rule_that_found_the_speaker_in_plain_words(db: s
     assert document["matches"][0]["speaker_rule"] == "after"
     card = run("--db", db, "check", f'"{PENNY_QUOTE}," Harriet Vale said.').stdout
     assert "named by the attribution (the speech verb after the quotation)" in card
+
+
+@pytest.mark.parametrize(
+    ("claimed", "claims"),
+    [
+        ("al-Tamimi", True),
+        ("Tamimi", True),
+        ("Prime Minister Karim al-Tamimi", True),
+        ("Karim Tamimi", True),
+        ("Al-Tamimi", True),
+        ("Omar al-Tamimi", False),  # another given name: another person
+    ],
+)
+def test_a_surname_after_the_arabic_article_is_claimed_with_it_or_without(
+    claimed: str, claims: bool
+) -> None:
+    """Outlets write "al-Tamimi" or "Tamimi" for Karim al-Tamimi: a paste crediting either
+    claims him, and a description's name is read up to the surname's lower-case article."""
+    assert claims_speaker(claimed, "Karim al-Tamimi", set()) is claims
+    assert mentioned_in(claimed, "Karim al-Tamimi said") is True

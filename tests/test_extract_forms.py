@@ -630,6 +630,27 @@ def test_a_surname_with_particles_is_one_name_whatever_the_given_name(name: str)
 
 
 @pytest.mark.parametrize(
+    "name", ["Karim al-Tamimi", "Fathi el-Masri", "Nadia ash-Shami", "Yusuf bin Sadiq"]
+)
+def test_a_surname_after_the_arabic_article_is_part_of_the_name(name: str) -> None:
+    """ "Prime Minister Karim al-Tamimi said": the article before the surname is written in
+    lower case, yet the name does not end before it; later "al-Tamimi said" and "Tamimi said"
+    (outlets that drop the article) are the same person, not the one quoted between."""
+    surname = name.split()[-1]
+    bare = surname.split("-")[-1]
+    quotations = extract(
+        "Elections called",
+        f'Prime Minister {name} said on Monday: "We will hold elections in spring."',
+        'Foreign Minister Ola Brandt told reporters: "We want calm."',
+        f'"This is the end of an era," {surname} said.',
+        f'{bare} added: "Nobody will be left behind."',
+    )
+    assert find(quotations, "We will hold elections in spring.").speaker == name
+    assert find(quotations, "This is the end of an era").speaker == name, listing(quotations)
+    assert find(quotations, "Nobody will be left behind.").speaker == name, listing(quotations)
+
+
+@pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
         (f'The Harbour Herald quoted Tobias Wren as saying: "{UNSAFE}".', "Tobias Wren"),

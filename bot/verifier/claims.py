@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from bot.verifier.credits import without_address
-from store.extract.grammar import NAME_PARTICLES
+from store.extract.grammar import ARTICLE_BEFORE_SURNAME, NAME_PARTICLES, without_article
 from store.extract.lexicon import given_names, org_words, party_words, role_nouns, titles
 from store.normalise import name_key
 
@@ -29,6 +29,8 @@ _POSSESSIVE = re.compile(r"^.*['’]s?\s+(?=\S)")
 #: ends the name of "Tom Vale of the harbour board").
 _PARTICLES = NAME_PARTICLES - {"of"}
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
+#: "al-Tamimi": a surname after the Arabic article, capitalised after the hyphen.
+_ARTICLE_SURNAME = re.compile(rf"{ARTICLE_BEFORE_SURNAME}[A-Z]")
 
 
 def claims_speaker(claimed: str, speaker: str, aliases: set[str]) -> bool:
@@ -61,7 +63,11 @@ def _trailing_name(text: str) -> str | None:
     title or role word ("Rear Admiral Mei Lan Zhou" -> "Mei Lan Zhou")."""
     run: list[str] = []
     for word in reversed(text.split()):
-        if word[:1].isupper() or (run and word.lower() in _PARTICLES):
+        if (
+            word[:1].isupper()
+            or _ARTICLE_SURNAME.match(word)
+            or (run and word.lower() in _PARTICLES)
+        ):
             run.insert(0, word)
         else:
             break
@@ -119,6 +125,9 @@ def described_speaker(written: str | None) -> str | None:
 
 
 def _claims(claimed: str, speaker: str, aliases: set[str]) -> bool:
+    # "al-Tamimi" and "Tamimi" are one surname, as outlets write it with the article or not.
+    claimed, speaker = _without_articles(claimed), _without_articles(speaker)
+    aliases = {_without_articles(alias) for alias in aliases}
     claim = _folded(name_key(without_address(claimed)))
     if not claim:
         return False
@@ -144,6 +153,10 @@ def _claims(claimed: str, speaker: str, aliases: set[str]) -> bool:
     # A role: "the prime minister" for someone the archive calls "Prime Minister".
     role = " ".join(words)
     return bool(role) and any(role == alias or alias.endswith(" " + role) for alias in known)
+
+
+def _without_articles(name: str) -> str:
+    return " ".join(map(without_article, name.split()))
 
 
 def _folded(key: str) -> str:

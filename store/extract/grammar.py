@@ -3,6 +3,8 @@ gives them (the words, and why each class exists, are there), and the endings th
 
 from __future__ import annotations
 
+import re
+
 from store.extract.lexicon import word_class
 
 CAPITALISED_NON_NAMES = word_class("capitalised-non-names")
@@ -17,6 +19,17 @@ FUNCTION_WORDS = word_class("function-words")
 VERB_MODIFIERS = word_class("verb-modifiers")
 FEMININE_WORDS = word_class("feminine-words")
 MASCULINE_WORDS = word_class("masculine-words")
+#: The Arabic article as written before a surname, joined by a hyphen and in lower case: "al-"
+#: of "al-Tamimi", "el-" of "el-Masri", "ash-" of "ash-Shami" (a pattern, for texts and names).
+ARTICLE_BEFORE_SURNAME = r"(?:[ae][lnrstdz]|ash|ul|ud|ur|us|un)-"
+
+
+def without_article(surname: str) -> str:
+    """ "Tamimi" for "al-Tamimi" (outlets write both); any other word as it is."""
+    return _ARTICLE_OPENING.sub("", surname, count=1)
+
+
+_ARTICLE_OPENING = re.compile(rf"^{ARTICLE_BEFORE_SURNAME}(?=\w)", re.IGNORECASE)
 #: Nouns that end like adverbs: "a member of the family said".
 _LY_NOUNS = word_class("ly-nouns")
 

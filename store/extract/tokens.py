@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter, sub
 
+from store.extract.grammar import ARTICLE_BEFORE_SURNAME
+
 #: A token with the space before it, or the text's trailing space. Every alternative starts on
 #: a non-space character and every non-space character starts one, so the pieces `findall`
 #: returns cover the text, token after token: the offsets are their running lengths. (`\s*+`
@@ -93,6 +95,9 @@ class Tokens:
 
 
 _FIRST_LETTER = itemgetter(0)
+#: A surname after the Arabic article, written in lower case and joined by a hyphen:
+#: "al-Tamimi", "el-Masri", "ash-Shami". It is a capitalised word of a name like any other.
+_ARTICLE_SURNAME = re.compile(rf"(?<![\w-]){ARTICLE_BEFORE_SURNAME}[A-Z]")
 
 
 def tokenize(text: str) -> Tokens:
@@ -104,11 +109,10 @@ def tokenize(text: str) -> Tokens:
         pieces.pop()  # the trailing space, and the empty match at the very end
     words = list(map(str.lstrip, pieces))
     ends = list(accumulate(map(len, pieces)))
-    return Tokens(
-        text,
-        list(map(sub, ends, map(len, words))),
-        ends,
-        words,
-        list(map(str.lower, words)),
-        list(map(_UPPER_FIRST.__contains__, map(_FIRST_LETTER, words))),
-    )
+    starts = list(map(sub, ends, map(len, words)))
+    capitalised = list(map(_UPPER_FIRST.__contains__, map(_FIRST_LETTER, words)))
+    for match in _ARTICLE_SURNAME.finditer(text):
+        index = bisect_left(starts, match.start())
+        if index < len(starts) and starts[index] == match.start():
+            capitalised[index] = True
+    return Tokens(text, starts, ends, words, list(map(str.lower, words)), capitalised)

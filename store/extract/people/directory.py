@@ -12,6 +12,7 @@ from store.extract.grammar import (
     DETERMINERS,
     FEMININE_WORDS,
     MASCULINE_WORDS,
+    without_article,
     without_honorifics,
 )
 from store.extract.kinds import Kind, name_kind
@@ -302,6 +303,10 @@ class People(TextReading, PronounResolution):
         if plain != key and len(plain.split()) > 1:
             self._by_name.setdefault(plain, entity)
         self._by_surname.setdefault(entity.surname, []).append(entity)
+        bare = without_article(entity.surname)
+        if bare != entity.surname and not organisation:
+            # "Karim al-Tamimi" is the "Tamimi" of the next paragraph too.
+            self._by_surname.setdefault(bare, []).append(entity)
         if organisation:
             for word in {w.lower() for w in parts}:
                 self._by_org_word.setdefault(word, []).append(entity)
