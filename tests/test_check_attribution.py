@@ -207,3 +207,20 @@ def test_a_surname_after_the_arabic_article_is_claimed_with_it_or_without(
     claims him, and a description's name is read up to the surname's lower-case article."""
     assert claims_speaker(claimed, "Karim al-Tamimi", set()) is claims
     assert mentioned_in(claimed, "Karim al-Tamimi said") is True
+
+
+@pytest.mark.parametrize(
+    ("claimed", "claims"),
+    [
+        ("Ruiz Obrera", True),
+        ("Manuel Ruiz Obrera", True),
+        ("Andrés Manuel Ruiz Obrera", True),
+        ("Carla Ruiz Obrera", False),  # another given name: another person
+    ],
+)
+def test_the_last_words_of_the_archives_full_name_claim_that_person(
+    claimed: str, claims: bool
+) -> None:
+    """A paste credits "Ruiz Obrera" (a double surname, as outlets shorten it) for the
+    archive's Andrés Manuel Ruiz Obrera."""
+    assert claims_speaker(claimed, "Andrés Manuel Ruiz Obrera", set()) is claims

@@ -651,6 +651,29 @@ def test_a_surname_after_the_arabic_article_is_part_of_the_name(name: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("name", "later"),
+    [
+        ("Andrés Manuel Ruiz Obrera", "Ruiz Obrera"),  # a double surname
+        ("Ingrid von der Haalen", "von der Haalen"),  # particles, in lower case mid-sentence
+        ("Mya Thet Khine", "Thet Khine"),  # a name with no surname to speak of
+    ],
+)
+def test_the_last_words_of_a_full_name_are_that_person_later(name: str, later: str) -> None:
+    """ "Ruiz Obrera said" after "Mexican President Andrés Manuel Ruiz Obrera": the last two
+    words of a name the article gave in full are that person, who keeps the full name and
+    the role; the particles of "von der Haalen told" are no role."""
+    quotations = extract(
+        "Summit ends without a deal",
+        f"{name}, the president, struck a defiant tone on Friday.",
+        'Trade minister Ola Brandt said: "We want calm."',
+        f'"We will not pay," {later} told reporters.',
+    )
+    found = find(quotations, "We will not pay")
+    assert found.speaker == name, listing(quotations)
+    assert found.speaker_role == "president", listing(quotations)
+
+
+@pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
         (f'The Harbour Herald quoted Tobias Wren as saying: "{UNSAFE}".', "Tobias Wren"),

@@ -144,6 +144,10 @@ def _claims(claimed: str, speaker: str, aliases: set[str]) -> bool:
     if bare and bare in known:
         return True  # "Prime Minister Okonjo", "Sen. Vale"
     full = _folded(name_key(without_address(speaker))).split()
+    claimed_words = bare.split()
+    if 1 < len(claimed_words) < len(full) and full[-len(claimed_words) :] == claimed_words:
+        # "Ruiz Obrera", "Suu Kyi", "Manuel Ruiz Obrera": the last words of a longer name.
+        return True
     if bare and len(full) > 1 and bare.split()[-1] == full[-1]:
         # Same surname: "Okonjo" or "A. Okonjo" for Adaeze Okonjo, but not "Ifeoma Okonjo"
         # for her when both first names are given and differ.

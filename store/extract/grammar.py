@@ -43,6 +43,9 @@ def ly_adverb(lower: str) -> bool:
 #: address of the name after it ("Finance Minister Mr Omar Qadri"). "Lord" and "Lady" end roles
 #: ("First Sea Lord", "First Lady") and stay.
 _ADDRESS_AFTER_ROLE = HONORIFICS - {"lord", "lady"}
+#: The particles a surname opens with, in lower case: a role never ends with one, it is the
+#: name's ("von der" of "von der Haalen told reporters"). Not "of" ("Secretary of").
+_NAME_PARTICLES_IN_ROLES = NAME_PARTICLES - {"of"}
 #: Words a role never ends with: the sentence's words before a name ("adviser to", "like").
 _ROLE_NEVER_ENDS = FUNCTION_WORDS | ARTICLES | {"of", "including", "like"}
 
@@ -54,6 +57,8 @@ def without_honorifics(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
+    while words and words[-1] in _NAME_PARTICLES_IN_ROLES:
+        words = words[:-1]  # "President von der" of "President von der Haalen": the name's
     while words and words[0].lower().strip(".,") in HONORIFICS:
         words = words[1:]
     if words and words[-1].lower().strip(".,") in _ADDRESS_AFTER_ROLE:

@@ -18,6 +18,7 @@ from store.extract.grammar import (
 from store.extract.kinds import Kind, name_kind
 from store.extract.lexicon import (
     first_name_genders,
+    given_names,
     role_abbreviations,
     role_nouns,
     titles,
@@ -103,6 +104,9 @@ def _gender_of_words(words: list[str]) -> str | None:
     return None
 
 
+#: A possessive inside a name ran two names together ("Reuters’ Luciana Lopez"): no longer
+#: form of the second one.
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?(?:\s|$)")
 #: "chief executive" -> "ceo": the abbreviation a role may be written as.
 _ABBREVIATIONS_OF = {role: short for short, role in role_abbreviations().items()}
 
@@ -283,6 +287,10 @@ class People(TextReading, PronounResolution):
             if entity is not None:
                 self._by_name[key] = entity
                 return entity
+        longer = None if organisation else self._longer_name(key, at)
+        if longer is not None:
+            self._by_name[key] = longer
+            return longer
         guess = (
             None if organisation or len(parts) < 2 else first_name_genders().get(parts[0].lower())
         )
@@ -313,6 +321,23 @@ class People(TextReading, PronounResolution):
         if entity.given:
             self._by_given.setdefault(entity.given, []).append(entity)
         return entity
+
+    def _longer_name(self, key: str, at: int) -> Entity | None:
+        """The person already named in full whose name ends with these two or more words:
+        "Ruiz Obrera" after "Andrés Manuel Ruiz Obrera" (a double surname, as Spanish and
+        Portuguese names have), "von der Haalen" after "Ingrid von der Haalen"."""
+        words = key.split()
+        if len(words) < 2 or words[0] in given_names():
+            return None  # "Bernie Sanders" is a full name already, not the tail of another
+        tail = " " + key
+        found = [
+            e
+            for e in self._people_named(words[-1])
+            if e.name.lower().endswith(tail)
+            and len(e.name) > len(key)
+            and not _POSSESSIVE_INSIDE.search(e.name[: -len(tail)])
+        ]
+        return self._nearest(found, at) if found else None
 
     def _people_named(self, surname: str) -> list[Entity]:
         return [e for e in self._by_surname.get(surname, ()) if not e.organisation]
