@@ -69,7 +69,9 @@ def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
             high -= 1
         if document.tokens.words[high] == "?":
             continue
-        statement = _statement(document, outlets, low, high)
+        # "BRUSSELS (Reuters) - Ingrid Haalen said …": the clause starts after the dateline.
+        opening = _after_dateline(document, low, high)
+        statement = _statement(document, outlets, opening, high)
         if statement is None:
             continue
         first, last, cue = statement
