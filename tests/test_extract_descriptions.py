@@ -207,6 +207,25 @@ def test_an_abbreviated_role_is_the_role_spelled_out(
             ),
             "Jonah Pell",
         ),
+        # A nationality, capitalised, describes the person: no name, no body.
+        (
+            (
+                "City boss Karl Lindqvist was furious with the referee. "
+                f'"{PROUD}," the Swede fumed.',
+            ),
+            "Karl Lindqvist",
+        ),
+        (
+            (
+                'Rovers manager Tomas Ferreira told Vale Sport: "We defended like lions."',
+                f'The Portuguese added: "{PROUD}".',
+            ),
+            "Tomas Ferreira",
+        ),
+        (
+            (f'Striker Niamh Doyle was less happy. "{PROUD}," the Irishwoman said.',),
+            "Niamh Doyle",
+        ),
         # A role nobody was introduced with may be someone else; and a thing is no person.
         ((f'Ruiz, the mayor, declined to comment. "{PROUD}," the spokesman said.',), None),
         ((f"Dora Finch runs the Anchor Inn. A notice behind the bar read: '{PROUD}'.",), None),
@@ -216,8 +235,9 @@ def test_an_epithet_is_the_person_just_spoken_of(
     paragraphs: tuple[str, ...], speaker: str | None
 ) -> None:
     """Sports and Commonwealth news vary the name: "the former Vale international", "the
-    teenager", "the mother-of-two" (data/closed_classes.txt, person-epithets) are the person
-    the same paragraph spoke of, or the one quoted in the paragraph before."""
+    teenager", "the mother-of-two", "the Swede" (data/closed_classes.txt, person-epithets and
+    demonyms) are the person the same paragraph spoke of, or the one quoted in the paragraph
+    before."""
     quotations = extract("Derby day", *paragraphs)
     assert find(quotations, PROUD).speaker == speaker, listing(quotations)
 

@@ -69,7 +69,8 @@ HONORIFIC_GENDER = {
 }
 
 
-_PERSON_EPITHETS = word_class("person-epithets")
+#: "the teenager", "the Swede": descriptions that can only be someone just spoken of.
+_PERSON_EPITHETS = word_class("person-epithets") | word_class("demonyms")
 #: "52-year-old": the age a description or a name's modifier gives.
 _AGE_WORD = re.compile(r"^(\d{1,3})-year-old$")
 #: Ages a person plausibly has; a larger number after a name is no age ("Pike, 2014,").
@@ -88,7 +89,8 @@ _FAMILY_EPITHET = re.compile(r"^(?:grand)?(?:mother|father)-of-[a-z]+$")
 def _epithet(text: str, head: str) -> bool:
     """ "the former Vale international", "the teenager", "the mother-of-two": a definite
     description that can only be someone the article just spoke of (data/closed_classes.txt,
-    person-epithets); "the spokesman" or "the bar" may be anyone or anything."""
+    person-epithets and demonyms: "the Swede"); "the spokesman" or "the bar" may be anyone or
+    anything."""
     return text.split()[0].lower() == "the" and (
         head in _PERSON_EPITHETS or _FAMILY_EPITHET.match(head) is not None
     )

@@ -26,6 +26,8 @@ from store.extract.tokens import Tokens
 
 #: Speech verbs more often nouns than verbs (tagged "noun-like" in data/speech_verbs.txt).
 _NOUN_LIKE = speech_verbs().tagged("noun-like")
+#: Capitalised words that describe one person, not name them: "the Swede", "the Irishwoman".
+_ONE_PERSON_WORDS = word_class("demonyms") | word_class("person-epithets")
 
 GROUP_SHARES = word_class("group-shares")
 
@@ -262,6 +264,9 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     if determiner in DETERMINERS and determiner != "the" and not title:
         # "another Port Ardith Liberal", "one Hale supporter": a description.
         return Mention(first, last, NOMINAL, tokens.name_text(first, last), start=first)
+    if determiner == "the" and run_start == last and lowers[last] in _ONE_PERSON_WORDS:
+        # "the Swede fumed", "the former Irishwoman said": a person just spoken of, described.
+        return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
     if determiner == "the" and not title and run_start == first + 1:
         organisation = True  # "the Daily Tide", "The Vale Coast Guard"
     role_parts = [part for part in (descriptors.strip(), title) if part]
