@@ -35,6 +35,14 @@ def _port(quotations: list[Quotation]) -> Quotation:
         (f'"{PORT}," Ex-Labour MP Rob Hale said.', "Rob Hale", "Ex-Labour MP"),
         (f'"{PORT}," Radio DJ Pat Moon said.', "Pat Moon", "Radio DJ"),
         (f'"{PORT}," Green Party MSP Ross Kerr said.', "Ross Kerr", "Green Party MSP"),
+        # Police ranks as British news abbreviates them, and ranks of the forces.
+        (
+            f'Det Insp Carl Brody, of Vale Police, said: "{PORT}."',
+            "Carl Brody",
+            "Det Insp, of Vale Police",
+        ),
+        (f'"{PORT}," Ch Supt Ola Brandt said.', "Ola Brandt", "Ch Supt"),
+        (f'"{PORT}," said Wing Commander Ivo Marsh.', "Ivo Marsh", "Wing Commander"),
     ],
 )
 def test_titles_and_descriptions_before_a_name_leave_the_name_as_the_speaker(
@@ -51,6 +59,7 @@ def test_titles_and_descriptions_before_a_name_leave_the_name_as_the_speaker(
 @pytest.mark.parametrize(
     "paragraph",
     [
+        '"No deal," said Colleen Deacon.',
         '"No deal," said Rand Julian.',
         '"No deal," Clarence Henry wrote.',
         '"No deal," said JD Warren.',
