@@ -91,3 +91,30 @@ def test_role_given_at_introduction_is_repeated_on_later_quotations() -> None:
         quote = find(quotes, words)
         assert quote.speaker == "Greta Solberg"
         assert same_role("a senior analyst at the Halden Institute", quote.speaker_role), quote
+
+
+def test_a_name_in_apposition_to_a_description_is_no_role() -> None:
+    """ "Labour's transport spokeswoman, Ana Ruiz, said …, adding: '…'": the description is
+    the role and the name the speaker, for the quotation after "adding" too (it took the
+    name as its role)."""
+    quotations = extract(
+        "Minister under pressure",
+        "Labour's transport spokeswoman, Ana Ruiz, said the position was “untenable”, adding: "
+        f"“{STATEMENT}”",
+    )
+    for text in ("untenable", STATEMENT):
+        found = find(quotations, text)
+        assert found.speaker == "Ana Ruiz"
+        assert same_role("Labour's transport spokeswoman", found.speaker_role)
+
+
+@pytest.mark.parametrize("opening", ["Writing on Vexnet, formerly Chirper,", "Writing on Vexnet,"])
+def test_a_name_and_role_after_an_opening_phrase_with_commas_speak(opening: str) -> None:
+    """ "Writing on Vexnet, formerly Chirper, the Liberal leader Ed Pry said": not the
+    platform with the leader as its appositive."""
+    quotations = extract(
+        "Minister under pressure", f"{opening} the Liberal leader Ed Pry said: “{STATEMENT}”"
+    )
+    found = find(quotations, STATEMENT)
+    assert found.speaker == "Ed Pry"
+    assert same_role("Liberal leader", found.speaker_role)

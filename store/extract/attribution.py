@@ -163,6 +163,10 @@ def resolve_mention(
         unique = article in {"a", "an"} and _unique_role_holder(people, entity)
         entity = entity if unique else None
     role = without_honorifics(_role_text(mention.role, cue.appositive))
+    if entity is not None and role is not None and _is_name_of(role, entity):
+        # "Labour's transport spokeswoman, Ana Ruiz, said": the appositive is the name, the
+        # description the role.
+        role = mention.text if mention.kind == NOMINAL else None
     if entity is not None:
         people.note_speaker(entity, mention.first)
         if role is None:
@@ -170,6 +174,11 @@ def resolve_mention(
     if mention.organisation or (entity is not None and entity.organisation):
         role = None  # an organisation is who it is; its appositive describes it
     return entity, mention.text, _clean_role(role)
+
+
+def _is_name_of(role: str, entity: Entity) -> bool:
+    lowered = role.lower()
+    return lowered == entity.name.lower() or lowered == entity.surname
 
 
 def _document_owner(document: Document, mention: Mention) -> Mention | None:

@@ -264,6 +264,11 @@ def _unclosed_appositive(
         return None
     if any(speech_verbs().base(lowers[i]) is not None for i in tail):
         return None
+    own = phrase_ending_at(document.tokens, comma + 1, high)
+    if own is not None and own.kind == NAME and not own.organisation and own.start == comma + 1:
+        # "Writing on X, formerly Vexnet, the party leader Ed Pry said": the whole clause after
+        # the comma is Pry's name and role (not "an agent for President Vale" describing).
+        return None
     named = phrase_ending_at(document.tokens, low, comma - 1)
     if named is None or named.kind != NAME or named.organisation:
         return None
