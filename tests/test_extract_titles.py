@@ -43,6 +43,12 @@ def _port(quotations: list[Quotation]) -> Quotation:
         ),
         (f'"{PORT}," Ch Supt Ola Brandt said.', "Ola Brandt", "Ch Supt"),
         (f'"{PORT}," said Wing Commander Ivo Marsh.', "Ivo Marsh", "Wing Commander"),
+        # Forms of address of East and West African and Caribbean English, and abbreviated
+        # ranks whose full stop ends no sentence.
+        (f'"{PORT}," opposition MP Hon. Fatuma Abdi said.', "Fatuma Abdi", None),
+        (f'"{PORT}," Governor H.E. Joseph Lekuton said.', "Joseph Lekuton", "Governor"),
+        (f'"{PORT}," Det. Insp. Carl Brody said.', "Carl Brody", "Det. Insp"),
+        (f'"{PORT}," Cllr. Ana Ruiz said.', "Ana Ruiz", "Cllr"),
     ],
 )
 def test_titles_and_descriptions_before_a_name_leave_the_name_as_the_speaker(
