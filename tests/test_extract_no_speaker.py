@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from extraction_support import WREN_INTRO, bare, extract, find, listing
 
+from store.quotation import Kind
+
 # --- organisations ---------------------------------------------------------------------------
 
 
@@ -151,3 +153,26 @@ def test_group_of_role_holders_is_the_speaker_as_written(group: str) -> None:
     quote = find(quotes, "beyond repair.")
     assert quote.speaker is None  # a group, not one person to name
     assert quote.speaker_as_written == group
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "Residents of the town",
+        "Farmers in the north",
+        "Doctors across the county",
+        "Supporters of harbour master Tobias Wren",
+        "Aides to Councillor Tobias Wren",
+    ],
+)
+def test_people_placed_by_a_preposition_report_as_a_group(group: str) -> None:
+    """ "Residents of the town say …", "farmers in the north say …": the people are the
+    subject, not the place (and "say" after "town" is still their verb); "supporters of
+    harbour master Tobias Wren say" is not Wren."""
+    quotes = extract(WREN_INTRO, f"{group} say the bridge is beyond repair and must close.")
+    written = group.split()[0]
+
+    statement = find(quotes, "the bridge is beyond repair and must close")
+    assert statement.kind is Kind.REPORTED, listing(quotes)
+    assert statement.speaker is None, listing(quotes)
+    assert (statement.speaker_as_written or "").startswith(written), listing(quotes)

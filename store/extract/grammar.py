@@ -12,6 +12,9 @@ HONORIFICS = word_class("honorifics")
 NAME_PARTICLES = word_class("name-particles")
 MONTHS = word_class("months")
 DETERMINERS = word_class("determiners")
+#: Prepositions between people and where they are or whom they serve: "residents of the town",
+#: "farmers in the north", "aides to the mayor" (not "with": "staffers with a simple message").
+PEOPLE_PREPOSITIONS = word_class("placing-prepositions") - {"with"}
 #: The articles: "the leader of …, Amira Thorne,", "a conservation group".
 ARTICLES = frozenset({"a", "an", "the"})
 PRONOUNS = word_class("pronouns")

@@ -13,6 +13,7 @@ from store.extract.grammar import (
     ADJECTIVE_ENDINGS,
     ARTICLES,
     FUNCTION_WORDS,
+    PEOPLE_PREPOSITIONS,
     PRONOUNS,
     VERB_MODIFIERS,
 )
@@ -91,6 +92,7 @@ def verb_at(document: Document, index: int) -> int | None:
             or (before.endswith("s") and before not in FUNCTION_WORDS and len(before) > 3)
             or before in VERB_MODIFIERS
             or before in {"to", "will", "would", "did", "could"}
+            or _people_somewhere_before(document, index)
         ):
             return None
     if word.endswith("s") and word != base and _after_article(document, index):
@@ -104,6 +106,23 @@ def verb_at(document: Document, index: int) -> int | None:
     if base == "continue" and following == "to":
         return None  # "Ruiz will continue to be …": not '"…," he continued'
     return index
+
+
+#: How many words the place may take: "doctors across the whole country say".
+_PLACE_REACH = 5
+
+
+def _people_somewhere_before(document: Document, index: int) -> bool:
+    """ "Residents of the town say", "farmers in the north warn": a plural of people before
+    where they are is the subject of the bare verb, though the word before it is singular."""
+    lowers, words = document.tokens.lowers, document.tokens.words
+    for preposition in range(index - 2, max(0, index - 2 - _PLACE_REACH), -1):
+        if not words[preposition][0].isalnum():
+            return False
+        if lowers[preposition] in PEOPLE_PREPOSITIONS:
+            people = lowers[preposition - 1]
+            return people.endswith("s") and people in role_nouns()
+    return False
 
 
 def _subject_after_quotation(document: Document, index: int) -> bool:

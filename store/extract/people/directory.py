@@ -12,6 +12,7 @@ from store.extract.grammar import (
     DETERMINERS,
     FEMININE_WORDS,
     MASCULINE_WORDS,
+    PEOPLE_PREPOSITIONS,
     without_article,
     without_honorifics,
 )
@@ -93,6 +94,15 @@ def _epithet(text: str, head: str) -> bool:
     anything."""
     return text.split()[0].lower() == "the" and (
         head in _PERSON_EPITHETS or _FAMILY_EPITHET.match(head) is not None
+    )
+
+
+def _people_somewhere(words: list[str]) -> bool:
+    """ "residents of the town", "supporters of mayor Ana Ruiz": people (a plural role noun)
+    placed by a preposition, whose last word is the place or the person they follow."""
+    return any(
+        word in PEOPLE_PREPOSITIONS and words[index].endswith("s") and words[index] in role_nouns()
+        for index, word in enumerate(words[1:])
     )
 
 
@@ -410,6 +420,8 @@ class People(TextReading, PronounResolution):
             words = words[1:]
         if not words:
             return None
+        if _people_somewhere(words):
+            return None  # "doctors across the county": a group, not "the county engineer"
         head = words[-1]
         head_phrase = " ".join(words[-2:]) if len(words) > 1 else head
         ages = [int(m.group(1)) for w in words if (m := _AGE_WORD.match(w))]

@@ -10,6 +10,7 @@ from store.extract.grammar import (
     DETERMINERS,
     FUNCTION_WORDS,
     MONTHS,
+    PEOPLE_PREPOSITIONS,
     PRONOUNS,
 )
 from store.extract.lexicon import (
@@ -18,6 +19,7 @@ from store.extract.lexicon import (
     org_words,
     role_nouns,
     speech_verbs,
+    titles,
     word_class,
 )
 from store.extract.phrases.mention import NAME, NOMINAL, POSSESSIVE, PRONOUN, Mention
@@ -253,6 +255,9 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
     if determiner in DETERMINERS:
         descriptors = tokens.span_text(first + 1, run_start - 1)
     title = tokens.span_text(run_start, name_start - 1) if name_start > run_start else None
+    if _people_of(tokens, first, run_start):
+        # "Supporters of mayor Ana Ruiz say": the supporters, not the mayor.
+        return Mention(first, last, NOMINAL, tokens.span_text(first, last), start=first)
     if first < run_start and lowers[run_start - 1] in ROLE_PREPOSITIONS and not title:
         # "the chairman of Vexco Holdings", "a spokesman for Hale": the name is whom the
         # described person serves, not who they are.
@@ -280,6 +285,19 @@ def _name_mention(tokens: Tokens, first: int, run_start: int, last: int) -> Ment
         organisation=organisation,
         title=title,
         start=first,
+    )
+
+
+def _people_of(tokens: Tokens, first: int, run_start: int) -> bool:
+    """Whether the words before a name open with people of, for or around someone: a plural
+    role noun and a preposition ("supporters of mayor", "residents near Senator")."""
+    lowers = tokens.lowers
+    return any(
+        lowers[index] in PEOPLE_PREPOSITIONS
+        and lowers[index - 1].endswith("s")
+        and lowers[index - 1] in role_nouns()
+        and lowers[index - 1] not in titles()
+        for index in range(first + 1, run_start)
     )
 
 

@@ -4,7 +4,7 @@ over asides, parentheses, relative clauses and dashes ("the crews who wrote to h
 from __future__ import annotations
 
 from store.extract.document import Document
-from store.extract.grammar import ARTICLES, DETERMINERS
+from store.extract.grammar import ARTICLES, DETERMINERS, PEOPLE_PREPOSITIONS
 from store.extract.lexicon import role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
@@ -106,14 +106,28 @@ _SOMEONE = word_class("someone-words")
 
 
 def _someone_in(document: Document, low: int, place: Mention) -> Mention | None:
-    """ "someone in the audience shouted": the someone, not the audience."""
+    """ "someone in the audience shouted": the someone, not the audience; "officials in
+    Brussels said", "residents of the town say", "doctors across the country warn": the people,
+    not where they are."""
     tokens = document.tokens
     preposition = place.start - 1
-    if preposition - 1 < low or tokens.lowers[preposition] not in {"in", "from", "at", "on"}:
+    if preposition - 1 < low:
         return None
-    if tokens.lowers[preposition - 1] not in _SOMEONE:
+    lower = tokens.lowers[preposition]
+    if tokens.lowers[preposition - 1] in _SOMEONE and lower in {"in", "from", "at", "on"}:
+        first = preposition - 1
+        return Mention(first, place.last, NOMINAL, tokens.span_text(first, place.last), start=first)
+    if lower not in PEOPLE_PREPOSITIONS:
         return None
-    first = preposition - 1
+    people = phrase_ending_at(tokens, low, preposition - 1)
+    if (
+        people is None
+        or people.kind != NOMINAL
+        or tokens.lowers[people.last] not in role_nouns()
+        or not tokens.lowers[people.last].endswith("s")
+    ):
+        return None  # one person ("the mayor of …") is read where roles are
+    first = people.start
     return Mention(first, place.last, NOMINAL, tokens.span_text(first, place.last), start=first)
 
 
