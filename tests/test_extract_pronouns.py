@@ -123,3 +123,40 @@ def test_they_and_it_may_stand_for_a_body_named_by_its_brand_alone() -> None:
         f"Vexco said it would study the report. They added that “{COIN}”.",
     )
     assert find(quotations, COIN).speaker == "Vexco", listing(quotations)
+
+
+def test_a_first_name_after_a_role_with_his_or_her_is_a_person() -> None:
+    """ "His daughter, Lotte, worries about him. '…,' she says.": a first name alone, set off
+    by a family role, is the woman "she" means, not the sound in the headline."""
+    quotations = extract(
+        "The last ferryman of Kessel Sound",
+        "Every morning at five, Ivo Brandt, 71, steers the Marguerite across the sound.",
+        f"His daughter, Lotte, worries about him. “{WINTER},” she says.",
+    )
+    found = find(quotations, WINTER)
+    assert found.speaker == "Lotte", listing(quotations)
+    assert found.speaker_role == "His daughter", listing(quotations)
+
+
+def test_a_chain_of_he_leads_back_to_the_person_named_before_it() -> None:
+    """ "Anna Lund replaced Vale on the show. He was moved to Mondays. Last month, he said …":
+    the second "he" is the first one's, Vale, not the man quoted in the paragraph before."""
+    quotations = extract(
+        "Presenter moved",
+        f"“{COIN},” said Hugo Lind, the station's owner, on Friday.",
+        "Anna Lund replaced Rob Vale on the morning show. He was moved to Monday nights. Last "
+        f"month, he said on air: “{WINTER}.”",
+    )
+    assert find(quotations, f"{WINTER}.").speaker == "Rob Vale", listing(quotations)
+
+
+def test_she_is_not_the_husband_named_in_her_sentence() -> None:
+    """ "Along with her husband, Milton Berg, she has given …": the sentence names one person
+    and says "she", but he is hers; "her husband" says nothing of his own gender either."""
+    quotations = extract(
+        "Donors weigh in",
+        "Rachel Osei has met all the candidates. Along with her husband, Milton Berg, a money "
+        "manager, she has given to many campaigns. She called Vale a “special person.”",
+        f"“{WINTER},” she said.",
+    )
+    assert find(quotations, WINTER).speaker == "Rachel Osei", listing(quotations)

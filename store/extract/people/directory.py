@@ -33,6 +33,7 @@ from store.extract.people.entity import (
     holds,
     person_like,
     role_has,
+    role_word,
 )
 from store.extract.people.pronouns import PronounResolution
 from store.extract.people.reading import TextReading
@@ -83,6 +84,8 @@ def _plausible_age(digits: str) -> int | None:
     return age if 0 < age <= _OLDEST else None
 
 
+#: Words of a role before a lone name that make it a person's: "His eldest daughter, Lotte,".
+_SHORT_ROLE = 4
 #: "the mother-of-two": a description of one person by their family.
 _FAMILY_EPITHET = re.compile(r"^(?:grand)?(?:mother|father)-of-[a-z]+$")
 
@@ -214,8 +217,23 @@ class People(TextReading, PronounResolution):
             which = body is not None or (
                 relative == "which" and name_kind(words[0], False) is Kind.UNKNOWN
             )
-            if entity is None and (words[0].lower() in self.known or relative == "who" or which):
+            described = None
+            if entity is None and not (organisation or which):
+                # "His daughter, Lotte, worries": a person the short role before the name,
+                # ending in a role noun, describes.
+                described = self._role_before_comma(first, last, sentence_starts)
+                if described is not None and not (
+                    len(described.split()) <= _SHORT_ROLE
+                    and role_word(described.split()[-1].lower())
+                    and name_kind(words[0], False) is Kind.UNKNOWN
+                ):
+                    described = None
+            if entity is None and (
+                words[0].lower() in self.known or relative == "who" or which or described
+            ):
                 entity = self.entity_for_name(words[0], organisation or which, name_start)
+            if entity is not None and described:
+                self._add_role(entity, described)
             if entity is not None and body is not None:
                 self._known_as(entity, body)
             if entity is not None:

@@ -77,11 +77,16 @@ _HOLDERS_BEFORE = 20
 _HOLDERS_AFTER = 5
 
 
+#: Possessives that say whose a person is ("her husband"), not what gender they are.
+WHOSE = frozenset({"his", "her", "their"})
+
+
 def gender_from_words(entity: Entity, role: str) -> None:
     """ "spokeswoman", "Mrs", "Sir": what the words the text gives a person say of them."""
     if entity.gender:
         return
-    words = {word.strip(".,").lower() for word in role.split()}
+    # "her husband", "his daughter": whose the person is says nothing of their own gender.
+    words = {word.strip(".,").lower() for word in role.split()} - WHOSE
     if words & FEMININE_WORDS:
         entity.gender = "f"
     elif words & MASCULINE_WORDS:

@@ -8,6 +8,7 @@ import bisect
 from store.extract.kinds import NOT_SPEAKERS, Kind
 from store.extract.lexicon import pronoun_genders
 from store.extract.people.entity import (
+    WHOSE,
     Entity,
     holds,
 )
@@ -24,6 +25,8 @@ OPENING_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 #: Pronouns in a sentence that names one person only that speak of that person ("him" and
 #: "her" are left out: "Vale thanked her" speaks of someone else).
 SENTENCE_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
+#: How many sentences back a chain of "he … He … he" is followed to its person.
+PRONOUN_CHAIN = 3
 #: How far into a sentence its pronouns are read (an endless sentence must stay cheap).
 GENDER_REACH = 80
 #: How many times the votes for one gender must outnumber the other's to count.
@@ -69,7 +72,9 @@ class PronounResolution(PeopleState):
                 for i in range(first_named + 1, min(end, first_named + GENDER_REACH))
                 if outside[i] and lowers[i] in SENTENCE_GENDER
             }
-            if len(named) == 1 and len(genders) == 1:
+            related = any(lowers[i] in WHOSE for i in range(start, first_named))
+            if len(named) == 1 and len(genders) == 1 and not related:
+                # Not "With her husband, Milton Berg, she gave …": he is hers, not "she".
                 self._vote(votes, people, next(iter(named.values())), genders.pop())
             previous = subjects
         for key, (masculine, feminine) in votes.items():
@@ -125,9 +130,9 @@ class PronounResolution(PeopleState):
             return None  # "I", "we": the writer or a group, not a person we can name
         return self._resolve(gender, at)
 
-    def _resolve(self, gender: str | None, at: int) -> Entity | None:
+    def _resolve(self, gender: str | None, at: int, depth: int = 0) -> Entity | None:
         """Whom a pronoun of `gender` ("m", "f", "n", "p"; None: a person of either) stands
-        for."""
+        for; `depth`: how many sentences back a chain of pronouns has been followed."""
         paragraph = self.paragraph_of[at] if at < len(self.paragraph_of) else 0
         wants_organisation = gender in {"n", "p"}
         best: tuple[tuple[int, int, int, int], Entity] | None = None
@@ -163,12 +168,14 @@ class PronounResolution(PeopleState):
             return None
         entity = best[1]
         if gender in {"m", "f"}:
-            entity = self._just_introduced(at, gender, entity) or entity
+            entity = self._just_introduced(at, gender, entity, depth) or entity
         if gender in {"m", "f"} and not entity.text_gender:
             entity.text_gender = gender  # a preference only: this answer may be wrong
         return entity
 
-    def _just_introduced(self, at: int, gender: str, chosen: Entity) -> Entity | None:
+    def _just_introduced(
+        self, at: int, gender: str, chosen: Entity, depth: int = 0
+    ) -> Entity | None:
         """The one person of `gender` the sentence before names, when the chosen one was
         last a subject before it: "…, said Ed Pry. Ana Soto, a diver, found the cracks. “…,”
         she said." is Soto even when an earlier woman spoke last."""
@@ -179,21 +186,44 @@ class PronounResolution(PeopleState):
         if chosen.last_before(chosen.salient, at) >= low:
             return None
         pronoun = "he" if gender == "m" else "she"
-        if any(
-            self.tokens.lowers[i] == pronoun and self._outside[i]
-            for i in range(low, min(high, low + GENDER_REACH))
-        ):
-            return None  # "He nodded to Brack.": the one spoken of before is still the subject
+        earlier = next(
+            (
+                i
+                for i in range(low, min(high, low + GENDER_REACH))
+                if self.tokens.lowers[i] == pronoun and self._outside[i]
+            ),
+            None,
+        )
         first = bisect.bisect_left(self._timeline, low)
-        last = bisect.bisect_left(self._timeline, high)
+        last = bisect.bisect_left(self._timeline, high if earlier is None else earlier)
+        lowers = self.tokens.lowers
         matching = {
             id(entity): entity
-            for entity in self._timeline_entities[first:last]
+            for position, entity in zip(
+                self._timeline[first:last], self._timeline_entities[first:last], strict=True
+            )
             if not entity.organisation
-            and gender in {entity.gender, entity.text_gender, entity.name_gender}
             and entity.gender in {None, gender}
+            and (
+                gender in {entity.gender, entity.text_gender, entity.name_gender}
+                # "a terse Miller agreed that she …": who stands before the sentence's own
+                # "she" need only not be a man, unless someone's ("with her husband, Milton
+                # Berg, she …").
+                or (
+                    earlier is not None
+                    and entity.kind not in NOT_SPEAKERS
+                    and (entity.text_gender or entity.name_gender) in {None, gender}
+                    and not any(lowers[i] in WHOSE for i in range(low, position))
+                )
+            )
         }
-        return next(iter(matching.values())) if len(matching) == 1 else None
+        if len(matching) == 1:
+            return next(iter(matching.values()))
+        if earlier is None or depth >= PRONOUN_CHAIN:
+            return None
+        # "He nodded to Brack.": the sentence before speaks of the same one as its own "he",
+        # whoever that is ("Mendoza replaced Schilling. He was reassigned. Last month, he …").
+        return self._resolve(gender, earlier, depth + 1)
 
     def _recent(self, at: int, paragraph: int) -> list[Entity]:
         """Entities named or credited before `at` within reach of a pronoun, nearest first."""

@@ -33,6 +33,8 @@ OPENER_WORDS = word_class("opener-words")
 OPENER_REACH = 8
 AS_DETERMINERS = word_class("as-determiners")
 AS_ROLE_WORDS = 4
+#: Determiners that say whose: "His daughter, Lotte, …", "Their lawyer, Ana Ruiz, …".
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: "NEW DELHI:" is a dateline in the headline, a byline or the first paragraph only.
 _COLON_DATELINE_PARAGRAPHS = 3
 
@@ -167,6 +169,8 @@ class TextReading(PeopleState):
             return None
         if tokens.lowers[start] in ARTICLES:
             first_word = start + 1
+        elif tokens.lowers[start] in _POSSESSIVE_DETERMINERS:
+            first_word = start  # "His daughter, Lotte, …": whose is part of the role
         elif start + 1 < comma and tokens.words[start + 1] in {"’s", "'s"}:
             first_word = start  # "Ruiz's deputy, Tomas Ek, …"
         else:
