@@ -49,6 +49,15 @@ def _port(quotations: list[Quotation]) -> Quotation:
         (f'"{PORT}," Governor H.E. Joseph Lekuton said.', "Joseph Lekuton", "Governor"),
         (f'"{PORT}," Det. Insp. Carl Brody said.', "Carl Brody", "Det. Insp"),
         (f'"{PORT}," Cllr. Ana Ruiz said.', "Ana Ruiz", "Cllr"),
+        # A title of a place or an office: the name is after it, not "of Kessel P. Vijay".
+        (
+            f'"{PORT}," Chief Minister of Kessel P. Vijay said.',
+            "P. Vijay",
+            "Chief Minister of Kessel",
+        ),
+        (f'"{PORT}," Mayor of Port Ardith Ana Ruiz said.', "Ana Ruiz", "Mayor of Port Ardith"),
+        (f'"{PORT}," Governor of Vale State Babatunde Oke said.', "Babatunde Oke", None),
+        (f'"{PORT}," White House Chief of Staff Dana Kell said.', "Dana Kell", None),
     ],
 )
 def test_titles_and_descriptions_before_a_name_leave_the_name_as_the_speaker(
@@ -155,3 +164,11 @@ def test_indian_forms_of_address_and_a_councillors_title_are_not_names() -> None
     hale = find(quotations, "It is a scandal")
     assert hale.speaker == "Rob Hale", listing(quotations)
     assert same_role("Cllr", hale.speaker_role), listing(quotations)
+
+
+def test_a_title_of_a_place_alone_is_no_name() -> None:
+    """ "Chief Minister of Kessel said": a title and its place, nobody's name ("of Kessel")."""
+    quotations = extract("Harbour plan approved", f'"{PORT}," the Chief Minister of Kessel said.')
+    quotation = _port(quotations)
+    assert quotation.speaker is None, listing(quotations)
+    assert "Chief Minister of Kessel" in (quotation.speaker_as_written or ""), listing(quotations)

@@ -257,7 +257,24 @@ def title_end(tokens: Tokens, first: int, last: int) -> int:
             index += 1
             if index <= last and _describes_first_name(tokens, index - 1, index):
                 cut = index
+    if first < cut < last and tokens.lowers[cut] == "of":
+        # "Chief Minister of Kerala P. Vijayan", "Mayor of Port Ardith Ana Ruiz": the title
+        # goes on over the place it is of.
+        cut = _name_after_place(tokens, cut + 1, last)
     return cut
+
+
+def _name_after_place(tokens: Tokens, place: int, last: int) -> int:
+    """Where the name starts after "of <place>" in a title run: at a given name the lists know
+    or an initial ("P." of "P. Vijayan"), else the last two words when the place leaves them
+    (a name of two words after a place of one or more); past `last` when the run is a title
+    and its place alone ("Chief Minister of Kerala said")."""
+    words = tokens.words
+    for index in range(place + 1, last + 1):
+        initial = len(words[index]) == 1 and words[index].isupper()
+        if tokens.lowers[index] in given_names() or initial:
+            return index
+    return last - 1 if last - place >= 2 else last + 1
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}$")
