@@ -302,3 +302,33 @@ def test_a_denial_in_an_aside_leaves_the_statement() -> None:
     )
 
     assert find(quotes, "the bridge money had gone on repairs").kind is Kind.REPORTED
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "statement"),
+    [
+        (
+            "Ana Ruiz wrote to the minister that the port would close in May.",
+            "the port would close in May",
+        ),
+        ("Ana Ruiz said to reporters the port would close in May.", "the port would close in May"),
+        (
+            "Ana Ruiz explained to the Harbour Herald why the port would close in May.",
+            "why the port would close in May",
+        ),
+    ],
+)
+def test_whom_a_statement_was_said_to_is_not_part_of_it(paragraph: str, statement: str) -> None:
+    """ "wrote to the minister that …": the addressee is not what was said."""
+    quotations = extract("Port to close", paragraph)
+    found = find(quotations, statement)
+    assert found.kind is Kind.REPORTED, listing(quotations)
+    assert found.speaker == "Ana Ruiz", listing(quotations)
+
+
+def test_writing_to_someone_asking_for_something_is_no_statement() -> None:
+    """ "wrote to the prime minister seeking more funds": a letter's purpose, not its words."""
+    quotations = extract(
+        "Funds sought", "Chief Minister Ana Ruiz wrote to the Prime Minister seeking more funds."
+    )
+    assert not [q for q in quotations if q.kind is Kind.REPORTED], listing(quotations)

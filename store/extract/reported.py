@@ -16,7 +16,7 @@ from store.extract.attribution import resolve_mention
 from store.extract.cues import Cue, cue_after
 from store.extract.document import Document
 from store.extract.evidence import evidence_sentence
-from store.extract.grammar import ARTICLES, MONTHS
+from store.extract.grammar import ARTICLES, DETERMINERS, MONTHS
 from store.extract.lexicon import speech_verbs, word_class
 from store.extract.outlets import Outlets, Relay
 from store.extract.people import People
@@ -234,6 +234,28 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
     first = verb_end + 1
     if base in _OBJECT_KEPT:
         return first if first <= high else None
+    if (
+        first < high
+        and lowers[first] == "to"
+        and base in _ADDRESSED
+        and (
+            lowers[first + 1] in DETERMINERS
+            or lowers[first + 1] in {"him", "her", "them", "us", "me", "reporters"}
+            or document.tokens.capitalised[first + 1]
+        )
+    ):
+        # "wrote to the minister that …", "said to reporters …": whom it was said to.
+        addressee = phrase_starting_at(document.tokens, first + 1, high)
+        if addressee is None:
+            return None
+        first = addressee.last + 1
+        while first <= high and words[first] == ",":
+            first += 1
+        if first <= high and lowers[first] == "that":
+            return first + 1 if first + 1 <= high else None
+        if first > high or lowers[first].endswith("ing"):
+            return None  # "wrote to the minister seeking more funds": no statement
+
     # "said that …" or "told reporters on Tuesday that …"; not the "that" of a clause inside
     # the statement ("said the figures showed that …").
     that = next(
@@ -266,6 +288,11 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
 
 
 _ADVERBIAL_WORDS = word_class("reported-adverbials")
+#: Verbs whose "to" names whom it was said to ("wrote to the minister that …"), not a plan
+#: ("promised to cut taxes").
+_ADDRESSED = frozenset(
+    {"say", "write", "explain", "complain", "announce", "admit", "confess", "mention", "declare"}
+)
 _WEEKDAYS = word_class("weekdays")
 _HOW_MUCH = word_class("how-much-said")
 
