@@ -69,8 +69,11 @@ def find_statements(document: Document, outlets: Outlets) -> list[Statement]:
             high -= 1
         if document.tokens.words[high] == "?":
             continue
-        # "BRUSSELS (Reuters) - Ingrid Haalen said …": the clause starts after the dateline.
-        opening = _after_dateline(document, low, high)
+        # "BRUSSELS (Reuters) - Ingrid Haalen said …": the clause starts after the dateline,
+        # which opens a paragraph.
+        opening = low
+        if document.paragraph_first[document.paragraph_of[low]] == low:
+            opening = _after_dateline(document, low, high)
         statement = _statement(document, outlets, opening, high)
         if statement is None:
             continue

@@ -72,9 +72,12 @@ class PronounResolution(PeopleState):
                 for i in range(first_named + 1, min(end, first_named + GENDER_REACH))
                 if outside[i] and lowers[i] in SENTENCE_GENDER
             }
-            related = any(lowers[i] in WHOSE for i in range(start, first_named))
-            if len(named) == 1 and len(genders) == 1 and not related:
+            if (
+                len(named) == 1
+                and len(genders) == 1
                 # Not "With her husband, Milton Berg, she gave …": he is hers, not "she".
+                and not any(lowers[i] in WHOSE for i in range(start, first_named))
+            ):
                 self._vote(votes, people, next(iter(named.values())), genders.pop())
             previous = subjects
         for key, (masculine, feminine) in votes.items():
