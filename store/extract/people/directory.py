@@ -119,8 +119,8 @@ def _gender_of_words(words: list[str]) -> str | None:
     return None
 
 
-#: A possessive inside a name ran two names together ("Reuters’ Luciana Lopez"): no longer
-#: form of the second one.
+#: A possessive inside a name ran two names together ("Reuters’ Luciana Lopez"): it is not a
+#: longer form of the second one.
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?(?:\s|$)")
 #: "chief executive" -> "ceo": the abbreviation a role may be written as.
 _ABBREVIATIONS_OF = {role: short for short, role in role_abbreviations().items()}
