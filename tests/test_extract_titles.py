@@ -172,3 +172,25 @@ def test_a_title_of_a_place_alone_is_no_name() -> None:
     quotation = _port(quotations)
     assert quotation.speaker is None, listing(quotations)
     assert "Chief Minister of Kessel" in (quotation.speaker_as_written or ""), listing(quotations)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        ('"No deal," said Representative Peter T. King.', "Peter T. King", "Representative"),
+        ('"No deal," said Senator Ana Bishop.', "Ana Bishop", "Senator"),
+        ('"No deal," said Senator Ana Ruiz of Vale.', "Ana Ruiz", "Senator"),
+        ('"No deal," said Representative Paul Prince of Port Ardith.', "Paul Prince", None),
+    ],
+)
+def test_a_surname_that_is_also_a_title_after_a_first_name_stays_the_name(
+    paragraph: str, speaker: str, role: str | None
+) -> None:
+    """ "Representative Peter T. King": after a title and a first name, "King" is his surname,
+    not a second title that leaves no name; "Senator Ana Ruiz of Vale" is Ana Ruiz, from Vale
+    (the place is not part of her name, as it is not for "Ana Ruiz of Vale" without a title)."""
+    quotations = extract("Deal collapses", paragraph)
+    quotation = find(quotations, "No deal")
+    assert quotation.speaker == speaker, listing(quotations)
+    if role is not None:
+        assert same_role(role, quotation.speaker_role), listing(quotations)

@@ -213,6 +213,11 @@ def person_run(tokens: Tokens, first: int, last: int) -> bool:
     lowers = tokens.lowers[first : last + 1]
     if lowers[0] in given_names():
         return True
+    titled = 0
+    while titled < len(lowers) - 1 and lowers[titled].rstrip(".") in _title_words():
+        titled += 1
+    if titled and lowers[titled] in given_names():
+        return True  # "Senator Ana Ruiz of Vale": a title, then a person
     known = _not_person_words()
     return len(lowers) >= 2 and not any(word in known for word in lowers)
 
@@ -253,6 +258,8 @@ def title_end(tokens: Tokens, first: int, last: int) -> int:
             if index <= last and tokens.words[index] == ".":
                 index += 1
             cut = index
+        elif tokens.lowers[index] in given_names() and index < last and cut > first:
+            break  # "Representative Peter T. King": after a title and a first name, a surname
         else:
             index += 1
             if index <= last and _describes_first_name(tokens, index - 1, index):
