@@ -118,3 +118,19 @@ def test_a_name_and_role_after_an_opening_phrase_with_commas_speak(opening: str)
     found = find(quotations, STATEMENT)
     assert found.speaker == "Ed Pry"
     assert same_role("Liberal leader", found.speaker_role)
+
+
+@pytest.mark.parametrize("profession", ["an ecologist", "a seismologist", "a paediatrician"])
+def test_a_scientists_or_doctors_appositive_is_the_role_on_later_quotations(
+    profession: str,
+) -> None:
+    """ "Lin Zhou, an ecologist at the University of Tarrawong, was cautious.": professions
+    of science and medicine are roles (data/roles.txt), so "Zhou said" later carries it."""
+    quotations = extract(
+        "Koalas return",
+        f"Lin Zhou, {profession} at the University of Tarrawong, was cautious.",
+        f"“{STATEMENT},” Zhou said.",
+    )
+    found = find(quotations, STATEMENT)
+    assert found.speaker == "Lin Zhou"
+    assert same_role(f"{profession} at the University of Tarrawong", found.speaker_role)
