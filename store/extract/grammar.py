@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from store.extract.lexicon import word_class
+from store.extract.lexicon import role_nouns, titles, word_class
 
 CAPITALISED_NON_NAMES = word_class("capitalised-non-names")
 HONORIFICS = word_class("honorifics")
@@ -35,6 +35,13 @@ def without_article(surname: str) -> str:
 _ARTICLE_OPENING = re.compile(rf"^{ARTICLE_BEFORE_SURNAME}(?=\w)", re.IGNORECASE)
 #: Nouns that end like adverbs: "a member of the family said".
 _LY_NOUNS = word_class("ly-nouns")
+
+
+def people_plural(lower: str) -> bool:
+    """ "residents", "supporters", "doctors": a plural role noun, people who can be placed by a
+    preposition ("residents of the town", "supporters of mayor Ana Ruiz"); not a title that
+    ends in "s" ("Mrs")."""
+    return lower.endswith("s") and lower in role_nouns() and lower not in titles()
 
 
 def ly_adverb(lower: str) -> bool:

@@ -243,7 +243,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
         and base in _ADDRESSED
         and (
             lowers[first + 1] in DETERMINERS
-            or lowers[first + 1] in {"him", "her", "them", "us", "me", "reporters"}
+            or lowers[first + 1] in _SPOKEN_TO
             or document.tokens.capitalised[first + 1]
         )
     ):
@@ -278,7 +278,7 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
         mention = phrase_starting_at(document.tokens, first, high)
         if mention is not None:
             first = mention.last + 1
-        elif lowers[first] in {"him", "her", "them", "us", "me", "reporters"}:
+        elif lowers[first] in _SPOKEN_TO:
             first += 1
     while first <= high and words[first] in {",", ":"}:
         first += 1
@@ -291,6 +291,8 @@ def _statement_start(document: Document, verb: int, verb_end: int, high: int) ->
 
 
 _ADVERBIAL_WORDS = word_class("reported-adverbials")
+#: Whom a statement is said to, without a name: "told them …", "said to reporters …".
+_SPOKEN_TO = frozenset({"him", "her", "them", "us", "me", "reporters"})
 #: Verbs whose "to" names whom it was said to ("wrote to the minister that …"), not a plan
 #: ("promised to cut taxes").
 _ADDRESSED = frozenset(

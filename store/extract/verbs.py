@@ -16,6 +16,7 @@ from store.extract.grammar import (
     PEOPLE_PREPOSITIONS,
     PRONOUNS,
     VERB_MODIFIERS,
+    people_plural,
 )
 from store.extract.lexicon import document_nouns, role_nouns, speech_verbs, word_class
 from store.extract.phrases import is_name_word
@@ -120,8 +121,7 @@ def _people_somewhere_before(document: Document, index: int) -> bool:
         if not words[preposition][0].isalnum():
             return False
         if lowers[preposition] in PEOPLE_PREPOSITIONS:
-            people = lowers[preposition - 1]
-            return people.endswith("s") and people in role_nouns()
+            return people_plural(lowers[preposition - 1])
     return False
 
 

@@ -13,6 +13,7 @@ from store.extract.grammar import (
     FEMININE_WORDS,
     MASCULINE_WORDS,
     PEOPLE_PREPOSITIONS,
+    people_plural,
     without_article,
     without_honorifics,
 )
@@ -104,7 +105,7 @@ def _people_somewhere(words: list[str]) -> bool:
     """ "residents of the town", "supporters of mayor Ana Ruiz": people (a plural role noun)
     placed by a preposition, whose last word is the place or the person they follow."""
     return any(
-        word in PEOPLE_PREPOSITIONS and words[index].endswith("s") and words[index] in role_nouns()
+        word in PEOPLE_PREPOSITIONS and people_plural(words[index])
         for index, word in enumerate(words[1:])
     )
 

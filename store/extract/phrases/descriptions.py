@@ -12,6 +12,7 @@ from store.extract.grammar import (
     MONTHS,
     PEOPLE_PREPOSITIONS,
     PRONOUNS,
+    people_plural,
 )
 from store.extract.lexicon import (
     document_nouns,
@@ -19,7 +20,6 @@ from store.extract.lexicon import (
     org_words,
     role_nouns,
     speech_verbs,
-    titles,
     word_class,
 )
 from store.extract.phrases.mention import NAME, NOMINAL, POSSESSIVE, PRONOUN, Mention
@@ -293,10 +293,7 @@ def _people_of(tokens: Tokens, first: int, run_start: int) -> bool:
     role noun and a preposition ("supporters of mayor", "residents near Senator")."""
     lowers = tokens.lowers
     return any(
-        lowers[index] in PEOPLE_PREPOSITIONS
-        and lowers[index - 1].endswith("s")
-        and lowers[index - 1] in role_nouns()
-        and lowers[index - 1] not in titles()
+        lowers[index] in PEOPLE_PREPOSITIONS and people_plural(lowers[index - 1])
         for index in range(first + 1, run_start)
     )
 

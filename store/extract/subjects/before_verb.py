@@ -4,7 +4,7 @@ over asides, parentheses, relative clauses and dashes ("the crews who wrote to h
 from __future__ import annotations
 
 from store.extract.document import Document
-from store.extract.grammar import ARTICLES, DETERMINERS, PEOPLE_PREPOSITIONS
+from store.extract.grammar import ARTICLES, DETERMINERS, PEOPLE_PREPOSITIONS, people_plural
 from store.extract.lexicon import role_nouns, speech_verbs, word_class
 from store.extract.phrases import (
     NAME,
@@ -120,12 +120,7 @@ def _someone_in(document: Document, low: int, place: Mention) -> Mention | None:
     if lower not in PEOPLE_PREPOSITIONS:
         return None
     people = phrase_ending_at(tokens, low, preposition - 1)
-    if (
-        people is None
-        or people.kind != NOMINAL
-        or tokens.lowers[people.last] not in role_nouns()
-        or not tokens.lowers[people.last].endswith("s")
-    ):
+    if people is None or people.kind != NOMINAL or not people_plural(tokens.lowers[people.last]):
         return None  # one person ("the mayor of …") is read where roles are
     first = people.start
     return Mention(first, place.last, NOMINAL, tokens.span_text(first, place.last), start=first)
